@@ -1,0 +1,38 @@
+"""crisiscomms: one typed incident state in, consistent outage messages out, on every channel.
+
+>>> from crisiscomms import load_incident, render
+>>> from crisiscomms.samples import example_path
+>>> bundle = render(load_incident(example_path("identified")))
+>>> bundle["he", "sms"].stats["encoding"]
+'UCS-2'
+"""
+
+from .errors import ConfigError as ConfigError
+from .errors import CrisisError as CrisisError
+from .errors import IncidentError as IncidentError
+from .errors import Problem as Problem
+from .errors import TemplateError as TemplateError
+from .findings import Finding as Finding
+from .loading import load_incident as load_incident
+from .loading import parse_incident as parse_incident
+from .model import Incident as Incident
+from .render import Bundle as Bundle
+from .render import Message as Message
+from .render import render as render
+from .sms import sms_segments as sms_segments
+
+__all__ = [
+    "Bundle",
+    "ConfigError",
+    "CrisisError",
+    "Finding",
+    "Incident",
+    "IncidentError",
+    "Message",
+    "Problem",
+    "TemplateError",
+    "load_incident",
+    "parse_incident",
+    "render",
+    "sms_segments",
+]

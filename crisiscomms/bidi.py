@@ -1,0 +1,117 @@
+"""Bidirectional text: cleaning what comes in, isolating what the library inserts.
+
+Input text may carry bidi controls, pasted by accident or on purpose; an override can make
+``03:41`` display as ``14:30``. So embeddings, overrides and isolates are refused, bare direction
+marks are dropped, and only after that does the library add controls of its own, per channel.
+
+>>> clean_text("\\u200fשלום\\u200e")
+'שלום'
+>>> isolate("*2040", "isolates")
+'\\u2066*2040\\u2069'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+Strategy = Literal["isolates", "marks", "none"]
+"""How an inserted left-to-right value is protected inside right-to-left text:
+``isolates`` wraps it in LRI ... PDI, ``marks`` puts an LRM after it (and an RLM after that, so
+the following Hebrew resumes right to left), ``none`` leaves it bare for channels that forbid
+controls."""
+
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
+LRM, RLM, ALM = "\u200e", "\u200f", "\u061c"
+
+# Embeddings, overrides and isolates change how *other* text displays: refused, never stripped,
+# because silently dropping them could change what a sentence seems to say.
+FORBIDDEN_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+MARKS = frozenset((LRM, RLM, ALM))
+ALL_CONTROLS = FORBIDDEN_CONTROLS | MARKS
+_MARKS_RE = re.compile("[\u200e\u200f\u061c]")
+_OTHER_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+class UnsafeTextError(ValueError):
+    """Text carries a character that could make it display differently from what it says."""
+
+
+def clean_text(text: str) -> str:
+    """Normalise a user's text: NFC, bare direction marks removed, surrounding space stripped.
+
+    Raises :class:`UnsafeTextError` naming the code point for embeddings, overrides, isolates
+    and other control characters (a tab or newline is allowed).
+
+    >>> clean_text("  האפליקציה\\u200f ")
+    'האפליקציה'
+    >>> clean_text("a\\u202eb")
+    Traceback (most recent call last):
+    ...
+    crisiscomms.bidi.UnsafeTextError: contains bidi control U+202E RIGHT-TO-LEFT OVERRIDE at \
+character 2; remove it
+    """
+    for index, char in enumerate(text):
+        if char in FORBIDDEN_CONTROLS:
+            raise UnsafeTextError(
+                f"contains bidi control U+{ord(char):04X} {unicodedata.name(char)} at character "
+                f"{index + 1}; remove it"
+            )
+    bad = _OTHER_CONTROL_RE.search(text)
+    if bad:
+        code = ord(bad.group())
+        raise UnsafeTextError(f"contains control character U+{code:04X} at character "
+                              f"{bad.start() + 1}; remove it")
+    return unicodedata.normalize("NFC", _MARKS_RE.sub("", text)).strip()
+
+
+def strip_controls(text: str) -> str:
+    """Remove every bidi control and mark, e.g. from Babel output or before counting.
+
+    >>> strip_controls("\\u200f1,234.50\\u200f")
+    '1,234.50'
+    """
+    return "".join(c for c in text if c not in ALL_CONTROLS)
+
+
+def has_rtl(text: str) -> bool:
+    """True when the text holds a right-to-left letter (Hebrew, Arabic).
+
+    >>> has_rtl("INC-12"), has_rtl("תקלה")
+    (False, True)
+    """
+    return _RTL_RE.search(text) is not None
+
+
+def isolate(value: str, strategy: Strategy) -> str:
+    """Protect a left-to-right value inserted into right-to-left text.
+
+    >>> isolate("14:00", "marks")
+    '14:00\\u200e\\u200f'
+    >>> isolate("14:00", "none")
+    '14:00'
+    """
+    if strategy == "isolates":
+        return f"{LRI}{value}{PDI}"
+    if strategy == "marks":
+        return f"{value}{LRM}{RLM}"
+    return value
+
+
+def isolate_url(url: str, strategy: Strategy) -> str:
+    """Like :func:`isolate`, for a URL: controls stay outside its boundaries so it still links.
+
+    A space before the closing control keeps auto-linkers from swallowing it into the address.
+
+    >>> isolate_url("https://x.co", "isolates")
+    '\\u2066https://x.co \\u2069'
+    >>> isolate_url("https://x.co", "marks")
+    '\\u200ehttps://x.co \\u200f'
+    """
+    if strategy == "isolates":
+        return f"{LRI}{url} {PDI}"
+    if strategy == "marks":
+        return f"{LRM}{url} {RLM}"
+    return url

@@ -1,0 +1,28 @@
+"""The checks run on every rendered bundle; each module holds one kind of rule.
+
+A check is a function from a :class:`Context` to findings. ``Bundle.findings`` is the result of
+running all of them; ``crisiscomms check`` and ``crisiscomms lint`` print them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+from ..facts import Facts
+from ..findings import Finding
+from .base import Context
+from .budgets import check_budgets
+from .required import check_required_facts
+
+__all__ = ["CHECKS", "Context", "check_bundle"]
+
+Check = Callable[[Context], Iterable[Finding]]
+
+CHECKS: tuple[Check, ...] = (check_budgets, check_required_facts)
+
+
+def check_bundle(bundle: object, templates: object, facts: Mapping[str, Facts]) -> list[Finding]:
+    """Run every check on a rendered bundle; findings sorted by language, channel, rule."""
+    context = Context(bundle, templates, facts)  # type: ignore[arg-type]
+    found = [finding for check in CHECKS for finding in check(context)]
+    return sorted(found, key=lambda f: (f.language or "", f.channel or "", f.rule, f.message))

@@ -1,0 +1,42 @@
+"""What every check receives: the bundle, its template set and the facts it was rendered from."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from ..bidi import strip_controls
+from ..facts import Facts, plain
+
+if TYPE_CHECKING:
+    from ..render import Bundle, Message, TemplateSet
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Context:
+    """One rendered bundle under check."""
+
+    bundle: Bundle
+    templates: TemplateSet
+    facts: Mapping[str, Facts]
+
+    @cached_property
+    def plain(self) -> dict[str, dict[str, Any]]:
+        """Each language's facts as bare strings, the form a check looks for in an output."""
+        return {lang: plain(facts) for lang, facts in self.facts.items()}
+
+
+def readable(message: Message) -> str:
+    """What a reader of the message's written outputs sees, controls removed, tags dropped:
+    text, subject and the HTML's text, one after the other."""
+    import html
+
+    parts = [message.text, message.subject or ""]
+    if message.html is not None:
+        parts.append(html.unescape(_TAG.sub(" ", message.html)))
+    return strip_controls("\n".join(parts))

@@ -1,0 +1,51 @@
+"""The facts every channel must state (CONTRACT section 6), checked in the rendered output.
+
+Until resolved: the next-update time, and the ETA or the plain statement that there is none;
+customer channels and the rep talking points also the status and every affected service.
+Resolved: the restoration time, and the compensation where there is one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..channels import CHANNELS, Audience
+from ..findings import Finding
+from .base import Context, readable
+
+_STATUS_AUDIENCES = {Audience.CUSTOMER, Audience.STAFF, Audience.PUBLIC, Audience.PARTNER}
+
+
+def required_facts(facts: dict[str, Any], channel: str) -> list[tuple[str, tuple[str, ...]]]:
+    """``(name, texts)`` pairs a message of ``channel`` must state (any one of ``texts``),
+    from plain facts."""
+    spec = CHANNELS[channel]
+    needed: list[tuple[str, tuple[str, ...]]] = []
+    if facts["resolved"]:
+        needed.append(("resolved_at.time", (facts["resolved_at"]["time"],)))
+        if facts["compensation"] is not None:
+            needed.append(("compensation.percent", (facts["compensation"]["percent"],)))
+        return needed
+    needed.append(("next_update.time", (facts["next_update"]["time"],)))
+    if facts["eta"] is not None:
+        needed.append(("eta.time", (facts["eta"]["time"],)))
+    else:
+        needed.append(("no_eta", (facts["no_eta"], facts["no_eta_short"])))
+    if spec.audience in _STATUS_AUDIENCES:
+        needed.append(("status_label", (facts["status_label"], facts["status_short"])))
+        for index, name in enumerate(facts["service_list"]):
+            needed.append((f"service_list[{index}]", (name,)))
+    return needed
+
+
+def check_required_facts(context: Context) -> Iterator[Finding]:
+    """An ``error`` for each required fact a written output does not state."""
+    for message in context.bundle:
+        facts = context.plain[message.language]
+        seen = readable(message)
+        for name, texts in required_facts(facts, message.channel):
+            if not any(text in seen for text in texts):
+                yield Finding("required-fact", "error",
+                              f"does not state {name} ({' or '.join(map(repr, texts))})",
+                              language=message.language, channel=message.channel)

@@ -1,0 +1,149 @@
+"""The ``crisiscomms`` command: thin; it parses, calls the library, prints, sets the exit code.
+
+A user's mistake is one short paragraph on stderr naming the file and the place, never a
+traceback. Exit codes: 0 clean, 1 error findings, 2 usage, 3 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from enum import IntEnum
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from .errors import CrisisError, InputError, TemplateError
+from .findings import Finding
+
+__all__ = ["Exit", "main"]
+
+JSON_VERSION = 1
+
+
+class Exit(IntEnum):
+    """The command's exit codes."""
+
+    CLEAN = 0
+    FINDINGS = 1
+    USAGE = 2
+    BAD_INPUT = 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(Exit.USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _fail(error: Exception, stream: TextIO) -> int:
+    if isinstance(error, InputError):
+        lines = [p.describe(error.file) for p in error.problems]
+        stream.write("crisiscomms: invalid input\n" + "\n".join(f"  {x}" for x in lines) + "\n")
+    else:
+        stream.write(f"crisiscomms: {error}\n")
+    return Exit.BAD_INPUT
+
+
+def _finding_dict(finding: Finding) -> dict[str, Any]:
+    return {"rule": finding.rule, "severity": finding.severity, "message": finding.message,
+            "language": finding.language, "channel": finding.channel, "file": finding.file,
+            "line": finding.line, "column": finding.column}
+
+
+def _message_dict(message: Any) -> dict[str, Any]:
+    return {"language": message.language, "channel": message.channel,
+            "subject": message.subject, "text": message.text, "html": message.html,
+            "ssml": message.ssml, "stats": dict(message.stats)}
+
+
+def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
+    from .loading import load_incident
+    from .render import render
+
+    incident = load_incident(args.incident)
+    bundle = render(incident, languages=args.lang or None, channels=args.channel or None,
+                    templates=args.templates)
+    if args.format == "json":
+        payload = {"version": JSON_VERSION, "incident": incident.id,
+                   "messages": [_message_dict(m) for m in bundle],
+                   "findings": [_finding_dict(f) for f in bundle.findings]}
+        out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return Exit.CLEAN
+    show: Callable[[str], str] = lambda text: text  # noqa: E731
+    if args.visual:
+        from .visual import visual
+
+        show = visual
+    for message in bundle:
+        out.write(f"===== {message.language} / {message.channel} =====\n")
+        for name, value in message.outputs().items():
+            if name in ("subject", "text"):
+                value = show(value) if message.language == "he" else value
+            out.write(f"--- {name} ---\n{value}\n")
+        out.write("\n")
+    return Exit.CLEAN
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    from .model import Incident
+
+    out.write(json.dumps(Incident.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+    return Exit.CLEAN
+
+
+def _cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    from .config import default_templates_dir
+
+    target = Path(args.dir)
+    if target.exists() and any(target.iterdir()):
+        raise CrisisError(f"{target}: folder exists and is not empty; choose a new folder")
+    shutil.copytree(default_templates_dir(), target, dirs_exist_ok=True)
+    out.write(f"wrote the default templates and config to {target}\n"
+              f"edit them, then: crisiscomms lint {target}\n")
+    return Exit.CLEAN
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="crisiscomms", description="Consistent outage messages for every "
+                     "channel, in Hebrew and English, from one incident file.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    p = sub.add_parser("render", help="print every channel's message for an incident")
+    p.add_argument("incident", help="the incident file (YAML or JSON)")
+    p.add_argument("--lang", action="append", metavar="L", help="a language (repeatable)")
+    p.add_argument("--channel", action="append", metavar="C", help="a channel (repeatable)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--templates", metavar="DIR", help="a template folder (default: built-in)")
+    p.add_argument("--visual", action="store_true",
+                   help="Hebrew text in visual order, for terminals without bidi support")
+    p.set_defaults(run=_cmd_render)
+    p = sub.add_parser("schema", help="print the incident file's JSON Schema")
+    p.set_defaults(run=_cmd_schema)
+    p = sub.add_parser("init", help="copy the default templates and config into DIR")
+    p.add_argument("dir")
+    p.set_defaults(run=_cmd_init)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    """Run the command line; returns the exit code (``python -m crisiscomms`` exits with it).
+
+    >>> import io
+    >>> buffer = io.StringIO()
+    >>> main(["schema"], out=buffer)
+    0
+    >>> '"title"' in buffer.getvalue()
+    True
+    """
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.run(args, out))
+    except (CrisisError, TemplateError) as error:
+        return _fail(error, err)
+    except ValueError as error:  # unknown language or channel names, from the library
+        return _fail(error, err)

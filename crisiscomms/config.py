@@ -1,0 +1,229 @@
+"""The organisation's config (``crisiscomms.toml``) and each language's vocabulary
+(``<lang>/language.toml``), both beside the templates and both owned by the comms team.
+
+>>> cfg = load_config(default_templates_dir())
+>>> cfg.organisation.time_zone
+'Asia/Jerusalem'
+>>> cfg.channel("sms").budget("max_segments", "he")
+2
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+
+from .bidi import Strategy, clean_text
+from .channels import CHANNELS
+from .errors import ConfigError, Problem
+from .loading import read_data, validate
+
+__all__ = [
+    "ChannelConfig",
+    "Config",
+    "Language",
+    "Organisation",
+    "default_templates_dir",
+    "load_config",
+    "load_language",
+]
+
+CONFIG_FILE = "crisiscomms.toml"
+LANGUAGE_FILE = "language.toml"
+
+Positive = Annotated[float, Field(gt=0)]
+Budget = Annotated[int, Field(ge=1)] | dict[str, Annotated[int, Field(ge=1)]]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _clean_all(value: dict[str, str]) -> dict[str, str]:
+    return {key: clean_text(text) for key, text in value.items()}
+
+
+class Organisation(_Strict):
+    """Who speaks: names per language, phone, website, status page, time zone, languages."""
+
+    name: dict[str, str]
+    short_name: dict[str, str] = {}
+    phone: Annotated[str, Field(pattern=r"^[*+]?[0-9][0-9 -]{1,20}$")]
+    website: HttpUrl
+    status_page: HttpUrl
+    email_from: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    time_zone: str = "Asia/Jerusalem"
+    languages: Annotated[tuple[str, ...], Field(min_length=1)] = ("he", "en")
+
+    _check_name = field_validator("name", "short_name")(_clean_all)
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}; expected an IANA name such as "
+                             "'Asia/Jerusalem'") from None
+        return value
+
+
+class ChannelConfig(_Strict):
+    """One channel's settings: whether it is rendered, its bidi strategy and its budgets.
+
+    A budget is a number for every language or a table by language (``{he = 2, en = 1}``).
+    """
+
+    enabled: bool = True
+    bidi: Strategy = "isolates"
+    max_chars: Budget | None = None
+    max_subject_chars: Budget | None = None
+    max_segments: Budget | None = None
+    max_seconds: Budget | None = None
+    max_weighted: Budget | None = None
+    words_per_minute: Positive = 140.0
+    ssml_dialect: Literal["ssml", "azure", "google"] = "ssml"
+    voice: dict[str, str] = {}
+
+    def budget(self, name: str, language: str) -> int | None:
+        """The budget ``name`` (``max_segments``...) for ``language``, or None when unset."""
+        value = getattr(self, name)
+        if isinstance(value, dict):
+            found = value.get(language)
+            return int(found) if found is not None else None
+        return None if value is None else int(value)
+
+
+class Cadence(_Strict):
+    """The longest gap, in minutes, between updates for each severity."""
+
+    minor: Annotated[int, Field(ge=1)] = 120
+    major: Annotated[int, Field(ge=1)] = 60
+    critical: Annotated[int, Field(ge=1)] = 30
+
+
+class Config(_Strict):
+    """The whole ``crisiscomms.toml``."""
+
+    organisation: Organisation
+    channels: dict[str, ChannelConfig] = {}
+    cadence: Cadence = Cadence()
+
+    @field_validator("channels")
+    @classmethod
+    def _known_channels(cls, value: dict[str, ChannelConfig]) -> dict[str, ChannelConfig]:
+        for name in value:
+            if name not in CHANNELS:
+                raise ValueError(f"unknown channel {name!r}; expected one of "
+                                 f"{', '.join(CHANNELS)}")
+        return value
+
+    def channel(self, name: str) -> ChannelConfig:
+        """The settings of channel ``name`` (defaults where the file says nothing)."""
+        return self.channels.get(name) or ChannelConfig()
+
+    def enabled_channels(self) -> tuple[str, ...]:
+        """The channels rendered by default, in the order of :data:`CHANNELS`."""
+        return tuple(name for name in CHANNELS if self.channel(name).enabled)
+
+
+class UnitForms(_Strict):
+    """A unit's forms by CLDR plural category; ``{n}`` stands for the number."""
+
+    one: str
+    two: str | None = None
+    other: str
+    gender: Literal["f", "m"] = "f"
+
+
+class DayWords(_Strict):
+    """Words for a day relative to the moment of the statement; ``{date}`` is the date."""
+
+    today: str
+    tomorrow: str
+    yesterday: str
+    other: str
+
+
+class Language(_Strict):
+    """A language's vocabulary and formats, from ``<lang>/language.toml``.
+
+    Wording of whole messages lives in the templates; this file holds the small words the
+    facts are built from, so every channel says them the same way.
+    """
+
+    locale: str
+    direction: Literal["rtl", "ltr"]
+    time_format: str = "HH:mm"
+    date_format: str
+    weekday_format: str = "EEEE"
+    prefix_hyphen: bool = False
+    """Hebrew: a one-letter prefix (ו, ב, ל...) before a digit or Latin letter takes a hyphen."""
+    no_eta: str
+    no_eta_short: str
+    status: dict[Literal["investigating", "identified", "monitoring", "resolved"], str]
+    status_short: dict[Literal["investigating", "identified", "monitoring", "resolved"], str]
+    severity: dict[Literal["minor", "major", "critical"], str]
+    compensation_kind: dict[Literal["voucher", "credit", "refund"], str]
+    day: DayWords
+    day_short: DayWords
+    when: str
+    when_short: str
+    units: dict[Literal["minute", "hour", "day"], UnitForms]
+
+    @field_validator("status", "status_short", "severity", "compensation_kind")
+    @classmethod
+    def _complete(cls, value: dict[str, str], info: object) -> dict[str, str]:
+        return _clean_all(value)
+
+
+def default_templates_dir() -> Path:
+    """The built-in templates: inside the installed package, or beside it in a checkout.
+
+    >>> (default_templates_dir() / "crisiscomms.toml").is_file()
+    True
+    """
+    here = Path(__file__).resolve().parent
+    packaged = here / "templates"
+    return packaged if packaged.is_dir() else here.parent / "templates"
+
+
+def _stamp(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return -1
+
+
+def load_config(folder: str | os.PathLike[str]) -> Config:
+    """Read and validate ``crisiscomms.toml`` in a template folder (cached until it changes)."""
+    path = Path(folder) / CONFIG_FILE
+    return _load_config(str(path), _stamp(path))
+
+
+@lru_cache(maxsize=32)
+def _load_config(path: str, stamp: int) -> Config:
+    if stamp == -1:
+        raise ConfigError(path, [Problem("", "config file not found; `crisiscomms init DIR` "
+                                              "writes one")])
+    data, lines = read_data(path, ConfigError)
+    return validate(Config, data, path, ConfigError, lines)
+
+
+def load_language(folder: str | os.PathLike[str], language: str) -> Language:
+    """Read and validate ``<language>/language.toml`` in a template folder (cached)."""
+    path = Path(folder) / language / LANGUAGE_FILE
+    return _load_language(str(path), _stamp(path))
+
+
+@lru_cache(maxsize=64)
+def _load_language(path: str, stamp: int) -> Language:
+    if stamp == -1:
+        raise ConfigError(path, [Problem("", "language file not found")])
+    data, lines = read_data(path, ConfigError)
+    return validate(Language, data, path, ConfigError, lines)

@@ -1,0 +1,354 @@
+"""Incident + language -> the pre-formatted facts every template places, formatted once.
+
+Every fact a message states (a time, a count, the list of services) is built here from the
+incident, the organisation's config and the language's vocabulary, with an explicit locale and
+time zone. Templates only place the results, so the SMS and the phone answer cannot disagree.
+
+A fact is an :class:`Atom` (one inserted value: its written form, its spoken form, and whether it
+runs left to right) or a :class:`Phrase` (language wording with atoms in its slots). A *view*
+turns the facts into what one kind of output needs: plain text with the channel's bidi
+protection, HTML with ``<bdi>``, or SSML with every number spoken in words.
+
+>>> from crisiscomms.config import default_templates_dir, load_config, load_language
+>>> from crisiscomms.samples import load_example
+>>> inc = load_example("identified")
+>>> folder = default_templates_dir()
+>>> facts = build_facts(inc, load_config(folder), load_language(folder, "en"), "en")
+>>> view(facts, "text", "none")["next_update"]["when"]
+'today at 15:00'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+from babel.dates import format_date, format_time
+from babel.lists import format_list
+from babel.numbers import format_decimal, format_percent
+from markupsafe import Markup, escape
+
+from . import speech
+from .bidi import Strategy, has_rtl, isolate, isolate_url, strip_controls
+from .config import Config, Language
+from .model import Incident, Localized
+
+__all__ = ["Atom", "Facts", "Phrase", "build_facts", "view"]
+
+Kind = Literal["text", "html", "ssml"]
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """One inserted value: as written, as spoken (an SSML fragment), and its direction."""
+
+    text: str
+    spoken: str
+    ltr: bool = False
+    url: bool = False
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """Wording from the language file with named slots filled by atoms or other phrases."""
+
+    pattern: str
+    parts: tuple[tuple[str, Atom | Phrase], ...]
+
+    def __str__(self) -> str:
+        return self.pattern.format(**{k: str(v) for k, v in self.parts})
+
+
+Piece = Atom | Phrase
+Facts = Mapping[str, Any]
+"""A tree of dicts, lists, plain keys (str, int, bool, None) and pieces."""
+
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
+
+
+def _babel(text: str) -> str:
+    """Babel output without its own bidi marks and no-break spaces: we protect values ourselves,
+    and one U+202F would push an English SMS from GSM-7 into UCS-2."""
+    return strip_controls(text).translate(_SPACES)
+
+
+def _number(value: int, language: Language, gender: Literal["f", "m"] = "f") -> Atom:
+    return Atom(_babel(format_decimal(value, locale=language.locale)),
+                speech.spoken_number(value, language.locale, gender=gender), ltr=True)
+
+
+def _user_text(text: str, lang: str) -> Atom:
+    return Atom(text, speech.speak_text(text, lang), ltr=not has_rtl(text) and lang_is_rtl(lang))
+
+
+def lang_is_rtl(lang: str) -> bool:
+    """Whether ``lang`` is written right to left (the languages crisiscomms knows).
+
+    >>> lang_is_rtl("he"), lang_is_rtl("en")
+    (True, False)
+    """
+    return lang.split("-")[0].split("_")[0] in {"he", "ar", "yi", "fa"}
+
+
+def _plural(forms: Mapping[str, str | None], n: int, locale: str) -> str:
+    category = Locale.parse(locale).plural_form(n)
+    chosen = forms.get(category)
+    return chosen if chosen is not None else str(forms["other"])
+
+
+def duration(minutes: int, language: Language, lang: str) -> Piece:
+    """A length of time in words, never understated: whole minutes rounded up; at a day or
+    more, days and whole hours rounded up.
+
+    >>> from crisiscomms.config import default_templates_dir, load_language
+    >>> he = load_language(default_templates_dir(), "he")
+    >>> str(duration(170, he, "he"))
+    'שעתיים ו-50 דקות'
+    >>> str(duration(60, he, "he")), str(duration(120, he, "he")), str(duration(180, he, "he"))
+    ('שעה', 'שעתיים', '3 שעות')
+    """
+    minutes = max(minutes, 1)
+    if minutes < 60:
+        parts = [("minute", minutes)]
+    elif minutes < 24 * 60:
+        parts = [("hour", minutes // 60), ("minute", minutes % 60)]
+    else:
+        parts = [("day", minutes // (24 * 60)), ("hour", math.ceil(minutes % (24 * 60) / 60))]
+        if parts[1][1] == 24:
+            parts = [("day", parts[0][1] + 1), ("hour", 0)]
+    pieces: list[Piece] = []
+    for unit, count in parts:
+        if count == 0:
+            continue
+        forms = language.units[unit]  # type: ignore[index]
+        pattern = _plural(forms.model_dump(), count, language.locale)
+        number = Atom(str(count), speech.spoken_number(count, lang, gender=forms.gender), ltr=True)
+        pieces.append(_slot(pattern, "n", number, lang))
+    return _join(pieces, language)
+
+
+def _join(pieces: Sequence[Piece], language: Language) -> Piece:
+    """Join pieces as a natural list ("A, B and C"), with the language's own conjunction."""
+    if len(pieces) == 1:
+        return pieces[0]
+    slots = [f"{{p{i}}}" for i in range(len(pieces))]
+    pattern = _babel(format_list(slots, locale=language.locale))
+    if language.prefix_hyphen:
+        # "ו{p1}" gets a hyphen when the slot will start with a digit or Latin letter.
+        for i, piece in enumerate(pieces):
+            if _starts_ltr(piece):
+                pattern = re.sub(rf"(?<![^\s])ו(\{{p{i}\}})", r"ו-\1", pattern)
+    return Phrase(pattern, tuple((f"p{i}", p) for i, p in enumerate(pieces)))
+
+
+def _starts_ltr(piece: Piece) -> bool:
+    if isinstance(piece, Atom):
+        return bool(re.match(r"[A-Za-z0-9*+#]", piece.text))
+    first = re.match(r"\{(\w+)\}", piece.pattern)
+    if first is None:
+        return bool(re.match(r"[A-Za-z0-9*+#]", piece.pattern))
+    return _starts_ltr(dict(piece.parts)[first.group(1)])
+
+
+def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Language,
+            lang: str) -> dict[str, Any]:
+    """A point in time as every template needs it, relative to ``now`` (the statement's time)."""
+    local = value.astimezone(zone)
+    today = now.astimezone(zone).date()
+    days = (local.date() - today).days
+    relation = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(days, "other")
+    time = Atom(_babel(format_time(local, language.time_format, locale=language.locale)),
+                speech.spoken_time(local.time(), lang), ltr=True)
+    date_text = _babel(format_date(local, language.date_format, locale=language.locale))
+    date = Atom(date_text, speech.spoken_date(local.date(), lang),
+                ltr=lang_is_rtl(lang) and not has_rtl(date_text))
+    weekday_text = _babel(format_date(local, language.weekday_format, locale=language.locale))
+    weekday = Atom(weekday_text, speech.speak_text(weekday_text, lang))
+    day = _slot(getattr(language.day, relation), "date", date, lang)
+    short_day = _slot(getattr(language.day_short, relation), "date", date, lang)
+    return {
+        "iso": local.isoformat(),
+        "relation": relation,
+        "time": time,
+        "date": date,
+        "weekday": weekday,
+        "day": day,
+        "when": Phrase(language.when, (("day", day), ("time", time))),
+        # An empty short day word (today) leaves just the time: "צפי: 17:00".
+        "short": Phrase(language.when_short, (("day", short_day), ("time", time)))
+        if str(short_day) else time,
+    }
+
+
+def _slot(pattern: str, name: str, value: Piece, lang: str) -> Piece:
+    """The language's wording as a phrase when it has a ``{name}`` slot, else a plain word."""
+    if f"{{{name}}}" in pattern:
+        return Phrase(pattern, ((name, value),))
+    return Atom(pattern, speech.speak_text(pattern, lang))
+
+
+def _minutes(start: dt.datetime, end: dt.datetime) -> int:
+    return max(0, math.ceil((end - start).total_seconds() / 60))
+
+
+def _loc(text: Localized | None, lang: str) -> Atom | None:
+    return None if text is None else _user_text(text[lang], lang)
+
+
+def build_facts(incident: Incident, config: Config, language: Language, lang: str) -> Facts:
+    """Every fact of ``incident`` in ``lang``, formatted once for all channels.
+
+    ``incident.updated_at`` is "now": nothing here reads the clock.
+    """
+    zone = ZoneInfo(config.organisation.time_zone)
+    now = incident.updated_at
+    org = config.organisation
+
+    def moment(value: dt.datetime | None) -> dict[str, Any] | None:
+        return None if value is None else _moment(value, now, zone, language, lang)
+
+    services = [_user_text(s.name[lang], lang) for s in incident.services]
+    end = incident.resolved_at or now
+    facts: dict[str, Any] = {
+        "language": lang,
+        "direction": language.direction,
+        "org": {
+            "name": _user_text(org.name[lang], lang),
+            "short_name": _user_text(org.short_name.get(lang, org.name[lang]), lang),
+            "phone": Atom(org.phone, speech.spoken_digits(org.phone, lang), ltr=True),
+            "website": _url(str(org.website)),
+            "status_page": _url(str(org.status_page)),
+        },
+        "id": Atom(incident.id, speech.spoken_digits(incident.id, lang), ltr=True),
+        "status": incident.status.value,
+        "status_label": _word(language.status[incident.status.value], lang),
+        "status_short": _word(language.status_short[incident.status.value], lang),
+        "severity": incident.severity.value,
+        "severity_label": _word(language.severity[incident.severity.value], lang),
+        "resolved": incident.status.value == "resolved",
+        "title": _user_text(incident.title[lang], lang),
+        "impact": _user_text(incident.impact[lang], lang),
+        "workaround": _loc(incident.workaround, lang),
+        "customer_action": _loc(incident.customer_action, lang),
+        "services": _join(services, language),
+        "service_list": services,
+        "service_count": len(services),
+        "updated": moment(now),
+        "started": moment(incident.started_at),
+        "eta": moment(incident.eta),
+        "eta_in": None if incident.eta is None else
+        duration(_minutes(now, incident.eta), language, lang),
+        "no_eta": _word(language.no_eta, lang),
+        "no_eta_short": _word(language.no_eta_short, lang),
+        "next_update": moment(incident.next_update_at),
+        "resolved_at": moment(incident.resolved_at),
+        "elapsed": duration(_minutes(incident.started_at, end), language, lang),
+        "compensation": _compensation(incident, language, lang, now, zone),
+        "updates": [
+            {"at": moment(u.at), "status": u.status.value,
+             "status_label": _word(language.status[u.status.value], lang),
+             "note": _user_text(u.note[lang], lang)}
+            for u in incident.updates
+        ],
+    }
+    facts["internal"] = _internal(incident, language, lang, now, zone)
+    return facts
+
+
+def _word(text: str, lang: str) -> Atom:
+    return Atom(text, speech.speak_text(text, lang))
+
+
+def _url(url: str) -> Atom:
+    return Atom(url.rstrip("/"), "", ltr=True, url=True)
+
+
+def _compensation(incident: Incident, language: Language, lang: str, now: dt.datetime,
+                  zone: ZoneInfo) -> dict[str, Any] | None:
+    comp = incident.compensation
+    if comp is None:
+        return None
+    percent = Atom(_babel(format_percent(comp.percent / 100, locale=language.locale)),
+                   speech.speak_text(f"{comp.percent}%", lang), ltr=True)
+    valid = None
+    if comp.valid_until is not None:
+        valid = _moment(dt.datetime.combine(comp.valid_until, dt.time(12), tzinfo=zone), now,
+                        zone, language, lang)
+    return {"percent": percent, "kind": comp.kind.value,
+            "kind_label": _word(language.compensation_kind[comp.kind.value], lang),
+            "valid_until": valid}
+
+
+def _internal(incident: Incident, language: Language, lang: str, now: dt.datetime,
+              zone: ZoneInfo) -> dict[str, Any] | None:
+    internal = incident.internal
+    if internal is None:
+        return None
+    backlog = internal.backlog
+    oldest = None if backlog is None or backlog.oldest_open_at is None else backlog.oldest_open_at
+    return {
+        "cause": _loc(internal.cause, lang),
+        "priority": _loc(internal.priority, lang),
+        "open_contacts": None if backlog is None else _number(backlog.open_contacts, language),
+        "oldest_open": None if oldest is None else _moment(oldest, now, zone, language, lang),
+        "oldest_age": None if oldest is None else duration(_minutes(oldest, now), language, lang),
+    }
+
+
+def _piece(piece: Piece, kind: Kind, strategy: Strategy, rtl: bool) -> str:
+    if isinstance(piece, Phrase):
+        values = {k: _piece(v, kind, strategy, rtl) for k, v in piece.parts}
+        if kind == "text":
+            return piece.pattern.format(**values)
+        return Markup(escape(piece.pattern)).format(**{k: Markup(v) for k, v in values.items()})
+    if kind == "ssml":
+        return Markup(piece.spoken)
+    if kind == "html":
+        if piece.url:
+            return Markup('<a href="{0}" dir="ltr">{0}</a>').format(piece.text)
+        if piece.ltr and rtl:
+            return Markup("<bdi>{}</bdi>").format(piece.text)
+        return escape(piece.text)
+    if piece.ltr and rtl:
+        return isolate_url(piece.text, strategy) if piece.url else isolate(piece.text, strategy)
+    return piece.text
+
+
+def view(facts: Facts, kind: Kind, strategy: Strategy) -> dict[str, Any]:
+    """The facts as one kind of output places them: every piece turned into a string.
+
+    ``text`` protects left-to-right values in right-to-left languages with ``strategy``;
+    ``html`` wraps them in ``<bdi>`` and escapes; ``ssml`` gives spoken words.
+    """
+    rtl = lang_is_rtl(str(facts["language"]))
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, Atom | Phrase):
+            return _piece(node, kind, strategy, rtl)
+        if isinstance(node, Mapping):
+            return {k: walk(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+
+    result: dict[str, Any] = walk(facts)
+    return result
+
+
+def plain(facts: Facts) -> dict[str, Any]:
+    """The facts as bare strings with no protection: what a check looks for in an output.
+
+    >>> plain({"language": "he", "t": Atom("14:00", "", ltr=True)})["t"]
+    '14:00'
+    """
+    return view(facts, "text", "none")
+

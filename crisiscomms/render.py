@@ -1,0 +1,399 @@
+"""Rendering: one incident, every channel and language, from sandboxed templates.
+
+Templates are compiled once per process (per folder and language) and run in Jinja2's
+immutable sandbox with undefined variables as errors; incident text only ever reaches them as
+data. Facts are formatted once per language and shared by every channel. Rendering never reads
+the clock, so the same incident and templates always give the same bytes.
+
+>>> from crisiscomms.samples import load_example
+>>> bundle = render(load_example("identified"), languages=["en"], channels=["sms"])
+>>> message = bundle["en", "sms"]
+>>> message.stats["encoding"]
+'GSM-7'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.utils import format_datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from jinja2 import (
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from . import speech
+from .bidi import RLM, Strategy
+from .channels import CHANNELS, Output, template_name
+from .config import Config, Language, default_templates_dir, load_config, load_language
+from .errors import CrisisError, IncidentError, Problem, TemplateError
+from .facts import Facts, Kind, build_facts, lang_is_rtl, view
+from .findings import Finding
+from .model import Incident
+from .sms import sms_segments
+
+__all__ = ["Bundle", "Message", "TemplateSet", "render", "template_set"]
+
+
+@dataclass(frozen=True)
+class Message:
+    """One channel's message in one language.
+
+    ``text`` is always there; ``subject``, ``html`` and ``ssml`` where the channel has them.
+    ``stats`` holds the counts that fit the channel (characters, SMS encoding and segments,
+    estimated seconds of speech).
+    """
+
+    language: str
+    channel: str
+    text: str
+    subject: str | None = None
+    html: str | None = None
+    ssml: str | None = None
+    stats: Mapping[str, Any] = field(default_factory=dict)
+    sender: str | None = None
+    sent_at: dt.datetime | None = None
+
+    def outputs(self) -> dict[str, str]:
+        """The outputs this message has, by name (``subject``, ``text``, ``html``, ``ssml``)."""
+        found = {"subject": self.subject, "text": self.text, "html": self.html,
+                 "ssml": self.ssml}
+        return {k: v for k, v in found.items() if v is not None}
+
+    def as_email_message(self, sender: str | None = None, to: str | None = None) -> EmailMessage:
+        """A ready ``multipart/alternative`` email: UTF-8, ``Auto-Submitted: auto-replied``
+        (RFC 3834) and ``Content-Language``. Only for channels with a subject.
+
+        >>> from crisiscomms.samples import load_example
+        >>> msg = render(load_example("identified"), channels=["email"])["he", "email"]
+        >>> email = msg.as_email_message(to="customer@example.com")
+        >>> email["Auto-Submitted"], email.get_content_type()
+        ('auto-replied', 'multipart/alternative')
+        """
+        if self.subject is None:
+            raise ValueError(f"channel {self.channel!r} has no subject, so no email form")
+        email = EmailMessage()
+        email["Subject"] = self.subject
+        if sender or self.sender:
+            email["From"] = sender or self.sender
+        if to:
+            email["To"] = to
+        if self.sent_at is not None:
+            email["Date"] = format_datetime(self.sent_at)
+        email["Auto-Submitted"] = "auto-replied"
+        email["Content-Language"] = self.language
+        email.set_content(self.text, charset="utf-8")
+        if self.html is not None:
+            email.add_alternative(self.html, subtype="html", charset="utf-8")
+        return email
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """Every message rendered from one incident, by ``(language, channel)``, plus the findings
+    of the checks run on them.
+
+    >>> from crisiscomms.samples import load_example
+    >>> bundle = render(load_example("identified"))
+    >>> ("he", "ivr") in bundle, len(bundle) == len(list(bundle))
+    (True, True)
+    """
+
+    incident: Incident
+    messages: tuple[Message, ...]
+    findings: tuple[Finding, ...] = ()
+
+    def __getitem__(self, key: tuple[str, str]) -> Message:
+        for message in self.messages:
+            if (message.language, message.channel) == key:
+                return message
+        raise KeyError(f"no message for language {key[0]!r} and channel {key[1]!r}")
+
+    def __contains__(self, key: object) -> bool:
+        return any((m.language, m.channel) == key for m in self.messages)
+
+    def __iter__(self) -> Iterator[Message]:
+        return iter(self.messages)
+
+    def __len__(self) -> int:
+        return len(self.messages)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages in this bundle, in render order."""
+        return tuple(dict.fromkeys(m.language for m in self.messages))
+
+    @property
+    def channels(self) -> tuple[str, ...]:
+        """The channels in this bundle, in render order."""
+        return tuple(dict.fromkeys(m.channel for m in self.messages))
+
+
+def _autoescape(name: str | None) -> bool:
+    return bool(name) and str(name).endswith((".html", ".ssml"))
+
+
+@dataclass(frozen=True)
+class TemplateSet:
+    """A template folder: its config, each language's vocabulary, its compiled templates."""
+
+    folder: Path
+    config: Config
+
+    def language(self, lang: str) -> Language:
+        """The vocabulary of ``lang`` (``<folder>/<lang>/language.toml``)."""
+        return load_language(self.folder, lang)
+
+    def environment(self, lang: str) -> ImmutableSandboxedEnvironment:
+        """The sandboxed Jinja environment for ``<folder>/<lang>/`` (built once per process)."""
+        return _environment(str(self.folder), lang)
+
+    def template(self, lang: str, channel: str, output: Output) -> Template:
+        """The compiled template of one output; :class:`TemplateError` names the file."""
+        name = template_name(channel, output)
+        try:
+            return self.environment(lang).get_template(name)
+        except TemplateNotFound:
+            raise TemplateError("template not found", file=f"{self.folder}/{lang}/{name}") \
+                from None
+        except TemplateSyntaxError as exc:
+            raise TemplateError(exc.message or "syntax error",
+                                file=f"{self.folder}/{lang}/{exc.name or name}",
+                                line=exc.lineno) from None
+
+
+@lru_cache(maxsize=64)
+def _environment(folder: str, lang: str) -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(os.path.join(folder, lang)),
+        undefined=StrictUndefined,
+        autoescape=_autoescape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        auto_reload=True,
+    )
+    env.globals["plural"] = _plural_function(lang)
+    return env
+
+
+def _plural_function(lang: str) -> Callable[..., str]:
+    locale = Locale.parse(lang)
+
+    def plural(count: int, **forms: str) -> str:
+        """Pick a form by CLDR plural category: ``plural(n, one=..., two=..., other=...)``."""
+        category = locale.plural_form(count)
+        chosen = forms.get(category, forms.get("other"))
+        if chosen is None:
+            raise ValueError(f"plural() needs an 'other' form (category {category!r})")
+        return chosen.replace("{n}", str(count))
+
+    return plural
+
+
+def template_set(templates: str | os.PathLike[str] | None = None) -> TemplateSet:
+    """The template folder ``templates`` (default: the built-in one), with its config loaded.
+
+    >>> template_set().config.organisation.languages
+    ('he', 'en')
+    """
+    folder = Path(templates) if templates is not None else default_templates_dir()
+    if not folder.is_dir():
+        raise TemplateError("template folder not found", file=str(folder))
+    return TemplateSet(folder.resolve(), load_config(folder))
+
+
+class UnknownNameError(CrisisError, ValueError):
+    """A language or channel that the config does not know was asked for."""
+
+
+def _select(asked: Iterable[str] | None, known: Sequence[str], what: str) -> tuple[str, ...]:
+    if asked is None:
+        return tuple(known)
+    chosen = tuple(dict.fromkeys(asked))
+    for name in chosen:
+        if name not in known:
+            raise UnknownNameError(f"unknown {what} {name!r}; expected one of {', '.join(known)}")
+    return chosen
+
+
+def _check_languages(incident: Incident, languages: Sequence[str]) -> None:
+    problems = [
+        Problem(f"{path}.{lang}", f"missing text for language {lang!r}")
+        for path, text in incident.texts().items()
+        for lang in languages
+        if text.get(lang) is None
+    ]
+    if problems:
+        raise IncidentError(None, problems)
+
+
+_BLANKS = re.compile(r"\n{3,}")
+_FIRST_STRONG = re.compile(r"[A-Za-z0-9\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _tidy(text: str) -> str:
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    return _BLANKS.sub("\n\n", "\n".join(lines))
+
+
+def _outside_isolates(line: str) -> str:
+    depth, out = 0, []
+    for char in line:
+        if char in "\u2066\u2067\u2068":
+            depth += 1
+        elif char == "\u2069":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(char)
+    return "".join(out)
+
+
+def _rtl_base(text: str, strategy: Strategy) -> str:
+    """Start each line whose first strong character is not right to left with an RLM, so a
+    Hebrew line opening with a Latin name or a digit still reads right to left."""
+    if strategy == "none":
+        return text
+    lines = []
+    for line in text.split("\n"):
+        first = _FIRST_STRONG.search(_outside_isolates(line))
+        if first is not None and not ("\u0590" <= first.group() <= "\ufeff") \
+                and not line.startswith(RLM):
+            line = RLM + line
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _html_wrap(body: str, lang: str, direction: str, subject: str | None, document: bool) -> str:
+    from markupsafe import escape
+
+    if not document:
+        return f'<div lang="{lang}" dir="{direction}">\n{body}\n</div>'
+    title = escape(subject or "")
+    return (f'<!DOCTYPE html>\n<html lang="{lang}" dir="{direction}">\n<head>\n'
+            f'<meta charset="utf-8">\n<title>{title}</title>\n</head>\n'
+            f'<body dir="{direction}">\n{body}\n</body>\n</html>')
+
+
+def _template_error(exc: Exception, file: str) -> TemplateError:
+    line = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.endswith(file.rsplit("/", 1)[-1]):
+            line = frame.lineno
+    if isinstance(exc, UndefinedError):
+        message = f"undefined: {exc.message}"
+    elif isinstance(exc, SecurityError):
+        message = f"not allowed in the sandbox: {exc}"
+    else:
+        message = str(exc) or type(exc).__name__
+    return TemplateError(message, file=file, line=line)
+
+
+def _run(template: Template, context: Mapping[str, Any], file: str) -> str:
+    try:
+        return template.render(context)
+    except (JinjaTemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise _template_error(exc, file) from None
+
+
+def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str,
+                views: dict[tuple[Kind, Strategy], Mapping[str, Any]],
+                facts: Facts, language: Language) -> Message:
+    spec = CHANNELS[channel]
+    settings = ts.config.channel(channel)
+    strategy: Strategy = settings.bidi if lang_is_rtl(lang) else "none"
+    outputs: dict[str, str] = {}
+    for output in spec.outputs:
+        kind: Kind = "text" if output == "subject" else output
+        key = (kind, strategy)
+        if key not in views:
+            views[key] = view(facts, kind, strategy)
+        f = views[key]
+        if not spec.internal:
+            f = {k: v for k, v in f.items() if k != "internal"}
+        context = {"f": f, "lang": lang, "dir": language.direction, "channel": channel}
+        template = ts.template(lang, channel, output)
+        raw = _run(template, context, f"{ts.folder}/{lang}/{template_name(channel, output)}")
+        if output == "subject":
+            outputs[output] = _rtl_base(" ".join(raw.split()), strategy)
+        elif output == "text":
+            outputs[output] = _rtl_base(_tidy(raw), strategy)
+        elif output == "html":
+            outputs[output] = _html_wrap(_tidy(raw), lang, language.direction,
+                                         outputs.get("subject"), spec.html_document)
+        else:
+            voice = settings.voice.get(lang)
+            outputs[output] = speech.wrap_ssml(_tidy(raw), lang, dialect=settings.ssml_dialect,
+                                               voice=voice)
+    stats = _stats(channel, lang, outputs, ts)
+    return Message(language=lang, channel=channel, text=outputs["text"],
+                   subject=outputs.get("subject"), html=outputs.get("html"),
+                   ssml=outputs.get("ssml"), stats=stats,
+                   sender=ts.config.organisation.email_from, sent_at=incident.updated_at)
+
+
+def _stats(channel: str, lang: str, outputs: Mapping[str, str], ts: TemplateSet) -> dict[str, Any]:
+    text = outputs["text"]
+    stats: dict[str, Any] = {"characters": len(text),
+                             "utf16_units": len(text.encode("utf-16-le")) // 2}
+    if "subject" in outputs:
+        stats["subject_characters"] = len(outputs["subject"])
+    if channel == "sms":
+        encoding, units, segments = sms_segments(text)
+        stats.update(encoding=encoding, units=units, segments=segments)
+    if "ssml" in outputs:
+        rate = ts.config.channel(channel).words_per_minute
+        stats["seconds"] = round(speech.estimate_seconds(outputs["ssml"],
+                                                         words_per_minute=rate), 1)
+    return stats
+
+
+def render(incident: Incident, *, languages: Iterable[str] | None = None,
+           channels: Iterable[str] | None = None,
+           templates: str | os.PathLike[str] | None = None) -> Bundle:
+    """Render every (language, channel) message of ``incident``.
+
+    Defaults: every language and enabled channel of the config; ``templates`` is a folder
+    that replaces the built-in templates (``crisiscomms init DIR`` makes one to start from).
+    Raises :class:`IncidentError` when a text is missing in a language rendered,
+    :class:`TemplateError` naming the file and line when a template fails.
+    """
+    from .checks import check_bundle
+
+    ts = template_set(templates)
+    org = ts.config.organisation
+    langs = _select(languages, org.languages, "language")
+    chans = _select(channels, ts.config.enabled_channels(), "channel")
+    _check_languages(incident, langs)
+    missing = [lang for lang in langs if org.name.get(lang) is None]
+    if missing:
+        raise IncidentError(str(ts.folder / "crisiscomms.toml"),
+                            [Problem(f"organisation.name.{m}", "missing") for m in missing])
+    messages = []
+    facts_by_lang: dict[str, Facts] = {}
+    for lang in langs:
+        language = ts.language(lang)
+        facts = build_facts(incident, ts.config, language, lang)
+        facts_by_lang[lang] = facts
+        views: dict[tuple[Kind, Strategy], Mapping[str, Any]] = {}
+        for channel in chans:
+            messages.append(_render_one(ts, incident, lang, channel, views, facts, language))
+    bundle = Bundle(incident, tuple(messages))
+    findings = check_bundle(bundle, ts, facts_by_lang)
+    return Bundle(incident, bundle.messages, tuple(findings))

@@ -1,0 +1,77 @@
+"""SMS length: which encoding a text needs and how many segments it takes.
+
+GSM-7 fits 160 septets in one message, 153 per segment once concatenated; its extension
+characters take two septets and an escape pair is never split across segments. Anything outside
+GSM-7 (every Hebrew letter) forces UCS-2: 70 UTF-16 code units, 67 per segment, and a surrogate
+pair is never split.
+
+>>> sms_segments("Service is back.")
+('GSM-7', 16, 1)
+>>> sms_segments("א" * 71)
+('UCS-2', 71, 2)
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+__all__ = ["GSM7_BASIC", "GSM7_EXTENSION", "Encoding", "sms_segments"]
+
+Encoding = Literal["GSM-7", "UCS-2"]
+
+GSM7_BASIC = frozenset(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+GSM7_EXTENSION = frozenset("^{}\\[~]|€\f")
+
+_SINGLE = {"GSM-7": 160, "UCS-2": 70}
+_MULTI = {"GSM-7": 153, "UCS-2": 67}
+
+
+def _gsm_units(text: str) -> list[int] | None:
+    units = []
+    for char in text:
+        if char in GSM7_BASIC:
+            units.append(1)
+        elif char in GSM7_EXTENSION:
+            units.append(2)
+        else:
+            return None
+    return units
+
+
+def _ucs2_units(text: str) -> list[int]:
+    return [2 if ord(char) > 0xFFFF else 1 for char in text]
+
+
+def _count_segments(units: list[int], per_segment: int) -> int:
+    # Greedy packing where an item (escape pair or surrogate pair) never straddles two segments.
+    segments, used = 1, 0
+    for size in units:
+        if used + size > per_segment:
+            segments += 1
+            used = 0
+        used += size
+    return segments
+
+
+def sms_segments(text: str) -> tuple[Encoding, int, int]:
+    """``(encoding, units, segments)`` for ``text``.
+
+    Units are septets for GSM-7 and UTF-16 code units for UCS-2. An empty text is one segment.
+
+    >>> sms_segments("{" * 80)
+    ('GSM-7', 160, 1)
+    >>> sms_segments("a" * 152 + "€" + "b")
+    ('GSM-7', 155, 2)
+    >>> sms_segments("😀" * 35)
+    ('UCS-2', 70, 1)
+    """
+    gsm = _gsm_units(text)
+    encoding: Encoding = "GSM-7" if gsm is not None else "UCS-2"
+    units = gsm if gsm is not None else _ucs2_units(text)
+    total = sum(units)
+    if total <= _SINGLE[encoding]:
+        return encoding, total, 1
+    return encoding, total, _count_segments(units, _MULTI[encoding])
