@@ -124,6 +124,13 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("init", help="copy the default templates and config into DIR")
     p.add_argument("dir")
     p.set_defaults(run=_cmd_init)
+    # Commands that live beside their feature: each module adds its own subparsers, whose
+    # ``run(args, out) -> int`` raises CrisisError for bad input like the ones above.
+    from . import cli_lint
+    from .preview import command as preview_command
+
+    cli_lint.register(sub)
+    preview_command.register(sub)
     return parser
 
 
