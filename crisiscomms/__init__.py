@@ -13,6 +13,7 @@ from .errors import IncidentError as IncidentError
 from .errors import Problem as Problem
 from .errors import TemplateError as TemplateError
 from .findings import Finding as Finding
+from .lint import lint as lint
 from .loading import load_incident as load_incident
 from .loading import parse_incident as parse_incident
 from .model import Incident as Incident
@@ -31,6 +32,7 @@ __all__ = [
     "Message",
     "Problem",
     "TemplateError",
+    "lint",
     "load_incident",
     "parse_incident",
     "render",

@@ -19,8 +19,8 @@ from typing import Literal
 Strategy = Literal["isolates", "marks", "none"]
 """How an inserted left-to-right value is protected inside right-to-left text:
 ``isolates`` wraps it in LRI ... PDI, ``marks`` puts an LRM after it (and an RLM after that, so
-the following Hebrew resumes right to left), ``none`` leaves it bare for channels that forbid
-controls."""
+the following Hebrew resumes right to left) and one before it unless it starts with a
+left-to-right letter, ``none`` leaves it bare for channels that forbid controls."""
 
 LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
 LRM, RLM, ALM = "\u200e", "\u200f", "\u061c"
@@ -30,6 +30,7 @@ LRM, RLM, ALM = "\u200e", "\u200f", "\u061c"
 FORBIDDEN_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 MARKS = frozenset((LRM, RLM, ALM))
 ALL_CONTROLS = FORBIDDEN_CONTROLS | MARKS
+_STRIP = dict.fromkeys(map(ord, ALL_CONTROLS))
 _MARKS_RE = re.compile("[\u200e\u200f\u061c]")
 _OTHER_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -73,7 +74,7 @@ def strip_controls(text: str) -> str:
     >>> strip_controls("\\u200f1,234.50\\u200f")
     '1,234.50'
     """
-    return "".join(c for c in text if c not in ALL_CONTROLS)
+    return text.translate(_STRIP)
 
 
 def has_rtl(text: str) -> bool:
@@ -88,15 +89,18 @@ def has_rtl(text: str) -> bool:
 def isolate(value: str, strategy: Strategy) -> str:
     """Protect a left-to-right value inserted into right-to-left text.
 
-    >>> isolate("14:00", "marks")
-    '14:00\\u200e\\u200f'
+    >>> isolate("14:00", "marks"), isolate("INC-12", "marks")
+    ('\\u200e14:00\\u200e\\u200f', 'INC-12\\u200e\\u200f')
     >>> isolate("14:00", "none")
     '14:00'
     """
     if strategy == "isolates":
         return f"{LRI}{value}{PDI}"
     if strategy == "marks":
-        return f"{value}{LRM}{RLM}"
+        # A value that starts with a digit or a neutral (17:00, *2040, +972-3-..., -5%) takes
+        # its direction from the Hebrew before it (rules W2, N1) unless an LRM comes first.
+        lead = "" if value[:1] and unicodedata.bidirectional(value[0]) == "L" else LRM
+        return f"{lead}{value}{LRM}{RLM}"
     return value
 
 

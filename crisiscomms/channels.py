@@ -4,6 +4,8 @@
 ('text',)
 >>> CHANNELS["talking_points"].internal
 True
+>>> CHANNELS["partners"].sees("priority"), CHANNELS["partners"].sees("internal")
+(True, False)
 >>> template_name("email", "subject")
 'email.subject.txt'
 """
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
-__all__ = ["CHANNELS", "Audience", "ChannelSpec", "Output", "template_name"]
+__all__ = ["CHANNELS", "RESTRICTED_FACTS", "Audience", "ChannelSpec", "Output", "template_name"]
 
 Output = Literal["subject", "text", "html", "ssml"]
 """An output of a message: a title line, plain (or Markdown) text, HTML, or SSML for speech."""
@@ -29,6 +31,16 @@ class Audience(StrEnum):
     STAFF = "staff"
 
 
+RESTRICTED_FACTS: dict[str, frozenset[Audience]] = {
+    # Cause and backlog: staff only (reps and management).
+    "internal": frozenset({Audience.STAFF}),
+    # The priority policy (``internal.priority``, repeated as a top-level fact): staff, and the
+    # agents and resellers who must explain it to their clients (seed 000, point 2).
+    "priority": frozenset({Audience.STAFF, Audience.PARTNER}),
+}
+"""Top-level facts only some audiences see; every other fact is for everyone."""
+
+
 @dataclass(frozen=True)
 class ChannelSpec:
     """What a channel is: its id, its outputs in order, its audience and the text's markup."""
@@ -39,11 +51,22 @@ class ChannelSpec:
     text_format: Literal["plain", "markdown"] = "plain"
     html_document: bool = False
     """True for a full HTML document (email), False for a fragment placed in a page."""
+    short_wording: bool = False
+    """True when the template also holds a shorter wording (``short`` is true in its context),
+    rendered instead when the full one is over the channel's budget."""
+    reply: bool = False
+    """True when a message answers someone who wrote in: its email form is ``Auto-Submitted:
+    auto-replied`` (RFC 3834); otherwise we write first, and it is ``auto-generated``."""
 
     @property
     def internal(self) -> bool:
         """Whether templates of this channel see the incident's ``internal`` facts."""
         return self.audience is Audience.STAFF
+
+    def sees(self, fact: str) -> bool:
+        """Whether templates of this channel receive the top-level fact ``fact``."""
+        allowed = RESTRICTED_FACTS.get(fact)
+        return allowed is None or self.audience in allowed
 
     @property
     def titled(self) -> bool:
@@ -55,10 +78,18 @@ CHANNELS: dict[str, ChannelSpec] = {
     spec.id: spec
     for spec in (
         ChannelSpec("ivr", ("text", "ssml"), Audience.CUSTOMER),
-        ChannelSpec("email", ("subject", "text", "html"), Audience.CUSTOMER, html_document=True),
+        ChannelSpec("email", ("subject", "text", "html"), Audience.CUSTOMER, html_document=True,
+                    reply=True),
         ChannelSpec("banner", ("text", "html"), Audience.CUSTOMER),
         ChannelSpec("sms", ("text",), Audience.CUSTOMER),
         ChannelSpec("talking_points", ("text", "html"), Audience.STAFF),
+        ChannelSpec("status_page", ("subject", "text", "html"), Audience.PUBLIC,
+                    text_format="markdown"),
+        ChannelSpec("social", ("text",), Audience.PUBLIC, short_wording=True),
+        ChannelSpec("management", ("subject", "text", "html"), Audience.STAFF,
+                    html_document=True),
+        ChannelSpec("partners", ("subject", "text", "html"), Audience.PARTNER,
+                    html_document=True),
     )
 }
 

@@ -48,9 +48,10 @@ def _fail(error: Exception, stream: TextIO) -> int:
 
 
 def _finding_dict(finding: Finding) -> dict[str, Any]:
-    return {"rule": finding.rule, "severity": finding.severity, "message": finding.message,
-            "language": finding.language, "channel": finding.channel, "file": finding.file,
-            "line": finding.line, "column": finding.column}
+    # The same finding object as lint and check write (docs/json-output.md).
+    from .report import finding_dict
+
+    return finding_dict(finding)
 
 
 def _message_dict(message: Any) -> dict[str, Any]:

@@ -23,8 +23,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache, partial
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -34,14 +35,14 @@ from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup, escape
 
-from . import speech
+from . import markdown, speech
 from .bidi import Strategy, has_rtl, isolate, isolate_url, strip_controls
 from .config import Config, Language
 from .model import Incident, Localized
 
 __all__ = ["Atom", "Facts", "Phrase", "build_facts", "view"]
 
-Kind = Literal["text", "html", "ssml"]
+Kind = Literal["text", "html", "ssml", "markdown"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +50,15 @@ class Atom:
     """One inserted value: as written, as spoken (an SSML fragment), and its direction."""
 
     text: str
-    spoken: str
+    say: str | Callable[[], str]
+    """The spoken form, or how to make it: speech is only worked out for an SSML output."""
     ltr: bool = False
     url: bool = False
+
+    @property
+    def spoken(self) -> str:
+        """The value as spoken: an SSML fragment, numbers in words."""
+        return self.say if isinstance(self.say, str) else self.say()
 
     def __str__(self) -> str:
         return self.text
@@ -82,12 +89,13 @@ def _babel(text: str) -> str:
 
 
 def _number(value: int, language: Language, gender: Literal["f", "m"] = "f") -> Atom:
-    return Atom(_babel(format_decimal(value, locale=language.locale)),
-                speech.spoken_number(value, language.locale, gender=gender), ltr=True)
+    return Atom(_babel(format_decimal(value, locale=_locale(language.locale))),
+                partial(speech.spoken_number, value, language.locale, gender=gender), ltr=True)
 
 
 def _user_text(text: str, lang: str) -> Atom:
-    return Atom(text, speech.speak_text(text, lang), ltr=not has_rtl(text) and lang_is_rtl(lang))
+    return Atom(text, partial(speech.speak_text, text, lang),
+                ltr=not has_rtl(text) and lang_is_rtl(lang))
 
 
 def lang_is_rtl(lang: str) -> bool:
@@ -99,8 +107,21 @@ def lang_is_rtl(lang: str) -> bool:
     return lang.split("-")[0].split("_")[0] in {"he", "ar", "yi", "fa"}
 
 
+@lru_cache(maxsize=16)
+def _locale(name: str) -> Locale:
+    """Babel's locale object, parsed once: Babel re-parses a locale name on every call."""
+    return Locale.parse(name)
+
+
+@lru_cache(maxsize=64)
+def _list_pattern(count: int, locale: str) -> str:
+    """The language's list pattern for ``count`` slots ("{p0}, {p1} and {p2}")."""
+    slots = [f"{{p{i}}}" for i in range(count)]
+    return _babel(format_list(slots, locale=_locale(locale)))
+
+
 def _plural(forms: Mapping[str, str | None], n: int, locale: str) -> str:
-    category = Locale.parse(locale).plural_form(n)
+    category = _locale(locale).plural_form(n)
     chosen = forms.get(category)
     return chosen if chosen is not None else str(forms["other"])
 
@@ -131,7 +152,8 @@ def duration(minutes: int, language: Language, lang: str) -> Piece:
             continue
         forms = language.units[unit]  # type: ignore[index]
         pattern = _plural(forms.model_dump(), count, language.locale)
-        number = Atom(str(count), speech.spoken_number(count, lang, gender=forms.gender), ltr=True)
+        number = Atom(str(count), partial(speech.spoken_number, count, lang, gender=forms.gender),
+                      ltr=True)
         pieces.append(_slot(pattern, "n", number, lang))
     return _join(pieces, language)
 
@@ -140,8 +162,7 @@ def _join(pieces: Sequence[Piece], language: Language) -> Piece:
     """Join pieces as a natural list ("A, B and C"), with the language's own conjunction."""
     if len(pieces) == 1:
         return pieces[0]
-    slots = [f"{{p{i}}}" for i in range(len(pieces))]
-    pattern = _babel(format_list(slots, locale=language.locale))
+    pattern = _list_pattern(len(pieces), language.locale)
     if language.prefix_hyphen:
         # "ו{p1}" gets a hyphen when the slot will start with a digit or Latin letter.
         for i, piece in enumerate(pieces):
@@ -166,13 +187,14 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
     today = now.astimezone(zone).date()
     days = (local.date() - today).days
     relation = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(days, "other")
-    time = Atom(_babel(format_time(local, language.time_format, locale=language.locale)),
-                speech.spoken_time(local.time(), lang), ltr=True)
-    date_text = _babel(format_date(local, language.date_format, locale=language.locale))
-    date = Atom(date_text, speech.spoken_date(local.date(), lang),
+    time = Atom(_babel(format_time(local, language.time_format, locale=_locale(language.locale))),
+                partial(speech.spoken_time, local.time(), lang), ltr=True)
+    date_text = _babel(format_date(local, language.date_format, locale=_locale(language.locale)))
+    date = Atom(date_text, partial(speech.spoken_date, local.date(), lang),
                 ltr=lang_is_rtl(lang) and not has_rtl(date_text))
-    weekday_text = _babel(format_date(local, language.weekday_format, locale=language.locale))
-    weekday = Atom(weekday_text, speech.speak_text(weekday_text, lang))
+    weekday_text = _babel(format_date(local, language.weekday_format,
+                                      locale=_locale(language.locale)))
+    weekday = Atom(weekday_text, partial(speech.speak_text, weekday_text, lang))
     day = _slot(getattr(language.day, relation), "date", date, lang)
     short_day = _slot(getattr(language.day_short, relation), "date", date, lang)
     return {
@@ -193,7 +215,7 @@ def _slot(pattern: str, name: str, value: Piece, lang: str) -> Piece:
     """The language's wording as a phrase when it has a ``{name}`` slot, else a plain word."""
     if f"{{{name}}}" in pattern:
         return Phrase(pattern, ((name, value),))
-    return Atom(pattern, speech.speak_text(pattern, lang))
+    return Atom(pattern, partial(speech.speak_text, pattern, lang))
 
 
 def _minutes(start: dt.datetime, end: dt.datetime) -> int:
@@ -224,11 +246,11 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "org": {
             "name": _user_text(org.name[lang], lang),
             "short_name": _user_text(org.short_name.get(lang, org.name[lang]), lang),
-            "phone": Atom(org.phone, speech.spoken_digits(org.phone, lang), ltr=True),
+            "phone": Atom(org.phone, partial(speech.spoken_digits, org.phone, lang), ltr=True),
             "website": _url(str(org.website)),
             "status_page": _url(str(org.status_page)),
         },
-        "id": Atom(incident.id, speech.spoken_digits(incident.id, lang), ltr=True),
+        "id": Atom(incident.id, partial(speech.spoken_digits, incident.id, lang), ltr=True),
         "status": incident.status.value,
         "status_label": _word(language.status[incident.status.value], lang),
         "status_short": _word(language.status_short[incident.status.value], lang),
@@ -261,11 +283,14 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         ],
     }
     facts["internal"] = _internal(incident, language, lang, now, zone)
+    # The priority policy again at the top level, so partner channels can state it without
+    # seeing the rest of `internal` (channels.RESTRICTED_FACTS says who sees what).
+    facts["priority"] = None if facts["internal"] is None else facts["internal"]["priority"]
     return facts
 
 
 def _word(text: str, lang: str) -> Atom:
-    return Atom(text, speech.speak_text(text, lang))
+    return Atom(text, partial(speech.speak_text, text, lang))
 
 
 def _url(url: str) -> Atom:
@@ -277,8 +302,8 @@ def _compensation(incident: Incident, language: Language, lang: str, now: dt.dat
     comp = incident.compensation
     if comp is None:
         return None
-    percent = Atom(_babel(format_percent(comp.percent / 100, locale=language.locale)),
-                   speech.speak_text(f"{comp.percent}%", lang), ltr=True)
+    percent = Atom(_babel(format_percent(comp.percent / 100, locale=_locale(language.locale))),
+                   partial(speech.speak_text, f"{comp.percent}%", lang), ltr=True)
     valid = None
     if comp.valid_until is not None:
         valid = _moment(dt.datetime.combine(comp.valid_until, dt.time(12), tzinfo=zone), now,
@@ -318,33 +343,77 @@ def _piece(piece: Piece, kind: Kind, strategy: Strategy, rtl: bool) -> str:
         if piece.ltr and rtl:
             return Markup("<bdi>{}</bdi>").format(piece.text)
         return escape(piece.text)
+    if kind == "markdown":
+        # Markdown: incident text is escaped so it cannot turn into markup; a link is an autolink.
+        text = f"<{piece.text}>" if piece.url else markdown.escape(piece.text)
+        if piece.ltr and rtl:
+            return isolate_url(text, strategy) if piece.url else isolate(text, strategy)
+        return text
     if piece.ltr and rtl:
         return isolate_url(piece.text, strategy) if piece.url else isolate(piece.text, strategy)
     return piece.text
 
 
-def view(facts: Facts, kind: Kind, strategy: Strategy) -> dict[str, Any]:
+class View(Mapping[str, Any]):
+    """A read-only view of the facts that formats a fact the first time a template asks for it.
+
+    Templates use a fraction of the facts, and speech or escaping of the rest would be wasted:
+    this keeps a whole bundle's rendering close to the cost of the bare templates.
+    """
+
+    __slots__ = ("_cache", "_convert", "_keep", "_node")
+
+    def __init__(self, node: Mapping[str, Any], convert: Callable[[Piece], Any],
+                 keep: Callable[[str], bool] | None = None) -> None:
+        self._node = node
+        self._convert = convert
+        self._keep = keep
+        self._cache: dict[str, Any] = {}
+
+    def _wrap(self, value: Any) -> Any:
+        if isinstance(value, Atom | Phrase):
+            return self._convert(value)
+        if isinstance(value, Mapping):
+            return View(value, self._convert)
+        if isinstance(value, list):
+            return [self._wrap(v) for v in value]
+        return value
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self._cache[key]
+        except KeyError:
+            pass
+        if self._keep is not None and not self._keep(key):
+            raise KeyError(key)
+        value = self._cache[key] = self._wrap(self._node[key])
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return (k for k in self._node if self._keep is None or self._keep(k))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def only(self, keep: Callable[[str], bool]) -> View:
+        """The same view with only the top-level keys ``keep`` accepts (an audience's facts)."""
+        narrowed = View(self._node, self._convert, keep)
+        narrowed._cache = self._cache
+        return narrowed
+
+
+def view(facts: Facts, kind: Kind, strategy: Strategy) -> View:
     """The facts as one kind of output places them: every piece turned into a string.
 
     ``text`` protects left-to-right values in right-to-left languages with ``strategy``;
-    ``html`` wraps them in ``<bdi>`` and escapes; ``ssml`` gives spoken words.
+    ``markdown`` does the same and also escapes Markdown marks in every value, links as
+    autolinks; ``html`` wraps them in ``<bdi>`` and escapes; ``ssml`` gives spoken words.
     """
     rtl = lang_is_rtl(str(facts["language"]))
-
-    def walk(node: Any) -> Any:
-        if isinstance(node, Atom | Phrase):
-            return _piece(node, kind, strategy, rtl)
-        if isinstance(node, Mapping):
-            return {k: walk(v) for k, v in node.items()}
-        if isinstance(node, list):
-            return [walk(v) for v in node]
-        return node
-
-    result: dict[str, Any] = walk(facts)
-    return result
+    return View(facts, lambda piece: _piece(piece, kind, strategy, rtl))
 
 
-def plain(facts: Facts) -> dict[str, Any]:
+def plain(facts: Facts) -> View:
     """The facts as bare strings with no protection: what a check looks for in an output.
 
     >>> plain({"language": "he", "t": Atom("14:00", "", ltr=True)})["t"]

@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from enum import StrEnum
+from itertools import pairwise
 from typing import Annotated, Any, ClassVar
 
 from pydantic import (
@@ -215,7 +216,8 @@ class Incident(_Frozen):
 
     @field_validator("eta")
     @classmethod
-    def _eta_after_start(cls, value: dt.datetime | None, info: ValidationInfo) -> dt.datetime | None:
+    def _eta_after_start(cls, value: dt.datetime | None,
+                         info: ValidationInfo) -> dt.datetime | None:
         started = info.data.get("started_at")
         if value is not None and started is not None and value < started:
             raise ValueError(f"must not be before started_at ({started.isoformat()})")
@@ -261,9 +263,10 @@ class Incident(_Frozen):
 
     @field_validator("updates")
     @classmethod
-    def _updates_in_order(cls, value: tuple[Update, ...], info: ValidationInfo) -> tuple[Update, ...]:
+    def _updates_in_order(cls, value: tuple[Update, ...],
+                          info: ValidationInfo) -> tuple[Update, ...]:
         updated = info.data.get("updated_at")
-        for earlier, later in zip(value, value[1:], strict=False):
+        for earlier, later in pairwise(value):
             if later.at < earlier.at:
                 raise ValueError("must be oldest first")
         if updated is not None and value and value[-1].at > updated:

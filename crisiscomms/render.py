@@ -18,16 +18,20 @@ import datetime as dt
 import os
 import re
 import traceback
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import format_datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from babel import Locale
 from jinja2 import (
+    BytecodeCache,
+    FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
     Template,
@@ -35,18 +39,27 @@ from jinja2 import (
     TemplateSyntaxError,
     UndefinedError,
 )
-from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
+from jinja2.exceptions import SecurityError
+from jinja2.exceptions import TemplateError as JinjaTemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import speech
-from .bidi import RLM, Strategy
+from .bidi import RLM, Strategy, strip_controls
 from .channels import CHANNELS, Output, template_name
-from .config import Config, Language, default_templates_dir, load_config, load_language
+from .config import (
+    ChannelConfig,
+    Config,
+    Language,
+    default_templates_dir,
+    load_config,
+    load_language,
+)
 from .errors import CrisisError, IncidentError, Problem, TemplateError
-from .facts import Facts, Kind, build_facts, lang_is_rtl, view
+from .facts import Facts, Kind, View, build_facts, lang_is_rtl, view
 from .findings import Finding
 from .model import Incident
 from .sms import sms_segments
+from .weighted import weighted_length
 
 __all__ = ["Bundle", "Message", "TemplateSet", "render", "template_set"]
 
@@ -96,11 +109,21 @@ class Message:
             email["To"] = to
         if self.sent_at is not None:
             email["Date"] = format_datetime(self.sent_at)
-        email["Auto-Submitted"] = "auto-replied"
-        email["Content-Language"] = self.language
+        # RFC 3834: an answer to someone who wrote in is auto-replied; a notice we send first
+        # (status page subscribers, management, partners) is auto-generated.
+        spec = CHANNELS.get(self.channel)
+        email["Auto-Submitted"] = "auto-replied" if spec is None or spec.reply \
+            else "auto-generated"
         email.set_content(self.text, charset="utf-8")
         if self.html is not None:
-            email.add_alternative(self.html, subtype="html", charset="utf-8")
+            html = self.html
+            if not html.lstrip().lower().startswith("<!doctype"):
+                # A fragment made for a web page (status page) becomes a whole document.
+                direction = "rtl" if lang_is_rtl(self.language) else "ltr"
+                html = _html_wrap(html, self.language, direction, self.subject, True)
+            email.add_alternative(html, subtype="html", charset="utf-8")
+        # After add_alternative: it moves every Content-* header into the first part.
+        email["Content-Language"] = self.language
         return email
 
 
@@ -117,7 +140,15 @@ class Bundle:
 
     incident: Incident
     messages: tuple[Message, ...]
-    findings: tuple[Finding, ...] = ()
+    checks: Callable[[Bundle], Iterable[Finding]] | None = field(
+        default=None, repr=False, compare=False)
+    """What :attr:`findings` runs; ``render()`` sets it."""
+
+    @cached_property
+    def findings(self) -> tuple[Finding, ...]:
+        """The findings of every check on this bundle, sorted. The checks run the first time
+        this is read, so a bulk renderer that never reads them does not pay for them."""
+        return () if self.checks is None else tuple(self.checks(self))
 
     def __getitem__(self, key: tuple[str, str]) -> Message:
         for message in self.messages:
@@ -178,6 +209,23 @@ class TemplateSet:
                                 line=exc.lineno) from None
 
 
+@lru_cache(maxsize=1)
+def _bytecode_cache() -> BytecodeCache | None:
+    """Compiled templates kept on disk between processes: compiling the ~40 default templates
+    costs ~0.4 s, paid by every cold `crisiscomms render` without it. Keyed by the template's
+    path and source checksum, so an edited template is compiled afresh. Off with
+    CRISISCOMMS_NO_BYTECODE_CACHE=1 or when the cache folder cannot be made."""
+    if os.environ.get("CRISISCOMMS_NO_BYTECODE_CACHE") == "1":
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "crisiscomms" / f"jinja-{jinja2.__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
 @lru_cache(maxsize=64)
 def _environment(folder: str, lang: str) -> ImmutableSandboxedEnvironment:
     env = ImmutableSandboxedEnvironment(
@@ -188,6 +236,7 @@ def _environment(folder: str, lang: str) -> ImmutableSandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
         auto_reload=True,
+        bytecode_cache=_bytecode_cache(),
     )
     env.globals["plural"] = _plural_function(lang)
     return env
@@ -245,7 +294,6 @@ def _check_languages(incident: Incident, languages: Sequence[str]) -> None:
 
 
 _BLANKS = re.compile(r"\n{3,}")
-_FIRST_STRONG = re.compile(r"[A-Za-z0-9\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def _tidy(text: str) -> str:
@@ -253,30 +301,44 @@ def _tidy(text: str) -> str:
     return _BLANKS.sub("\n\n", "\n".join(lines))
 
 
+_ISOLATED = re.compile("[\u2066\u2067\u2068][^\u2066-\u2069]*\u2069")
+
+
 def _outside_isolates(line: str) -> str:
-    depth, out = 0, []
-    for char in line:
-        if char in "\u2066\u2067\u2068":
-            depth += 1
-        elif char == "\u2069":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            out.append(char)
-    return "".join(out)
+    # Isolates are never nested in what the library inserts, so one pass removes them all.
+    return _ISOLATED.sub("", line)
 
 
-def _rtl_base(text: str, strategy: Strategy) -> str:
-    """Start each line whose first strong character is not right to left with an RLM, so a
-    Hebrew line opening with a Latin name or a digit still reads right to left."""
+def _starts_rtl(line: str) -> bool:
+    """Whether a line's first strong character outside isolates is right to left. A digit
+    first, a left-to-right letter of any script first, or no strong character at all (a line
+    of one isolated value) all leave the direction to the reader's software: not RTL."""
+    for char in _outside_isolates(line):
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind in ("L", "EN", "AN"):
+            return False
+    return False
+
+
+# A Markdown block marker at the start of a line: a heading, list item or quote.
+_MARKDOWN_BLOCK = re.compile(r"^(?:#{1,6} |[-*+] |\d{1,9}[.)] |> )")
+
+
+def _rtl_base(text: str, strategy: Strategy, *, markdown: bool = False) -> str:
+    """Start each line that does not open right to left with an RLM, so a Hebrew line opening
+    with a Latin name, a digit or only an isolated value still reads right to left. In Markdown
+    the RLM goes after a block marker (``- ``, ``## ``), which it would otherwise break."""
     if strategy == "none":
         return text
     lines = []
     for line in text.split("\n"):
-        first = _FIRST_STRONG.search(_outside_isolates(line))
-        if first is not None and not ("\u0590" <= first.group() <= "\ufeff") \
-                and not line.startswith(RLM):
+        marker = _MARKDOWN_BLOCK.match(line) if markdown else None
+        head, line = (marker.group(), line[marker.end():]) if marker else ("", line)
+        if line.strip() and not line.startswith(RLM) and not _starts_rtl(line):
             line = RLM + line
-        lines.append(line)
+        lines.append(head + line)
     return "\n".join(lines)
 
 
@@ -285,7 +347,7 @@ def _html_wrap(body: str, lang: str, direction: str, subject: str | None, docume
 
     if not document:
         return f'<div lang="{lang}" dir="{direction}">\n{body}\n</div>'
-    title = escape(subject or "")
+    title = escape(strip_controls(subject or ""))
     return (f'<!DOCTYPE html>\n<html lang="{lang}" dir="{direction}">\n<head>\n'
             f'<meta charset="utf-8">\n<title>{title}</title>\n</head>\n'
             f'<body dir="{direction}">\n{body}\n</body>\n</html>')
@@ -313,27 +375,50 @@ def _run(template: Template, context: Mapping[str, Any], file: str) -> str:
 
 
 def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str,
-                views: dict[tuple[Kind, Strategy], Mapping[str, Any]],
+                views: dict[tuple[Kind, Strategy], View],
                 facts: Facts, language: Language) -> Message:
+    spec = CHANNELS[channel]
+    outputs = _render_outputs(ts, lang, channel, views, facts, language, short=False)
+    stats = _stats(channel, lang, outputs, ts)
+    if spec.short_wording:
+        # The template's shorter wording replaces the full one when that is over budget; text is
+        # never cut. If the short one is over too, the budget check reports it.
+        short = _over_budget(stats, ts.config.channel(channel), lang)
+        if short:
+            outputs = _render_outputs(ts, lang, channel, views, facts, language, short=True)
+            stats = _stats(channel, lang, outputs, ts)
+        stats["wording"] = "short" if short else "full"
+    return Message(language=lang, channel=channel, text=outputs["text"],
+                   subject=outputs.get("subject"), html=outputs.get("html"),
+                   ssml=outputs.get("ssml"), stats=stats,
+                   sender=ts.config.organisation.email_from, sent_at=incident.updated_at)
+
+
+def _render_outputs(ts: TemplateSet, lang: str, channel: str,
+                    views: dict[tuple[Kind, Strategy], View],
+                    facts: Facts, language: Language, *, short: bool) -> dict[str, str]:
     spec = CHANNELS[channel]
     settings = ts.config.channel(channel)
     strategy: Strategy = settings.bidi if lang_is_rtl(lang) else "none"
+    markdown = spec.text_format == "markdown"
     outputs: dict[str, str] = {}
     for output in spec.outputs:
         kind: Kind = "text" if output == "subject" else output
+        if output == "text" and markdown:
+            kind = "markdown"
         key = (kind, strategy)
         if key not in views:
             views[key] = view(facts, kind, strategy)
-        f = views[key]
-        if not spec.internal:
-            f = {k: v for k, v in f.items() if k != "internal"}
-        context = {"f": f, "lang": lang, "dir": language.direction, "channel": channel}
+        # Each audience sees only its facts: `internal` staff only, `priority` staff and partners.
+        f = views[key].only(spec.sees)
+        context = {"f": f, "lang": lang, "dir": language.direction, "channel": channel,
+                   "short": short}
         template = ts.template(lang, channel, output)
         raw = _run(template, context, f"{ts.folder}/{lang}/{template_name(channel, output)}")
         if output == "subject":
             outputs[output] = _rtl_base(" ".join(raw.split()), strategy)
         elif output == "text":
-            outputs[output] = _rtl_base(_tidy(raw), strategy)
+            outputs[output] = _rtl_base(_tidy(raw), strategy, markdown=markdown)
         elif output == "html":
             outputs[output] = _html_wrap(_tidy(raw), lang, language.direction,
                                          outputs.get("subject"), spec.html_document)
@@ -341,11 +426,20 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str,
             voice = settings.voice.get(lang)
             outputs[output] = speech.wrap_ssml(_tidy(raw), lang, dialect=settings.ssml_dialect,
                                                voice=voice)
-    stats = _stats(channel, lang, outputs, ts)
-    return Message(language=lang, channel=channel, text=outputs["text"],
-                   subject=outputs.get("subject"), html=outputs.get("html"),
-                   ssml=outputs.get("ssml"), stats=stats,
-                   sender=ts.config.organisation.email_from, sent_at=incident.updated_at)
+    return outputs
+
+
+# (budget in the config, the stat it limits): what decides that a shorter wording is needed.
+_FIT = (("max_weighted", "weighted_length"), ("max_chars", "characters"),
+        ("max_segments", "segments"), ("max_subject_chars", "subject_characters"))
+
+
+def _over_budget(stats: Mapping[str, Any], settings: ChannelConfig, lang: str) -> bool:
+    for budget, stat in _FIT:
+        limit = settings.budget(budget, lang)
+        if limit is not None and stat in stats and stats[stat] > limit:
+            return True
+    return False
 
 
 def _stats(channel: str, lang: str, outputs: Mapping[str, str], ts: TemplateSet) -> dict[str, Any]:
@@ -357,6 +451,8 @@ def _stats(channel: str, lang: str, outputs: Mapping[str, str], ts: TemplateSet)
     if channel == "sms":
         encoding, units, segments = sms_segments(text)
         stats.update(encoding=encoding, units=units, segments=segments)
+    if channel == "social":
+        stats["weighted_length"] = weighted_length(text)
     if "ssml" in outputs:
         rate = ts.config.channel(channel).words_per_minute
         stats["seconds"] = round(speech.estimate_seconds(outputs["ssml"],
@@ -391,9 +487,8 @@ def render(incident: Incident, *, languages: Iterable[str] | None = None,
         language = ts.language(lang)
         facts = build_facts(incident, ts.config, language, lang)
         facts_by_lang[lang] = facts
-        views: dict[tuple[Kind, Strategy], Mapping[str, Any]] = {}
+        views: dict[tuple[Kind, Strategy], View] = {}
         for channel in chans:
             messages.append(_render_one(ts, incident, lang, channel, views, facts, language))
-    bundle = Bundle(incident, tuple(messages))
-    findings = check_bundle(bundle, ts, facts_by_lang)
-    return Bundle(incident, bundle.messages, tuple(findings))
+    return Bundle(incident, tuple(messages),
+                  checks=lambda bundle: check_bundle(bundle, ts, facts_by_lang))

@@ -63,8 +63,8 @@ def sms_segments(text: str) -> tuple[Encoding, int, int]:
 
     >>> sms_segments("{" * 80)
     ('GSM-7', 160, 1)
-    >>> sms_segments("a" * 152 + "€" + "b")
-    ('GSM-7', 155, 2)
+    >>> sms_segments("a" * 152 + "€" + "a" * 152)
+    ('GSM-7', 306, 3)
     >>> sms_segments("😀" * 35)
     ('UCS-2', 70, 1)
     """

@@ -403,11 +403,7 @@ def _speak_token(match: re.Match[str], lang: str, text: str) -> str:
     elif groups["iso"] is not None:
         year, month, day = (int(part) for part in groups["iso"].split("-"))
         date = _valid_date(year, month, day)
-        spoken = (
-            _date_words(date, lang, True)
-            if date
-            else _digit_words(groups["iso"], lang)
-        )
+        spoken = _date_words(date, lang, True) if date else _digit_words(groups["iso"], lang)
     elif groups["date"] is not None:
         day, month, year = (int(p) for p in re.split(r"[./]", groups["date"]))
         year += 2000 if year < 100 else 0
@@ -495,9 +491,7 @@ def speak_text(text: str, lang: str) -> str:
     return _SPACES_RE.sub(" ", "".join(out)).strip()
 
 
-def wrap_ssml(
-    body: str, lang: str, *, dialect: Dialect = "ssml", voice: str | None = None
-) -> str:
+def wrap_ssml(body: str, lang: str, *, dialect: Dialect = "ssml", voice: str | None = None) -> str:
     """Wrap a trusted, already escaped SSML fragment in a complete ``<speak>`` document.
 
     ``"ssml"`` gives an SSML 1.1 document with an XML declaration; ``"azure"``
@@ -584,7 +578,8 @@ def estimate_seconds(ssml: str, *, words_per_minute: float = 140.0) -> float:
         except ET.ParseError as exc:
             raise ValueError(f"not well-formed SSML: {exc}") from exc
     root.tail = None
-    text = "".join(_spoken_text(root))
+    # Element boundaries (<p>, <s>, <break/>) separate words even without spaces.
+    text = " ".join(_spoken_text(root))
     words = sum(1 for token in text.split() if any(char.isalpha() for char in token))
     seconds = words * 60.0 / words_per_minute
     seconds += SENTENCE_PAUSE_S * len(_SENTENCE_END_RE.findall(text))

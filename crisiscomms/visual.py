@@ -23,9 +23,15 @@ module:
    embeddings and isolates still open at a line end are reopened on the next
    line, so an isolated phone number split across lines stays isolated;
 4. reorders each line on its own with the embedding levels python-bidi
-   resolved for it (rules L1-L2), mirrors brackets whose level is odd
-   (rule L4), and removes the bidi controls (LRM, RLM, ALM, embeddings,
-   overrides and isolates).
+   resolved for it (rules L1-L2), keeps combining marks after their base
+   letter (rule L3), mirrors brackets whose level is odd (rule L4), and
+   removes the bidi controls (LRM, RLM, ALM, embeddings, overrides and
+   isolates).
+
+The reordering reproduces python-bidi's ``get_display`` except where that
+departs from UAX #9: tabs (replaced by spaces here) and whitespace at the end
+of a line inside an embedding or override, which rule L1 moves to the
+paragraph level and python-bidi does not.
 """
 
 from __future__ import annotations
@@ -171,12 +177,22 @@ def _reorder(line: str, base_level: int) -> str:
                     index = end
                 else:
                     index += 1
-    out = []
+    out: list[str] = []
+    marks: list[str] = []
     for index in order:
         char = line[index]
         if char in _CONTROLS:
             continue
+        if levels[index] % 2 and unicodedata.category(char) in ("Mn", "Me"):
+            # Rule L3: reversal put this run's combining marks (niqqud) before
+            # their base letter; a display without bidi draws marks on the
+            # character before them, so they go back after the base.
+            marks.insert(0, char)
+            continue
         out.append(_MIRROR.get(char, char) if levels[index] % 2 else char)
+        out.extend(marks)
+        marks.clear()
+    out.extend(marks)
     return "".join(out)
 
 
@@ -198,6 +214,9 @@ def visual(text: str, width: int | None = None) -> str:
     # A tab is a bidi segment separator that python-bidi lays out against
     # UAX #9, and displays without bidi support have no tab stops anyway.
     for paragraph in _LINE_BREAK_RE.split(text.replace("\t", " ")):
+        if not paragraph:
+            out.append("")
+            continue
         base_level = 1 if get_base_level(paragraph) == 1 else 0
         lines = _wrap(paragraph, width) if width is not None else [paragraph]
         carried: list[str] = []

@@ -10,15 +10,20 @@ from collections.abc import Callable, Iterable, Mapping
 
 from ..facts import Facts
 from ..findings import Finding
+from .audience import check_audience
 from .base import Context
 from .budgets import check_budgets
+from .display import check_display
 from .required import check_required_facts
+from .times import check_times
+from .words import check_words
 
 __all__ = ["CHECKS", "Context", "check_bundle"]
 
 Check = Callable[[Context], Iterable[Finding]]
 
-CHECKS: tuple[Check, ...] = (check_budgets, check_required_facts)
+CHECKS: tuple[Check, ...] = (check_budgets, check_required_facts, check_display, check_words,
+                             check_audience, check_times)
 
 
 def check_bundle(bundle: object, templates: object, facts: Mapping[str, Facts]) -> list[Finding]:

@@ -1,31 +1,47 @@
-"""Length budgets per channel and language: SMS segments, characters, subject length, speech."""
+"""Length budgets per channel and language (kind ``budget``): SMS segments, characters, subject
+length, seconds of speech, weighted length.
+
+The limits are the organisation's (``crisiscomms.toml``); the rule file says which budgets are
+checked, at which level, with which message. A finding names the template whose output is over.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..channels import Output
 from ..findings import Finding
+from ..rules import BudgetRule
 from .base import Context
+from .common import rules_for, template_file
 
-# (budget name in the config, stat it limits, rule id, unit for the message)
-_BUDGETS = (
-    ("max_segments", "segments", "sms-segments", "segments"),
-    ("max_chars", "characters", "length-characters", "characters"),
-    ("max_subject_chars", "subject_characters", "length-subject", "characters"),
-    ("max_seconds", "seconds", "ivr-seconds", "seconds"),
-    ("max_weighted", "weighted_length", "length-weighted", "weighted characters"),
-)
+# Budget name in the config -> (the message stat it limits, the output that stat measures).
+_STATS: dict[str, tuple[str, Output]] = {
+    "max_segments": ("segments", "text"),
+    "max_chars": ("characters", "text"),
+    "max_subject_chars": ("subject_characters", "subject"),
+    "max_seconds": ("seconds", "ssml"),
+    "max_weighted": ("weighted_length", "text"),
+}
 
 
 def check_budgets(context: Context) -> Iterator[Finding]:
-    """An ``error`` for every message over a budget its channel's config sets."""
+    """A finding for every message over a budget its channel's config sets."""
     config = context.templates.config
+    rules: dict[str, tuple[BudgetRule, ...]] = {}
     for message in context.bundle:
         settings = config.channel(message.channel)
-        for budget, stat, rule, unit in _BUDGETS:
-            limit = settings.budget(budget, message.language)
+        if message.language not in rules:
+            rules[message.language] = rules_for(context, message.language).of_kind(BudgetRule)
+        for rule in rules[message.language]:
+            if not rule.scope.covers(message.channel):
+                continue
+            stat, output = _STATS[rule.budget]
+            limit = settings.budget(rule.budget, message.language)
             value = message.stats.get(stat)
             if limit is None or value is None or value <= limit:
                 continue
-            yield Finding(rule, "error", f"{value} {unit}; the budget is {limit}",
-                          language=message.language, channel=message.channel)
+            yield rule.finding({"value": value, "limit": limit}, language=message.language,
+                               channel=message.channel,
+                               file=template_file(context, message.language, message.channel,
+                                                  output))

@@ -12,7 +12,9 @@ from typing import Any
 
 from ..channels import CHANNELS, Audience
 from ..findings import Finding
+from ..rules import RequiredFactsRule
 from .base import Context, readable
+from .common import rules_for, template_file
 
 _STATUS_AUDIENCES = {Audience.CUSTOMER, Audience.STAFF, Audience.PUBLIC, Audience.PARTNER}
 
@@ -41,11 +43,20 @@ def required_facts(facts: dict[str, Any], channel: str) -> list[tuple[str, tuple
 
 def check_required_facts(context: Context) -> Iterator[Finding]:
     """An ``error`` for each required fact a written output does not state."""
+    by_lang: dict[str, tuple[RequiredFactsRule, ...]] = {}
     for message in context.bundle:
         facts = context.plain[message.language]
-        seen = readable(message)
-        for name, texts in required_facts(facts, message.channel):
+        # The HTML is rendered from the same facts as the text; reading the text is enough
+        # and keeps this check cheap enough to run on every bundle.
+        seen = readable(message, include_html=False)
+        if message.language not in by_lang:
+            by_lang[message.language] = rules_for(context, message.language).of_kind(
+                RequiredFactsRule)
+        rules = [r for r in by_lang[message.language] if r.scope.covers(message.channel)]
+        for name, texts in required_facts(facts, message.channel) if rules else ():
             if not any(text in seen for text in texts):
-                yield Finding("required-fact", "error",
-                              f"does not state {name} ({' or '.join(map(repr, texts))})",
-                              language=message.language, channel=message.channel)
+                file = template_file(context, message.language, message.channel, "text")
+                for rule in rules:
+                    yield rule.finding({"fact": name, "expected": " / ".join(map(repr, texts)),
+                                        "output": "text"}, language=message.language,
+                                       channel=message.channel, file=file)

@@ -1,0 +1,69 @@
+"""What the rule-driven checks share: the rules of a message's language, the template file an
+output comes from, and an output as its reader sees it.
+
+>>> from crisiscomms.render import render
+>>> from crisiscomms.samples import load_example
+>>> message = render(load_example("identified"), languages=["en"], channels=["sms"])["en", "sms"]
+>>> sorted(written(message))
+['text']
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING
+
+from .. import markdown
+from ..bidi import ALL_CONTROLS
+from ..channels import CHANNELS, Output, template_name
+from ..rules import RuleSet, load_rules
+from .base import Context
+
+if TYPE_CHECKING:
+    from ..render import Message
+
+__all__ = ["rules_for", "strip_controls", "template_file", "written"]
+
+_HEAD = re.compile(r"<head>.*?</head>", re.S | re.I)
+_TAG = re.compile(r"<[^>]+>")
+# One expression over the text is several times faster than str.translate with a table, and
+# this runs on every output of every bundle.
+_CONTROLS = re.compile("[" + "".join(sorted(ALL_CONTROLS)) + "]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without bidi controls and marks.
+
+    >>> strip_controls("\u2066*2040\u2069")
+    '*2040'
+    """
+    return _CONTROLS.sub("", text)
+
+
+def rules_for(context: Context, language: str) -> RuleSet:
+    """The rules of ``language`` beside the bundle's templates (cached until the file changes)."""
+    return load_rules(context.templates.folder, language)
+
+
+def template_file(context: Context, language: str, channel: str, output: Output) -> str:
+    """The path of the template that makes one output of one channel in one language."""
+    return str(context.templates.folder / language / template_name(channel, output))
+
+
+def written(message: Message, *, include_html: bool = False) -> dict[Output, str]:
+    """Each written output (subject, text, and the HTML's text when asked) as its reader sees
+    it: bidi controls removed, Markdown escapes and HTML tags dropped. The spoken SSML is left
+    out: it says the same as the text, with numbers in words."""
+    found: dict[Output, str] = {}
+    if message.subject is not None:
+        found["subject"] = strip_controls(message.subject)
+    text = message.text
+    spec = CHANNELS.get(message.channel)
+    if spec is not None and spec.text_format == "markdown":
+        text = markdown.unescape(text)
+    found["text"] = strip_controls(text)
+    if include_html and message.html is not None:
+        body = _TAG.sub(" ", _HEAD.sub(" ", message.html))
+        found["html"] = strip_controls(html.unescape(body))
+    return found

@@ -1,0 +1,62 @@
+"""The incident's own times (kind ``time``), judged at its ``updated_at``, the statement's "now".
+
+``next-update-due``: the next update is not after now. ``eta-passed``: the expected restoration
+is already behind us. ``cadence``: the next update is further off than the severity's cadence in
+``crisiscomms.toml`` allows. None of them applies once the incident is resolved. The findings
+concern the incident, not a language or a channel; the rules come from the bundle's first
+language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterator
+from zoneinfo import ZoneInfo
+
+from ..findings import Finding
+from ..model import Incident
+from ..rules import TimeRule
+from .base import Context
+from .common import rules_for
+
+__all__ = ["check_times", "time_params"]
+
+
+def _local(value: dt.datetime | None, zone: ZoneInfo) -> str:
+    return "" if value is None else value.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def time_params(incident: Incident, cadence: int, zone: ZoneInfo) -> dict[str, object]:
+    """The values a time rule's message may place."""
+    gap = None
+    if incident.next_update_at is not None:
+        gap = math.ceil((incident.next_update_at - incident.updated_at).total_seconds() / 60)
+    return {"now": _local(incident.updated_at, zone), "eta": _local(incident.eta, zone),
+            "next_update": _local(incident.next_update_at, zone), "minutes": gap,
+            "cadence": cadence, "severity": incident.severity.value}
+
+
+def _breaks(rule: TimeRule, incident: Incident, cadence: int) -> bool:
+    now = incident.updated_at
+    if rule.condition == "eta-passed":
+        return incident.eta is not None and incident.eta <= now
+    if incident.next_update_at is None:
+        return False
+    if rule.condition == "next-update-due":
+        return incident.next_update_at <= now
+    return incident.next_update_at - now > dt.timedelta(minutes=cadence)
+
+
+def check_times(context: Context) -> Iterator[Finding]:
+    """A finding for each time rule the incident breaks (none once it is resolved)."""
+    incident = context.bundle.incident
+    languages = context.bundle.languages
+    if incident.status.value == "resolved" or not languages:
+        return
+    config = context.templates.config
+    cadence = getattr(config.cadence, incident.severity.value)
+    zone = ZoneInfo(config.organisation.time_zone)
+    for rule in rules_for(context, languages[0]).of_kind(TimeRule):
+        if _breaks(rule, incident, cadence):
+            yield rule.finding(time_params(incident, cadence, zone))

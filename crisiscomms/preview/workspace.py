@@ -1,0 +1,380 @@
+"""What the preview page works on, without any web framework: the template folder, the incident
+files it may open, and the operations behind each request (load, render, YAML, save).
+
+Every operation takes plain data and returns plain data (JSON-ready dicts), so the web layer
+(:mod:`crisiscomms.preview.app`) only routes and checks requests, and tests can call the same
+operations directly.
+
+>>> ws = Workspace()
+>>> loaded = ws.load("example:identified")
+>>> loaded["fields"]["next_update_at"], loaded["saveable"]
+('2026-11-22T15:00', False)
+>>> result = ws.render(dict(loaded["fields"], next_update_at="2026-11-22T15:45"))
+>>> result["ok"], all("15:45" in m["outputs"]["text"] for m in result["messages"])
+(True, True)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import tempfile
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from ..errors import ConfigError, CrisisError, IncidentError, InputError, Problem, TemplateError
+from ..facts import lang_is_rtl
+from ..findings import Finding
+from ..loading import read_data, validate
+from ..model import Incident
+from ..render import Bundle, TemplateSet, render, template_set
+from ..samples import example_names, example_path
+from ..sms import GSM7_EXTENSION
+from .forms import (
+    dump_json,
+    dump_yaml,
+    field_for,
+    form_layout,
+    from_fields,
+    leading_comments,
+    to_fields,
+)
+
+__all__ = ["SaveConflict", "Source", "UnknownSource", "Workspace", "split_segments"]
+
+# Files under the template folder whose change re-renders the page: templates, the config,
+# each language's vocabulary and rule files. Anything else (an editor's swap file) is ignored.
+_WATCHED = (".txt", ".html", ".ssml", ".md", ".toml", ".yaml", ".yml", ".json")
+
+
+class UnknownSource(CrisisError, LookupError):
+    """The page asked for an incident this server was not given."""
+
+
+class SaveConflict(CrisisError):
+    """The incident file changed on disk since the page loaded it; saving would lose that.
+    ``file_version`` is the file's version now (None when it is gone)."""
+
+    def __init__(self, message: str, file_version: str | None = None) -> None:
+        super().__init__(message)
+        self.file_version = file_version
+
+
+@dataclass(frozen=True)
+class Source:
+    """An incident the page can open: a built-in example (read-only) or a file given with
+    ``--incident`` (saveable)."""
+
+    key: str
+    label: str
+    path: Path
+    saveable: bool
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def split_segments(text: str, encoding: str) -> list[str]:
+    """The parts an SMS is sent in: one part up to 160 GSM-7 septets or 70 UCS-2 units, else
+    153 or 67 per part, never splitting an escape pair or a surrogate pair (display only; the
+    count itself is :func:`crisiscomms.sms_segments`).
+
+    >>> [len(part) for part in split_segments("א" * 71, "UCS-2")]
+    [67, 4]
+    """
+    gsm = encoding == "GSM-7"
+    sizes = [(2 if c in GSM7_EXTENSION else 1) if gsm else (2 if ord(c) > 0xFFFF else 1)
+             for c in text]
+    if sum(sizes) <= (160 if gsm else 70):
+        return [text]
+    limit = 153 if gsm else 67
+    parts: list[str] = []
+    current: list[str] = []
+    used = 0
+    for char, size in zip(text, sizes, strict=True):
+        if used + size > limit:
+            parts.append("".join(current))
+            current, used = [], 0
+        current.append(char)
+        used += size
+    parts.append("".join(current))
+    return parts
+
+
+def _problem_dicts(problems: Sequence[Problem], names: Sequence[str],
+                   file: str | None = None) -> list[dict[str, Any]]:
+    return [{"path": p.path, "message": p.message, "line": p.line, "file": file,
+             "field": field_for(p.path, names)} for p in problems]
+
+
+def _finding_dict(finding: Finding) -> dict[str, Any]:
+    return dataclasses.asdict(finding)
+
+
+class Workspace:
+    """The preview server's state: one template folder and the incidents it may open.
+
+    It holds no cache of its own: templates and config are re-read by :func:`render` when they
+    change on disk, and incident files are read on every load and save.
+    """
+
+    def __init__(self, templates: str | os.PathLike[str] | None = None,
+                 incidents: Sequence[str | os.PathLike[str]] = ()) -> None:
+        self.templates = template_set(templates).folder
+        sources = [Source(f"file:{i}", str(Path(p)), Path(p).resolve(), True)
+                   for i, p in enumerate(incidents)]
+        sources += [Source(f"example:{name}", f"example: {name}", example_path(name), False)
+                    for name in example_names()]
+        self.sources: dict[str, Source] = {s.key: s for s in sources}
+        # Saves are rare and quick; one at a time keeps check-then-replace free of races
+        # between two tabs of the same page.
+        self._save_lock = threading.Lock()
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def template_set(self) -> TemplateSet:
+        """The template folder with its config as it is on disk now."""
+        return template_set(self.templates)
+
+    def _zone(self) -> ZoneInfo:
+        return ZoneInfo(self.template_set().config.organisation.time_zone)
+
+    def default_source(self) -> str:
+        """The incident the page opens first: the first ``--incident``, else an example."""
+        keys = list(self.sources)
+        return next((k for k in keys if k.startswith("file:")),
+                    "example:identified" if "example:identified" in keys else keys[0])
+
+    def source(self, key: str) -> Source:
+        """The source called ``key``; :class:`UnknownSource` when there is none."""
+        try:
+            return self.sources[key]
+        except KeyError:
+            raise UnknownSource(f"no incident {key!r} on this page") from None
+
+    def languages(self, codes: Sequence[str] | None = None) -> list[dict[str, str]]:
+        """The languages the page shows, each with its writing direction."""
+        ts = self.template_set()
+        out = []
+        for code in codes or ts.config.organisation.languages:
+            try:
+                direction = ts.language(code).direction
+            except (ConfigError, OSError):
+                direction = "rtl" if lang_is_rtl(code) else "ltr"
+            out.append({"code": code, "direction": direction})
+        return out
+
+    # -- operations ---------------------------------------------------------------------
+
+    def meta(self) -> dict[str, Any]:
+        """What the page needs to draw itself: the form, the sources, the time zone."""
+        ts = self.template_set()
+        return {
+            "form": form_layout(),
+            "sources": [{"key": s.key, "label": s.label, "saveable": s.saveable}
+                        for s in self.sources.values()],
+            "default_source": self.default_source(),
+            "time_zone": ts.config.organisation.time_zone,
+            "templates": str(self.templates),
+            "languages": self.languages(),
+        }
+
+    def stamp(self) -> str:
+        """A fingerprint of the template folder's watched files (names, sizes, change times):
+        it changes when any template, the config, a language file or a rule file does."""
+        entries = []
+        for root, dirs, files in os.walk(self.templates):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.endswith(_WATCHED) and not name.startswith("."):
+                    try:
+                        info = os.stat(os.path.join(root, name))
+                    except OSError:
+                        continue
+                    entries.append(f"{root}/{name}:{info.st_mtime_ns}:{info.st_size}")
+        return _digest("\n".join(entries).encode())[:16]
+
+    def file_version(self, key: str) -> str | None:
+        """The version (content hash) of a source's file now, or None when it is unreadable."""
+        try:
+            return _digest(self.source(key).path.read_bytes())
+        except OSError:
+            return None
+
+    def load(self, key: str) -> dict[str, Any]:
+        """Open a source: its form values, version, and the problems of the file as it is.
+
+        An invalid file still opens (as far as it can be read) so the team can fix it in the
+        form; its problems are listed beside the fields.
+        """
+        source = self.source(key)
+        raw = source.path.read_bytes()
+        zone = self._zone()
+        problems: list[Problem] = []
+        data: Any = {}
+        try:
+            data, lines = read_data(source.path, IncidentError)
+            validate(Incident, data, str(source.path), IncidentError, lines)
+        except InputError as error:
+            problems = list(error.problems)
+        default_langs = self.template_set().config.organisation.languages
+        fields, langs = to_fields(data if isinstance(data, Mapping) else {}, zone, default_langs)
+        return {
+            "key": key,
+            "label": source.label,
+            "saveable": source.saveable,
+            "version": _digest(raw),
+            "fields": fields,
+            "languages": self.languages(langs),
+            "problems": _problem_dicts(problems, list(fields), source.label),
+        }
+
+    def _incident(self, fields: Mapping[str, Any]) -> tuple[Incident | None, list[dict[str, Any]]]:
+        names = list(fields)
+        data, problems = from_fields(fields, self._zone())
+        if problems:
+            return None, _problem_dicts(problems, names)
+        try:
+            return validate(Incident, data, None, IncidentError), []
+        except IncidentError as error:
+            return None, _problem_dicts(error.problems, names)
+
+    def render(self, fields: Mapping[str, Any]) -> dict[str, Any]:
+        """Validate the form and render every channel in every language.
+
+        Returns ``ok``, the ``problems`` (each with the form ``field`` it belongs beside), an
+        ``error`` for a broken template or config, every message with its outputs, stats,
+        budgets and findings, and the findings that concern no one message.
+        """
+        result: dict[str, Any] = {"ok": False, "problems": [], "error": None, "messages": [],
+                                  "findings": []}
+        try:
+            incident, problems = self._incident(fields)
+            if incident is None:
+                result["problems"] = problems
+                return result
+            bundle = render(incident, templates=self.templates)
+        except IncidentError as error:
+            # Texts missing in a rendered language, found by render() itself.
+            result["problems"] = _problem_dicts(error.problems, list(fields), error.file)
+            return result
+        except ConfigError as error:
+            result["error"] = {"kind": "config", "file": error.file, "line": None,
+                               "message": str(error)}
+            return result
+        except TemplateError as error:
+            result["error"] = {"kind": "template", "file": error.file, "line": error.line,
+                               "message": error.message}
+            return result
+        result.update(ok=True, **self._bundle(bundle))
+        return result
+
+    def _bundle(self, bundle: Bundle) -> dict[str, Any]:
+        ts = self.template_set()
+        directions = {d["code"]: d["direction"] for d in self.languages(bundle.languages)}
+        general: list[dict[str, Any]] = []
+        attached: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for finding in bundle.findings:
+            if finding.channel is None:
+                general.append(_finding_dict(finding))
+                continue
+            for lang in [finding.language] if finding.language else bundle.languages:
+                attached.setdefault((lang, finding.channel), []).append(_finding_dict(finding))
+        messages = []
+        for message in bundle:
+            settings = ts.config.channel(message.channel)
+            budgets = {name: settings.budget(name, message.language)
+                       for name in type(settings).model_fields if name.startswith("max_")}
+            stats = dict(message.stats)
+            segments = None
+            if "segments" in stats:
+                parts = split_segments(message.text, str(stats.get("encoding")))
+                segments = parts if len(parts) == stats["segments"] else None
+            messages.append({
+                "language": message.language,
+                "channel": message.channel,
+                "direction": directions.get(message.language, "ltr"),
+                "outputs": message.outputs(),
+                "stats": stats,
+                "budgets": {k: v for k, v in budgets.items() if v is not None},
+                "segments": segments,
+                "findings": attached.get((message.language, message.channel), []),
+            })
+        return {"messages": messages, "findings": general,
+                "languages": list(bundle.languages), "channels": list(bundle.channels)}
+
+    def _header(self, key: str | None) -> str:
+        if key is None or key not in self.sources:
+            return ""
+        try:
+            return leading_comments(self.sources[key].path.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError):
+            return ""
+
+    def to_yaml(self, fields: Mapping[str, Any], key: str | None = None) -> dict[str, Any]:
+        """The form as an incident YAML file (for download), or the problems that stop it."""
+        incident, problems = self._incident(fields)
+        if incident is None:
+            return {"ok": False, "problems": problems}
+        return {"ok": True, "yaml": dump_yaml(incident, self._header(key)),
+                "filename": f"{incident.id}.yaml"}
+
+    def save(self, key: str, fields: Mapping[str, Any], version: str) -> dict[str, Any]:
+        """Write the form back to the source's file, atomically, keeping the previous version.
+
+        The file keeps its format (YAML, or JSON for a ``.json`` file) and a YAML file its
+        opening comment lines.
+
+        The new text goes to a temporary file in the same folder and replaces the file with
+        ``os.replace``; the previous content is kept as ``FILE.bak``. Raises
+        :class:`SaveConflict` when the file's content is not the ``version`` the page loaded,
+        and ``PermissionError`` for a built-in example.
+        """
+        source = self.source(key)
+        if not source.saveable:
+            raise PermissionError(f"{source.label} is a built-in example; download it instead")
+        incident, problems = self._incident(fields)
+        if incident is None:
+            return {"ok": False, "problems": problems}
+        path = source.path
+        with self._save_lock:
+            try:
+                current = path.read_bytes()
+            except FileNotFoundError:
+                raise SaveConflict(f"{source.label} was removed since the page loaded it; "
+                                   "download the incident instead") from None
+            if _digest(current) != version:
+                raise SaveConflict(f"{source.label} changed on disk since the page loaded it; "
+                                   "reload it (your edits will be lost) or download yours and "
+                                   "merge by hand", _digest(current))
+            if path.suffix.lower() == ".json":
+                text = dump_json(incident)
+            else:
+                text = dump_yaml(incident, leading_comments(current.decode("utf-8", "replace")))
+            data = text.encode("utf-8")
+            mode = path.stat().st_mode & 0o777
+            _write_atomic(path.with_name(path.name + ".bak"), current, mode)
+            _write_atomic(path, data, mode)
+        return {"ok": True, "version": _digest(data), "problems": []}
+
+
+def _write_atomic(path: Path, data: bytes, mode: int) -> None:
+    # Beside the target, so os.replace stays on one file system and is atomic: a reader sees
+    # the old file or the new one, never half of one.
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,512 @@
+"""The rule files: ``<lang>/rules.yaml`` beside the templates, owned by the comms team.
+
+Rule *kinds* live in code (this module's models say what each kind takes; ``checks/`` and
+``lint`` apply them); rule *instances* live in the rule files: an id, a kind, a level, the
+message a finding shows, a scope, the kind's own options, and examples that must fail and pass.
+Every file is validated when it loads, and an error names the file, the rule and the field.
+Text rules' examples are run when the file loads: a rule whose failing example does not fail is
+refused, so a comms team finds a broken pattern before CI trusts it.
+
+>>> from crisiscomms.config import default_templates_dir
+>>> rules = load_rules(default_templates_dir(), "en")
+>>> rules.get("no-call-again").kind
+'existence'
+>>> rules.get("sms-segments").finding({"value": 3, "limit": 2}, language="en").severity
+'error'
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .channels import CHANNELS, Audience
+from .config import default_templates_dir
+from .errors import ConfigError, Problem
+from .findings import Finding, Severity
+from .loading import read_data, validate
+from .rules_match import Matcher, gender_forms, labelled_phrases, normalise
+
+__all__ = [
+    "KINDS",
+    "AddressRule",
+    "AudienceRule",
+    "BudgetRule",
+    "Case",
+    "ExistenceRule",
+    "HardCodedRule",
+    "LeftoverRule",
+    "ParityRule",
+    "RequiredFactsRule",
+    "Rule",
+    "RuleSet",
+    "Scope",
+    "SubstitutionRule",
+    "TemplateRule",
+    "TextRule",
+    "TimeRule",
+    "load_rules",
+]
+
+RULES_FILE = "rules.yaml"
+
+Level = Literal["error", "warning", "info", "off"]
+"""A rule's level: the severity of its findings, or ``off`` to keep the rule but not run it."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Scope(_Strict):
+    """Where a rule applies: channel ids and/or audiences; unset means everywhere.
+
+    >>> Scope(audiences=("customer",)).covers("talking_points")
+    False
+    """
+
+    channels: tuple[str, ...] | None = None
+    audiences: tuple[Audience, ...] | None = None
+
+    @field_validator("channels")
+    @classmethod
+    def _known(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        for name in value or ():
+            if name not in CHANNELS:
+                raise ValueError(f"unknown channel {name!r}; expected one of "
+                                 f"{', '.join(CHANNELS)}")
+        return value
+
+    def covers(self, channel: str | None) -> bool:
+        """Whether a message (or template) of ``channel`` is in scope; a template that belongs
+        to no channel (a shared part) is in every scope."""
+        if channel is None or channel not in CHANNELS:
+            return True
+        if self.channels is not None and channel not in self.channels:
+            return False
+        return self.audiences is None or CHANNELS[channel].audience in self.audiences
+
+
+class Case(_Strict):
+    """An example for a rule that is not about words alone: a change to a fresh copy of the
+    default templates (``file`` given ``template`` text, or removed when ``template`` is
+    absent) and/or fields replaced in the built-in ``identified`` incident."""
+
+    file: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$")] | None = None
+    template: str | None = None
+    incident: dict[str, Any] | None = None
+
+
+Example = str | Case
+
+
+class Examples(_Strict):
+    """Texts (or cases) the rule must flag (``fail``) and must leave alone (``pass``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    fail: tuple[Example, ...] = ()
+    pass_: tuple[Example, ...] = Field((), alias="pass")
+
+
+_FORMATTER = string.Formatter()
+
+
+class RuleBase(_Strict):
+    """What every rule has, whatever its kind."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{1,63}$")]
+    kind: str
+    level: Level = "error"
+    message: Annotated[str, Field(min_length=1, max_length=400)]
+    description: str | None = None
+    link: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    scope: Scope = Scope()
+    examples: Examples = Field(default_factory=lambda: Examples.model_validate({}))
+
+    PARAMS: ClassVar[frozenset[str]] = frozenset()
+    """The names a message may place, as ``{name}``."""
+    TEXT: ClassVar[bool] = False
+    """Whether the kind looks at words (its examples are texts) or at cases."""
+    WHERE: ClassVar[str] = "messages"
+    """What the kind looks at (for docs/rules.md)."""
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _off(cls, value: object) -> object:
+        # YAML 1.1 reads a bare `off` as false: take it as meant.
+        return "off" if value is False else value
+
+    @field_validator("message")
+    @classmethod
+    def _placeholders(cls, value: str) -> str:
+        try:
+            names = [name for _, name, _, _ in _FORMATTER.parse(value) if name is not None]
+        except ValueError as exc:
+            raise ValueError(f"{exc}; write a literal brace as {{{{ or }}}}") from None
+        for name in names:
+            if name not in cls.PARAMS:
+                known = ", ".join(f"{{{p}}}" for p in sorted(cls.PARAMS)) or "none"
+                raise ValueError(f"unknown placeholder {{{name}}}; this kind offers {known}")
+        return value
+
+    @field_validator("examples")
+    @classmethod
+    def _example_form(cls, value: Examples) -> Examples:
+        want, other = (str, "a text") if cls.TEXT else (Case, "a case (file/template/incident)")
+        for group, items in (("fail", value.fail), ("pass", value.pass_)):
+            for index, item in enumerate(items):
+                if not isinstance(item, want):
+                    raise ValueError(f"{group}[{index}]: an example of this kind is {other}")
+        return value
+
+    @property
+    def active(self) -> bool:
+        """False for ``level: off``."""
+        return self.level != "off"
+
+    def finding(self, params: Mapping[str, object], *, language: str | None = None,
+                channel: str | None = None, file: str | None = None, line: int | None = None,
+                column: int | None = None) -> Finding:
+        """A finding of this rule: its id, its level, its message with ``params`` placed."""
+        severity: Severity = "info" if self.level == "off" else self.level
+        message = self.message.format_map({k: str(v) for k, v in params.items()})
+        return Finding(self.id, severity, message, language=language, channel=channel,
+                       file=file, line=line, column=column)
+
+
+class TextRule(RuleBase):
+    """A rule about words, checked in a template's literal text and in every rendered output."""
+
+    WHERE: ClassVar[str] = "templates and messages"
+
+    TEXT: ClassVar[bool] = True
+    PARAMS: ClassVar[frozenset[str]] = frozenset({"found"})
+    static_only: ClassVar[bool] = False
+    """True when only a template's own words are checked (not the facts placed in them)."""
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        """The compiled matcher of this rule's options."""
+        raise NotImplementedError
+
+
+def _compiles(patterns: Any) -> Any:
+    items = patterns.values() if isinstance(patterns, Mapping) else patterns
+    for pattern in items:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from None
+    return patterns
+
+
+class ExistenceRule(TextRule):
+    """Forbidden phrases or patterns: any occurrence is a finding."""
+
+    kind: Literal["existence"]
+    phrases: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    prefixes: str = ""
+    ignorecase: bool = True
+
+    _check_patterns = field_validator("patterns")(_compiles)
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        """Phrases as whole words (with the allowed prefixes), patterns as written."""
+        return Matcher.of(phrases=self.phrases, patterns=self.patterns, prefixes=self.prefixes,
+                          ignorecase=self.ignorecase)
+
+
+class SubstitutionRule(TextRule):
+    """Preferred wording: each phrase in ``swap`` has a better one, named in the message."""
+
+    PARAMS: ClassVar[frozenset[str]] = frozenset({"found", "suggestion"})
+    kind: Literal["substitution"]
+    swap: Annotated[dict[str, str], Field(min_length=1)]
+    prefixes: str = ""
+    ignorecase: bool = True
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        """One alternative per phrase, labelled with its suggestion."""
+        return Matcher.of(labelled=labelled_phrases(self.swap, "suggestion"),
+                          prefixes=self.prefixes, ignorecase=self.ignorecase)
+
+
+class AddressRule(TextRule):
+    """How the public is addressed: singular words and slash or dot gender forms."""
+
+    kind: Literal["address"]
+    words: tuple[str, ...] = ()
+    prefixes: str = ""
+    suffixes: tuple[str, ...] = ()
+    separators: str = "/."
+    ignorecase: bool = True
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        """The words (with the allowed prefixes) and ``word<separator><suffix>`` forms."""
+        forms = [gender_forms(self.suffixes, self.separators, self.ignorecase)] \
+            if self.suffixes else []
+        return Matcher.of(phrases=self.words, word_patterns=forms, prefixes=self.prefixes,
+                          ignorecase=self.ignorecase)
+
+
+class LeftoverRule(TextRule):
+    """Placeholders left behind: XXX, TODO, ``[name]``, lorem ipsum, an unrendered ``{{``."""
+
+    kind: Literal["leftover"]
+    phrases: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    ignorecase: bool = True
+
+    _check_patterns = field_validator("patterns")(_compiles)
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        """Phrases as whole words, patterns as written."""
+        return Matcher.of(phrases=self.phrases, patterns=self.patterns,
+                          ignorecase=self.ignorecase)
+
+
+class HardCodedRule(TextRule):
+    """Facts typed into a template's own text (a time, a date, a percentage, a count) instead
+    of placed from the facts. ``patterns`` maps what it is to how it looks."""
+
+    WHERE: ClassVar[str] = "templates"
+
+    PARAMS: ClassVar[frozenset[str]] = frozenset({"found", "what"})
+    static_only: ClassVar[bool] = True
+    kind: Literal["hard-coded"]
+    patterns: Annotated[dict[str, str], Field(min_length=1)]
+
+    _check_patterns = field_validator("patterns")(_compiles)
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        """The patterns, each labelled with what it finds (the longest match wins)."""
+        return Matcher.of(labelled_patterns=[(p, {"what": what})
+                                             for what, p in self.patterns.items()],
+                          ignorecase=False)
+
+
+class TemplateRule(RuleBase):
+    """A template that cannot run: bad syntax, an undefined name, a sandbox violation, a
+    missing file, or another error while rendering."""
+
+    WHERE: ClassVar[str] = "templates"
+
+    PARAMS: ClassVar[frozenset[str]] = frozenset({"error"})
+    kind: Literal["template"]
+    problem: Literal["syntax", "undefined", "sandbox", "missing", "runtime"]
+
+
+class ParityRule(RuleBase):
+    """Every language has every template (``check: templates``), and each template places the
+    same facts in every language (``check: facts``). A fact's trailing form in ``forms``
+    (``eta.when`` and ``eta.short``) and names grouped in ``same`` count as one fact."""
+
+    WHERE: ClassVar[str] = "templates"
+
+    PARAMS: ClassVar[frozenset[str]] = frozenset({"template", "other", "fact"})
+    kind: Literal["parity"]
+    check: Literal["templates", "facts"]
+    forms: tuple[str, ...] = ()
+    same: tuple[tuple[str, ...], ...] = ()
+
+
+class RequiredFactsRule(RuleBase):
+    """The facts each channel must state (CONTRACT section 6), in each message's text."""
+
+    PARAMS: ClassVar[frozenset[str]] = frozenset({"fact", "expected", "output"})
+    kind: Literal["required-facts"]
+
+
+class BudgetRule(RuleBase):
+    """A length budget; the limits per channel and language are in ``crisiscomms.toml``."""
+
+    PARAMS: ClassVar[frozenset[str]] = frozenset({"value", "limit"})
+    kind: Literal["budget"]
+    budget: Literal["max_segments", "max_chars", "max_subject_chars", "max_seconds",
+                    "max_weighted"]
+
+
+class AudienceRule(RuleBase):
+    """Nothing reaches an audience that may not see it (``internal``: staff only; ``priority``:
+    staff and partners): no reference in a template, and none of its texts (``min_length``
+    characters or longer) in an output."""
+
+    WHERE: ClassVar[str] = "templates and messages"
+
+    PARAMS: ClassVar[frozenset[str]] = frozenset({"fact"})
+    kind: Literal["audience"]
+    min_length: Annotated[int, Field(ge=1)] = 12
+
+
+class TimeRule(RuleBase):
+    """The incident's times against its own "now" (``updated_at``) and the update cadence."""
+
+    WHERE: ClassVar[str] = "the incident"
+
+    PARAMS: ClassVar[frozenset[str]] = frozenset(
+        {"now", "eta", "next_update", "minutes", "cadence", "severity"})
+    kind: Literal["time"]
+    condition: Literal["next-update-due", "eta-passed", "cadence"]
+
+
+Rule = RuleBase
+R = TypeVar("R", bound=RuleBase)
+
+KINDS: dict[str, type[RuleBase]] = {
+    "existence": ExistenceRule,
+    "substitution": SubstitutionRule,
+    "address": AddressRule,
+    "leftover": LeftoverRule,
+    "hard-coded": HardCodedRule,
+    "template": TemplateRule,
+    "parity": ParityRule,
+    "required-facts": RequiredFactsRule,
+    "budget": BudgetRule,
+    "audience": AudienceRule,
+    "time": TimeRule,
+}
+"""Every rule kind by the name a rule file gives in ``kind``."""
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules of one language, as loaded from its file."""
+
+    file: str
+    language: str
+    rules: tuple[RuleBase, ...]
+    _by_kind: dict[type[RuleBase], tuple[RuleBase, ...]] = field(default_factory=dict,
+                                                                 repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        kinds: tuple[type[RuleBase], ...] = (*KINDS.values(), TextRule)
+        for cls in kinds:
+            self._by_kind[cls] = tuple(r for r in self.rules if isinstance(r, cls) and r.active)
+
+    def of_kind(self, cls: type[R]) -> tuple[R, ...]:
+        """The active rules of one kind, in file order."""
+        return self._by_kind.get(cls, ())  # type: ignore[return-value]
+
+    def text_rules(self) -> tuple[TextRule, ...]:
+        """Every active rule about words."""
+        return self.of_kind(TextRule)
+
+    @cached_property
+    def _output_rules(self) -> tuple[TextRule, ...]:
+        return tuple(r for r in self.text_rules() if not r.static_only)
+
+    def candidates(self, text: str) -> tuple[TextRule, ...]:
+        """The rules about words that may match somewhere in ``text`` (rendered output); the
+        others surely do not."""
+        flat = normalise(text)
+        return tuple(rule for rule in self._output_rules if rule.matcher.may_match(text, flat))
+
+    def get(self, rule_id: str) -> RuleBase | None:
+        """The rule with id ``rule_id`` (active or not), or None."""
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+
+class _RuleFile(_Strict):
+    version: Literal[1] = 1
+    rules: list[Any]
+
+
+def _stamp(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return -1
+
+
+def load_rules(folder: str | os.PathLike[str], language: str) -> RuleSet:
+    """The rules of ``language`` in a template folder (``<folder>/<language>/rules.yaml``),
+    read once and cached until the file changes.
+
+    A folder without a rule file for a language gets the built-in rules of that language (or,
+    for a language with none, the built-in structural rules, which are not about words).
+    Raises :class:`ConfigError` naming the file, the rule and the field.
+    """
+    path = Path(folder) / language / RULES_FILE
+    stamp = _stamp(path)
+    if stamp != -1:
+        return _load(str(path), stamp, language)
+    default = default_templates_dir() / language / RULES_FILE
+    if _stamp(default) != -1 and default != path:
+        return _load(str(default), _stamp(default), language)
+    english = default_templates_dir() / "en" / RULES_FILE
+    if _stamp(english) == -1 or english == path:
+        raise ConfigError(str(path), [Problem("", "rule file not found")])
+    base = _load(str(english), _stamp(english), "en")
+    return RuleSet(base.file, language, tuple(r for r in base.rules if not r.TEXT))
+
+
+def _sub_lines(lines: Mapping[tuple[str | int, ...], int],
+               prefix: tuple[str | int, ...]) -> dict[tuple[str | int, ...], int]:
+    size = len(prefix)
+    return {key[size:]: line for key, line in lines.items() if key[:size] == prefix}
+
+
+def _example_problems(rule: TextRule, where: str,
+                      lines: Mapping[tuple[str | int, ...], int]) -> list[Problem]:
+    problems = []
+    for group, items, should in (("fail", rule.examples.fail, True),
+                                 ("pass", rule.examples.pass_, False)):
+        for index, text in enumerate(items):
+            hit = rule.matcher.search(str(text))
+            if (hit is not None) == should:
+                continue
+            what = ("does not break the rule" if should
+                    else f"breaks the rule ({hit.found if hit else ''!r})")
+            problems.append(Problem(f"{where}.examples.{group}[{index}]",
+                                    f"{str(text)!r} {what}",
+                                    lines.get(("examples", group, index))))
+    return problems
+
+
+@lru_cache(maxsize=32)
+def _load(path: str, stamp: int, language: str) -> RuleSet:
+    data, lines = read_data(path, ConfigError)
+    head = validate(_RuleFile, data, path, ConfigError, lines)
+    problems: list[Problem] = []
+    rules: list[RuleBase] = []
+    seen: dict[str, str] = {}
+    for index, item in enumerate(head.rules):
+        sub = _sub_lines(lines, ("rules", index))
+        rule_id = item.get("id") if isinstance(item, dict) else None
+        where = f"rules[{index}]" + (f" ({rule_id})" if isinstance(rule_id, str) else "")
+        kind = item.get("kind") if isinstance(item, dict) else None
+        if kind not in KINDS:
+            problems.append(Problem(f"{where}.kind", f"unknown kind {kind!r}; expected one of "
+                                    f"{', '.join(KINDS)}", sub.get(("kind",), sub.get(()))))
+            continue
+        try:
+            rule = validate(KINDS[kind], item, path, ConfigError, sub)
+        except ConfigError as exc:
+            problems += [Problem(f"{where}.{p.path}" if p.path else where, p.message, p.line)
+                         for p in exc.problems]
+            continue
+        if rule.id in seen:
+            problems.append(Problem(f"{where}.id", f"duplicate id; {seen[rule.id]} has it",
+                                    sub.get(("id",))))
+        seen.setdefault(rule.id, where)
+        if isinstance(rule, TextRule):
+            problems += _example_problems(rule, where, sub)
+        rules.append(rule)
+    if problems:
+        raise ConfigError(path, problems)
+    return RuleSet(path, language, tuple(rules))

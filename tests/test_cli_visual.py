@@ -1,0 +1,43 @@
+"""``crisiscomms render --visual``: Hebrew laid out in visual order for displays without bidi."""
+
+from __future__ import annotations
+
+import io
+
+from crisiscomms import render
+from crisiscomms.bidi import ALL_CONTROLS
+from crisiscomms.cli import main
+from crisiscomms.samples import example_path, load_example
+from crisiscomms.visual import visual
+
+
+def rendered_output(*args: str) -> dict[tuple[str, str], str]:
+    """Run ``crisiscomms render`` in process; the text output of each (language, channel)."""
+    out = io.StringIO()
+    assert main(["render", str(example_path("identified")), *args], out=out) == 0
+    found: dict[tuple[str, str], str] = {}
+    for block in out.getvalue().split("===== ")[1:]:
+        header, _, body = block.partition(" =====\n")
+        lang, channel = header.split(" / ")
+        found[lang, channel] = body.split("--- text ---\n", 1)[1].rstrip("\n")
+    return found
+
+
+def test_visual_hebrew_sms() -> None:
+    shown = rendered_output("--lang", "he", "--lang", "en", "--channel", "sms", "--visual")
+    message = render(load_example("identified"), channels=["sms"])
+    he = shown["he", "sms"]
+    assert not set(he) & ALL_CONTROLS
+    assert he == visual(message["he", "sms"].text)
+    # Visual order: Hebrew letters reversed, the times as written, to the left of their label.
+    assert "17:00 :יפצ" in he and "15:00 :אבה ןוכדע" in he
+    assert he.endswith(":םיביתנ")
+    # English is left as it is.
+    assert shown["en", "sms"] == message["en", "sms"].text
+
+
+def test_without_visual_keeps_logical_order() -> None:
+    shown = rendered_output("--lang", "he", "--channel", "sms")
+    assert shown["he", "sms"] == render(load_example("identified"), channels=["sms"])[
+        "he", "sms"].text
+    assert "\u200e" in shown["he", "sms"]
