@@ -12,11 +12,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .findings import Finding
 from .report import FORMATS, format_findings
-from .rules import RuleBase
+
+if TYPE_CHECKING:
+    from .rules import RuleBase
 
 __all__ = ["register"]
 
@@ -52,7 +54,7 @@ def _rules_by_id(folder: Path, languages: Sequence[str]) -> dict[str, RuleBase]:
 
 
 def _cmd_lint(args: argparse.Namespace, out: TextIO) -> int:
-    from .lint import lint, sample_incidents
+    from .lint_run import lint, sample_incidents
     from .render import template_set
 
     ts = template_set(args.templates_dir)

@@ -460,6 +460,13 @@ def _stats(channel: str, lang: str, outputs: Mapping[str, str], ts: TemplateSet)
     return stats
 
 
+def _run_checks(bundle: Bundle, ts: TemplateSet, facts: Mapping[str, Facts]) -> list[Finding]:
+    # Imported here: the checks and their rule files load only when findings are read.
+    from .checks import check_bundle
+
+    return check_bundle(bundle, ts, facts)
+
+
 def render(incident: Incident, *, languages: Iterable[str] | None = None,
            channels: Iterable[str] | None = None,
            templates: str | os.PathLike[str] | None = None) -> Bundle:
@@ -470,8 +477,6 @@ def render(incident: Incident, *, languages: Iterable[str] | None = None,
     Raises :class:`IncidentError` when a text is missing in a language rendered,
     :class:`TemplateError` naming the file and line when a template fails.
     """
-    from .checks import check_bundle
-
     ts = template_set(templates)
     org = ts.config.organisation
     langs = _select(languages, org.languages, "language")
@@ -491,4 +496,4 @@ def render(incident: Incident, *, languages: Iterable[str] | None = None,
         for channel in chans:
             messages.append(_render_one(ts, incident, lang, channel, views, facts, language))
     return Bundle(incident, tuple(messages),
-                  checks=lambda bundle: check_bundle(bundle, ts, facts_by_lang))
+                  checks=lambda bundle: _run_checks(bundle, ts, facts_by_lang))

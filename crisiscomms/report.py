@@ -19,10 +19,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .findings import Finding
-from .rules import RuleBase
+
+if TYPE_CHECKING:
+    from .rules import RuleBase
 
 __all__ = [
     "FORMATS",

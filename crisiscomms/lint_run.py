@@ -1,0 +1,202 @@
+"""The engine behind :func:`crisiscomms.lint.lint` (imported only when lint runs)."""
+
+from __future__ import annotations
+
+import os
+import re
+import traceback
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from .channels import CHANNELS, template_name
+from .errors import CrisisError, TemplateError
+from .facts import build_facts
+from .findings import Finding
+from .lint_parity import parity_findings
+from .lint_static import (
+    CONTEXT_NAMES,
+    TemplateInfo,
+    parse_template,
+    static_findings,
+    template_finding,
+    template_names,
+)
+from .loading import load_incident
+from .model import Incident
+from .render import TemplateSet, render, template_set
+from .rules import AudienceRule, RuleSet, TemplateRule, load_rules
+from .samples import example_names, load_example
+
+__all__ = ["lint", "sample_incidents"]
+
+Sample = Incident | str | os.PathLike[str]
+
+_DIGITS = re.compile(r"\d+")
+
+# The prefix render() gives a TemplateError's message, by the problem it names.
+_PROBLEMS = (("template not found", "missing"), ("undefined: ", "undefined"),
+             ("not allowed in the sandbox: ", "sandbox"))
+
+
+def sample_incidents(incidents: Iterable[Sample] | None = None) -> list[Incident]:
+    """The incidents to render: the built-in examples when ``incidents`` is None, else those
+    given (incidents or files, which :class:`IncidentError` names when invalid)."""
+    if incidents is None:
+        return [load_example(name) for name in example_names()]
+    return [i if isinstance(i, Incident) else load_incident(i) for i in incidents]
+
+
+def lint(templates: str | os.PathLike[str] | None = None,
+         incidents: Iterable[Sample] | None = None) -> list[Finding]:
+    """Every template and rule check over a template folder (default: the built-in one),
+    rendered over sample incidents (default: the built-in examples).
+
+    Raises :class:`ConfigError` for an invalid config, language or rule file, and
+    :class:`IncidentError` for an invalid sample; template problems are findings.
+    """
+    ts = template_set(templates)
+    languages = ts.config.organisation.languages
+    rules = {lang: load_rules(ts.folder, lang) for lang in languages}
+    samples = sample_incidents(incidents)
+    dynamic = [(found, incident.id) for incident in samples
+               for found in _rendered(ts, incident, rules)]
+    infos = {lang: {name: parse_template(ts, lang, name) for name in template_names(ts, lang)}
+             for lang in languages}
+    channel_files = {template_name(channel, output) for channel in ts.config.enabled_channels()
+                     for output in CHANNELS[channel].outputs}
+    static: list[Finding] = []
+    shapes = {lang: _shape(ts, lang, samples) for lang in languages}
+    for lang in languages:
+        known = CONTEXT_NAMES | frozenset(ts.environment(lang).globals)
+        for info in infos[lang].values():
+            static += static_findings(info, rules[lang], shapes[lang], known)
+        static += _missing(ts, lang, infos[lang], channel_files, rules[lang])
+    # Facts are the same in every language (their wording differs), so any shape will do.
+    static += parity_findings(infos, rules, channel_files, shapes[languages[0]])
+    return _merge(static, dynamic, rules)
+
+
+def _missing(ts: TemplateSet, lang: str, infos: Mapping[str, TemplateInfo],
+             channel_files: set[str], rules: RuleSet) -> Iterator[Finding]:
+    for name in sorted(channel_files - set(infos)):
+        channel = name.split(".", 1)[0]
+        found = template_finding(rules, "missing", name, language=lang, channel=channel,
+                                 file=str(ts.folder / lang / name), line=None)
+        if found is not None:
+            yield found
+
+
+def _merge_shape(into: dict[str, Any], node: Mapping[str, Any]) -> None:
+    for key, value in node.items():
+        if isinstance(value, Mapping):
+            child = into.get(key)
+            if not isinstance(child, dict):
+                child = into[key] = {}
+            _merge_shape(child, value)
+        else:
+            into.setdefault(key, None)
+
+
+def _shape(ts: TemplateSet, lang: str, samples: Iterable[Incident]) -> dict[str, Any]:
+    """The facts that exist (keys only, nested), over every sample: a fact that is a mapping
+    in one sample (an ETA) and absent in another still has its keys known."""
+    shape: dict[str, Any] = {}
+    language = ts.language(lang)
+    for incident in samples:
+        _merge_shape(shape, build_facts(incident, ts.config, language, lang))
+    return shape
+
+
+def _rendered(ts: TemplateSet, incident: Incident,
+              rules: Mapping[str, RuleSet]) -> list[Finding]:
+    """The findings of rendering one sample; when a template fails, each language and
+    channel on its own, so every failing template is found and the others still checked."""
+    try:
+        return list(render(incident, templates=ts.folder).findings)
+    except TemplateError:
+        pass
+    except CrisisError:
+        raise
+    except Exception:
+        pass
+    found: list[Finding] = []
+    for lang in ts.config.organisation.languages:
+        for channel in ts.config.enabled_channels():
+            try:
+                bundle = render(incident, languages=[lang], channels=[channel],
+                                templates=ts.folder)
+            except TemplateError as exc:
+                problem = next((p for prefix, p in _PROBLEMS if exc.message.startswith(prefix)),
+                               "runtime")
+                error = exc.message.split(": ", 1)[-1] if problem != "missing" else \
+                    Path(exc.file or "").name
+                finding = template_finding(rules[lang], problem, error, language=lang,
+                                           channel=channel, file=exc.file, line=exc.line)
+                found += [finding] if finding is not None else []
+                continue
+            except CrisisError:
+                raise
+            except Exception as exc:
+                file, line = _where(exc, ts)
+                finding = template_finding(rules[lang], "runtime",
+                                           f"{type(exc).__name__}: {exc}", language=lang,
+                                           channel=channel, file=file, line=line)
+                found += [finding] if finding is not None else []
+                continue
+            # Findings about the incident itself (its times) come with every bundle: keep
+            # those of the first language's.
+            found += [f for f in bundle.findings
+                      if f.language is not None or lang == ts.config.organisation.languages[0]]
+    return found
+
+
+def _where(exc: BaseException, ts: TemplateSet) -> tuple[str | None, int | None]:
+    """The last template frame of an exception's traceback: its file and line."""
+    folder = str(ts.folder)
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.startswith(folder)]
+    return (frames[-1].filename, frames[-1].lineno) if frames else (None, None)
+
+
+def _template_rule_ids(rules: Mapping[str, RuleSet]) -> set[str]:
+    ids = {f"template-{p}" for p in ("syntax", "undefined", "sandbox", "missing", "runtime")}
+    return ids | {r.id for rs in rules.values() for r in rs.rules if isinstance(r, TemplateRule)}
+
+
+def _merge(static: list[Finding], dynamic: list[tuple[Finding, str]],
+           rules: Mapping[str, RuleSet]) -> list[Finding]:
+    """Static findings, then the rendered ones that neither repeat one nor follow from a
+    static error in the same template; each once (from the first sample that shows it, whose
+    id ends its message), in file and line order."""
+    template_ids = _template_rule_ids(rules)
+    audience_ids = {r.id for rs in rules.values() for r in rs.of_kind(AudienceRule)}
+    said = {(f.rule, f.file, f.message) for f in static}
+    # A template the static pass found broken (cannot compile, names what does not exist or
+    # what its audience may not see) fails to render too: that failure says nothing new.
+    broken = {f.file for f in static if f.severity == "error"
+              and (f.rule in template_ids or f.rule in audience_ids)}
+    merged: dict[tuple[Any, ...], Finding] = {}
+    for finding in static:
+        merged.setdefault(_key(finding), finding)
+    for finding, incident in dynamic:
+        if (finding.rule, finding.file, finding.message) in said:
+            continue
+        if finding.rule in template_ids and finding.file in broken:
+            continue
+        # The same finding from several samples differs only in their values (a time, a
+        # count): the first sample's stands for all.
+        key = (*_key(finding)[:-1], _DIGITS.sub("#", finding.message))
+        if key not in merged:
+            merged[key] = replace(finding, message=f"{finding.message} [{incident}]")
+    return sorted(merged.values(), key=_order)
+
+
+def _key(finding: Finding) -> tuple[Any, ...]:
+    return (finding.rule, finding.language, finding.channel, finding.file, finding.line,
+            finding.column, finding.message)
+
+
+def _order(finding: Finding) -> tuple[Any, ...]:
+    return (finding.file is None, finding.file or "", finding.line or 0, finding.column or 0,
+            finding.language or "", finding.channel or "", finding.rule, finding.message)
