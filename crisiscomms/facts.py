@@ -94,7 +94,7 @@ def _number(value: int, language: Language, gender: Literal["f", "m"] = "f") -> 
 
 
 def _user_text(text: str, lang: str) -> Atom:
-    return Atom(text, partial(speech.speak_text, text, lang),
+    return Atom(text, partial(_speak_text, text, lang),
                 ltr=not has_rtl(text) and lang_is_rtl(lang))
 
 
@@ -111,6 +111,23 @@ def lang_is_rtl(lang: str) -> bool:
 def _locale(name: str) -> Locale:
     """Babel's locale object, parsed once: Babel re-parses a locale name on every call."""
     return Locale.parse(name)
+
+
+# Formatting is pure, and the same times, dates and words recur across channels, languages
+# and incidents: each is worked out once per process (bounded caches).
+@lru_cache(maxsize=4096)
+def _format_time(clock: dt.time, pattern: str, locale: str) -> str:
+    return _babel(format_time(clock, pattern, locale=_locale(locale)))
+
+
+@lru_cache(maxsize=4096)
+def _format_date(day: dt.date, pattern: str, locale: str) -> str:
+    return _babel(format_date(day, pattern, locale=_locale(locale)))
+
+
+_speak_text = lru_cache(maxsize=4096)(speech.speak_text)
+_spoken_time = lru_cache(maxsize=4096)(speech.spoken_time)
+_spoken_date = lru_cache(maxsize=4096)(speech.spoken_date)
 
 
 @lru_cache(maxsize=64)
@@ -187,14 +204,14 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
     today = now.astimezone(zone).date()
     days = (local.date() - today).days
     relation = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(days, "other")
-    time = Atom(_babel(format_time(local, language.time_format, locale=_locale(language.locale))),
-                partial(speech.spoken_time, local.time(), lang), ltr=True)
-    date_text = _babel(format_date(local, language.date_format, locale=_locale(language.locale)))
-    date = Atom(date_text, partial(speech.spoken_date, local.date(), lang),
+    clock = local.time().replace(second=0, microsecond=0, tzinfo=None)
+    time = Atom(_format_time(clock, language.time_format, language.locale),
+                partial(_spoken_time, clock, lang), ltr=True)
+    date_text = _format_date(local.date(), language.date_format, language.locale)
+    date = Atom(date_text, partial(_spoken_date, local.date(), lang),
                 ltr=lang_is_rtl(lang) and not has_rtl(date_text))
-    weekday_text = _babel(format_date(local, language.weekday_format,
-                                      locale=_locale(language.locale)))
-    weekday = Atom(weekday_text, partial(speech.speak_text, weekday_text, lang))
+    weekday_text = _format_date(local.date(), language.weekday_format, language.locale)
+    weekday = Atom(weekday_text, partial(_speak_text, weekday_text, lang))
     day = _slot(getattr(language.day, relation), "date", date, lang)
     short_day = _slot(getattr(language.day_short, relation), "date", date, lang)
     return {
@@ -215,7 +232,7 @@ def _slot(pattern: str, name: str, value: Piece, lang: str) -> Piece:
     """The language's wording as a phrase when it has a ``{name}`` slot, else a plain word."""
     if f"{{{name}}}" in pattern:
         return Phrase(pattern, ((name, value),))
-    return Atom(pattern, partial(speech.speak_text, pattern, lang))
+    return Atom(pattern, partial(_speak_text, pattern, lang))
 
 
 def _minutes(start: dt.datetime, end: dt.datetime) -> int:
@@ -290,7 +307,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
 
 
 def _word(text: str, lang: str) -> Atom:
-    return Atom(text, partial(speech.speak_text, text, lang))
+    return Atom(text, partial(_speak_text, text, lang))
 
 
 def _url(url: str) -> Atom:
@@ -303,7 +320,7 @@ def _compensation(incident: Incident, language: Language, lang: str, now: dt.dat
     if comp is None:
         return None
     percent = Atom(_babel(format_percent(comp.percent / 100, locale=_locale(language.locale))),
-                   partial(speech.speak_text, f"{comp.percent}%", lang), ltr=True)
+                   partial(_speak_text, f"{comp.percent}%", lang), ltr=True)
     valid = None
     if comp.valid_until is not None:
         valid = _moment(dt.datetime.combine(comp.valid_until, dt.time(12), tzinfo=zone), now,
@@ -329,12 +346,21 @@ def _internal(incident: Incident, language: Language, lang: str, now: dt.datetim
     }
 
 
+@lru_cache(maxsize=256)
+def _escaped_pattern(pattern: str, escaper: Callable[[str], str]) -> str:
+    return str(escaper(pattern))
+
+
 def _piece(piece: Piece, kind: Kind, strategy: Strategy, rtl: bool) -> str:
     if isinstance(piece, Phrase):
         values = {k: _piece(v, kind, strategy, rtl) for k, v in piece.parts}
         if kind == "text":
             return piece.pattern.format(**values)
-        return Markup(escape(piece.pattern)).format(**{k: Markup(v) for k, v in values.items()})
+        if kind == "markdown":
+            return _escaped_pattern(piece.pattern, markdown.escape).format(**values)
+        # The values are already escaped for HTML or SSML, and so is the pattern: plain
+        # str.format joins them (Markup.format escapes again, at several times the cost).
+        return Markup(_escaped_pattern(piece.pattern, escape).format(**values))
     if kind == "ssml":
         return Markup(piece.spoken)
     if kind == "html":
@@ -393,7 +419,13 @@ class View(Mapping[str, Any]):
         return (k for k in self._node if self._keep is None or self._keep(k))
 
     def __len__(self) -> int:
+        if self._keep is None:
+            return len(self._node)
         return sum(1 for _ in self)
+
+    def __bool__(self) -> bool:
+        # `{% if f.compensation %}` asks this on every render: answer without counting keys.
+        return bool(self._node)
 
     def only(self, keep: Callable[[str], bool]) -> View:
         """The same view with only the top-level keys ``keep`` accepts (an audience's facts)."""
