@@ -24,6 +24,7 @@ from .errors import ConfigError, Problem
 from .loading import read_data, validate
 
 __all__ = [
+    "BUDGET_STATS",
     "ChannelConfig",
     "Config",
     "Language",
@@ -71,6 +72,16 @@ class Organisation(_Strict):
             raise ValueError(f"unknown time zone {value!r}; expected an IANA name such as "
                              "'Asia/Jerusalem'") from None
         return value
+
+
+BUDGET_STATS: dict[str, str] = {
+    "max_segments": "segments",
+    "max_chars": "characters",
+    "max_subject_chars": "subject_characters",
+    "max_seconds": "seconds",
+    "max_weighted": "weighted_length",
+}
+"""Each budget a channel may set -> the ``Message.stats`` entry it limits."""
 
 
 class ChannelConfig(_Strict):

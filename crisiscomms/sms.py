@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["GSM7_BASIC", "GSM7_EXTENSION", "Encoding", "sms_segments"]
+__all__ = ["GSM7_BASIC", "GSM7_EXTENSION", "Encoding", "sms_parts", "sms_segments"]
 
 Encoding = Literal["GSM-7", "UCS-2"]
 
@@ -45,15 +45,38 @@ def _ucs2_units(text: str) -> list[int]:
     return [2 if ord(char) > 0xFFFF else 1 for char in text]
 
 
-def _count_segments(units: list[int], per_segment: int) -> int:
+def _encode(text: str) -> tuple[Encoding, list[int]]:
+    gsm = _gsm_units(text)
+    if gsm is not None:
+        return "GSM-7", gsm
+    return "UCS-2", _ucs2_units(text)
+
+
+def _pack(text: str, units: list[int], per_segment: int) -> list[str]:
     # Greedy packing where an item (escape pair or surrogate pair) never straddles two segments.
-    segments, used = 1, 0
-    for size in units:
+    parts: list[str] = []
+    current: list[str] = []
+    used = 0
+    for char, size in zip(text, units, strict=True):
         if used + size > per_segment:
-            segments += 1
-            used = 0
+            parts.append("".join(current))
+            current, used = [], 0
+        current.append(char)
         used += size
-    return segments
+    parts.append("".join(current))
+    return parts
+
+
+def sms_parts(text: str) -> list[str]:
+    """The parts ``text`` is sent in, in order (one part when it fits a single message).
+
+    >>> [len(part) for part in sms_parts("א" * 71)]
+    [67, 4]
+    """
+    encoding, units = _encode(text)
+    if sum(units) <= _SINGLE[encoding]:
+        return [text]
+    return _pack(text, units, _MULTI[encoding])
 
 
 def sms_segments(text: str) -> tuple[Encoding, int, int]:
@@ -68,10 +91,8 @@ def sms_segments(text: str) -> tuple[Encoding, int, int]:
     >>> sms_segments("😀" * 35)
     ('UCS-2', 70, 1)
     """
-    gsm = _gsm_units(text)
-    encoding: Encoding = "GSM-7" if gsm is not None else "UCS-2"
-    units = gsm if gsm is not None else _ucs2_units(text)
+    encoding, units = _encode(text)
     total = sum(units)
     if total <= _SINGLE[encoding]:
         return encoding, total, 1
-    return encoding, total, _count_segments(units, _MULTI[encoding])
+    return encoding, total, len(_pack(text, units, _MULTI[encoding]))

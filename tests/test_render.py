@@ -211,21 +211,18 @@ def test_sandbox_blocks_escapes(tmp_path: Path, body: str) -> None:
     assert info.value.file is not None and info.value.file.endswith("en/sms.txt")
 
 
-def test_undefined_variable_names_file_and_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("body", "words"), [
+    pytest.param("line one\n{{ f.no_such_fact }}\n", "no_such_fact", id="undefined-fact"),
+    pytest.param("ok\n{% if %}\n", "", id="syntax-error"),
+])
+def test_template_error_names_file_and_line(tmp_path: Path, body: str, words: str) -> None:
     folder = copy_templates(tmp_path)
-    write(folder, "sms.txt", "line one\n{{ f.no_such_fact }}\n")
+    write(folder, "sms.txt", body)
     with pytest.raises(TemplateError) as info:
         render(load_example("identified"), languages=["en"], channels=["sms"], templates=folder)
     assert info.value.line == 2
-    assert "no_such_fact" in info.value.message
-
-
-def test_syntax_error_names_line(tmp_path: Path) -> None:
-    folder = copy_templates(tmp_path)
-    write(folder, "sms.txt", "ok\n{% if %}\n")
-    with pytest.raises(TemplateError) as info:
-        render(load_example("identified"), languages=["en"], channels=["sms"], templates=folder)
-    assert info.value.line == 2
+    assert info.value.file is not None and info.value.file.endswith("en/sms.txt")
+    assert words in info.value.message
 
 
 def test_incident_text_is_never_template_code() -> None:

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crisiscomms import sms_segments
+from crisiscomms.sms import sms_parts
 
 CASES = [
     pytest.param("", ("GSM-7", 0, 1), id="empty-is-one-segment"),
@@ -53,3 +54,10 @@ def test_segments_cover_units(text: str) -> None:
     else:
         assert segments >= -(-units // per[1])
         assert segments <= units  # never more segments than units
+
+
+@given(st.text(max_size=400))
+def test_parts_match_segments(text: str) -> None:
+    parts = sms_parts(text)
+    assert "".join(parts) == text
+    assert len(parts) == sms_segments(text)[2]

@@ -10,19 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..channels import Output
+from ..config import BUDGET_STATS
 from ..findings import Finding
 from ..rules import BudgetRule
 from .base import Context
 from .common import rules_for, template_file
 
-# Budget name in the config -> (the message stat it limits, the output that stat measures).
-_STATS: dict[str, tuple[str, Output]] = {
-    "max_segments": ("segments", "text"),
-    "max_chars": ("characters", "text"),
-    "max_subject_chars": ("subject_characters", "subject"),
-    "max_seconds": ("seconds", "ssml"),
-    "max_weighted": ("weighted_length", "text"),
-}
+# The output whose template a budget's finding points at.
+_OUTPUT: dict[str, Output] = {"max_subject_chars": "subject", "max_seconds": "ssml"}
 
 
 def check_budgets(context: Context) -> Iterator[Finding]:
@@ -36,7 +31,7 @@ def check_budgets(context: Context) -> Iterator[Finding]:
         for rule in rules[message.language]:
             if not rule.scope.covers(message.channel):
                 continue
-            stat, output = _STATS[rule.budget]
+            stat, output = BUDGET_STATS[rule.budget], _OUTPUT.get(rule.budget, "text")
             limit = settings.budget(rule.budget, message.language)
             value = message.stats.get(stat)
             if limit is None or value is None or value <= limit:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ..config import BUDGET_STATS
 from ..errors import ConfigError, CrisisError, IncidentError, InputError, Problem, TemplateError
 from ..facts import lang_is_rtl
 from ..findings import Finding
@@ -34,7 +35,7 @@ from ..loading import read_data, validate
 from ..model import Incident
 from ..render import Bundle, TemplateSet, render, template_set
 from ..samples import example_names, example_path
-from ..sms import GSM7_EXTENSION
+from ..sms import sms_parts
 from .forms import (
     dump_json,
     dump_yaml,
@@ -45,7 +46,7 @@ from .forms import (
     to_fields,
 )
 
-__all__ = ["SaveConflict", "Source", "UnknownSource", "Workspace", "split_segments"]
+__all__ = ["SaveConflict", "Source", "UnknownSource", "Workspace"]
 
 # Files under the template folder whose change re-renders the page: templates, the config,
 # each language's vocabulary and rule files. Anything else (an editor's swap file) is ignored.
@@ -78,33 +79,6 @@ class Source:
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def split_segments(text: str, encoding: str) -> list[str]:
-    """The parts an SMS is sent in: one part up to 160 GSM-7 septets or 70 UCS-2 units, else
-    153 or 67 per part, never splitting an escape pair or a surrogate pair (display only; the
-    count itself is :func:`crisiscomms.sms_segments`).
-
-    >>> [len(part) for part in split_segments("א" * 71, "UCS-2")]
-    [67, 4]
-    """
-    gsm = encoding == "GSM-7"
-    sizes = [(2 if c in GSM7_EXTENSION else 1) if gsm else (2 if ord(c) > 0xFFFF else 1)
-             for c in text]
-    if sum(sizes) <= (160 if gsm else 70):
-        return [text]
-    limit = 153 if gsm else 67
-    parts: list[str] = []
-    current: list[str] = []
-    used = 0
-    for char, size in zip(text, sizes, strict=True):
-        if used + size > limit:
-            parts.append("".join(current))
-            current, used = [], 0
-        current.append(char)
-        used += size
-    parts.append("".join(current))
-    return parts
 
 
 def _problem_dicts(problems: Sequence[Problem], names: Sequence[str],
@@ -294,7 +268,7 @@ class Workspace:
             stats = dict(message.stats)
             segments = None
             if "segments" in stats:
-                parts = split_segments(message.text, str(stats.get("encoding")))
+                parts = sms_parts(message.text)
                 segments = parts if len(parts) == stats["segments"] else None
             messages.append({
                 "language": message.language,
@@ -303,6 +277,8 @@ class Workspace:
                 "outputs": message.outputs(),
                 "stats": stats,
                 "budgets": {k: v for k, v in budgets.items() if v is not None},
+                "budget_stats": {k: BUDGET_STATS[k] for k, v in budgets.items()
+                                 if v is not None and k in BUDGET_STATS},
                 "segments": segments,
                 "findings": attached.get((message.language, message.channel), []),
             })

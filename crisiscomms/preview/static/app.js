@@ -352,10 +352,6 @@
   }
 
   const OUTPUT_LABELS = { subject: "subject", text: "text", html: "HTML", ssml: "SSML (speech)" };
-  const BUDGET_STATS = {
-    max_chars: "characters", max_subject_chars: "subject_characters", max_segments: "segments",
-    max_seconds: "seconds", max_weighted: "weighted_length",
-  };
 
   function frameDocument(html) {
     // A fragment (banner) gets a minimal page around it; a full document (email) is shown as is.
@@ -424,7 +420,7 @@
     }
     const over = (statName) => {
       for (const [budget, limit] of Object.entries(message.budgets)) {
-        const target = BUDGET_STATS[budget] || budget.replace(/^max_/, "");
+        const target = message.budget_stats[budget];
         if (target === statName && Number(message.stats[statName]) > limit) return true;
       }
       return false;
