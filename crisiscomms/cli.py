@@ -61,6 +61,7 @@ def _message_dict(message: Any) -> dict[str, Any]:
 
 
 def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
+    from .facts import lang_is_rtl
     from .loading import load_incident
     from .render import render
 
@@ -77,12 +78,15 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     if args.visual:
         from .visual import visual
 
-        show = visual
+        # A terminal wraps long lines itself, after reordering, which scrambles them: wrap
+        # first, to the terminal's width (or --width), then reorder each line.
+        width = args.width or (shutil.get_terminal_size().columns if out.isatty() else None)
+        show = lambda text: visual(text, width)  # noqa: E731
     for message in bundle:
         out.write(f"===== {message.language} / {message.channel} =====\n")
         for name, value in message.outputs().items():
             if name in ("subject", "text"):
-                value = show(value) if message.language == "he" else value
+                value = show(value) if lang_is_rtl(message.language) else value
             out.write(f"--- {name} ---\n{value}\n")
         out.write("\n")
     return Exit.CLEAN
@@ -119,6 +123,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--templates", metavar="DIR", help="a template folder (default: built-in)")
     p.add_argument("--visual", action="store_true",
                    help="Hebrew text in visual order, for terminals without bidi support")
+    p.add_argument("--width", type=int, metavar="N",
+                   help="with --visual: wrap to N columns (default: the terminal's width)")
     p.set_defaults(run=_cmd_render)
     p = sub.add_parser("schema", help="print the incident file's JSON Schema")
     p.set_defaults(run=_cmd_schema)

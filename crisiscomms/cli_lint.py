@@ -79,6 +79,10 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     out.write(format_findings(findings, args.format, command="check", rules=rules,
                               extra={"incident": incident.id, "templates": str(ts.folder)},
                               default_file=args.incident))
+    if not findings and args.format == "text":
+        # The last look before publishing: say plainly that it was looked at.
+        out.write(f"{incident.id}: {len(bundle)} messages checked "
+                  f"({', '.join(bundle.languages)}); no findings\n")
     return _exit_code(findings)
 
 

@@ -41,3 +41,13 @@ def test_without_visual_keeps_logical_order() -> None:
     assert shown["he", "sms"] == render(load_example("identified"), channels=["sms"])[
         "he", "sms"].text
     assert "\u200e" in shown["he", "sms"]
+
+
+def test_visual_width_wraps_before_reordering() -> None:
+    out = io.StringIO()
+    code = main(["render", str(example_path("identified")), "--lang", "he", "--channel",
+                 "banner", "--visual", "--width", "40"], out=out, err=io.StringIO())
+    text = out.getvalue().split("--- text ---\n", 1)[1].split("\n--- html ---", 1)[0]
+    assert code == 0
+    assert all(len(line) <= 40 for line in text.splitlines())
+    assert len(text.splitlines()) > 3

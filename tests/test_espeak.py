@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from crisiscomms import render
+from crisiscomms.samples import example_names, load_example
 from crisiscomms.speech import Dialect, estimate_seconds, speak_text, wrap_ssml
 
 RATE_WPM = 140
@@ -119,3 +121,16 @@ def test_estimate_within_tolerance_of_espeak(name: str, tmp_path: Path) -> None:
     measured = espeak_seconds(document, "he", tmp_path / "out.wav")
     estimated = estimate_seconds(document, words_per_minute=RATE_WPM)
     assert abs(estimated - measured) <= TOLERANCE * measured, (estimated, measured)
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_rendered_ivr_ssml_is_accepted_and_timed(name: str, tmp_path: Path) -> None:
+    """What customers will hear: each example's rendered IVR SSML, in both languages, is
+    accepted by the real engine, and ``stats["seconds"]`` is within 25% of its audio."""
+    bundle = render(load_example(name), channels=["ivr"])
+    for lang, voice in (("he", "he"), ("en", "en")):
+        message = bundle[lang, "ivr"]
+        assert message.ssml is not None
+        seconds = espeak_seconds(message.ssml, voice, tmp_path / f"{lang}.wav")
+        estimate = float(message.stats["seconds"])
+        assert abs(estimate - seconds) <= 0.25 * seconds, (lang, estimate, seconds)
