@@ -20,7 +20,9 @@ from .model import Incident as Incident
 from .render import Bundle as Bundle
 from .render import Message as Message
 from .render import render as render
+from .sms import sms_parts as sms_parts
 from .sms import sms_segments as sms_segments
+from .visual import visual as visual
 
 __all__ = [
     "Bundle",
@@ -36,5 +38,7 @@ __all__ = [
     "load_incident",
     "parse_incident",
     "render",
+    "sms_parts",
     "sms_segments",
+    "visual",
 ]

@@ -110,3 +110,14 @@ def test_python_dash_m() -> None:
     result = subprocess.run([sys.executable, "-m", "crisiscomms", "schema"],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0 and '"Incident"' in result.stdout
+
+
+def test_public_api_matches_contract() -> None:
+    import crisiscomms
+
+    contract = {"Incident", "load_incident", "IncidentError", "render", "Bundle", "Message",
+                "Finding", "lint", "sms_segments", "visual"}
+    assert contract <= set(crisiscomms.__all__)
+    for name in crisiscomms.__all__:
+        assert getattr(crisiscomms, name).__doc__, name
+    assert issubclass(crisiscomms.IncidentError, ValueError)
