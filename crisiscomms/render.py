@@ -47,6 +47,7 @@ from . import speech
 from .bidi import RLM, Strategy, strip_controls
 from .channels import CHANNELS, Output, template_name
 from .config import (
+    BUDGET_STATS,
     ChannelConfig,
     Config,
     Language,
@@ -429,13 +430,9 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str,
     return outputs
 
 
-# (budget in the config, the stat it limits): what decides that a shorter wording is needed.
-_FIT = (("max_weighted", "weighted_length"), ("max_chars", "characters"),
-        ("max_segments", "segments"), ("max_subject_chars", "subject_characters"))
-
-
 def _over_budget(stats: Mapping[str, Any], settings: ChannelConfig, lang: str) -> bool:
-    for budget, stat in _FIT:
+    """Whether any budget the channel sets is exceeded: what calls for the shorter wording."""
+    for budget, stat in BUDGET_STATS.items():
         limit = settings.budget(budget, lang)
         if limit is not None and stat in stats and stats[stat] > limit:
             return True
