@@ -359,7 +359,7 @@ class TimeRule(RuleBase):
     WHERE: ClassVar[str] = "the incident"
 
     PARAMS: ClassVar[frozenset[str]] = frozenset(
-        {"now", "eta", "next_update", "minutes", "cadence", "severity"})
+        {"now", "eta", "next_update", "minutes", "cadence", "severity", "severity_label"})
     kind: Literal["time"]
     condition: Literal["next-update-due", "eta-passed", "cadence"]
 

@@ -27,14 +27,16 @@ def _local(value: dt.datetime | None, zone: ZoneInfo) -> str:
     return "" if value is None else value.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
-def time_params(incident: Incident, cadence: int, zone: ZoneInfo) -> dict[str, object]:
+def time_params(incident: Incident, cadence: int, zone: ZoneInfo,
+                severity_label: str = "") -> dict[str, object]:
     """The values a time rule's message may place."""
     gap = None
     if incident.next_update_at is not None:
         gap = math.ceil((incident.next_update_at - incident.updated_at).total_seconds() / 60)
     return {"now": _local(incident.updated_at, zone), "eta": _local(incident.eta, zone),
             "next_update": _local(incident.next_update_at, zone), "minutes": gap,
-            "cadence": cadence, "severity": incident.severity.value}
+            "cadence": cadence, "severity": incident.severity.value,
+            "severity_label": severity_label or incident.severity.value}
 
 
 def _breaks(rule: TimeRule, incident: Incident, cadence: int) -> bool:
@@ -57,6 +59,8 @@ def check_times(context: Context) -> Iterator[Finding]:
     config = context.templates.config
     cadence = getattr(config.cadence, incident.severity.value)
     zone = ZoneInfo(config.organisation.time_zone)
+    # The rules and their wording are the first language's; so is the severity's name.
+    label = context.templates.language(languages[0]).severity[incident.severity.value]
     for rule in rules_for(context, languages[0]).of_kind(TimeRule):
         if _breaks(rule, incident, cadence):
-            yield rule.finding(time_params(incident, cadence, zone))
+            yield rule.finding(time_params(incident, cadence, zone, label))
