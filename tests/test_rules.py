@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from crisiscomms.channels import CHANNELS
 from crisiscomms.config import default_templates_dir
 from crisiscomms.errors import ConfigError
 from crisiscomms.lint import lint
@@ -94,8 +93,6 @@ def test_case_examples_fail_and_pass_their_rule(lang: str, rule_id: str, index: 
     assert rule is not None
     case = (rule.examples.fail if group == "fail" else rule.examples.pass_)[index]
     assert isinstance(case, Case)
-    if case.file is not None and case.file.startswith("social.") and "social" not in CHANNELS:
-        pytest.skip("the social channel is not registered in this tree")
     with ExitStack() as stack:
         if case.file is not None:
             stack.enter_context(copy.changed(f"{lang}/{case.file}", case.template))
