@@ -30,7 +30,9 @@ LRM, RLM, ALM = "\u200e", "\u200f", "\u061c"
 FORBIDDEN_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 MARKS = frozenset((LRM, RLM, ALM))
 ALL_CONTROLS = FORBIDDEN_CONTROLS | MARKS
-_STRIP = dict.fromkeys(map(ord, ALL_CONTROLS))
+# One character class: several times faster than str.translate with a table, and this runs
+# on every output of every bundle the checks look at.
+_CONTROLS_RE = re.compile("[" + "".join(sorted(ALL_CONTROLS)) + "]")
 _MARKS_RE = re.compile("[\u200e\u200f\u061c]")
 _OTHER_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -74,7 +76,7 @@ def strip_controls(text: str) -> str:
     >>> strip_controls("\\u200f1,234.50\\u200f")
     '1,234.50'
     """
-    return text.translate(_STRIP)
+    return _CONTROLS_RE.sub("", text)
 
 
 def has_rtl(text: str) -> bool:

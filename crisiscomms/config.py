@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 from .bidi import Strategy, clean_text
 from .channels import CHANNELS
 from .errors import ConfigError, Problem
-from .loading import read_data, validate
+from .loading import file_stamp, read_data, validate
 
 __all__ = [
     "BUDGET_STATS",
@@ -204,17 +204,10 @@ def default_templates_dir() -> Path:
     return packaged if packaged.is_dir() else here.parent / "templates"
 
 
-def _stamp(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return -1
-
-
 def load_config(folder: str | os.PathLike[str]) -> Config:
     """Read and validate ``crisiscomms.toml`` in a template folder (cached until it changes)."""
     path = Path(folder) / CONFIG_FILE
-    return _load_config(str(path), _stamp(path))
+    return _load_config(str(path), file_stamp(path))
 
 
 @lru_cache(maxsize=32)
@@ -229,7 +222,7 @@ def _load_config(path: str, stamp: int) -> Config:
 def load_language(folder: str | os.PathLike[str], language: str) -> Language:
     """Read and validate ``<language>/language.toml`` in a template folder (cached)."""
     path = Path(folder) / language / LANGUAGE_FILE
-    return _load_language(str(path), _stamp(path))
+    return _load_language(str(path), file_stamp(path))
 
 
 @lru_cache(maxsize=64)

@@ -16,7 +16,7 @@ import json
 import os
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,7 +26,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import IncidentError, InputError, Problem
 from .model import Incident
 
-__all__ = ["load_incident", "parse_incident", "read_data", "validate"]
+__all__ = ["file_stamp", "load_incident", "parse_incident", "read_data", "validate"]
 
 M = TypeVar("M", bound=BaseModel)
 Lines = Mapping[tuple[str | int, ...], int]
@@ -112,6 +112,19 @@ def _load_yaml(raw: str, lines: dict[Any, int]) -> Any:
         loader.dispose()
 
 
+def file_stamp(path: Path) -> int:
+    """A file's modification time in ns, or -1 when it is missing: the key of the caches that
+    re-read a config, language or rule file once it changes.
+
+    >>> file_stamp(Path("/no/such/file"))
+    -1
+    """
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return -1
+
+
 def read_data(path: str | os.PathLike[str], error: type[InputError]) -> tuple[Any, Lines]:
     """Read a YAML, JSON or TOML file into plain data plus a map of field paths to lines.
 
@@ -175,8 +188,3 @@ def load_incident(path: str | os.PathLike[str]) -> Incident:
     data, lines = read_data(path, IncidentError)
     return validate(Incident, data, os.fspath(path), IncidentError, lines)
 
-
-def iter_problems(error: InputError) -> Iterator[str]:
-    """Each problem of an error as one ``file:line: field: message`` line."""
-    for problem in error.problems:
-        yield problem.describe(error.file)

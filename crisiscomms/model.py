@@ -20,10 +20,9 @@ import re
 from collections.abc import Mapping
 from enum import StrEnum
 from itertools import pairwise
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, ClassVar
 
 from pydantic import (
-    AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -81,10 +80,6 @@ def _clean(value: str) -> str:
     if not cleaned:
         raise ValueError("must not be empty")
     return cleaned
-
-
-def _text(max_length: int) -> Any:
-    return Annotated[str, AfterValidator(_clean), Field(max_length=max_length)]
 
 
 class _Frozen(BaseModel):

@@ -32,7 +32,7 @@ from .channels import CHANNELS, Audience
 from .config import default_templates_dir
 from .errors import ConfigError, Problem
 from .findings import Finding, Severity
-from .loading import read_data, validate
+from .loading import file_stamp, read_data, validate
 from .rules_match import Matcher, gender_forms, labelled_phrases, normalise
 
 __all__ = [
@@ -426,13 +426,6 @@ class _RuleFile(_Strict):
     rules: list[Any]
 
 
-def _stamp(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return -1
-
-
 def load_rules(folder: str | os.PathLike[str], language: str) -> RuleSet:
     """The rules of ``language`` in a template folder (``<folder>/<language>/rules.yaml``),
     read once and cached until the file changes.
@@ -442,16 +435,16 @@ def load_rules(folder: str | os.PathLike[str], language: str) -> RuleSet:
     Raises :class:`ConfigError` naming the file, the rule and the field.
     """
     path = Path(folder) / language / RULES_FILE
-    stamp = _stamp(path)
+    stamp = file_stamp(path)
     if stamp != -1:
         return _load(str(path), stamp, language)
     default = default_templates_dir() / language / RULES_FILE
-    if _stamp(default) != -1 and default != path:
-        return _load(str(default), _stamp(default), language)
+    if file_stamp(default) != -1 and default != path:
+        return _load(str(default), file_stamp(default), language)
     english = default_templates_dir() / "en" / RULES_FILE
-    if _stamp(english) == -1 or english == path:
+    if file_stamp(english) == -1 or english == path:
         raise ConfigError(str(path), [Problem("", "rule file not found")])
-    base = _load(str(english), _stamp(english), "en")
+    base = _load(str(english), file_stamp(english), "en")
     return RuleSet(base.file, language, tuple(r for r in base.rules if not r.TEXT))
 
 

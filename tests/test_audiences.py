@@ -17,7 +17,7 @@ from hypothesis import given
 from crisiscomms import Bundle, Message, parse_incident, render
 from crisiscomms.bidi import strip_controls
 from crisiscomms.channels import CHANNELS, Audience
-from crisiscomms.checks.base import readable
+from crisiscomms.checks.common import written
 from crisiscomms.config import default_templates_dir, load_config, load_language
 from crisiscomms.facts import build_facts, plain, view
 from crisiscomms.samples import example_names, load_example
@@ -28,6 +28,11 @@ from .strategies import incidents
 NEW = ("status_page", "social", "management", "partners")
 LANGS = ("he", "en")
 TIME = re.compile(r"\b\d{2}:\d{2}\b")
+
+
+def readable(message: Message) -> str:
+    """Everything a reader of the message's written outputs sees: subject, text and HTML."""
+    return "\n".join(written(message, include_html=True).values())
 
 
 @pytest.fixture(scope="module")

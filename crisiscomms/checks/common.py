@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import markdown
-from ..bidi import ALL_CONTROLS
+from ..bidi import strip_controls
 from ..channels import CHANNELS, Output, template_name
 from ..rules import RuleSet, load_rules
 from .base import Context
@@ -27,20 +27,6 @@ __all__ = ["rules_for", "strip_controls", "template_file", "written"]
 
 _HEAD = re.compile(r"<head>.*?</head>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
-# One expression over the text is several times faster than str.translate with a table, and
-# this runs on every output of every bundle.
-_CONTROLS = re.compile("[" + "".join(sorted(ALL_CONTROLS)) + "]")
-
-
-def strip_controls(text: str) -> str:
-    """``text`` without bidi controls and marks.
-
-    >>> strip_controls("\u2066*2040\u2069")
-    '*2040'
-    """
-    return _CONTROLS.sub("", text)
-
-
 def rules_for(context: Context, language: str) -> RuleSet:
     """The rules of ``language`` beside the bundle's templates (cached until the file changes)."""
     return load_rules(context.templates.folder, language)

@@ -33,7 +33,7 @@ from typing import Any
 from bidi import get_display
 
 from .. import markdown
-from ..bidi import ALL_CONTROLS, FSI, LRI, LRM, RLM, has_rtl
+from ..bidi import FSI, LRI, LRM, RLM, has_rtl, strip_controls
 from ..channels import CHANNELS
 from ..facts import Atom, Phrase, lang_is_rtl
 from ..findings import Finding
@@ -50,8 +50,6 @@ _ADVICE = {
     "marks": "the template or the incident text around it reorders it; try \"isolates\"",
 }
 
-# bidi.ALL_CONTROLS as one pattern: str.translate with a table is several times slower here.
-_CONTROLS = re.compile(f"[{''.join(sorted(ALL_CONTROLS))}]")
 
 # The line breaks visual() splits paragraphs at; a display starts a new line at each.
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -151,7 +149,7 @@ def _displaced(line: str, logical: str, values: Iterable[_Value]) -> list[str]:
                for n in [_expected(line, logical, v)] if n]
     if not present:
         return []
-    raw = _CONTROLS.sub("", get_display(line, base_dir="R"))
+    raw = strip_controls(get_display(line, base_dir="R"))
     if all(v.simple and len(_occurrences(raw, v.text)) >= n for v, n in present):
         return []
     # RLM first: the base direction is right to left whatever the line starts with.
@@ -171,7 +169,7 @@ def displaced_values(line: str, values: Iterable[str], authored: Iterable[str] =
     >>> displaced_values("חייגו \\u200e*2040\\u200e\\u200f עכשיו", ["*2040"])
     []
     """
-    return _displaced(line, _CONTROLS.sub("", line), _prepare(values, authored))
+    return _displaced(line, strip_controls(line), _prepare(values, authored))
 
 
 def _own_form(value: str) -> str:
@@ -198,7 +196,7 @@ def check_display(context: Context) -> Iterator[Finding]:
             if output == "text" and spec is not None and spec.text_format == "markdown":
                 # A Markdown reader sees "*2040", not the "\\*2040" that keeps it from markup.
                 text = markdown.unescape(text)
-            bare = _CONTROLS.sub("", text).replace("\t", " ")
+            bare = strip_controls(text).replace("\t", " ")
             values = [v for v in prepared[lang] if v.text in bare]
             if not values:
                 continue

@@ -13,8 +13,8 @@ from typing import Any
 from ..channels import CHANNELS, Audience
 from ..findings import Finding
 from ..rules import RequiredFactsRule
-from .base import Context, readable
-from .common import rules_for, template_file
+from .base import Context
+from .common import rules_for, template_file, written
 
 _STATUS_AUDIENCES = {Audience.CUSTOMER, Audience.STAFF, Audience.PUBLIC, Audience.PARTNER}
 
@@ -48,7 +48,7 @@ def check_required_facts(context: Context) -> Iterator[Finding]:
         facts = context.plain[message.language]
         # The HTML is rendered from the same facts as the text; reading the text is enough
         # and keeps this check cheap enough to run on every bundle.
-        seen = readable(message, include_html=False)
+        seen = "\n".join(written(message).values())
         if message.language not in by_lang:
             by_lang[message.language] = rules_for(context, message.language).of_kind(
                 RequiredFactsRule)
