@@ -7,6 +7,7 @@ running all of them; ``crisiscomms check`` and ``crisiscomms lint`` print them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from ..facts import Facts
 from ..findings import Finding
@@ -18,6 +19,9 @@ from .required import check_required_facts
 from .times import check_times
 from .words import check_words
 
+if TYPE_CHECKING:
+    from ..render import Bundle, TemplateSet
+
 __all__ = ["CHECKS", "Context", "check_bundle"]
 
 Check = Callable[[Context], Iterable[Finding]]
@@ -26,8 +30,9 @@ CHECKS: tuple[Check, ...] = (check_budgets, check_required_facts, check_display,
                              check_audience, check_times)
 
 
-def check_bundle(bundle: object, templates: object, facts: Mapping[str, Facts]) -> list[Finding]:
+def check_bundle(bundle: Bundle, templates: TemplateSet,
+                 facts: Mapping[str, Facts]) -> list[Finding]:
     """Run every check on a rendered bundle; findings sorted by language, channel, rule."""
-    context = Context(bundle, templates, facts)  # type: ignore[arg-type]
+    context = Context(bundle, templates, facts)
     found = [finding for check in CHECKS for finding in check(context)]
     return sorted(found, key=lambda f: (f.language or "", f.channel or "", f.rule, f.message))
