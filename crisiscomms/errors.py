@@ -85,3 +85,18 @@ class TemplateError(CrisisError):
         if line is not None:
             where = f"{where}:{line}"
         super().__init__(f"{where}: {message}")
+
+
+class AudienceError(TemplateError):
+    """A template read a fact its channel's audience may not see; ``fact`` names it.
+
+    >>> err = AudienceError("f.internal is not for this channel's audience", file="en/sms.txt",
+    ...                     line=2, fact="internal")
+    >>> err.fact, err.line
+    ('internal', 2)
+    """
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
+                 fact: str) -> None:
+        self.fact = fact
+        super().__init__(message, file=file, line=line)

@@ -37,10 +37,12 @@ from markupsafe import Markup, escape
 
 from . import markdown, speech
 from .bidi import Strategy, has_rtl, isolate, isolate_url, strip_controls
+from .channels import RESTRICTED_FACTS
 from .config import Config, Language
 from .model import Incident, Localized
 
-__all__ = ["Atom", "Facts", "Phrase", "build_facts", "view"]
+__all__ = ["Atom", "Facts", "Phrase", "RestrictedFact", "View", "build_facts", "placements",
+           "view"]
 
 Kind = Literal["text", "html", "ssml", "markdown"]
 
@@ -380,42 +382,91 @@ def _piece(piece: Piece, kind: Kind, strategy: Strategy, rtl: bool) -> str:
     return piece.text
 
 
+class RestrictedFact(Exception):
+    """A template asked for a fact its channel's audience may not see (``channels.sees``).
+
+    Deliberately not a ``LookupError``: Jinja turns those into an undefined value, which a
+    template could test and step around; this one always stops the render, and the renderer
+    turns it into a :class:`TemplateError` naming the template, the line and ``fact``.
+
+    >>> View({"internal": {"cause": "x"}}, str, lambda key: key != "internal")["internal"]
+    Traceback (most recent call last):
+    ...
+    crisiscomms.facts.RestrictedFact: internal
+    """
+
+    def __init__(self, fact: str) -> None:
+        self.fact = fact
+        super().__init__(fact)
+
+
 class View(Mapping[str, Any]):
-    """A read-only view of the facts that formats a fact the first time a template asks for it.
+    """A read-only view of the facts that formats a fact the first time a template asks for it,
+    and records which facts were read.
 
     Templates use a fraction of the facts, and speech or escaping of the rest would be wasted:
     this keeps a whole bundle's rendering close to the cost of the bare templates.
+
+    One view serves one output of one channel: it owns its cache, and ``keep`` (the channel's
+    audience) is asked before anything is read, so no render order can hand one channel a fact
+    another channel read. Every fact read as a value (not a mapping) is added to ``placed`` by
+    its path (``next_update.time``, ``service_list[0]``).
+
+    >>> placed: set[str] = set()
+    >>> v = View({"eta": {"time": "17:00"}, "tags": ["a", "b"]}, str, placed=placed)
+    >>> v["eta"]["time"], v["tags"][1], sorted(placed)
+    ('17:00', 'b', ['eta.time', 'tags[1]'])
     """
 
-    __slots__ = ("_cache", "_convert", "_keep", "_node")
+    __slots__ = ("_cache", "_convert", "_keep", "_node", "_placed", "_prefix")
 
     def __init__(self, node: Mapping[str, Any], convert: Callable[[Piece], Any],
-                 keep: Callable[[str], bool] | None = None) -> None:
+                 keep: Callable[[str], bool] | None = None, *, placed: set[str] | None = None,
+                 prefix: str = "") -> None:
         self._node = node
         self._convert = convert
         self._keep = keep
         self._cache: dict[str, Any] = {}
+        self._placed = set() if placed is None else placed
+        self._prefix = prefix
 
-    def _wrap(self, value: Any) -> Any:
+    def _wrap(self, value: Any, path: str) -> Any:
         if isinstance(value, Atom | Phrase):
+            self._placed.add(path)
             return self._convert(value)
         if isinstance(value, Mapping):
-            return View(value, self._convert)
+            return View(value, self._convert, placed=self._placed, prefix=path + ".")
         if isinstance(value, list):
-            return [self._wrap(v) for v in value]
+            return _Items(self, value, path)
+        if value is not None and not isinstance(value, bool):
+            self._placed.add(path)
         return value
 
     def __getitem__(self, key: str) -> Any:
+        # The audience first, then the cache: a cached value is never a way around it.
+        if self._keep is not None and not self._keep(key):
+            raise RestrictedFact(key)
         try:
             return self._cache[key]
         except KeyError:
             pass
-        if self._keep is not None and not self._keep(key):
-            raise KeyError(key)
-        value = self._cache[key] = self._wrap(self._node[key])
+        value = self._cache[key] = self._wrap(self._node[key], self._prefix + key)
         return value
 
+    def get(self, key: str, default: Any = None) -> Any:
+        """``f.get(name)``: a restricted name raises, as ``f[name]`` does."""
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, str) and self._keep is not None and not self._keep(key):
+            raise RestrictedFact(key)
+        return key in self._node
+
     def __iter__(self) -> Iterator[str]:
+        # Iteration skips what the audience may not see: listing names is not reading them.
         return (k for k in self._node if self._keep is None or self._keep(k))
 
     def __len__(self) -> int:
@@ -427,22 +478,114 @@ class View(Mapping[str, Any]):
         # `{% if f.compensation %}` asks this on every render: answer without counting keys.
         return bool(self._node)
 
-    def only(self, keep: Callable[[str], bool]) -> View:
-        """The same view with only the top-level keys ``keep`` accepts (an audience's facts)."""
-        narrowed = View(self._node, self._convert, keep)
-        narrowed._cache = self._cache
-        return narrowed
+
+class _Items(Sequence[Any]):
+    """A list of facts (services, updates) that records which items were read."""
+
+    __slots__ = ("_items", "_owner", "_path")
+
+    def __init__(self, owner: View, items: list[Any], path: str) -> None:
+        self._owner = owner
+        self._items = items
+        self._path = path
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self._items))[index]]
+        position = range(len(self._items))[index]
+        return self._owner._wrap(self._items[position], f"{self._path}[{position}]")
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[Any]:
+        return (self[i] for i in range(len(self._items)))
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
 
 
-def view(facts: Facts, kind: Kind, strategy: Strategy) -> View:
+def view(facts: Facts, kind: Kind, strategy: Strategy,
+         keep: Callable[[str], bool] | None = None, *,
+         placed: set[str] | None = None) -> View:
     """The facts as one kind of output places them: every piece turned into a string.
 
     ``text`` protects left-to-right values in right-to-left languages with ``strategy``;
     ``markdown`` does the same and also escapes Markdown marks in every value, links as
     autolinks; ``html`` wraps them in ``<bdi>`` and escapes; ``ssml`` gives spoken words.
+    ``keep`` says which top-level facts the reader may see (a channel's audience); reading
+    any other raises :class:`RestrictedFact`. Reads are added to ``placed`` when given.
+    """
+    return View(facts, converter(facts, kind, strategy), keep, placed=placed)
+
+
+def converter(facts: Facts, kind: Kind, strategy: Strategy) -> Callable[[Piece], Any]:
+    """How one kind of output writes a piece of ``facts``: several views of the same kind
+    (one per channel) share it, so what one formatted is not formatted again. It holds values,
+    never access: each view still asks its audience before it reads a fact.
     """
     rtl = lang_is_rtl(str(facts["language"]))
-    return View(facts, lambda piece: _piece(piece, kind, strategy, rtl))
+    done: dict[int, Any] = {}
+    keep: list[Piece] = []  # holds each converted piece, so its id is never reused
+
+    def convert(piece: Piece) -> Any:
+        # Keyed by identity: the facts hold every piece for as long as this converter lives.
+        try:
+            return done[id(piece)]
+        except KeyError:
+            value = _piece(piece, kind, strategy, rtl)
+            done[id(piece)] = value
+            keep.append(piece)
+            return value
+
+    return convert
+
+
+def placements(facts: Facts) -> dict[str, frozenset[str]]:
+    """For each fact that states more than itself (by path), the paths of every fact it
+    states: a template that places ``next_update.when`` has placed ``next_update.time`` (the
+    same atom, not the same text), and ``services`` places each of ``service_list``. An atom
+    found at two paths (``eta.short`` is ``eta.time`` today; with one service, ``services`` is
+    ``service_list[0]``) places both, unless their audiences differ (``priority`` does not place
+    ``internal.priority``: partners may see the one and not the other).
+
+    >>> t = Atom("15:00", "", ltr=True)
+    >>> found = placements({"next": {"time": t, "short": t, "when": Phrase("at {t}", (("t", t),))}})
+    >>> sorted(found["next.when"]), sorted(found["next.short"])
+    (['next.short', 'next.time', 'next.when'], ['next.short', 'next.time'])
+    """
+    where: dict[int, list[str]] = {}
+    pieces: list[tuple[str, Piece]] = []
+
+    def walk(node: Any, path: str) -> None:
+        if isinstance(node, Atom | Phrase):
+            where.setdefault(id(node), []).append(path)
+            pieces.append((path, node))
+        elif isinstance(node, Mapping):
+            for key, value in node.items():
+                walk(value, f"{path}.{key}" if path else key)
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{path}[{index}]")
+
+    def parts(piece: Piece) -> Iterator[str]:
+        if isinstance(piece, Phrase):
+            for _, part in piece.parts:
+                yield from where.get(id(part), ())
+                yield from parts(part)
+
+    def top(path: str) -> str:
+        return re.split(r"[.\[]", path, maxsplit=1)[0]
+
+    walk(facts, "")
+    found: dict[str, frozenset[str]] = {}
+    for path, piece in pieces:
+        audience = RESTRICTED_FACTS.get(top(path))
+        same = {p for p in where[id(piece)] if RESTRICTED_FACTS.get(top(p)) == audience}
+        stated = same.union(parts(piece))
+        if len(stated) > 1:
+            found[path] = frozenset(stated)
+    return found
 
 
 def plain(facts: Facts) -> View:

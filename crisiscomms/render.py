@@ -55,8 +55,8 @@ from .config import (
     load_config,
     load_language,
 )
-from .errors import CrisisError, IncidentError, Problem, TemplateError
-from .facts import Facts, Kind, View, build_facts, lang_is_rtl, view
+from .errors import AudienceError, CrisisError, IncidentError, Problem, TemplateError
+from .facts import Facts, Kind, RestrictedFact, View, build_facts, converter, lang_is_rtl, placements
 from .findings import Finding
 from .model import Incident
 from .sms import sms_segments
@@ -72,6 +72,18 @@ class Message:
     ``text`` is always there; ``subject``, ``html`` and ``ssml`` where the channel has them.
     ``stats`` holds the counts that fit the channel (characters, SMS encoding and segments,
     estimated seconds of speech).
+
+    ``placed`` is the set of facts the templates placed, by path (``next_update.time``,
+    ``eta.time``, ``service_list[0]``, ``status_label``), recorded while rendering from what
+    each template read: the checks of required facts and of audiences read it, so incident
+    text can neither stand in for a fact nor be mistaken for one. A phrase counts for the facts
+    it states (``next_update.when`` places ``next_update.time``). ``placed_in`` is the same
+    per output (``subject``, ``text``, ``html``, ``ssml``).
+
+    >>> from crisiscomms.samples import load_example
+    >>> sms = render(load_example("identified"), languages=["en"], channels=["sms"])["en", "sms"]
+    >>> "next_update.time" in sms.placed, "internal.cause" in sms.placed
+    (True, False)
     """
 
     language: str
@@ -83,6 +95,8 @@ class Message:
     stats: Mapping[str, Any] = field(default_factory=dict)
     sender: str | None = None
     sent_at: dt.datetime | None = None
+    placed: frozenset[str] = frozenset()
+    placed_in: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def outputs(self) -> dict[str, str]:
         """The outputs this message has, by name (``subject``, ``text``, ``html``, ``ssml``)."""
@@ -359,6 +373,9 @@ def _template_error(exc: Exception, file: str) -> TemplateError:
     for frame in traceback.extract_tb(exc.__traceback__):
         if frame.filename.endswith(file.rsplit("/", 1)[-1]):
             line = frame.lineno
+    if isinstance(exc, RestrictedFact):
+        return AudienceError(f"f.{exc.fact} is not for this channel's audience", file=file,
+                             line=line, fact=exc.fact)
     if isinstance(exc, UndefinedError):
         message = f"undefined: {exc.message}"
     elif isinstance(exc, SecurityError):
@@ -371,47 +388,68 @@ def _template_error(exc: Exception, file: str) -> TemplateError:
 def _run(template: Template, context: Mapping[str, Any], file: str) -> str:
     try:
         return template.render(context)
-    except (JinjaTemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+    except (JinjaTemplateError, TypeError, ValueError, AttributeError, KeyError,
+            RestrictedFact) as exc:
         raise _template_error(exc, file) from None
 
 
-def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str,
-                views: dict[tuple[Kind, Strategy], View],
-                facts: Facts, language: Language) -> Message:
+Views = dict[tuple[Kind, Strategy], Callable[[Any], Any]]
+"""One converter per kind of output and bidi strategy, shared by a language's channels."""
+
+
+def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, views: Views,
+                facts: Facts, language: Language,
+                index: Mapping[str, frozenset[str]]) -> Message:
     spec = CHANNELS[channel]
-    outputs = _render_outputs(ts, lang, channel, views, facts, language, short=False)
+    outputs, reads = _render_outputs(ts, lang, channel, views, facts, language, short=False)
     stats = _stats(channel, lang, outputs, ts)
     if spec.short_wording:
         # The template's shorter wording replaces the full one when that is over budget; text is
         # never cut. If the short one is over too, the budget check reports it.
         short = _over_budget(stats, ts.config.channel(channel), lang)
         if short:
-            outputs = _render_outputs(ts, lang, channel, views, facts, language, short=True)
+            outputs, reads = _render_outputs(ts, lang, channel, views, facts, language,
+                                             short=True)
             stats = _stats(channel, lang, outputs, ts)
         stats["wording"] = "short" if short else "full"
+    placed_in = {output: _expand(paths, index) for output, paths in reads.items()}
     return Message(language=lang, channel=channel, text=outputs["text"],
                    subject=outputs.get("subject"), html=outputs.get("html"),
                    ssml=outputs.get("ssml"), stats=stats,
-                   sender=ts.config.organisation.email_from, sent_at=incident.updated_at)
+                   sender=ts.config.organisation.email_from, sent_at=incident.updated_at,
+                   placed=frozenset().union(*placed_in.values()), placed_in=placed_in)
 
 
-def _render_outputs(ts: TemplateSet, lang: str, channel: str,
-                    views: dict[tuple[Kind, Strategy], View],
-                    facts: Facts, language: Language, *, short: bool) -> dict[str, str]:
+def _expand(paths: set[str], index: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    """The facts placed, phrases counted for the facts they state."""
+    found = set(paths)
+    for path in paths:
+        more = index.get(path)
+        if more is not None:
+            found |= more
+    return frozenset(found)
+
+
+def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
+                    facts: Facts, language: Language, *,
+                    short: bool) -> tuple[dict[str, str], dict[str, set[str]]]:
     spec = CHANNELS[channel]
     settings = ts.config.channel(channel)
     strategy: Strategy = settings.bidi if lang_is_rtl(lang) else "none"
     markdown = spec.text_format == "markdown"
     outputs: dict[str, str] = {}
+    reads: dict[str, set[str]] = {}
     for output in spec.outputs:
         kind: Kind = "text" if output == "subject" else output
         if output == "text" and markdown:
             kind = "markdown"
         key = (kind, strategy)
         if key not in views:
-            views[key] = view(facts, kind, strategy)
-        # Each audience sees only its facts: `internal` staff only, `priority` staff and partners.
-        f = views[key].only(spec.sees)
+            views[key] = converter(facts, kind, strategy)
+        # A view of its own for each output: the audience (`internal` staff only, `priority`
+        # staff and partners) is asked before any read, and what it reads is recorded.
+        placed = reads[output] = set()
+        f = View(facts, views[key], spec.sees, placed=placed)
         context = {"f": f, "lang": lang, "dir": language.direction, "channel": channel,
                    "short": short}
         template = ts.template(lang, channel, output)
@@ -427,7 +465,7 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str,
             voice = settings.voice.get(lang)
             outputs[output] = speech.wrap_ssml(_tidy(raw), lang, dialect=settings.ssml_dialect,
                                                voice=voice)
-    return outputs
+    return outputs, reads
 
 
 def _over_budget(stats: Mapping[str, Any], settings: ChannelConfig, lang: str) -> bool:
@@ -489,8 +527,10 @@ def render(incident: Incident, *, languages: Iterable[str] | None = None,
         language = ts.language(lang)
         facts = build_facts(incident, ts.config, language, lang)
         facts_by_lang[lang] = facts
-        views: dict[tuple[Kind, Strategy], View] = {}
+        views: Views = {}
+        index = placements(facts)
         for channel in chans:
-            messages.append(_render_one(ts, incident, lang, channel, views, facts, language))
+            messages.append(_render_one(ts, incident, lang, channel, views, facts, language,
+                                        index))
     return Bundle(incident, tuple(messages),
                   checks=lambda bundle: _run_checks(bundle, ts, facts_by_lang))

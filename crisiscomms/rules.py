@@ -349,8 +349,32 @@ class AudienceRule(RuleBase):
     WHERE: ClassVar[str] = "templates and messages"
 
     PARAMS: ClassVar[frozenset[str]] = frozenset({"fact"})
+    PASTED_PARAMS: ClassVar[frozenset[str]] = frozenset({"fact", "field"})
     kind: Literal["audience"]
     min_length: Annotated[int, Field(ge=1)] = 12
+    pasted: Annotated[str, Field(min_length=1, max_length=400)] | None = None
+    """The message when a restricted fact's wording was pasted into the incident's public text
+    (``{field}``, such as ``impact``) rather than placed by a template; default ``message``."""
+
+    @field_validator("pasted")
+    @classmethod
+    def _pasted_placeholders(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        for _, name, _, _ in _FORMATTER.parse(value):
+            if name is not None and name not in cls.PASTED_PARAMS:
+                known = ", ".join(f"{{{p}}}" for p in sorted(cls.PASTED_PARAMS))
+                raise ValueError(f"unknown placeholder {{{name}}}; pasted offers {known}")
+        return value
+
+    def pasted_finding(self, fact: str, field: str, *, language: str | None = None,
+                       channel: str | None = None) -> Finding:
+        """A finding for wording pasted into the public text ``field``: not the template's."""
+        if self.pasted is None:
+            return self.finding({"fact": fact}, language=language, channel=channel)
+        severity: Severity = "info" if self.level == "off" else self.level
+        return Finding(self.id, severity, self.pasted.format(fact=fact, field=field),
+                       language=language, channel=channel)
 
 
 class TimeRule(RuleBase):

@@ -3,11 +3,14 @@
 Until resolved: the next-update time, and the ETA or the plain statement that there is none;
 customer channels and the rep talking points also the status and every affected service.
 Resolved: the restoration time, and the compensation where there is one.
+
+What counts is the record of the facts each template placed (``Message.placed_in``), not a
+search of the text: see :func:`check_required_facts`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..channels import CHANNELS, Audience
@@ -19,42 +22,58 @@ from .common import rules_for, template_file, written
 _STATUS_AUDIENCES = {Audience.CUSTOMER, Audience.STAFF, Audience.PUBLIC, Audience.PARTNER}
 
 
-def required_facts(facts: dict[str, Any], channel: str) -> list[tuple[str, tuple[str, ...]]]:
-    """``(name, texts)`` pairs a message of ``channel`` must state (any one of ``texts``),
-    from plain facts."""
+def required_facts(facts: Mapping[str, Any],
+                   channel: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """``(name, paths, texts)`` for each fact a message of ``channel`` must state: placing any
+    one of ``paths`` states it, and its wording is one of ``texts`` (from plain facts)."""
     spec = CHANNELS[channel]
-    needed: list[tuple[str, tuple[str, ...]]] = []
+    needed: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
     if facts["resolved"]:
-        needed.append(("resolved_at.time", (facts["resolved_at"]["time"],)))
+        needed.append(("resolved_at.time", ("resolved_at.time",),
+                       (facts["resolved_at"]["time"],)))
         if facts["compensation"] is not None:
-            needed.append(("compensation.percent", (facts["compensation"]["percent"],)))
+            needed.append(("compensation.percent", ("compensation.percent",),
+                           (facts["compensation"]["percent"],)))
         return needed
-    needed.append(("next_update.time", (facts["next_update"]["time"],)))
+    needed.append(("next_update.time", ("next_update.time",), (facts["next_update"]["time"],)))
     if facts["eta"] is not None:
-        needed.append(("eta.time", (facts["eta"]["time"],)))
+        needed.append(("eta.time", ("eta.time",), (facts["eta"]["time"],)))
     else:
-        needed.append(("no_eta", (facts["no_eta"], facts["no_eta_short"])))
+        needed.append(("no_eta", ("no_eta", "no_eta_short"),
+                       (facts["no_eta"], facts["no_eta_short"])))
     if spec.audience in _STATUS_AUDIENCES:
-        needed.append(("status_label", (facts["status_label"], facts["status_short"])))
+        needed.append(("status_label", ("status_label", "status_short"),
+                       (facts["status_label"], facts["status_short"])))
         for index, name in enumerate(facts["service_list"]):
-            needed.append((f"service_list[{index}]", (name,)))
+            path = f"service_list[{index}]"
+            needed.append((path, (path,), (name,)))
     return needed
 
 
 def check_required_facts(context: Context) -> Iterator[Finding]:
-    """An ``error`` for each required fact a written output does not state."""
+    """An ``error`` for each required fact the subject and text do not state.
+
+    A fact is stated when the template placed it (``Message.placed_in``, recorded while
+    rendering) and its wording is in the output: the record is what counts, so incident text
+    that happens to hold the same words ("since 15:00") never stands in for a dropped fact; the
+    wording second, so a fact a template read without printing it is not counted either.
+    """
     by_lang: dict[str, tuple[RequiredFactsRule, ...]] = {}
     for message in context.bundle:
         facts = context.plain[message.language]
-        # The HTML is rendered from the same facts as the text; reading the text is enough
-        # and keeps this check cheap enough to run on every bundle.
-        seen = "\n".join(written(message).values())
         if message.language not in by_lang:
             by_lang[message.language] = rules_for(context, message.language).of_kind(
                 RequiredFactsRule)
         rules = [r for r in by_lang[message.language] if r.scope.covers(message.channel)]
-        for name, texts in required_facts(facts, message.channel) if rules else ():
-            if not any(text in seen for text in texts):
+        if not rules:
+            continue
+        # The HTML and SSML come from their own templates over the same facts; the subject and
+        # text are what every reader gets, and keep this check cheap enough for every bundle.
+        placed = message.placed_in.get("text", frozenset()) | message.placed_in.get(
+            "subject", frozenset())
+        seen = "\n".join(written(message).values())
+        for name, paths, texts in required_facts(facts, message.channel):
+            if placed.isdisjoint(paths) or not any(text in seen for text in texts):
                 file = template_file(context, message.language, message.channel, "text")
                 for rule in rules:
                     yield rule.finding({"fact": name, "expected": " / ".join(map(repr, texts)),
