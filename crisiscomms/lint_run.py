@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .channels import CHANNELS, template_name
-from .errors import CrisisError, TemplateError
+from .errors import AudienceError, CrisisError, TemplateError
 from .facts import build_facts
 from .findings import Finding
 from .lint_parity import parity_findings
@@ -127,6 +127,14 @@ def _rendered(ts: TemplateSet, incident: Incident,
             try:
                 bundle = render(incident, languages=[lang], channels=[channel],
                                 templates=ts.folder)
+            except AudienceError as exc:
+                # A read the channel's audience may not make: the audience rule's finding, at
+                # the line (the static pass finds `f.internal.x`; this also `f.get(...)`).
+                found += [rule.finding({"fact": f"f.{exc.fact}"}, language=lang,
+                                       channel=channel, file=exc.file, line=exc.line)
+                          for rule in rules[lang].of_kind(AudienceRule)
+                          if rule.scope.covers(channel)]
+                continue
             except TemplateError as exc:
                 problem = next((p for prefix, p in _PROBLEMS if exc.message.startswith(prefix)),
                                "runtime")
@@ -172,6 +180,8 @@ def _merge(static: list[Finding], dynamic: list[tuple[Finding, str]],
     template_ids = _template_rule_ids(rules)
     audience_ids = {r.id for rs in rules.values() for r in rs.of_kind(AudienceRule)}
     said = {(f.rule, f.file, f.message) for f in static}
+    # The static pass names the whole path (`f.internal.cause`), a render only its first step.
+    audience_lines = {(f.rule, f.file, f.line) for f in static if f.rule in audience_ids}
     # A template the static pass found broken (cannot compile, names what does not exist or
     # what its audience may not see) fails to render too: that failure says nothing new.
     broken = {f.file for f in static if f.severity == "error"
@@ -183,6 +193,8 @@ def _merge(static: list[Finding], dynamic: list[tuple[Finding, str]],
         if (finding.rule, finding.file, finding.message) in said:
             continue
         if finding.rule in template_ids and finding.file in broken:
+            continue
+        if (finding.rule, finding.file, finding.line) in audience_lines:
             continue
         # The same finding from several samples differs only in their values (a time, a
         # count): the first sample's stands for all.
