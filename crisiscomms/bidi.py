@@ -33,8 +33,14 @@ ALL_CONTROLS = FORBIDDEN_CONTROLS | MARKS
 # One character class: several times faster than str.translate with a table, and this runs
 # on every output of every bundle the checks look at.
 _CONTROLS_RE = re.compile("[" + "".join(sorted(ALL_CONTROLS)) + "]")
-_MARKS_RE = re.compile("[\u200e\u200f\u061c]")
 _OTHER_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Invisible characters that never mean anything in an incident's text and only get there by
+# copy and paste: a byte-order mark, a zero-width space, a word joiner, the invisible math
+# operators and the Mongolian vowel separator. Removed on input, like bare direction marks.
+# (ZWJ/ZWNJ, the soft hyphen and the grapheme joiner can mean something in some scripts and
+# texts: they are kept and reported by the `invisible-character` rule; docs/hebrew.md.)
+STRIPPED_INVISIBLES = frozenset("\ufeff\u200b\u2060\u2061\u2062\u2063\u2064\u180e")
+_STRIPPED_RE = re.compile("[\u200e\u200f\u061c" + "".join(sorted(STRIPPED_INVISIBLES)) + "]")
 _RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
@@ -43,13 +49,17 @@ class UnsafeTextError(ValueError):
 
 
 def clean_text(text: str) -> str:
-    """Normalise a user's text: NFC, bare direction marks removed, surrounding space stripped.
+    """Normalise a user's text: NFC, bare direction marks and invisible characters that never
+    mean anything (:data:`STRIPPED_INVISIBLES`: BOM, zero-width space, word joiner...) removed,
+    surrounding space stripped.
 
     Raises :class:`UnsafeTextError` naming the code point for embeddings, overrides, isolates
     and other control characters (a tab or newline is allowed).
 
     >>> clean_text("  האפליקציה\\u200f ")
     'האפליקציה'
+    >>> clean_text("\\ufeffSign\\u200b-in")
+    'Sign-in'
     >>> clean_text("a\\u202eb")
     Traceback (most recent call last):
     ...
@@ -67,7 +77,7 @@ character 2; remove it
         code = ord(bad.group())
         raise UnsafeTextError(f"contains control character U+{code:04X} at character "
                               f"{bad.start() + 1}; remove it")
-    return unicodedata.normalize("NFC", _MARKS_RE.sub("", text)).strip()
+    return unicodedata.normalize("NFC", _STRIPPED_RE.sub("", text)).strip()
 
 
 def strip_controls(text: str) -> str:

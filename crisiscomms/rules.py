@@ -26,7 +26,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .channels import CHANNELS, Audience
 from .config import default_templates_dir
@@ -43,6 +43,7 @@ __all__ = [
     "Case",
     "ExistenceRule",
     "HardCodedRule",
+    "IncidentTextRule",
     "LeftoverRule",
     "ParityRule",
     "RequiredFactsRule",
@@ -388,6 +389,36 @@ class TimeRule(RuleBase):
     condition: Literal["next-update-due", "eta-passed", "cadence"]
 
 
+class IncidentTextRule(RuleBase):
+    """The incident's own texts: an invisible character that changes how a text displays or
+    the SMS encoding (``check: invisible``), or a web address a channel in ``scope`` would
+    place, such as the IVR speaking it aloud (``check: url``, matched by ``pattern``)."""
+
+    WHERE: ClassVar[str] = "the incident"
+
+    PARAMS: ClassVar[frozenset[str]] = frozenset({"field", "character", "found"})
+    kind: Literal["incident-text"]
+    check: Literal["invisible", "url"]
+    pattern: Annotated[str, Field(min_length=1)] | None = None
+    """``check: url``: what a web address looks like (a regular expression)."""
+
+    @field_validator("pattern")
+    @classmethod
+    def _pattern_compiles(cls, value: str | None) -> str | None:
+        return value if value is None else _compiles([value])[0]
+
+    @model_validator(mode="after")
+    def _url_needs_pattern(self) -> IncidentTextRule:
+        if self.check == "url" and self.pattern is None:
+            raise ValueError("check: url needs a pattern (what a web address looks like)")
+        return self
+
+    @cached_property
+    def regex(self) -> re.Pattern[str] | None:
+        """The compiled ``pattern``."""
+        return None if self.pattern is None else re.compile(self.pattern)
+
+
 Rule = RuleBase
 R = TypeVar("R", bound=RuleBase)
 
@@ -403,6 +434,7 @@ KINDS: dict[str, type[RuleBase]] = {
     "budget": BudgetRule,
     "audience": AudienceRule,
     "time": TimeRule,
+    "incident-text": IncidentTextRule,
 }
 """Every rule kind by the name a rule file gives in ``kind``."""
 

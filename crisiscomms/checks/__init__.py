@@ -15,6 +15,7 @@ from .audience import check_audience
 from .base import Context
 from .budgets import check_budgets
 from .display import check_display
+from .incident_text import check_incident_text
 from .required import check_required_facts
 from .times import check_times
 from .words import check_words
@@ -27,7 +28,7 @@ __all__ = ["CHECKS", "Context", "check_bundle"]
 Check = Callable[[Context], Iterable[Finding]]
 
 CHECKS: tuple[Check, ...] = (check_budgets, check_required_facts, check_display, check_words,
-                             check_audience, check_times)
+                             check_audience, check_times, check_incident_text)
 
 
 def check_bundle(bundle: Bundle, templates: TemplateSet,

@@ -1,0 +1,120 @@
+"""The incident's own texts (kind ``incident-text``): what its author pasted in.
+
+``invisible``: a character that shows nothing yet changes how the text displays (a soft hyphen
+at a line break, a joiner between letters) or how it is sent (one such character turns an
+English SMS from GSM-7 into UCS-2, halving its room). The ones that never mean anything are
+removed when the incident is read (``bidi.STRIPPED_INVISIBLES``); these are the rest, reported
+by field and character, except where they do mean something: a zero-width joiner or non-joiner
+beside a letter of a script that joins its letters (Arabic, Syriac, the Indic scripts), or a
+joiner inside an emoji sequence.
+
+``url``: a web address in a text that a channel in the rule's scope places, by the record of
+what each message placed (``Message.placed``): the IVR would read it aloud character by
+character.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+
+from ..bidi import STRIPPED_INVISIBLES
+from ..findings import Finding
+from ..model import Incident, Localized
+from ..rules import IncidentTextRule
+from .base import Context
+from .common import rules_for
+
+__all__ = ["INVISIBLES", "check_incident_text", "fact_field", "invisible_characters"]
+
+INVISIBLES = frozenset("\u00ad\u034f\u200c\u200d\u115f\u1160\u17b4\u17b5\u3164\uffa0") \
+    | STRIPPED_INVISIBLES
+"""Characters that display as nothing (or, the soft hyphen, only at a line break)."""
+
+_JOINERS = frozenset("\u200c\u200d")
+# Scripts whose letters join or form conjuncts, where ZWJ/ZWNJ choose a letter's shape:
+# Arabic, Syriac, Thaana, N'Ko, Arabic supplements, the Indic scripts, Arabic presentation forms.
+_JOINING = re.compile("[\u0600-\u07ff\u0860-\u08ff\u0900-\u0dff\ufb50-\ufdff\ufe70-\ufefe]")
+_INVISIBLE_RE = re.compile("[" + "".join(sorted(INVISIBLES)) + "]")
+_SERVICE = re.compile(r"^service_list\[(\d+)\]$")
+
+
+def _meaningful(text: str, index: int) -> bool:
+    if text[index] not in _JOINERS:
+        return False
+    around = text[max(index - 1, 0):index] + text[index + 1:index + 2]
+    if _JOINING.search(around):
+        return True
+    # An emoji sequence (a family, a flag with a sign): a symbol or a variation selector beside.
+    return text[index] == "\u200d" and any(
+        unicodedata.category(c) == "So" or c == "\ufe0f" for c in around)
+
+
+def invisible_characters(text: str) -> list[str]:
+    """The invisible characters in ``text`` that change its display or SMS encoding, each
+    named once, in order of first appearance.
+
+    >>> invisible_characters("sign\\u00adin and log\\u200din")
+    ['U+00AD SOFT HYPHEN', 'U+200D ZERO WIDTH JOINER']
+    >>> invisible_characters("\\u0645\\u06cc\\u200c\\u062e\\u0648\\u0627\\u0647\\u0645")  # Persian
+    []
+    """
+    found: dict[str, None] = {}
+    for match in _INVISIBLE_RE.finditer(text):
+        if not _meaningful(text, match.start()):
+            char = match.group()
+            found[f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED')}"] = None
+    return list(found)
+
+
+def fact_field(fact: str, incident: Incident) -> str | None:
+    """The incident field a placed fact comes from, when it is one of the incident's texts.
+
+    >>> from crisiscomms.samples import load_example
+    >>> inc = load_example("identified")
+    >>> fact_field("service_list[1]", inc), fact_field("impact", inc), fact_field("eta.time", inc)
+    ('services[1].name', 'impact', None)
+    """
+    service = _SERVICE.match(fact)
+    if service:
+        fact = f"services[{service.group(1)}].name"
+    return fact if fact in _texts(incident) else None
+
+
+def _texts(incident: Incident) -> Mapping[str, Localized]:
+    return {**incident.texts(), **incident.internal_texts()}
+
+
+def check_incident_text(context: Context) -> Iterator[Finding]:
+    """A finding for each invisible character in the incident's texts (by field and language),
+    and for each web address a channel in scope places from them."""
+    bundle = context.bundle
+    if not bundle.languages:
+        return
+    incident = bundle.incident
+    texts = _texts(incident)
+    for rule in rules_for(context, bundle.languages[0]).of_kind(IncidentTextRule):
+        if rule.check == "invisible":
+            for path, localized in texts.items():
+                for lang in bundle.languages:
+                    text = localized.get(lang)
+                    for name in invisible_characters(text) if text else ():
+                        yield rule.finding({"field": f"{path}.{lang}", "character": name,
+                                            "found": name}, language=lang)
+            continue
+        seen: set[tuple[str, str, str]] = set()
+        for message in bundle:
+            if not rule.scope.covers(message.channel):
+                continue
+            for fact in sorted(message.placed):
+                path = fact_field(fact, incident)
+                text = None if path is None else texts[path].get(message.language)
+                match = None if text is None or rule.regex is None else rule.regex.search(text)
+                key = (str(path), message.language, message.channel)
+                if match is None or key in seen:
+                    continue
+                seen.add(key)
+                yield rule.finding({"field": f"{path}.{message.language}", "character": "",
+                                    "found": match.group()}, language=message.language,
+                                   channel=message.channel)
