@@ -94,27 +94,31 @@ def check_incident_text(context: Context) -> Iterator[Finding]:
         return
     incident = bundle.incident
     texts = _texts(incident)
-    for rule in rules_for(context, bundle.languages[0]).of_kind(IncidentTextRule):
-        if rule.check == "invisible":
-            for path, localized in texts.items():
-                for lang in bundle.languages:
-                    text = localized.get(lang)
-                    for name in invisible_characters(text) if text else ():
-                        yield rule.finding({"field": f"{path}.{lang}", "character": name,
-                                            "found": name}, language=lang)
-            continue
-        seen: set[tuple[str, str, str]] = set()
-        for message in bundle:
-            if not rule.scope.covers(message.channel):
+    # Each finding is about one language's text, and reads in that language's rule wording.
+    rules = {lang: rules_for(context, lang).of_kind(IncidentTextRule) for lang in bundle.languages}
+    for lang in bundle.languages:
+        for rule in rules[lang]:
+            if rule.check != "invisible":
                 continue
+            for path, localized in texts.items():
+                text = localized.get(lang)
+                for name in invisible_characters(text) if text else ():
+                    yield rule.finding({"field": f"{path}.{lang}", "character": name,
+                                        "found": name}, language=lang)
+    for message in bundle:
+        lang = message.language
+        for rule in rules.get(lang, ()):
+            if rule.check != "url" or rule.regex is None or not rule.scope.covers(
+                    message.channel):
+                continue
+            reported: set[str] = set()
             for fact in sorted(message.placed):
                 path = fact_field(fact, incident)
-                text = None if path is None else texts[path].get(message.language)
-                match = None if text is None or rule.regex is None else rule.regex.search(text)
-                key = (str(path), message.language, message.channel)
-                if match is None or key in seen:
+                text = None if path is None else texts[path].get(lang)
+                match = None if text is None else rule.regex.search(text)
+                if match is None or path in reported:
                     continue
-                seen.add(key)
-                yield rule.finding({"field": f"{path}.{message.language}", "character": "",
-                                    "found": match.group()}, language=message.language,
+                reported.add(str(path))
+                yield rule.finding({"field": f"{path}.{lang}", "character": "",
+                                    "found": match.group()}, language=lang,
                                    channel=message.channel)
