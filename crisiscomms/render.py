@@ -15,6 +15,7 @@ the clock, so the same incident and templates always give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import traceback
@@ -191,8 +192,12 @@ class Bundle:
         return tuple(dict.fromkeys(m.channel for m in self.messages))
 
 
+_AUTOESCAPED = (".html", ".ssml")
+"""The template files whose every placed value is escaped (HTML, SSML)."""
+
+
 def _autoescape(name: str | None) -> bool:
-    return bool(name) and str(name).endswith((".html", ".ssml"))
+    return bool(name) and str(name).endswith(_AUTOESCAPED)
 
 
 @dataclass(frozen=True)
@@ -233,7 +238,12 @@ def _bytecode_cache() -> BytecodeCache | None:
     if os.environ.get("CRISISCOMMS_NO_BYTECODE_CACHE") == "1":
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(base) / "crisiscomms" / f"jinja-{jinja2.__version__}"
+    # Compiled code bakes in the escaping and the environment's class, and Jinja keys it by
+    # the source alone: the options are part of the folder name, so a change to them (here, or
+    # in a test that swaps them) never runs code compiled under the old ones.
+    options = f"{ImmutableSandboxedEnvironment.__name__}|{_AUTOESCAPED}|trim|lstrip"
+    digest = hashlib.sha256(options.encode()).hexdigest()[:12]
+    folder = Path(base) / "crisiscomms" / f"jinja-{jinja2.__version__}-{digest}"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:
@@ -388,8 +398,9 @@ def _template_error(exc: Exception, file: str) -> TemplateError:
 def _run(template: Template, context: Mapping[str, Any], file: str) -> str:
     try:
         return template.render(context)
-    except (JinjaTemplateError, TypeError, ValueError, AttributeError, KeyError,
-            RestrictedFact) as exc:
+    except (JinjaTemplateError, TypeError, ValueError, AttributeError, LookupError,
+            ArithmeticError, RestrictedFact) as exc:
+        # ArithmeticError: `1/0`, and the sandbox's refusal of a huge `range()` (OverflowError).
         raise _template_error(exc, file) from None
 
 
@@ -490,8 +501,15 @@ def _stats(channel: str, lang: str, outputs: Mapping[str, str], ts: TemplateSet)
         stats["weighted_length"] = weighted_length(text)
     if "ssml" in outputs:
         rate = ts.config.channel(channel).words_per_minute
-        stats["seconds"] = round(speech.estimate_seconds(outputs["ssml"],
-                                                         words_per_minute=rate), 1)
+        try:
+            seconds = speech.estimate_seconds(outputs["ssml"], words_per_minute=rate)
+        except ValueError as exc:
+            # Counting speech parses the SSML: a team's template that writes broken XML (or
+            # an SSML template left out of autoescaping) is that template's error, not a crash.
+            raise TemplateError(f"the SSML is not well-formed: {exc}",
+                                file=f"{ts.folder}/{lang}/{template_name(channel, 'ssml')}") \
+                from None
+        stats["seconds"] = round(seconds, 1)
     return stats
 
 
