@@ -57,7 +57,16 @@ from .config import (
     load_language,
 )
 from .errors import AudienceError, CrisisError, IncidentError, Problem, TemplateError
-from .facts import Facts, Kind, RestrictedFact, View, build_facts, converter, lang_is_rtl, placements
+from .facts import (
+    Facts,
+    Kind,
+    RestrictedFact,
+    View,
+    build_facts,
+    converter,
+    lang_is_rtl,
+    placements,
+)
 from .findings import Finding
 from .model import Incident
 from .sms import sms_segments

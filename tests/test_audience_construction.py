@@ -223,8 +223,8 @@ def test_staff_channels_still_read_restricted_facts(incident: Incident) -> None:
 
 
 def test_a_template_folder_path_is_in_the_error(copy: TemplateCopy, incident: Incident) -> None:
-    with copy.changed(text_file("en", "banner"), probe("{{ f.internal.cause }}")):
-        with pytest.raises(TemplateError) as info:
-            render(incident, languages=["en"], channels=["talking_points", "banner"],
-                   templates=copy.folder)
+    with copy.changed(text_file("en", "banner"), probe("{{ f.internal.cause }}")), \
+            pytest.raises(TemplateError) as info:
+        render(incident, languages=["en"], channels=["talking_points", "banner"],
+               templates=copy.folder)
     assert str(info.value).startswith(str(Path(copy.folder) / "en" / "banner.txt") + ":2:")

@@ -86,7 +86,8 @@ def test_without_the_sandbox_each_probe_gets_through(copy: TemplateCopy, body: s
     assert sms(copy, body).text.startswith("first line")
 
 
-SSML = '<s>{{ f.title|striptags }}; {{ "1 < 2 & 3 > 2" }}; {{ plural(2, one="<one>", other="<two & more>") }}</s>\n'
+SSML = ('<s>{{ f.title|striptags }}; {{ "1 < 2 & 3 > 2" }}; '
+        '{{ plural(2, one="<one>", other="<two & more>") }}</s>\n')
 
 
 def ivr_ssml(copy: TemplateCopy) -> str:

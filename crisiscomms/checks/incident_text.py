@@ -113,12 +113,12 @@ def check_incident_text(context: Context) -> Iterator[Finding]:
                 continue
             reported: set[str] = set()
             for fact in sorted(message.placed):
-                path = fact_field(fact, incident)
-                text = None if path is None else texts[path].get(lang)
-                match = None if text is None else rule.regex.search(text)
-                if match is None or path in reported:
+                field = fact_field(fact, incident)
+                found = None if field is None else texts[field].get(lang)
+                match = None if found is None else rule.regex.search(found)
+                if field is None or match is None or field in reported:
                     continue
-                reported.add(str(path))
-                yield rule.finding({"field": f"{path}.{lang}", "character": "",
+                reported.add(field)
+                yield rule.finding({"field": f"{field}.{lang}", "character": "",
                                     "found": match.group()}, language=lang,
                                    channel=message.channel)
