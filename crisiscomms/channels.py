@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from enum import StrEnum
 from typing import Literal
 
@@ -67,6 +68,15 @@ class ChannelSpec:
         """Whether templates of this channel receive the top-level fact ``fact``."""
         allowed = RESTRICTED_FACTS.get(fact)
         return allowed is None or self.audience in allowed
+
+    @cached_property
+    def hidden(self) -> frozenset[str]:
+        """The top-level facts this channel's templates may not read.
+
+        >>> sorted(CHANNELS["sms"].hidden), sorted(CHANNELS["partners"].hidden)
+        (['internal', 'priority'], ['internal'])
+        """
+        return frozenset(name for name in RESTRICTED_FACTS if not self.sees(name))
 
     @property
     def titled(self) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Any, Literal
@@ -41,8 +41,7 @@ from .channels import RESTRICTED_FACTS
 from .config import Config, Language
 from .model import Incident, Localized
 
-__all__ = ["Atom", "Facts", "Phrase", "RestrictedFact", "View", "build_facts", "placements",
-           "view"]
+__all__ = ["Atom", "Facts", "Phrase", "RestrictedFact", "View", "build_facts", "view"]
 
 Kind = Literal["text", "html", "ssml", "markdown"]
 
@@ -389,7 +388,7 @@ class RestrictedFact(Exception):
     template could test and step around; this one always stops the render, and the renderer
     turns it into a :class:`TemplateError` naming the template, the line and ``fact``.
 
-    >>> View({"internal": {"cause": "x"}}, str, lambda key: key != "internal")["internal"]
+    >>> View({"internal": {"cause": "x"}}, str, {"internal"})["internal"]
     Traceback (most recent call last):
     ...
     crisiscomms.facts.RestrictedFact: internal
@@ -400,6 +399,9 @@ class RestrictedFact(Exception):
         super().__init__(fact)
 
 
+_MISSING = object()
+
+
 class View(Mapping[str, Any]):
     """A read-only view of the facts that formats a fact the first time a template asks for it,
     and records which facts were read.
@@ -407,50 +409,71 @@ class View(Mapping[str, Any]):
     Templates use a fraction of the facts, and speech or escaping of the rest would be wasted:
     this keeps a whole bundle's rendering close to the cost of the bare templates.
 
-    One view serves one output of one channel: it owns its cache, and ``keep`` (the channel's
-    audience) is asked before anything is read, so no render order can hand one channel a fact
+    One view serves one output of one channel: it owns its cache, and ``hidden`` (the top-level
+    facts the channel's audience may not see) is asked before anything is read, so no render order can hand one channel a fact
     another channel read. Every fact read as a value (not a mapping) is added to ``placed`` by
-    its path (``next_update.time``, ``service_list[0]``).
+    its path (``next_update.time``, ``service_list[0]``), with the facts it states: a phrase
+    states its parts (``next_update.when`` places ``next_update.day`` and ``next_update.time``),
+    and a value that is also another fact of the same audience is that fact too (today's
+    ``eta.short`` is ``eta.time``; ``services`` states each of ``service_list``). ``stated``
+    keeps what was worked out, by path, for the next view of the same facts.
 
     >>> placed: set[str] = set()
-    >>> v = View({"eta": {"time": "17:00"}, "tags": ["a", "b"]}, str, placed=placed)
-    >>> v["eta"]["time"], v["tags"][1], sorted(placed)
-    ('17:00', 'b', ['eta.time', 'tags[1]'])
+    >>> t = Atom("15:00", "", ltr=True)
+    >>> v = View({"eta": {"time": t, "when": Phrase("at {t}", (("t", t),))}, "tags": ["a", "b"]},
+    ...          str, placed=placed)
+    >>> v["eta"]["when"], v["tags"][1], sorted(placed)
+    ('at 15:00', 'b', ['eta.time', 'eta.when', 'tags[1]'])
     """
 
-    __slots__ = ("_cache", "_convert", "_keep", "_node", "_placed", "_prefix")
+    __slots__ = ("_cache", "_convert", "_hidden", "_node", "_placed", "_prefix", "_stated",
+                 "_where_cache")
 
     def __init__(self, node: Mapping[str, Any], convert: Callable[[Piece], Any],
-                 keep: Callable[[str], bool] | None = None, *, placed: set[str] | None = None,
-                 prefix: str = "") -> None:
+                 hidden: Collection[str] = (), *, placed: set[str] | None = None,
+                 stated: dict[str, frozenset[str]] | None = None, prefix: str = "") -> None:
         self._node = node
         self._convert = convert
-        self._keep = keep
+        self._hidden = hidden
+        self._where_cache: dict[int, list[str]] | None = None
         self._cache: dict[str, Any] = {}
         self._placed = set() if placed is None else placed
+        self._stated = {} if stated is None else stated
         self._prefix = prefix
 
-    def _wrap(self, value: Any, path: str) -> Any:
+    def _wrap(self, value: Any, path: str, key: str | None = None) -> Any:
         if isinstance(value, Atom | Phrase):
-            self._placed.add(path)
+            if key is None:
+                self._placed.add(path)
+            else:
+                stated = self._stated.get(path)
+                if stated is None:
+                    stated = self._stated[path] = _stated(self._node, key, value, self._prefix,
+                                                          self._where())
+                self._placed.update(stated)
             return self._convert(value)
         if isinstance(value, Mapping):
-            return View(value, self._convert, placed=self._placed, prefix=path + ".")
+            return View(value, self._convert, placed=self._placed, stated=self._stated,
+                        prefix=path + ".")
         if isinstance(value, list):
             return _Items(self, value, path)
         if value is not None and not isinstance(value, bool):
             self._placed.add(path)
         return value
 
+    def _where(self) -> dict[int, list[str]]:
+        # Only on the first read of a fact in a language (`stated` keeps the result).
+        if self._where_cache is None:
+            self._where_cache = _where(self._node, self._prefix)
+        return self._where_cache
+
     def __getitem__(self, key: str) -> Any:
         # The audience first, then the cache: a cached value is never a way around it.
-        if self._keep is not None and not self._keep(key):
+        if key in self._hidden:
             raise RestrictedFact(key)
-        try:
-            return self._cache[key]
-        except KeyError:
-            pass
-        value = self._cache[key] = self._wrap(self._node[key], self._prefix + key)
+        value = self._cache.get(key, _MISSING)
+        if value is _MISSING:
+            value = self._cache[key] = self._wrap(self._node[key], self._prefix + key, key)
         return value
 
     def get(self, key: str, default: Any = None) -> Any:
@@ -461,16 +484,16 @@ class View(Mapping[str, Any]):
             return default
 
     def __contains__(self, key: object) -> bool:
-        if isinstance(key, str) and self._keep is not None and not self._keep(key):
+        if key in self._hidden:
             raise RestrictedFact(key)
         return key in self._node
 
     def __iter__(self) -> Iterator[str]:
         # Iteration skips what the audience may not see: listing names is not reading them.
-        return (k for k in self._node if self._keep is None or self._keep(k))
+        return (k for k in self._node if k not in self._hidden)
 
     def __len__(self) -> int:
-        if self._keep is None:
+        if not self._hidden:
             return len(self._node)
         return sum(1 for _ in self)
 
@@ -506,17 +529,17 @@ class _Items(Sequence[Any]):
 
 
 def view(facts: Facts, kind: Kind, strategy: Strategy,
-         keep: Callable[[str], bool] | None = None, *,
+         hidden: Collection[str] = (), *,
          placed: set[str] | None = None) -> View:
     """The facts as one kind of output places them: every piece turned into a string.
 
     ``text`` protects left-to-right values in right-to-left languages with ``strategy``;
     ``markdown`` does the same and also escapes Markdown marks in every value, links as
     autolinks; ``html`` wraps them in ``<bdi>`` and escapes; ``ssml`` gives spoken words.
-    ``keep`` says which top-level facts the reader may see (a channel's audience); reading
-    any other raises :class:`RestrictedFact`. Reads are added to ``placed`` when given.
+    ``hidden`` names the top-level facts the reader may not see (a channel's audience); reading
+    one raises :class:`RestrictedFact`. Reads are added to ``placed`` when given.
     """
-    return View(facts, converter(facts, kind, strategy), keep, placed=placed)
+    return View(facts, converter(facts, kind, strategy), hidden, placed=placed)
 
 
 def converter(facts: Facts, kind: Kind, strategy: Strategy) -> Callable[[Piece], Any]:
@@ -530,62 +553,54 @@ def converter(facts: Facts, kind: Kind, strategy: Strategy) -> Callable[[Piece],
 
     def convert(piece: Piece) -> Any:
         # Keyed by identity: the facts hold every piece for as long as this converter lives.
-        try:
-            return done[id(piece)]
-        except KeyError:
+        value = done.get(id(piece), _MISSING)
+        if value is _MISSING:
             value = _piece(piece, kind, strategy, rtl)
             done[id(piece)] = value
             keep.append(piece)
-            return value
+        return value
 
     return convert
 
 
-def placements(facts: Facts) -> dict[str, frozenset[str]]:
-    """For each fact that states more than itself (by path), the paths of every fact it
-    states: a template that places ``next_update.when`` has placed ``next_update.time`` (the
-    same atom, not the same text), and ``services`` places each of ``service_list``. An atom
-    found at two paths (``eta.short`` is ``eta.time`` today; with one service, ``services`` is
-    ``service_list[0]``) places both, unless their audiences differ (``priority`` does not place
-    ``internal.priority``: partners may see the one and not the other).
+def _parts(piece: Piece, into: set[int]) -> set[int]:
+    """The ids of every piece inside ``piece``, itself included."""
+    into.add(id(piece))
+    if isinstance(piece, Phrase):
+        for _, part in piece.parts:
+            _parts(part, into)
+    return into
 
-    >>> t = Atom("15:00", "", ltr=True)
-    >>> found = placements({"next": {"time": t, "short": t, "when": Phrase("at {t}", (("t", t),))}})
-    >>> sorted(found["next.when"]), sorted(found["next.short"])
-    (['next.short', 'next.time', 'next.when'], ['next.short', 'next.time'])
-    """
+
+def _stated(node: Mapping[str, Any], key: str, piece: Piece, prefix: str,
+            where: dict[int, list[str]]) -> frozenset[str]:
+    """The paths of the facts that placing ``node[key]`` states: itself, and each sibling that
+    is it or one of its parts (the same object, not the same text). At the top level, only
+    siblings of the same audience: ``priority`` is shown to partners, ``internal`` is not.
+    ``where`` maps each piece of ``node`` (by id) to its paths there."""
+    found = {prefix + key}
+    audience = RESTRICTED_FACTS.get(key)
+    for part in _parts(piece, set()):
+        for path in where.get(part, ()):
+            if prefix or RESTRICTED_FACTS.get(_TOP.split(path, maxsplit=1)[0]) == audience:
+                found.add(path)
+    return frozenset(found)
+
+
+def _where(node: Mapping[str, Any], prefix: str) -> dict[int, list[str]]:
+    """Each piece among ``node``'s values and list items, by id: the paths it is found at."""
     where: dict[int, list[str]] = {}
-    pieces: list[tuple[str, Piece]] = []
+    for name, value in node.items():
+        if isinstance(value, Atom | Phrase):
+            where.setdefault(id(value), []).append(prefix + name)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, Atom | Phrase):
+                    where.setdefault(id(item), []).append(f"{prefix}{name}[{index}]")
+    return where
 
-    def walk(node: Any, path: str) -> None:
-        if isinstance(node, Atom | Phrase):
-            where.setdefault(id(node), []).append(path)
-            pieces.append((path, node))
-        elif isinstance(node, Mapping):
-            for key, value in node.items():
-                walk(value, f"{path}.{key}" if path else key)
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                walk(value, f"{path}[{index}]")
 
-    def parts(piece: Piece) -> Iterator[str]:
-        if isinstance(piece, Phrase):
-            for _, part in piece.parts:
-                yield from where.get(id(part), ())
-                yield from parts(part)
-
-    def top(path: str) -> str:
-        return re.split(r"[.\[]", path, maxsplit=1)[0]
-
-    walk(facts, "")
-    found: dict[str, frozenset[str]] = {}
-    for path, piece in pieces:
-        audience = RESTRICTED_FACTS.get(top(path))
-        same = {p for p in where[id(piece)] if RESTRICTED_FACTS.get(top(p)) == audience}
-        stated = same.union(parts(piece))
-        if len(stated) > 1:
-            found[path] = frozenset(stated)
-    return found
+_TOP = re.compile(r"[.\[]")
 
 
 def plain(facts: Facts) -> View:

@@ -65,7 +65,6 @@ from .facts import (
     build_facts,
     converter,
     lang_is_rtl,
-    placements,
 )
 from .findings import Finding
 from .model import Incident
@@ -418,10 +417,10 @@ Views = dict[tuple[Kind, Strategy], Callable[[Any], Any]]
 
 
 def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, views: Views,
-                facts: Facts, language: Language,
-                index: Mapping[str, frozenset[str]]) -> Message:
+                facts: Facts, language: Language, stated: dict[str, frozenset[str]]) -> Message:
     spec = CHANNELS[channel]
-    outputs, reads = _render_outputs(ts, lang, channel, views, facts, language, short=False)
+    outputs, reads = _render_outputs(ts, lang, channel, views, facts, language, stated,
+                                     short=False)
     stats = _stats(channel, lang, outputs, ts)
     if spec.short_wording:
         # The template's shorter wording replaces the full one when that is over budget; text is
@@ -429,10 +428,10 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, vi
         short = _over_budget(stats, ts.config.channel(channel), lang)
         if short:
             outputs, reads = _render_outputs(ts, lang, channel, views, facts, language,
-                                             short=True)
+                                             stated, short=True)
             stats = _stats(channel, lang, outputs, ts)
         stats["wording"] = "short" if short else "full"
-    placed_in = {output: _expand(paths, index) for output, paths in reads.items()}
+    placed_in = {output: frozenset(paths) for output, paths in reads.items()}
     return Message(language=lang, channel=channel, text=outputs["text"],
                    subject=outputs.get("subject"), html=outputs.get("html"),
                    ssml=outputs.get("ssml"), stats=stats,
@@ -440,18 +439,8 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, vi
                    placed=frozenset().union(*placed_in.values()), placed_in=placed_in)
 
 
-def _expand(paths: set[str], index: Mapping[str, frozenset[str]]) -> frozenset[str]:
-    """The facts placed, phrases counted for the facts they state."""
-    found = set(paths)
-    for path in paths:
-        more = index.get(path)
-        if more is not None:
-            found |= more
-    return frozenset(found)
-
-
 def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
-                    facts: Facts, language: Language, *,
+                    facts: Facts, language: Language, stated: dict[str, frozenset[str]], *,
                     short: bool) -> tuple[dict[str, str], dict[str, set[str]]]:
     spec = CHANNELS[channel]
     settings = ts.config.channel(channel)
@@ -469,7 +458,7 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
         # A view of its own for each output: the audience (`internal` staff only, `priority`
         # staff and partners) is asked before any read, and what it reads is recorded.
         placed = reads[output] = set()
-        f = View(facts, views[key], spec.sees, placed=placed)
+        f = View(facts, views[key], spec.hidden, placed=placed, stated=stated)
         context = {"f": f, "lang": lang, "dir": language.direction, "channel": channel,
                    "short": short}
         template = ts.template(lang, channel, output)
@@ -555,9 +544,10 @@ def render(incident: Incident, *, languages: Iterable[str] | None = None,
         facts = build_facts(incident, ts.config, language, lang)
         facts_by_lang[lang] = facts
         views: Views = {}
-        index = placements(facts)
+        # What each fact states, by path, worked out once per language on first read.
+        stated: dict[str, frozenset[str]] = {}
         for channel in chans:
             messages.append(_render_one(ts, incident, lang, channel, views, facts, language,
-                                        index))
+                                        stated))
     return Bundle(incident, tuple(messages),
                   checks=lambda bundle: _run_checks(bundle, ts, facts_by_lang))

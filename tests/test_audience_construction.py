@@ -200,7 +200,7 @@ def test_every_channel_that_may_not_see_is_a_target() -> None:
 
 def _views(facts: dict[str, object]) -> Iterator[View]:
     yield View(facts, str)
-    yield View(facts, str, lambda name: name != "internal")
+    yield View(facts, str, {"internal"})
 
 
 def test_a_view_owns_its_cache() -> None:

@@ -76,9 +76,11 @@ def check_audience(context: Context) -> Iterator[Finding]:
         if lang not in rules_by_lang:
             rules_by_lang[lang] = rules_for(context, lang).of_kind(AudienceRule)
         rules = [r for r in rules_by_lang[lang] if r.scope.covers(channel)]
+        hidden = tuple(spec.hidden)
         for output, paths in message.placed_in.items():
-            for path in sorted(paths):
-                if not spec.sees(_top(path)):
+            # A prefix test first (in C): most messages place nothing restricted at all.
+            for path in sorted(p for p in paths if p.startswith(hidden)):
+                if _top(path) in spec.hidden:
                     file = template_file(context, lang, channel, output)  # type: ignore[arg-type]
                     for rule in rules:
                         yield rule.finding({"fact": path}, language=lang, channel=channel,
