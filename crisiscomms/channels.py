@@ -13,8 +13,8 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from enum import StrEnum
+from functools import cached_property
 from typing import Literal
 
 __all__ = ["CHANNELS", "RESTRICTED_FACTS", "Audience", "ChannelSpec", "Output", "template_name"]

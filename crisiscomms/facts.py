@@ -420,8 +420,8 @@ class View(Mapping[str, Any]):
 
     >>> placed: set[str] = set()
     >>> t = Atom("15:00", "", ltr=True)
-    >>> v = View({"eta": {"time": t, "when": Phrase("at {t}", (("t", t),))}, "tags": ["a", "b"]},
-    ...          str, placed=placed)
+    >>> eta = {"time": t, "when": Phrase("at {t}", (("t", t),))}
+    >>> v = View({"eta": eta, "tags": ["a", "b"]}, str, placed=placed)
     >>> v["eta"]["when"], v["tags"][1], sorted(placed)
     ('at 15:00', 'b', ['eta.time', 'eta.when', 'tags[1]'])
     """
@@ -484,7 +484,7 @@ class View(Mapping[str, Any]):
             return default
 
     def __contains__(self, key: object) -> bool:
-        if key in self._hidden:
+        if isinstance(key, str) and key in self._hidden:
             raise RestrictedFact(key)
         return key in self._node
 
