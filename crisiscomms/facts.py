@@ -410,8 +410,8 @@ class View(Mapping[str, Any]):
     this keeps a whole bundle's rendering close to the cost of the bare templates.
 
     One view serves one output of one channel: it owns its cache, and ``hidden`` (the top-level
-    facts the channel's audience may not see) is asked before anything is read, so no render order can hand one channel a fact
-    another channel read. Every fact read as a value (not a mapping) is added to ``placed`` by
+    facts the channel's audience may not see) is asked before anything is read, so no render
+    order can hand one channel a fact another channel read. Every fact read as a value (not a mapping) is added to ``placed`` by
     its path (``next_update.time``, ``service_list[0]``), with the facts it states: a phrase
     states its parts (``next_update.when`` places ``next_update.day`` and ``next_update.time``),
     and a value that is also another fact of the same audience is that fact too (today's
