@@ -18,10 +18,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
-from .bidi import Strategy, clean_text
 from .channels import CHANNELS
 from .errors import ConfigError, Problem
 from .loading import file_stamp, read_data, validate
+from .text.bidi import Strategy, clean_text
 
 __all__ = [
     "BUDGET_STATS",

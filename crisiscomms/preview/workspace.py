@@ -35,7 +35,7 @@ from ..loading import read_data, validate
 from ..model import Incident
 from ..render import Bundle, TemplateSet, render, template_set
 from ..samples import example_names, example_path
-from ..sms import sms_parts
+from ..text.sms import sms_parts
 from .forms import (
     dump_json,
     dump_yaml,
