@@ -35,11 +35,11 @@ from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup, escape
 
-from . import markdown, speech
-from .bidi import Strategy, has_rtl, isolate, isolate_url, strip_controls
 from .channels import RESTRICTED_FACTS
 from .config import Config, Language
 from .model import Incident, Localized
+from .text import markdown, speech
+from .text.bidi import Strategy, has_rtl, isolate, isolate_url, strip_controls
 
 __all__ = ["Atom", "Facts", "Phrase", "RestrictedFact", "View", "build_facts", "view"]
 
@@ -411,8 +411,9 @@ class View(Mapping[str, Any]):
 
     One view serves one output of one channel: it owns its cache, and ``hidden`` (the top-level
     facts the channel's audience may not see) is asked before anything is read, so no render
-    order can hand one channel a fact another channel read. Every fact read as a value (not a mapping) is added to ``placed`` by
-    its path (``next_update.time``, ``service_list[0]``), with the facts it states: a phrase
+    order can hand one channel a fact another channel read. Every fact read as a value (not a
+    mapping) is added to ``placed`` by its path (``next_update.time``, ``service_list[0]``),
+    with the facts it states: a phrase
     states its parts (``next_update.when`` places ``next_update.day`` and ``next_update.time``),
     and a value that is also another fact of the same audience is that fact too (today's
     ``eta.short`` is ``eta.time``; ``services`` states each of ``service_list``). ``stated``

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from crisiscomms import Finding, parse_incident, render
-from crisiscomms.bidi import STRIPPED_INVISIBLES, clean_text
 from crisiscomms.checks.incident_text import invisible_characters
 from crisiscomms.model import Incident
 from crisiscomms.samples import load_example
+from crisiscomms.text.bidi import STRIPPED_INVISIBLES, clean_text
 
 
 def incident(**changes: dict[str, str]) -> Incident:

@@ -19,10 +19,10 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 
-from ..bidi import STRIPPED_INVISIBLES
 from ..findings import Finding
 from ..model import Incident, Localized
 from ..rules import IncidentTextRule
+from ..text.bidi import STRIPPED_INVISIBLES
 from .base import Context
 from .common import rules_for
 

@@ -10,12 +10,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .channels import CHANNELS, template_name
-from .errors import AudienceError, CrisisError, TemplateError
-from .facts import build_facts
-from .findings import Finding
-from .lint_parity import parity_findings
-from .lint_static import (
+from ..channels import CHANNELS, template_name
+from ..errors import AudienceError, CrisisError, TemplateError
+from ..facts import build_facts
+from ..findings import Finding
+from ..loading import load_incident
+from ..model import Incident
+from ..render import TemplateSet, render, template_set
+from ..rules import AudienceRule, RuleSet, TemplateRule, load_rules
+from ..samples import example_names, load_example
+from .parity import parity_findings
+from .static import (
     CONTEXT_NAMES,
     TemplateInfo,
     parse_template,
@@ -23,11 +28,6 @@ from .lint_static import (
     template_finding,
     template_names,
 )
-from .loading import load_incident
-from .model import Incident
-from .render import TemplateSet, render, template_set
-from .rules import AudienceRule, RuleSet, TemplateRule, load_rules
-from .samples import example_names, load_example
 
 __all__ = ["lint", "sample_incidents"]
 

@@ -11,25 +11,16 @@ import json
 import shutil
 import sys
 from collections.abc import Callable, Sequence
-from enum import IntEnum
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from .errors import CrisisError, InputError, TemplateError
-from .findings import Finding
+from ..errors import CrisisError, InputError, TemplateError
+from ..findings import Finding
+from .exits import Exit
 
 __all__ = ["Exit", "main"]
 
 JSON_VERSION = 1
-
-
-class Exit(IntEnum):
-    """The command's exit codes."""
-
-    CLEAN = 0
-    FINDINGS = 1
-    USAGE = 2
-    BAD_INPUT = 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -49,7 +40,7 @@ def _fail(error: Exception, stream: TextIO) -> int:
 
 def _finding_dict(finding: Finding) -> dict[str, Any]:
     # The same finding object as lint and check write (docs/json-output.md).
-    from .report import finding_dict
+    from ..report import finding_dict
 
     return finding_dict(finding)
 
@@ -61,9 +52,9 @@ def _message_dict(message: Any) -> dict[str, Any]:
 
 
 def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
-    from .facts import lang_is_rtl
-    from .loading import load_incident
-    from .render import render
+    from ..facts import lang_is_rtl
+    from ..loading import load_incident
+    from ..render import render
 
     incident = load_incident(args.incident)
     bundle = render(incident, languages=args.lang or None, channels=args.channel or None,
@@ -76,7 +67,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
         return Exit.CLEAN
     show: Callable[[str], str] = lambda text: text  # noqa: E731
     if args.visual:
-        from .visual import visual
+        from ..text.visual import visual
 
         # A terminal wraps long lines itself, after reordering, which scrambles them: wrap
         # first, to the terminal's width (or --width), then reorder each line.
@@ -93,14 +84,14 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
-    from .model import Incident
+    from ..model import Incident
 
     out.write(json.dumps(Incident.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
     return Exit.CLEAN
 
 
 def _cmd_init(args: argparse.Namespace, out: TextIO) -> int:
-    from .config import default_templates_dir
+    from ..config import default_templates_dir
 
     target = Path(args.dir)
     if target.exists() and any(target.iterdir()):
@@ -133,8 +124,8 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_init)
     # Commands that live beside their feature: each module adds its own subparsers, whose
     # ``run(args, out) -> int`` raises CrisisError for bad input like the ones above.
-    from . import cli_lint
-    from .preview import command as preview_command
+    from ..preview import command as preview_command
+    from . import lint as cli_lint
 
     cli_lint.register(sub)
     preview_command.register(sub)
