@@ -28,13 +28,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .changes import Change, Changes, changes
 from .errors import CrisisError
 from .findings import Finding
 from .messages import Bundle
 from .model import Incident, Status
+
+if TYPE_CHECKING:
+    from .render import TemplateSet
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "Journal", "JournalError", "Outcome",
            "PublishRefused", "StaleStatement", "Statement", "canonical_json",
@@ -100,7 +103,10 @@ class PublishRefused(CrisisError):
 
 
 class StaleStatement(CrisisError):
-    """The incident's ``updated_at`` is not later than the journal's latest statement of it."""
+    """The incident's ``updated_at`` is not later than the journal's latest statement of it.
+    The command line exits with ``exit_code`` (4)."""
+
+    exit_code = 4
 
     def __init__(self, incident_id: str, updated_at: dt.datetime, latest: Statement) -> None:
         self.incident_id = incident_id
@@ -166,7 +172,9 @@ class Statement:
     findings: tuple[dict[str, Any], ...]
     changes: Changes
     feed: Mapping[str, Any]
-    """What the feeds need, per language: the status page's subject, text and HTML."""
+    """What the feeds show: ``org`` (addresses, time zone) and ``languages``, per language the
+    status page's ``subject``, ``text`` and ``html``, ``org_name``, ``status_label`` and
+    ``severity_label``, as they were when published."""
     recorded_at: str
 
     @cached_property
@@ -207,13 +215,24 @@ def _utc(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def _feed(bundle: Bundle) -> dict[str, Any]:
-    feed: dict[str, Any] = {}
+def _feed(bundle: Bundle, ts: TemplateSet) -> dict[str, Any]:
+    """What the feeds show of a statement, as published: the status page per language, the
+    organisation's names and addresses, and the status and severity words."""
+    org = ts.config.organisation
+    languages: dict[str, Any] = {}
     for lang in bundle.languages:
+        words = ts.language(lang)
+        entry: dict[str, Any] = {
+            "org_name": org.name[lang],
+            "status_label": words.status[bundle.incident.status.value],
+            "severity_label": words.severity[bundle.incident.severity.value]}
         if (lang, "status_page") in bundle:
             page = bundle[lang, "status_page"]
-            feed[lang] = {"subject": page.subject, "text": page.text, "html": page.html}
-    return feed
+            entry.update(subject=page.subject, text=page.text, html=page.html)
+        languages[lang] = entry
+    return {"org": {"website": str(org.website), "status_page": str(org.status_page),
+                    "email_from": org.email_from, "time_zone": org.time_zone},
+            "languages": languages}
 
 
 class Journal:
@@ -412,7 +431,7 @@ class Journal:
                     status=incident.status, next_update_at=incident.next_update_at,
                     incident_json=state, templates=fingerprint, outputs={},
                     findings=tuple(finding_dict(f) for f in findings), changes=moved,
-                    feed=_feed(bundle),
+                    feed=_feed(bundle, ts),
                     recorded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
                 written = None
                 if folder is not None:
