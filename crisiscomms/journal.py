@@ -98,8 +98,9 @@ class PublishRefused(CrisisError):
         self.incident_id = incident_id
         self.findings = tuple(findings)
         errors = [f for f in self.findings if f.severity == "error"]
-        super().__init__(f"{incident_id}: not published: {len(errors)} error finding(s); "
-                         f"run `crisiscomms check` on the incident to see them")
+        rules = ", ".join(sorted({f.rule for f in errors}))
+        super().__init__(f"{incident_id}: not published: {len(errors)} error finding(s) "
+                         f"({rules}); nothing was recorded")
 
 
 class StaleStatement(CrisisError):
