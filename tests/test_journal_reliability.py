@@ -71,7 +71,8 @@ def test_two_processes_publishing_the_same_incident_at_once(tmp_path: Path) -> N
     _ = render(state(0)).findings  # warm the caches the children inherit
     Journal(db)
     logs = [tmp_path / "a.log", tmp_path / "b.log"]
-    pids = [_fork(_publisher(db, out, "INC-1", tag, 6, log)) for tag, log in zip("AB", logs)]
+    pids = [_fork(_publisher(db, out, "INC-1", tag, 6, log))
+            for tag, log in zip("AB", logs, strict=True)]
     assert [_wait(pid) for pid in pids] == [0, 0]
     history = assert_consistent(db, out, "INC-1", settled=True)
     said = [int(x) for log in logs for x in log.read_text().split()]
