@@ -57,10 +57,14 @@ def test_each_kind_is_found_when_it_happened_and_only_then(
     assert [(c.kind, c.minutes) for c in found] == expected
 
 
-@pytest.mark.parametrize(("minute", "late"), [(50, None), (51, 1), (110, 60)])
+@pytest.mark.parametrize(("seconds", "late"), [(0, None), (30, 1), (60, 1), (61, 2),
+                                               (3600, 60)])
 def test_update_late_counts_minutes_after_the_promised_next_update(
-        minute: int, late: int | None) -> None:
-    found = changes(state(0), state(minute)).get(ChangeKind.UPDATE_LATE)
+        seconds: int, late: int | None) -> None:
+    promised = BASE + 50 * M  # state(0) promises its next update 50 minutes on
+    current = state(50).model_copy(update={
+        "updated_at": promised + dt.timedelta(seconds=seconds)})
+    found = changes(state(0), current).get(ChangeKind.UPDATE_LATE)
     assert (found.minutes if found else None) == late
 
 
