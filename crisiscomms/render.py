@@ -43,7 +43,6 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from .changes import changes
 from .channels import CHANNELS, Output, template_name
 from .config import (
-    BUDGET_STATS,
     ChannelConfig,
     Config,
     Language,
@@ -309,11 +308,7 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str,
 
 def _over_budget(stats: Mapping[str, Any], settings: ChannelConfig, lang: str) -> bool:
     """Whether any budget the channel sets is exceeded: what calls for the shorter wording."""
-    for budget, stat in BUDGET_STATS.items():
-        limit = settings.budget(budget, lang)
-        if limit is not None and stat in stats and stats[stat] > limit:
-            return True
-    return False
+    return bool(settings.over_budget(stats, lang))
 
 
 def _stats(channel: str, lang: str, outputs: Mapping[str, str], ts: TemplateSet) -> dict[str, Any]:
