@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .changes import Change, Changes, changes
-from .errors import CrisisError
+from .errors import CrisisError, IncidentError, Problem
 from .findings import Finding
 from .messages import Bundle
 from .model import Incident, Status
@@ -268,7 +268,8 @@ class Journal:
             db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
                                  isolation_level=None)
         except sqlite3.Error as error:
-            raise self._fail("unreadable", f"cannot open: {error}") from None
+            raise self._fail("unreadable", f"cannot open ({error}); does its folder exist?") \
+                from None
         try:
             yield db
         except sqlite3.DatabaseError as error:
@@ -280,6 +281,9 @@ class Journal:
         text = str(error)
         if "not a database" in text:
             return self._fail("foreign", "not a crisiscomms journal (not an SQLite file)")
+        if "unable to open" in text:
+            return self._fail("unreadable", "cannot open the journal file; does its folder "
+                              "exist, and may it be written?")
         if isinstance(error, sqlite3.OperationalError) and "locked" in text:
             return self._fail("busy", "another publish held the journal too long; try again")
         return self._fail("damaged", f"the journal is damaged ({text}); restore it from a "
@@ -397,6 +401,11 @@ class Journal:
         from .render import render, template_set
         from .report import finding_dict
 
+        if incident.id.startswith("."):
+            # "." and ".." would put the statement's folder outside the output folder, and a
+            # leading dot is how unfinished folders are named there.
+            raise IncidentError(None, [Problem("id", f"{incident.id!r} cannot be published: an "
+                                                     "id must not start with '.'")])
         ts = template_set(templates)
         fingerprint = templates_fingerprint(ts.folder)
         state = canonical_json(incident)

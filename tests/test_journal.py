@@ -303,3 +303,18 @@ def test_a_full_disk_records_nothing_and_leaves_nothing_half_written(
     monkeypatch.setattr(statement_files, "_write", real)
     assert journal.publish(state(10), out=out).seq == 2
     assert_complete(out, journal.history("INC-2041")[1])
+
+
+@pytest.mark.parametrize("name", ["..", ".", ".tmp-1"])
+def test_an_id_that_would_leave_the_output_folder_is_refused(name: str, tmp_path: Path) -> None:
+    out = tmp_path / "inside" / "out"
+    code, _, err = run("publish", str(write(tmp_path / "i.json", state(0, incident_id=name))),
+                       "--journal", str(tmp_path / "j.db"), "--out", str(out))
+    assert code == 3 and "id: " in err and "must not start with '.'" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["i.json", "j.db"]
+
+
+def test_a_journal_in_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    code, _, err = run("publish", str(write(tmp_path / "i.json", state(0))), "--journal",
+                       str(tmp_path / "none" / "j.db"))
+    assert code == 3 and "does its folder exist" in err
