@@ -116,3 +116,36 @@ def test_publish_killed_at_random_moments(tmp_path: Path) -> None:
     # The next publish cleans up after the last kill and moves `latest` to the newest.
     _publisher(db, out, "INC-1", "", 1)()
     assert_consistent(db, out, "INC-1", settled=True)
+
+
+def test_the_publish_command_killed_midway(tmp_path: Path) -> None:
+    """The same through the real command in new interpreters (the path a cron job takes):
+    each is killed at a random moment of its run, then the next one cleans up."""
+    import subprocess
+    import sys
+
+    from crisiscomms.journal import canonical_json
+
+    db, out = tmp_path / "j.db", tmp_path / "out"
+    root = Path(__file__).resolve().parent.parent
+    rng = random.Random(7)
+    command = [sys.executable, "-m", "crisiscomms", "publish", "--journal", str(db),
+               "--out", str(out)]
+    files = []
+    for minute in range(4):
+        path = tmp_path / f"{minute}.json"
+        path.write_text(canonical_json(state(minute, "INC-1")), encoding="utf-8")
+        files.append(path)
+    started = time.perf_counter()
+    subprocess.run([*command, str(files[0])], cwd=root, check=True, capture_output=True)
+    whole = time.perf_counter() - started
+    for path in files[1:3]:
+        process = subprocess.Popen([*command, str(path)], cwd=root,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.6 * whole, 1.0 * whole))
+        process.kill()
+        process.wait()
+        assert_consistent(db, out, "INC-1", settled=False)
+    done = subprocess.run([*command, str(files[3])], cwd=root, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert_consistent(db, out, "INC-1", settled=True)
