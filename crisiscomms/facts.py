@@ -35,6 +35,7 @@ from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup, escape
 
+from .changes import Change, Changes
 from .channels import RESTRICTED_FACTS
 from .config import Config, Language
 from .model import Incident, Localized
@@ -244,10 +245,12 @@ def _loc(text: Localized | None, lang: str) -> Atom | None:
     return None if text is None else _user_text(text[lang], lang)
 
 
-def build_facts(incident: Incident, config: Config, language: Language, lang: str) -> Facts:
+def build_facts(incident: Incident, config: Config, language: Language, lang: str,
+                changes: Changes | None = None) -> Facts:
     """Every fact of ``incident`` in ``lang``, formatted once for all channels.
 
-    ``incident.updated_at`` is "now": nothing here reads the clock.
+    ``incident.updated_at`` is "now": nothing here reads the clock. ``changes`` (since the
+    previous statement) become ``changes``: one entry per change, empty without a previous.
     """
     zone = ZoneInfo(config.organisation.time_zone)
     now = incident.updated_at
@@ -300,11 +303,32 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
             for u in incident.updates
         ],
     }
+    facts["changes"] = [_change(c, language, lang, moment) for c in changes or ()]
     facts["internal"] = _internal(incident, language, lang, now, zone)
     # The priority policy again at the top level, so partner channels can state it without
     # seeing the rest of `internal` (channels.RESTRICTED_FACTS says who sees what).
     facts["priority"] = None if facts["internal"] is None else facts["internal"]["priority"]
     return facts
+
+
+def _change(change: Change, language: Language, lang: str,
+            moment: Callable[[dt.datetime | None], dict[str, Any] | None]) -> dict[str, Any]:
+    """One change as templates place it: ``kind`` (a stable id), ``minutes`` and ``duration``
+    (late, or how far the estimate moved), ``old``/``new`` estimates as moments, the statuses
+    and the names of the services added or no longer affected."""
+    services = [_user_text(s.name[lang], lang) for s in change.services
+                if s.name.get(lang) is not None]
+    return {
+        "kind": change.kind.value,
+        "minutes": change.minutes,
+        "duration": None if change.minutes is None else duration(change.minutes, language, lang),
+        "old": moment(change.old_eta),
+        "new": moment(change.new_eta),
+        "old_status": None if change.old_status is None else change.old_status.value,
+        "new_status": None if change.new_status is None else change.new_status.value,
+        "services": _join(services, language) if services else None,
+        "service_ids": [s.id for s in change.services],
+    }
 
 
 def _word(text: str, lang: str) -> Atom:

@@ -41,6 +41,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.exceptions import TemplateError as JinjaTemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from .changes import changes
 from .channels import CHANNELS, Output, template_name
 from .config import (
     ChannelConfig,
@@ -377,8 +378,13 @@ def _run_checks(bundle: Bundle, ts: TemplateSet, facts: Mapping[str, Facts]) -> 
 
 def render(incident: Incident, *, languages: Iterable[str] | None = None,
            channels: Iterable[str] | None = None,
-           templates: str | os.PathLike[str] | None = None) -> Bundle:
+           templates: str | os.PathLike[str] | None = None,
+           previous: Incident | None = None) -> Bundle:
     """Render every (language, channel) message of ``incident``.
+
+    ``previous`` is the incident as last published (the journal passes its latest statement's):
+    the facts then carry ``changes`` (:func:`crisiscomms.changes.changes`), so messages can
+    say what moved since. It must be the same incident id (``ValueError`` otherwise).
 
     Defaults: every language and enabled channel of the config; ``templates`` is a folder
     that replaces the built-in templates (``crisiscomms init DIR`` makes one to start from).
@@ -390,6 +396,7 @@ def render(incident: Incident, *, languages: Iterable[str] | None = None,
     langs = _select(languages, org.languages, "language")
     chans = _select(channels, ts.config.enabled_channels(), "channel")
     _check_languages(incident, langs)
+    moved = None if previous is None else changes(previous, incident)
     missing = [lang for lang in langs if org.name.get(lang) is None]
     if missing:
         raise IncidentError(str(ts.folder / "crisiscomms.toml"),
@@ -398,7 +405,7 @@ def render(incident: Incident, *, languages: Iterable[str] | None = None,
     facts_by_lang: dict[str, Facts] = {}
     for lang in langs:
         language = ts.language(lang)
-        facts = build_facts(incident, ts.config, language, lang)
+        facts = build_facts(incident, ts.config, language, lang, moved)
         facts_by_lang[lang] = facts
         views: Views = {}
         # What each fact states, by path, worked out once per language on first read.

@@ -1,7 +1,7 @@
 """The ``crisiscomms`` command: thin; it parses, calls the library, prints, sets the exit code.
 
 A user's mistake is one short paragraph on stderr naming the file and the place, never a
-traceback. Exit codes: 0 clean, 1 error findings, 2 usage, 3 bad input.
+traceback. Exit codes: 0 clean, 1 error findings, 2 usage, 3 bad input, 4 stale statement.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ def _fail(error: Exception, stream: TextIO) -> int:
         stream.write("crisiscomms: invalid input\n" + "\n".join(f"  {x}" for x in lines) + "\n")
     else:
         stream.write(f"crisiscomms: {error}\n")
-    return Exit.BAD_INPUT
+    # An error may name its own code (a stale statement is 4); any other is bad input.
+    return int(getattr(error, "exit_code", Exit.BAD_INPUT))
 
 
 def _finding_dict(finding: Finding) -> dict[str, Any]:
@@ -125,9 +126,11 @@ def _parser() -> argparse.ArgumentParser:
     # Commands that live beside their feature: each module adds its own subparsers, whose
     # ``run(args, out) -> int`` raises CrisisError for bad input like the ones above.
     from ..preview import command as preview_command
+    from . import journal as cli_journal
     from . import lint as cli_lint
 
     cli_lint.register(sub)
+    cli_journal.register(sub)
     preview_command.register(sub)
     return parser
 
