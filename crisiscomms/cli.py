@@ -1,7 +1,9 @@
 """The ``crisiscomms`` command: thin; it parses, calls the library, prints, sets the exit code.
 
 A user's mistake is one short paragraph on stderr naming the file and the place, never a
-traceback. Exit codes: 0 clean, 1 error findings, 2 usage, 3 bad input.
+traceback. A bug in crisiscomms itself is one line asking the user to report it (exit 70); the
+traceback only with ``--debug``. Exit codes (:mod:`crisiscomms.exits`): 0 clean, 1 error
+findings, 2 usage, 3 bad input, 4 stale statement, 70 internal error.
 """
 
 from __future__ import annotations
@@ -10,26 +12,18 @@ import argparse
 import json
 import shutil
 import sys
+import traceback
 from collections.abc import Callable, Sequence
-from enum import IntEnum
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from .errors import CrisisError, InputError, TemplateError
+from .errors import CrisisError, InputError
+from .exits import Exit
 from .findings import Finding
 
 __all__ = ["Exit", "main"]
 
 JSON_VERSION = 1
-
-
-class Exit(IntEnum):
-    """The command's exit codes."""
-
-    CLEAN = 0
-    FINDINGS = 1
-    USAGE = 2
-    BAD_INPUT = 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -138,6 +132,12 @@ def _parser() -> argparse.ArgumentParser:
 
     cli_lint.register(sub)
     preview_command.register(sub)
+    parser.add_argument("--debug", action="store_true",
+                        help="on an internal error, print the traceback")
+    for command in sub.choices.values():
+        # Also after the command's name; SUPPRESS keeps a --debug given before it.
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                             help="on an internal error, print the traceback")
     return parser
 
 
@@ -157,7 +157,12 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
     args = _parser().parse_args(argv)
     try:
         return int(args.run(args, out))
-    except (CrisisError, TemplateError) as error:
+    except CrisisError as error:  # TemplateError, InputError, unknown names: the user's input
         return _fail(error, err)
-    except ValueError as error:  # unknown language or channel names, from the library
-        return _fail(error, err)
+    except Exception as error:  # noqa: BLE001 - a bug of ours: say so, apart from findings
+        if args.debug:
+            traceback.print_exception(error, file=err)
+        err.write(f"crisiscomms: internal error ({type(error).__name__}); this is a bug in "
+                  "crisiscomms, please report it with the command you ran"
+                  f"{'' if args.debug else ' (add --debug for the details)'}\n")
+        return Exit.INTERNAL

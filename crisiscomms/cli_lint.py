@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from .exits import Exit
 from .findings import Finding
 from .report import FORMATS, format_findings
 
@@ -26,9 +27,7 @@ _INCIDENT_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def _exit_code(findings: Sequence[Finding]) -> int:
-    from .cli import Exit
-
-    return Exit.FINDINGS if any(f.severity == "error" for f in findings) else Exit.CLEAN
+    return Exit.for_findings(f.severity for f in findings)
 
 
 def _incident_files(given: Sequence[str]) -> list[str]:

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 from .bidi import Strategy, clean_text
 from .channels import CHANNELS
 from .errors import ConfigError, Problem
+from .folder import DATA_FILE_BYTES, problem
 from .loading import file_stamp, read_data, validate
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "ChannelConfig",
     "Config",
     "Language",
+    "Limits",
     "Organisation",
     "default_templates_dir",
     "load_config",
@@ -118,12 +120,32 @@ class Cadence(_Strict):
     critical: Annotated[int, Field(ge=1)] = 30
 
 
+class Limits(_Strict):
+    """What one template may cost (``[limits]``): a runaway template is stopped with an error
+    naming it, never left to hang a render, ``lint`` or the preview page. Each limit has a
+    ceiling of its own, so no config can switch the guard off.
+
+    >>> Limits().seconds, Limits().loop_iterations
+    (1.0, 10000)
+    """
+
+    template_bytes: Annotated[int, Field(ge=1024, le=4 * 1024 * 1024)] = 256 * 1024
+    """The largest template file read."""
+    loop_iterations: Annotated[int, Field(ge=100, le=1_000_000)] = 10_000
+    """Loop iterations, calls and filters while rendering one output."""
+    output_chars: Annotated[int, Field(ge=1000, le=10_000_000)] = 200_000
+    """The longest output, and the longest value a template may build."""
+    seconds: Annotated[float, Field(gt=0, le=10)] = 1.0
+    """Wall-clock time to render one output."""
+
+
 class Config(_Strict):
     """The whole ``crisiscomms.toml``."""
 
     organisation: Organisation
     channels: dict[str, ChannelConfig] = {}
     cadence: Cadence = Cadence()
+    limits: Limits = Limits()
 
     @field_validator("channels")
     @classmethod
@@ -204,8 +226,18 @@ def default_templates_dir() -> Path:
     return packaged if packaged.is_dir() else here.parent / "templates"
 
 
+def refuse_unsafe(folder: str | os.PathLike[str], relative: str) -> None:
+    """:class:`ConfigError` naming ``folder/relative`` when it is a symlink, a device or FIFO,
+    or larger than :data:`~crisiscomms.folder.DATA_FILE_BYTES` (:mod:`crisiscomms.folder`)."""
+    reason = problem(folder, relative, limit=DATA_FILE_BYTES,
+                     limit_name="the limit for a config, language or rule file")
+    if reason is not None:
+        raise ConfigError(str(Path(folder) / relative), [Problem("", reason)])
+
+
 def load_config(folder: str | os.PathLike[str]) -> Config:
     """Read and validate ``crisiscomms.toml`` in a template folder (cached until it changes)."""
+    refuse_unsafe(folder, CONFIG_FILE)
     path = Path(folder) / CONFIG_FILE
     return _load_config(str(path), file_stamp(path))
 
@@ -221,6 +253,7 @@ def _load_config(path: str, stamp: int) -> Config:
 
 def load_language(folder: str | os.PathLike[str], language: str) -> Language:
     """Read and validate ``<language>/language.toml`` in a template folder (cached)."""
+    refuse_unsafe(folder, os.path.join(language, LANGUAGE_FILE))
     path = Path(folder) / language / LANGUAGE_FILE
     return _load_language(str(path), file_stamp(path))
 

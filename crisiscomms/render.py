@@ -32,8 +32,6 @@ from babel import Locale
 from jinja2 import (
     BytecodeCache,
     FileSystemBytecodeCache,
-    FileSystemLoader,
-    StrictUndefined,
     Template,
     TemplateNotFound,
     TemplateSyntaxError,
@@ -41,7 +39,6 @@ from jinja2 import (
 )
 from jinja2.exceptions import SecurityError
 from jinja2.exceptions import TemplateError as JinjaTemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import speech
 from .bidi import RLM, Strategy, strip_controls
@@ -51,14 +48,16 @@ from .config import (
     ChannelConfig,
     Config,
     Language,
+    Limits,
     default_templates_dir,
     load_config,
     load_language,
 )
-from .errors import CrisisError, IncidentError, Problem, TemplateError
+from .errors import CrisisError, IncidentError, Problem, TemplateError, TemplateErrorKind
 from .facts import Facts, Kind, View, build_facts, lang_is_rtl, view
 from .findings import Finding
 from .model import Incident
+from .sandbox import SANDBOX_VERSION, BoundedSandbox, RunawayError, bounded_environment, run_bounded
 from .sms import sms_segments
 from .weighted import weighted_length
 
@@ -192,9 +191,10 @@ class TemplateSet:
         """The vocabulary of ``lang`` (``<folder>/<lang>/language.toml``)."""
         return load_language(self.folder, lang)
 
-    def environment(self, lang: str) -> ImmutableSandboxedEnvironment:
-        """The sandboxed Jinja environment for ``<folder>/<lang>/`` (built once per process)."""
-        return _environment(str(self.folder), lang)
+    def environment(self, lang: str) -> BoundedSandbox:
+        """The sandboxed Jinja environment for ``<folder>/<lang>/`` (built once per process
+        and set of limits)."""
+        return _environment(str(self.folder), lang, self.config.limits)
 
     def template(self, lang: str, channel: str, output: Output) -> Template:
         """The compiled template of one output; :class:`TemplateError` names the file."""
@@ -202,12 +202,12 @@ class TemplateSet:
         try:
             return self.environment(lang).get_template(name)
         except TemplateNotFound:
-            raise TemplateError("template not found", file=f"{self.folder}/{lang}/{name}") \
-                from None
+            raise TemplateError("template not found", file=f"{self.folder}/{lang}/{name}",
+                                kind="not_found") from None
         except TemplateSyntaxError as exc:
             raise TemplateError(exc.message or "syntax error",
                                 file=f"{self.folder}/{lang}/{exc.name or name}",
-                                line=exc.lineno) from None
+                                line=exc.lineno, kind="syntax") from None
 
 
 @lru_cache(maxsize=1)
@@ -219,7 +219,9 @@ def _bytecode_cache() -> BytecodeCache | None:
     if os.environ.get("CRISISCOMMS_NO_BYTECODE_CACHE") == "1":
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(base) / "crisiscomms" / f"jinja-{jinja2.__version__}"
+    # The sandbox's code generator changes the compiled code: its version is in the name, so
+    # no code compiled without the bounds is ever loaded.
+    folder = Path(base) / "crisiscomms" / f"jinja-{jinja2.__version__}-{SANDBOX_VERSION}"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:
@@ -228,10 +230,9 @@ def _bytecode_cache() -> BytecodeCache | None:
 
 
 @lru_cache(maxsize=64)
-def _environment(folder: str, lang: str) -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader(os.path.join(folder, lang)),
-        undefined=StrictUndefined,
+def _environment(folder: str, lang: str, limits: Limits) -> BoundedSandbox:
+    env = bounded_environment(
+        folder, lang, limits,
         autoescape=_autoescape,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -265,7 +266,8 @@ def template_set(templates: str | os.PathLike[str] | None = None) -> TemplateSet
     """
     folder = Path(templates) if templates is not None else default_templates_dir()
     if not folder.is_dir():
-        raise TemplateError("template folder not found", file=str(folder))
+        raise TemplateError("template folder not found", file=str(folder),
+                            kind="folder_not_found")
     return TemplateSet(folder.resolve(), load_config(folder))
 
 
@@ -354,24 +356,34 @@ def _html_wrap(body: str, lang: str, direction: str, subject: str | None, docume
             f'<body dir="{direction}">\n{body}\n</body>\n</html>')
 
 
-def _template_error(exc: Exception, file: str) -> TemplateError:
+def _template_line(exc: BaseException, file: str) -> int | None:
     line = None
     for frame in traceback.extract_tb(exc.__traceback__):
         if frame.filename.endswith(file.rsplit("/", 1)[-1]):
             line = frame.lineno
+    return line
+
+
+def _template_error(exc: Exception, file: str) -> TemplateError:
+    kind: TemplateErrorKind = "runtime"
     if isinstance(exc, UndefinedError):
-        message = f"undefined: {exc.message}"
+        kind, message = "undefined", exc.message or "undefined"
     elif isinstance(exc, SecurityError):
-        message = f"not allowed in the sandbox: {exc}"
+        kind, message = "sandbox", str(exc)
+    elif isinstance(exc, RunawayError):
+        kind, message = "runaway", str(exc)
     else:
         message = str(exc) or type(exc).__name__
-    return TemplateError(message, file=file, line=line)
+    return TemplateError(message, file=file, line=_template_line(exc, file), kind=kind)
 
 
-def _run(template: Template, context: Mapping[str, Any], file: str) -> str:
+def _run(template: Template, context: Mapping[str, Any], file: str, limits: Limits) -> str:
     try:
-        return template.render(context)
-    except (JinjaTemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+        return run_bounded(template, context, limits)
+    except TemplateError:
+        raise  # an included template refused by the loader names its own file
+    except (JinjaTemplateError, RunawayError, TypeError, ValueError, AttributeError,
+            KeyError, OverflowError, ArithmeticError) as exc:
         raise _template_error(exc, file) from None
 
 
@@ -415,7 +427,8 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str,
         context = {"f": f, "lang": lang, "dir": language.direction, "channel": channel,
                    "short": short}
         template = ts.template(lang, channel, output)
-        raw = _run(template, context, f"{ts.folder}/{lang}/{template_name(channel, output)}")
+        raw = _run(template, context, f"{ts.folder}/{lang}/{template_name(channel, output)}",
+                   ts.config.limits)
         if output == "subject":
             outputs[output] = _rtl_base(" ".join(raw.split()), strategy)
         elif output == "text":
