@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import traceback
@@ -93,13 +94,58 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     return Exit.CLEAN
 
 
+def _regular_files(source: str, names: list[str]) -> set[str]:
+    """What ``copytree`` leaves out of the built-in templates: anything but a regular file or
+    a real folder (a symlink, a FIFO), so ``init`` never copies what lint would refuse."""
+    skipped = set()
+    for name in names:
+        path = Path(source) / name
+        if path.is_symlink() or not (path.is_file() or path.is_dir()):
+            skipped.add(name)
+    return skipped
+
+
+def _os_reason(exc: OSError) -> str:
+    """The plain reason of an OS error; ``copytree`` gathers one per file that failed."""
+    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) \
+            and exc.args[0]:
+        return str(exc.args[0][0][-1])
+    return exc.strerror or str(exc)
+
+
 def _cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     from .config import default_templates_dir
 
     target = Path(args.dir)
-    if target.exists() and any(target.iterdir()):
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise CrisisError(f"{target}: exists and is not a folder; choose a new folder")
+    if target.is_dir() and any(target.iterdir()):
         raise CrisisError(f"{target}: folder exists and is not empty; choose a new folder")
-    shutil.copytree(default_templates_dir(), target, dirs_exist_ok=True)
+    # Copied in full under a temporary name beside the target, then renamed into place: a
+    # failure part-way (a full disk, a read-only folder) leaves nothing behind, not even the
+    # parent folders made for it.
+    parent = target.absolute().parent
+    made = [p for p in (parent, *parent.parents) if not p.exists()]
+    staging = parent / f".{target.name}.crisiscomms-init-{os.getpid()}"
+    emptied = False
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(default_templates_dir(), staging, ignore=_regular_files)
+        if target.is_dir():
+            target.rmdir()  # empty, checked above: a rename cannot replace a folder otherwise
+            emptied = True
+        os.rename(staging, target)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if emptied:
+            target.mkdir(exist_ok=True)
+        for folder in made:  # innermost first
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        raise CrisisError(f"{target}: could not write the templates ({_os_reason(exc)}); "
+                          "nothing was written") from None
     out.write(f"wrote the default templates and config to {target}\n"
               f"edit them, then: crisiscomms lint {target}\n")
     return Exit.CLEAN
