@@ -1,10 +1,10 @@
-"""Compare crisiscomms.speech.estimate_seconds with espeak-ng's real spoken length.
+"""Compare crisiscomms.text.speech.estimate_seconds with espeak-ng's real spoken length.
 
 Run from the repository root: ``python benchmarks/calibrate_speech.py``. For
 each Hebrew IVR script in ``tests/test_espeak.py`` it prints the spoken word
 count, the estimate at 140 words a minute, the length espeak-ng measures at
 ``-s 140``, their ratio, and at the end the mean absolute error. Use it when
-changing the pause constants in ``crisiscomms/speech.py``.
+changing the pause constants in ``crisiscomms/text/speech.py``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crisiscomms.speech import estimate_seconds  # noqa: E402
+from crisiscomms.text.speech import estimate_seconds  # noqa: E402
 
 
 def _load_scripts() -> ModuleType:

@@ -16,13 +16,13 @@ from .findings import Finding as Finding
 from .lint import lint as lint
 from .loading import load_incident as load_incident
 from .loading import parse_incident as parse_incident
+from .messages import Bundle as Bundle
+from .messages import Message as Message
 from .model import Incident as Incident
-from .render import Bundle as Bundle
-from .render import Message as Message
 from .render import render as render
-from .sms import sms_parts as sms_parts
-from .sms import sms_segments as sms_segments
-from .visual import visual as visual
+from .text.sms import sms_parts as sms_parts
+from .text.sms import sms_segments as sms_segments
+from .text.visual import visual as visual
 
 __all__ = [
     "Bundle",

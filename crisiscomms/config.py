@@ -11,18 +11,19 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
-from .bidi import Strategy, clean_text
 from .channels import CHANNELS
 from .errors import ConfigError, Problem
 from .folder import DATA_FILE_BYTES, problem
 from .loading import file_stamp, read_data, validate
+from .text.bidi import Strategy, clean_text
 
 __all__ = [
     "BUDGET_STATS",
@@ -110,6 +111,30 @@ class ChannelConfig(_Strict):
             found = value.get(language)
             return int(found) if found is not None else None
         return None if value is None else int(value)
+
+    def budgets(self, language: str) -> dict[str, tuple[str, int]]:
+        """Every budget set for ``language``: name -> (the ``Message.stats`` entry, its limit).
+        The one place render (shorter wording), the checks and the preview read budgets from.
+
+        >>> ChannelConfig(max_segments={"he": 2}).budgets("he")
+        {'max_segments': ('segments', 2)}
+        """
+        found = {}
+        for name, stat in BUDGET_STATS.items():
+            limit = self.budget(name, language)
+            if limit is not None:
+                found[name] = (stat, limit)
+        return found
+
+    def over_budget(self, stats: Mapping[str, Any],
+                    language: str) -> dict[str, tuple[Any, int]]:
+        """Each budget ``stats`` exceed: name -> (the value, the limit).
+
+        >>> ChannelConfig(max_chars=10).over_budget({"characters": 12}, "en")
+        {'max_chars': (12, 10)}
+        """
+        return {name: (stats[stat], limit) for name, (stat, limit) in self.budgets(language).items()
+                if stat in stats and stats[stat] > limit}
 
 
 class Cadence(_Strict):

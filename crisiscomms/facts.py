@@ -35,10 +35,10 @@ from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup, escape
 
-from . import markdown, speech
-from .bidi import Strategy, has_rtl, isolate, isolate_url, strip_controls
 from .config import Config, Language
 from .model import Incident, Localized
+from .text import markdown, speech
+from .text.bidi import Strategy, has_rtl, isolate, isolate_url, strip_controls
 
 __all__ = ["Atom", "Facts", "Phrase", "build_facts", "view"]
 

@@ -32,7 +32,7 @@ from pydantic import (
     field_validator,
 )
 
-from .bidi import clean_text
+from .text.bidi import clean_text
 
 __all__ = [
     "Backlog",

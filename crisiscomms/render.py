@@ -14,16 +14,13 @@ the clock, so the same incident and templates always give the same bytes.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import traceback
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from email.message import EmailMessage
-from email.utils import format_datetime
-from functools import cached_property, lru_cache
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,11 +37,8 @@ from jinja2 import (
 from jinja2.exceptions import SecurityError
 from jinja2.exceptions import TemplateError as JinjaTemplateError
 
-from . import speech
-from .bidi import RLM, Strategy, strip_controls
 from .channels import CHANNELS, Output, template_name
 from .config import (
-    BUDGET_STATS,
     ChannelConfig,
     Config,
     Language,
@@ -56,124 +50,16 @@ from .config import (
 from .errors import CrisisError, IncidentError, Problem, TemplateError, TemplateErrorKind
 from .facts import Facts, Kind, View, build_facts, lang_is_rtl, view
 from .findings import Finding
+from .messages import Bundle, Message, html_wrap
 from .model import Incident
 from .sandbox import SANDBOX_VERSION, BoundedSandbox, RunawayError, bounded_environment, run_bounded
-from .sms import sms_segments
-from .weighted import weighted_length
+from .text import speech
+from .text.bidi import RLM, Strategy
+from .text.sms import sms_segments
+from .text.weighted import weighted_length
 
 __all__ = ["Bundle", "Message", "TemplateSet", "render", "template_set"]
 
-
-@dataclass(frozen=True)
-class Message:
-    """One channel's message in one language.
-
-    ``text`` is always there; ``subject``, ``html`` and ``ssml`` where the channel has them.
-    ``stats`` holds the counts that fit the channel (characters, SMS encoding and segments,
-    estimated seconds of speech).
-    """
-
-    language: str
-    channel: str
-    text: str
-    subject: str | None = None
-    html: str | None = None
-    ssml: str | None = None
-    stats: Mapping[str, Any] = field(default_factory=dict)
-    sender: str | None = None
-    sent_at: dt.datetime | None = None
-
-    def outputs(self) -> dict[str, str]:
-        """The outputs this message has, by name (``subject``, ``text``, ``html``, ``ssml``)."""
-        found = {"subject": self.subject, "text": self.text, "html": self.html,
-                 "ssml": self.ssml}
-        return {k: v for k, v in found.items() if v is not None}
-
-    def as_email_message(self, sender: str | None = None, to: str | None = None) -> EmailMessage:
-        """A ready ``multipart/alternative`` email: UTF-8, ``Auto-Submitted: auto-replied``
-        (RFC 3834) and ``Content-Language``. Only for channels with a subject.
-
-        >>> from crisiscomms.samples import load_example
-        >>> msg = render(load_example("identified"), channels=["email"])["he", "email"]
-        >>> email = msg.as_email_message(to="customer@example.com")
-        >>> email["Auto-Submitted"], email.get_content_type()
-        ('auto-replied', 'multipart/alternative')
-        """
-        if self.subject is None:
-            raise ValueError(f"channel {self.channel!r} has no subject, so no email form")
-        email = EmailMessage()
-        email["Subject"] = self.subject
-        if sender or self.sender:
-            email["From"] = sender or self.sender
-        if to:
-            email["To"] = to
-        if self.sent_at is not None:
-            email["Date"] = format_datetime(self.sent_at)
-        # RFC 3834: an answer to someone who wrote in is auto-replied; a notice we send first
-        # (status page subscribers, management, partners) is auto-generated.
-        spec = CHANNELS.get(self.channel)
-        email["Auto-Submitted"] = "auto-replied" if spec is None or spec.reply \
-            else "auto-generated"
-        email.set_content(self.text, charset="utf-8")
-        if self.html is not None:
-            html = self.html
-            if not html.lstrip().lower().startswith("<!doctype"):
-                # A fragment made for a web page (status page) becomes a whole document.
-                direction = "rtl" if lang_is_rtl(self.language) else "ltr"
-                html = _html_wrap(html, self.language, direction, self.subject, True)
-            email.add_alternative(html, subtype="html", charset="utf-8")
-        # After add_alternative: it moves every Content-* header into the first part.
-        email["Content-Language"] = self.language
-        return email
-
-
-@dataclass(frozen=True)
-class Bundle:
-    """Every message rendered from one incident, by ``(language, channel)``, plus the findings
-    of the checks run on them.
-
-    >>> from crisiscomms.samples import load_example
-    >>> bundle = render(load_example("identified"))
-    >>> ("he", "ivr") in bundle, len(bundle) == len(list(bundle))
-    (True, True)
-    """
-
-    incident: Incident
-    messages: tuple[Message, ...]
-    checks: Callable[[Bundle], Iterable[Finding]] | None = field(
-        default=None, repr=False, compare=False)
-    """What :attr:`findings` runs; ``render()`` sets it."""
-
-    @cached_property
-    def findings(self) -> tuple[Finding, ...]:
-        """The findings of every check on this bundle, sorted. The checks run the first time
-        this is read, so a bulk renderer that never reads them does not pay for them."""
-        return () if self.checks is None else tuple(self.checks(self))
-
-    def __getitem__(self, key: tuple[str, str]) -> Message:
-        for message in self.messages:
-            if (message.language, message.channel) == key:
-                return message
-        raise KeyError(f"no message for language {key[0]!r} and channel {key[1]!r}")
-
-    def __contains__(self, key: object) -> bool:
-        return any((m.language, m.channel) == key for m in self.messages)
-
-    def __iter__(self) -> Iterator[Message]:
-        return iter(self.messages)
-
-    def __len__(self) -> int:
-        return len(self.messages)
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        """The languages in this bundle, in render order."""
-        return tuple(dict.fromkeys(m.language for m in self.messages))
-
-    @property
-    def channels(self) -> tuple[str, ...]:
-        """The channels in this bundle, in render order."""
-        return tuple(dict.fromkeys(m.channel for m in self.messages))
 
 
 def _autoescape(name: str | None) -> bool:
@@ -345,17 +231,6 @@ def _rtl_base(text: str, strategy: Strategy, *, markdown: bool = False) -> str:
     return "\n".join(lines)
 
 
-def _html_wrap(body: str, lang: str, direction: str, subject: str | None, document: bool) -> str:
-    from markupsafe import escape
-
-    if not document:
-        return f'<div lang="{lang}" dir="{direction}">\n{body}\n</div>'
-    title = escape(strip_controls(subject or ""))
-    return (f'<!DOCTYPE html>\n<html lang="{lang}" dir="{direction}">\n<head>\n'
-            f'<meta charset="utf-8">\n<title>{title}</title>\n</head>\n'
-            f'<body dir="{direction}">\n{body}\n</body>\n</html>')
-
-
 def _template_line(exc: BaseException, file: str) -> int | None:
     line = None
     for frame in traceback.extract_tb(exc.__traceback__):
@@ -434,7 +309,7 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str,
         elif output == "text":
             outputs[output] = _rtl_base(_tidy(raw), strategy, markdown=markdown)
         elif output == "html":
-            outputs[output] = _html_wrap(_tidy(raw), lang, language.direction,
+            outputs[output] = html_wrap(_tidy(raw), lang, language.direction,
                                          outputs.get("subject"), spec.html_document)
         else:
             voice = settings.voice.get(lang)
@@ -445,11 +320,7 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str,
 
 def _over_budget(stats: Mapping[str, Any], settings: ChannelConfig, lang: str) -> bool:
     """Whether any budget the channel sets is exceeded: what calls for the shorter wording."""
-    for budget, stat in BUDGET_STATS.items():
-        limit = settings.budget(budget, lang)
-        if limit is not None and stat in stats and stats[stat] > limit:
-            return True
-    return False
+    return bool(settings.over_budget(stats, lang))
 
 
 def _stats(channel: str, lang: str, outputs: Mapping[str, str], ts: TemplateSet) -> dict[str, Any]:

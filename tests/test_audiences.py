@@ -15,13 +15,13 @@ import pytest
 from hypothesis import given
 
 from crisiscomms import Bundle, Message, parse_incident, render
-from crisiscomms.bidi import strip_controls
 from crisiscomms.channels import CHANNELS, Audience
 from crisiscomms.checks.common import written
 from crisiscomms.config import default_templates_dir, load_config, load_language
 from crisiscomms.facts import build_facts, plain, view
 from crisiscomms.samples import example_names, load_example
-from crisiscomms.weighted import weighted_length
+from crisiscomms.text.bidi import strip_controls
+from crisiscomms.text.weighted import weighted_length
 
 from .strategies import incidents
 

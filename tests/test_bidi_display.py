@@ -15,14 +15,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crisiscomms import Bundle, parse_incident, render
-from crisiscomms.bidi import ALL_CONTROLS, LRI, LRM, PDI, RLM, Strategy, isolate, isolate_url
-from crisiscomms.bidi import strip_controls as strip
 from crisiscomms.channels import CHANNELS, template_name
 from crisiscomms.checks.display import RULE, displaced_values
 from crisiscomms.cli import main
 from crisiscomms.config import default_templates_dir
 from crisiscomms.samples import example_names, example_path, load_example
-from crisiscomms.visual import visual
+from crisiscomms.text.bidi import ALL_CONTROLS, LRI, LRM, PDI, RLM, Strategy, isolate, isolate_url
+from crisiscomms.text.bidi import strip_controls as strip
+from crisiscomms.text.visual import visual
 
 from .strategies import HEBREW, LATIN, incidents
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 
 from crisiscomms import render
-from crisiscomms.bidi import ALL_CONTROLS
 from crisiscomms.cli import main
 from crisiscomms.samples import example_path, load_example
-from crisiscomms.visual import visual
+from crisiscomms.text.bidi import ALL_CONTROLS
+from crisiscomms.text.visual import visual
 
 
 def rendered_output(*args: str) -> dict[tuple[str, str], str]:

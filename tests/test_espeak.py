@@ -16,7 +16,7 @@ import pytest
 
 from crisiscomms import render
 from crisiscomms.samples import example_names, load_example
-from crisiscomms.speech import Dialect, estimate_seconds, speak_text, wrap_ssml
+from crisiscomms.text.speech import Dialect, estimate_seconds, speak_text, wrap_ssml
 
 RATE_WPM = 140
 TOLERANCE = 0.25

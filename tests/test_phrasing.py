@@ -16,12 +16,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crisiscomms import Bundle, parse_incident, render
-from crisiscomms.bidi import strip_controls
 from crisiscomms.cli import main
 from crisiscomms.config import Language, default_templates_dir, load_language
 from crisiscomms.facts import duration
 from crisiscomms.render import template_set
 from crisiscomms.samples import example_path
+from crisiscomms.text.bidi import strip_controls
 
 from .test_bidi_display import READY
 

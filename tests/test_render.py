@@ -14,11 +14,11 @@ import pytest
 from hypothesis import given
 
 from crisiscomms import Bundle, IncidentError, TemplateError, parse_incident, render
-from crisiscomms.bidi import ALL_CONTROLS, strip_controls
 from crisiscomms.channels import CHANNELS
 from crisiscomms.config import default_templates_dir
 from crisiscomms.render import UnknownNameError
 from crisiscomms.samples import example_names, load_example
+from crisiscomms.text.bidi import ALL_CONTROLS, strip_controls
 
 from .strategies import incidents
 

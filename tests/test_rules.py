@@ -14,8 +14,8 @@ from crisiscomms.config import default_templates_dir
 from crisiscomms.errors import ConfigError
 from crisiscomms.lint import lint
 from crisiscomms.rules import Case, RuleBase, TextRule, load_rules
-from crisiscomms.rules_doc import rules_markdown
-from crisiscomms.rules_match import Matcher, gender_forms
+from crisiscomms.rules.doc import rules_markdown
+from crisiscomms.rules.match import Matcher, gender_forms
 from crisiscomms.samples import example_path
 
 from .template_copy import TemplateCopy
@@ -269,7 +269,7 @@ def test_may_match_never_misses_what_finditer_finds() -> None:
 def test_docs_rules_md_is_up_to_date() -> None:
     page = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
     assert page.read_text(encoding="utf-8") == rules_markdown(), \
-        "docs/rules.md is stale: python -m crisiscomms.rules_doc > docs/rules.md"
+        "docs/rules.md is stale: python -m crisiscomms.rules.doc > docs/rules.md"
 
 
 def test_every_kind_is_documented() -> None:

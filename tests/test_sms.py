@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crisiscomms import sms_segments
-from crisiscomms.sms import sms_parts
+from crisiscomms.text.sms import sms_parts
 
 CASES = [
     pytest.param("", ("GSM-7", 0, 1), id="empty-is-one-segment"),

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crisiscomms.speech import (
+from crisiscomms.text.speech import (
     CLAUSE_PAUSE_S,
     DIGIT_GROUP_PAUSE_MS,
     PARAGRAPH_PAUSE_S,

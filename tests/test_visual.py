@@ -10,7 +10,7 @@ from bidi import get_base_level, get_display
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crisiscomms.visual import visual
+from crisiscomms.text.visual import visual
 
 LRI, PDI, RLM, RLI, RLO, PDF = "\u2066", "\u2069", "\u200f", "\u2067", "\u202e", "\u202c"
 CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

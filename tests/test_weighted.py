@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crisiscomms.weighted import MAX_WEIGHTED, URL_LENGTH, url_spans, weighted_length
+from crisiscomms.text.weighted import MAX_WEIGHTED, URL_LENGTH, url_spans, weighted_length
 
 CASES = [
     # (text, weighted length, why the case is here)

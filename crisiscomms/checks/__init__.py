@@ -20,7 +20,8 @@ from .times import check_times
 from .words import check_words
 
 if TYPE_CHECKING:
-    from ..render import Bundle, TemplateSet
+    from ..messages import Bundle
+    from ..render import TemplateSet
 
 __all__ = ["CHECKS", "Context", "check_bundle"]
 

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from ..facts import Facts, plain
 
 if TYPE_CHECKING:
-    from ..render import Bundle, TemplateSet
+    from ..messages import Bundle
+    from ..render import TemplateSet
 
 @dataclass(frozen=True)
 class Context:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..channels import Output
-from ..config import BUDGET_STATS
 from ..findings import Finding
 from ..rules import BudgetRule
 from .base import Context
@@ -31,11 +30,11 @@ def check_budgets(context: Context) -> Iterator[Finding]:
         for rule in rules[message.language]:
             if not rule.scope.covers(message.channel):
                 continue
-            stat, output = BUDGET_STATS[rule.budget], _OUTPUT.get(rule.budget, "text")
-            limit = settings.budget(rule.budget, message.language)
-            value = message.stats.get(stat)
-            if limit is None or value is None or value <= limit:
+            over = settings.over_budget(message.stats, message.language).get(rule.budget)
+            if over is None:
                 continue
+            value, limit = over
+            output = _OUTPUT.get(rule.budget, "text")
             yield rule.finding({"value": value, "limit": limit}, language=message.language,
                                channel=message.channel,
                                file=template_file(context, message.language, message.channel,

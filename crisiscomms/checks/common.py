@@ -14,14 +14,14 @@ import html
 import re
 from typing import TYPE_CHECKING
 
-from .. import markdown
-from ..bidi import strip_controls
 from ..channels import CHANNELS, Output, template_name
 from ..rules import RuleSet, load_rules
+from ..text import markdown
+from ..text.bidi import strip_controls
 from .base import Context
 
 if TYPE_CHECKING:
-    from ..render import Message
+    from ..messages import Message
 
 __all__ = ["rules_for", "strip_controls", "template_file", "written"]
 

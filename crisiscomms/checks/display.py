@@ -12,8 +12,8 @@ its reader sees it, backslash escapes removed.
 python-bidi keeps control characters in its output and misplaces line breaks, so lines are
 reordered one by one and compared with controls removed. It does not mirror brackets either: a
 line where a value is not found in its raw output is laid out again with
-:func:`crisiscomms.visual.visual`, which mirrors them, before a finding is reported. A value also
-written inside the incident's own right-to-left text (a Hebrew title that mentions ``Yes!``) is
+:func:`crisiscomms.text.visual.visual`, which mirrors them, before a finding is reported. A value
+also written inside the incident's own right-to-left text (a Hebrew title that mentions ``Yes!``) is
 the author's wording, displayed as the author saw it: those occurrences are not counted.
 
 >>> displaced_values("צפי: 14:00 - 16:00.", ["14:00 - 16:00"])
@@ -32,12 +32,12 @@ from typing import Any
 
 from bidi import get_display
 
-from .. import markdown
-from ..bidi import FSI, LRI, LRM, RLM, has_rtl, strip_controls
 from ..channels import CHANNELS
 from ..facts import Atom, Phrase, lang_is_rtl
 from ..findings import Finding
-from ..visual import visual
+from ..text import markdown
+from ..text.bidi import FSI, LRI, LRM, RLM, has_rtl, strip_controls
+from ..text.visual import visual
 from .base import Context
 
 __all__ = ["RULE", "check_display", "displaced_values", "inserted_values"]

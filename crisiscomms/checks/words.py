@@ -22,7 +22,7 @@ from .base import Context
 from .common import rules_for, template_file, written
 
 if TYPE_CHECKING:
-    from ..render import Message
+    from ..messages import Message
 
 __all__ = ["check_words"]
 

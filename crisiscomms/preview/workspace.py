@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ..config import BUDGET_STATS
 from ..errors import ConfigError, CrisisError, IncidentError, InputError, Problem, TemplateError
 from ..facts import lang_is_rtl
 from ..findings import Finding
@@ -35,7 +34,7 @@ from ..loading import read_data, validate
 from ..model import Incident
 from ..render import Bundle, TemplateSet, render, template_set
 from ..samples import example_names, example_path
-from ..sms import sms_parts
+from ..text.sms import sms_parts
 from .forms import (
     dump_json,
     dump_yaml,
@@ -244,7 +243,7 @@ class Workspace:
             return result
         except TemplateError as error:
             result["error"] = {"kind": "template", "file": error.file, "line": error.line,
-                               "message": error.message}
+                               "message": error.reason, "template_kind": error.kind}
             return result
         result.update(ok=True, **self._bundle(bundle))
         return result
@@ -263,8 +262,7 @@ class Workspace:
         messages = []
         for message in bundle:
             settings = ts.config.channel(message.channel)
-            budgets = {name: settings.budget(name, message.language)
-                       for name in type(settings).model_fields if name.startswith("max_")}
+            budgets = settings.budgets(message.language)
             stats = dict(message.stats)
             segments = None
             if "segments" in stats:
@@ -276,9 +274,8 @@ class Workspace:
                 "direction": directions.get(message.language, "ltr"),
                 "outputs": message.outputs(),
                 "stats": stats,
-                "budgets": {k: v for k, v in budgets.items() if v is not None},
-                "budget_stats": {k: BUDGET_STATS[k] for k, v in budgets.items()
-                                 if v is not None and k in BUDGET_STATS},
+                "budgets": {name: limit for name, (_, limit) in budgets.items()},
+                "budget_stats": {name: stat for name, (stat, _) in budgets.items()},
                 "segments": segments,
                 "findings": attached.get((message.language, message.channel), []),
             })

@@ -53,7 +53,7 @@ def clean_text(text: str) -> str:
     >>> clean_text("a\\u202eb")
     Traceback (most recent call last):
     ...
-    crisiscomms.bidi.UnsafeTextError: contains bidi control U+202E RIGHT-TO-LEFT OVERRIDE at \
+    crisiscomms.text.bidi.UnsafeTextError: contains bidi control U+202E RIGHT-TO-LEFT OVERRIDE at \
 character 2; remove it
     """
     for index, char in enumerate(text):

@@ -10,13 +10,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .channels import CHANNELS, template_name
-from .errors import CrisisError, TemplateError
-from .facts import build_facts
-from .folder import unsafe_entries
-from .findings import Finding
-from .lint_parity import parity_findings
-from .lint_static import (
+from ..channels import CHANNELS, template_name
+from ..errors import CrisisError, TemplateError
+from ..facts import build_facts
+from ..findings import Finding
+from ..folder import unsafe_entries
+from ..loading import load_incident
+from ..model import Incident
+from ..render import TemplateSet, render, template_set
+from ..rules import AudienceRule, RuleSet, TemplateRule, load_rules
+from ..samples import example_names, load_example
+from .parity import parity_findings
+from .static import (
     CONTEXT_NAMES,
     TemplateInfo,
     parse_template,
@@ -24,11 +29,6 @@ from .lint_static import (
     template_finding,
     template_names,
 )
-from .loading import load_incident
-from .model import Incident
-from .render import TemplateSet, render, template_set
-from .rules import AudienceRule, RuleSet, TemplateRule, load_rules
-from .samples import example_names, load_example
 
 __all__ = ["lint", "sample_incidents"]
 

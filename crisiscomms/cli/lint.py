@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ..findings import Finding
+from ..report import FORMATS, format_findings
 from .exits import Exit
-from .findings import Finding
-from .report import FORMATS, format_findings
 
 if TYPE_CHECKING:
-    from .rules import RuleBase
+    from ..rules import RuleBase
 
 __all__ = ["register"]
 
@@ -27,7 +27,7 @@ _INCIDENT_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def _exit_code(findings: Sequence[Finding]) -> int:
-    return Exit.for_findings(f.severity for f in findings)
+    return Exit.FINDINGS if any(f.severity == "error" for f in findings) else Exit.CLEAN
 
 
 def _incident_files(given: Sequence[str]) -> list[str]:
@@ -43,7 +43,7 @@ def _incident_files(given: Sequence[str]) -> list[str]:
 
 
 def _rules_by_id(folder: Path, languages: Sequence[str]) -> dict[str, RuleBase]:
-    from .rules import load_rules
+    from ..rules import load_rules
 
     found: dict[str, RuleBase] = {}
     for lang in languages:
@@ -53,8 +53,8 @@ def _rules_by_id(folder: Path, languages: Sequence[str]) -> dict[str, RuleBase]:
 
 
 def _cmd_lint(args: argparse.Namespace, out: TextIO) -> int:
-    from .lint_run import lint, sample_incidents
-    from .render import template_set
+    from ..lint.run import lint, sample_incidents
+    from ..render import template_set
 
     ts = template_set(args.templates_dir)
     samples = sample_incidents() + sample_incidents(_incident_files(args.incident or []))
@@ -67,8 +67,8 @@ def _cmd_lint(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    from .loading import load_incident
-    from .render import render, template_set
+    from ..loading import load_incident
+    from ..render import render, template_set
 
     incident = load_incident(args.incident)
     ts = template_set(args.templates)

@@ -1,7 +1,7 @@
 """``lint``: the wording gate CI runs on every change to the templates and rules.
 
 Two passes over a template folder. Statically, every template is compiled and its syntax tree
-checked (:mod:`crisiscomms.lint_static`, :mod:`crisiscomms.lint_parity`): syntax, undefined
+checked (:mod:`crisiscomms.lint.static`, :mod:`crisiscomms.lint.parity`): syntax, undefined
 names, the sandbox, the audience, language parity and every rule about words on the template's
 own text, each at its file and line. Then every sample incident is rendered and every message
 goes through the checks a bundle gets (:mod:`crisiscomms.checks`): budgets, required facts,
@@ -20,8 +20,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .findings import Finding
-    from .lint_run import Sample
+    from ..findings import Finding
+    from .run import Sample
 
 __all__ = ["lint"]
 
@@ -36,6 +36,6 @@ def lint(templates: str | os.PathLike[str] | None = None,
     """
     # The engine (Jinja's AST walkers, the rule kinds) loads here, not on `import crisiscomms`:
     # a cold `crisiscomms render` in a crisis should not pay for the CI gate.
-    from .lint_run import lint as run
+    from .run import lint as run
 
     return run(templates, incidents)

@@ -138,7 +138,7 @@ def _levels(line: str, base_dir: str) -> list[int]:
     if start < 0 or end < 0 or len(byte_levels) != encoded_length:
         raise RuntimeError(
             "python-bidi's debug output no longer lists one level per byte; "
-            "crisiscomms.visual needs updating for this python-bidi version"
+            "crisiscomms.text.visual needs updating for this python-bidi version"
         )
     levels: list[int] = []
     offset = 0

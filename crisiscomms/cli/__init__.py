@@ -2,7 +2,7 @@
 
 A user's mistake is one short paragraph on stderr naming the file and the place, never a
 traceback. A bug in crisiscomms itself is one line asking the user to report it (exit 70); the
-traceback only with ``--debug``. Exit codes (:mod:`crisiscomms.exits`): 0 clean, 1 error
+traceback only with ``--debug``. Exit codes (:mod:`crisiscomms.cli.exits`): 0 clean, 1 error
 findings, 2 usage, 3 bad input, 4 stale statement, 70 internal error.
 """
 
@@ -18,9 +18,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from .errors import CrisisError, InputError
+from ..errors import CrisisError, InputError
+from ..findings import Finding
 from .exits import Exit
-from .findings import Finding
 
 __all__ = ["Exit", "main"]
 
@@ -44,7 +44,7 @@ def _fail(error: Exception, stream: TextIO) -> int:
 
 def _finding_dict(finding: Finding) -> dict[str, Any]:
     # The same finding object as lint and check write (docs/json-output.md).
-    from .report import finding_dict
+    from ..report import finding_dict
 
     return finding_dict(finding)
 
@@ -56,9 +56,9 @@ def _message_dict(message: Any) -> dict[str, Any]:
 
 
 def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
-    from .facts import lang_is_rtl
-    from .loading import load_incident
-    from .render import render
+    from ..facts import lang_is_rtl
+    from ..loading import load_incident
+    from ..render import render
 
     incident = load_incident(args.incident)
     bundle = render(incident, languages=args.lang or None, channels=args.channel or None,
@@ -71,7 +71,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
         return Exit.CLEAN
     show: Callable[[str], str] = lambda text: text  # noqa: E731
     if args.visual:
-        from .visual import visual
+        from ..text.visual import visual
 
         # A terminal wraps long lines itself, after reordering, which scrambles them: wrap
         # first, to the terminal's width (or --width), then reorder each line.
@@ -88,7 +88,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
-    from .model import Incident
+    from ..model import Incident
 
     out.write(json.dumps(Incident.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
     return Exit.CLEAN
@@ -114,7 +114,7 @@ def _os_reason(exc: OSError) -> str:
 
 
 def _cmd_init(args: argparse.Namespace, out: TextIO) -> int:
-    from .config import default_templates_dir
+    from ..config import default_templates_dir
 
     target = Path(args.dir)
     if target.is_symlink() or (target.exists() and not target.is_dir()):
@@ -173,8 +173,8 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_init)
     # Commands that live beside their feature: each module adds its own subparsers, whose
     # ``run(args, out) -> int`` raises CrisisError for bad input like the ones above.
-    from . import cli_lint
-    from .preview import command as preview_command
+    from ..preview import command as preview_command
+    from . import lint as cli_lint
 
     cli_lint.register(sub)
     preview_command.register(sub)
@@ -205,7 +205,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
         return int(args.run(args, out))
     except CrisisError as error:  # TemplateError, InputError, unknown names: the user's input
         return _fail(error, err)
-    except Exception as error:  # noqa: BLE001 - a bug of ours: say so, apart from findings
+    except Exception as error:  # a bug of ours: said apart from findings
         if args.debug:
             traceback.print_exception(error, file=err)
         err.write(f"crisiscomms: internal error ({type(error).__name__}); this is a bug in "

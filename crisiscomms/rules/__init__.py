@@ -28,12 +28,12 @@ from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .channels import CHANNELS, Audience
-from .config import default_templates_dir, refuse_unsafe
-from .errors import ConfigError, Problem
-from .findings import Finding, Severity
-from .loading import file_stamp, read_data, validate
-from .rules_match import Matcher, gender_forms, labelled_phrases, normalise
+from ..channels import CHANNELS, Audience
+from ..config import default_templates_dir, refuse_unsafe
+from ..errors import ConfigError, Problem
+from ..findings import Finding, Severity
+from ..loading import file_stamp, read_data, validate
+from .match import Matcher, gender_forms, labelled_phrases, normalise
 
 __all__ = [
     "KINDS",

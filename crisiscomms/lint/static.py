@@ -27,10 +27,10 @@ from typing import Any, TypeVar
 
 from jinja2 import TemplateNotFound, TemplateSyntaxError, meta, nodes
 
-from .channels import CHANNELS, Output, template_name
-from .findings import Finding
-from .render import TemplateSet
-from .rules import AudienceRule, ControlRule, RuleSet, TemplateRule, TextRule
+from ..channels import CHANNELS, Output, template_name
+from ..findings import Finding
+from ..render import TemplateSet
+from ..rules import AudienceRule, ControlRule, RuleSet, TemplateRule, TextRule
 
 __all__ = [
     "CONTEXT_NAMES",

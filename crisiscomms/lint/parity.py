@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from .channels import CHANNELS
-from .findings import Finding
-from .lint_static import TemplateInfo, fact_paths, missing_step
-from .rules import ParityRule, RuleSet
+from ..channels import CHANNELS
+from ..findings import Finding
+from ..rules import ParityRule, RuleSet
+from .static import TemplateInfo, fact_paths, missing_step
 
 __all__ = ["normalised", "parity_findings"]
 
