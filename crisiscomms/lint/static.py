@@ -353,12 +353,14 @@ def _controls(info: TemplateInfo, rules: RuleSet) -> Iterator[Finding]:
     active = [r for r in rules.of_kind(ControlRule) if r.scope.covers(info.channel)]
     for rule in active:
         pattern = _CONTROLS[rule.controls]
-        for number, line in enumerate(info.source.split("\n"), start=1):
-            for match in pattern.finditer(line):
-                char, name = _char_name(match.group())
-                yield rule.finding({"char": char, "name": name}, language=info.language,
-                                   channel=info.channel, file=info.file, line=number,
-                                   column=match.start() + 1)
+        for match in pattern.finditer(info.source):
+            # Over the whole source, not line by line: a CR is fine only before its LF.
+            start = info.source.rfind("\n", 0, match.start()) + 1
+            char, name = _char_name(match.group())
+            yield rule.finding({"char": char, "name": name}, language=info.language,
+                               channel=info.channel, file=info.file,
+                               line=info.source.count("\n", 0, match.start()) + 1,
+                               column=match.start() - start + 1)
 
 
 def static_findings(info: TemplateInfo, rules: RuleSet, shape: Mapping[str, Any],
