@@ -225,9 +225,9 @@ RUNAWAY = [
 @pytest.mark.parametrize(("template", "said"), RUNAWAY)
 def test_a_runaway_template_is_stopped_naming_it(copy: TemplateCopy, template: str,
                                                  said: str) -> None:
-    with copy.changed("en/sms.txt", "{{ f.title }}\n" + template) as path:
-        with pytest.raises(TemplateError) as caught:
-            render_sms(copy.folder)
+    with copy.changed("en/sms.txt", "{{ f.title }}\n" + template) as path, \
+            pytest.raises(TemplateError) as caught:
+        render_sms(copy.folder)
     assert caught.value.kind == "runaway", caught.value
     assert caught.value.file == str(path) and said in caught.value.message
 
@@ -237,9 +237,9 @@ def test_the_time_budget_stops_a_slow_template(copy: TemplateCopy) -> None:
     text = config.read_text(encoding="utf-8")
     slow = "{% for i in range(100000) %}{{ range(1000)|sort|sum }}{% endfor %}"
     with copy.changed("crisiscomms.toml", text + "\n[limits]\nloop_iterations = 1000000\n"
-                      "seconds = 0.05\n"), copy.changed("en/sms.txt", slow):
-        with pytest.raises(TemplateError, match=re.escape("limits.seconds")) as caught:
-            render_sms(copy.folder)
+                      "seconds = 0.05\n"), copy.changed("en/sms.txt", slow), \
+            pytest.raises(TemplateError, match=re.escape("limits.seconds")) as caught:
+        render_sms(copy.folder)
     assert caught.value.kind == "runaway"
 
 
@@ -272,7 +272,6 @@ def test_limits_are_bounded_in_the_config(copy: TemplateCopy, setting: str, fiel
     ("{{ plural(f.service_count) }}", "runtime"),
 ])
 def test_template_errors_carry_their_kind(copy: TemplateCopy, template: str, kind: str) -> None:
-    with copy.changed("en/sms.txt", template):
-        with pytest.raises(TemplateError) as caught:
-            render_sms(copy.folder)
+    with copy.changed("en/sms.txt", template), pytest.raises(TemplateError) as caught:
+        render_sms(copy.folder)
     assert caught.value.kind == kind
