@@ -54,6 +54,16 @@ def replaced(path: Path, make: str, target: str = "") -> Iterator[Path]:
             os.utime(path, ns=(stamp, stamp))
 
 
+def with_limits(config: Path, **values: str) -> str:
+    """The config's text with these ``[limits]`` set (the default config has the section)."""
+    text = config.read_text(encoding="utf-8")
+    assert "\n[limits]\n" in text
+    for key, value in values.items():
+        text, count = re.subn(rf"(?m)^{key} = .*$", f"{key} = {value}", text)
+        assert count == 1, key
+    return text
+
+
 def render_sms(folder: Path) -> str:
     return render(load_example("identified"), languages=["en"], channels=["sms"],
                   templates=folder)["en", "sms"].text
@@ -233,11 +243,10 @@ def test_a_runaway_template_is_stopped_naming_it(copy: TemplateCopy, template: s
 
 
 def test_the_time_budget_stops_a_slow_template(copy: TemplateCopy) -> None:
-    config = copy.folder / "crisiscomms.toml"
-    text = config.read_text(encoding="utf-8")
     slow = "{% for i in range(100000) %}{{ range(1000)|sort|sum }}{% endfor %}"
-    with copy.changed("crisiscomms.toml", text + "\n[limits]\nloop_iterations = 1000000\n"
-                      "seconds = 0.05\n"), copy.changed("en/sms.txt", slow), \
+    config = with_limits(copy.folder / "crisiscomms.toml", loop_iterations="1000000",
+                         seconds="0.05")
+    with copy.changed("crisiscomms.toml", config), copy.changed("en/sms.txt", slow), \
             pytest.raises(TemplateError, match=re.escape("limits.seconds")) as caught:
         render_sms(copy.folder)
     assert caught.value.kind == "runaway"
@@ -251,15 +260,15 @@ def test_lint_reports_a_runaway_template_as_an_error_finding(copy: TemplateCopy)
     assert [(f["file"], f["line"]) for f in found] == [(str(copy.folder / "en" / "sms.txt"), 2)]
 
 
-@pytest.mark.parametrize(("setting", "field"), [
-    ("seconds = 600", "limits.seconds"),
-    ("loop_iterations = 10000000000", "limits.loop_iterations"),
-    ("output_chars = 'lots'", "limits.output_chars"),
+@pytest.mark.parametrize(("key", "value"), [
+    ("seconds", "600"),
+    ("loop_iterations", "10000000000"),
+    ("output_chars", "'lots'"),
 ])
-def test_limits_are_bounded_in_the_config(copy: TemplateCopy, setting: str, field: str) -> None:
-    config = copy.folder / "crisiscomms.toml"
-    text = config.read_text(encoding="utf-8")
-    with copy.changed("crisiscomms.toml", text + f"\n[limits]\n{setting}\n"):
+def test_limits_are_bounded_in_the_config(copy: TemplateCopy, key: str, value: str) -> None:
+    text = with_limits(copy.folder / "crisiscomms.toml", **{key: value})
+    field = f"limits.{key}"
+    with copy.changed("crisiscomms.toml", text):
         code, _, err = run("render", str(example_path("identified")), "--templates",
                            str(copy.folder))
     assert code == 3 and field in err
