@@ -52,6 +52,9 @@ def _clean_all(value: dict[str, str]) -> dict[str, str]:
     return {key: clean_text(text) for key, text in value.items()}
 
 
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
+
+
 class Organisation(_Strict):
     """Who speaks: names per language, phone, website, status page, time zone, languages."""
 
@@ -62,7 +65,8 @@ class Organisation(_Strict):
     status_page: HttpUrl
     email_from: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     time_zone: str = "Asia/Jerusalem"
-    languages: Annotated[tuple[str, ...], Field(min_length=1)] = ("he", "en")
+    # A language code names a folder: nothing but letters (and a region) may reach a path.
+    languages: Annotated[tuple[LanguageCode, ...], Field(min_length=1)] = ("he", "en")
 
     _check_name = field_validator("name", "short_name")(_clean_all)
 

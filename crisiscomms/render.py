@@ -94,6 +94,10 @@ class TemplateSet:
             raise TemplateError(exc.message or "syntax error",
                                 file=f"{self.folder}/{lang}/{exc.name or name}",
                                 line=exc.lineno, kind="syntax") from None
+        except RecursionError:
+            # Brackets nested thousands deep: Jinja's parser recurses once per level.
+            raise TemplateError("nested too deeply to compile", file=f"{self.folder}/{lang}/{name}",
+                                kind="syntax") from None
 
 
 @lru_cache(maxsize=1)

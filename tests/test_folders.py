@@ -170,6 +170,15 @@ def test_config_language_and_rule_files_are_read_only_when_regular(copy: Templat
         target.unlink()
 
 
+def test_a_language_code_cannot_name_a_path(copy: TemplateCopy) -> None:
+    text = (copy.folder / "crisiscomms.toml").read_text(encoding="utf-8")
+    changed = text.replace('languages = ["he", "en"]', 'languages = ["he", "../../etc"]')
+    assert changed != text
+    with copy.changed("crisiscomms.toml", changed):
+        code, _, err = run("lint", str(copy.folder))
+    assert code == 3 and "organisation.languages[1]" in err
+
+
 def test_unsafe_entries_lists_every_symlink_and_fifo(tmp_path: Path) -> None:
     (tmp_path / "en").mkdir()
     (tmp_path / "en" / "sms.txt").write_text("ok", encoding="utf-8")
@@ -258,6 +267,16 @@ def test_lint_reports_a_runaway_template_as_an_error_finding(copy: TemplateCopy)
     assert code == 1, err
     found = [f for f in json.loads(out)["findings"] if f["rule"] == "template-runaway"]
     assert [(f["file"], f["line"]) for f in found] == [(str(copy.folder / "en" / "sms.txt"), 2)]
+
+
+def test_brackets_nested_thousands_deep_are_a_syntax_error(copy: TemplateCopy) -> None:
+    deep = "{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}"
+    with copy.changed("en/sms.txt", deep) as path:
+        with pytest.raises(TemplateError, match="nested too deeply") as caught:
+            render_sms(copy.folder)
+        assert caught.value.kind == "syntax" and caught.value.file == str(path)
+        code, out, _ = run("lint", str(copy.folder))
+        assert code == 1 and "template-syntax" in out
 
 
 @pytest.mark.parametrize(("key", "value"), [

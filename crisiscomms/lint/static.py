@@ -169,6 +169,9 @@ def _parse(ts: _Unhashed, folder: str, language: str, name: str, stamp: int) -> 
         where = file if exc.name in (None, name) else str(Path(folder) / language / str(exc.name))
         error = (exc.message or "syntax error", where, exc.lineno)
         return TemplateInfo(language, name, file, channel, output, source, None, error)
+    except RecursionError:
+        return TemplateInfo(language, name, file, channel, output, source, None,
+                            ("nested too deeply to compile", file, None))
     return TemplateInfo(language, name, file, channel, output, source, tree)
 
 
