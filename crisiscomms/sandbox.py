@@ -220,6 +220,12 @@ def _filter_guard(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     return guarded
 
 
+def _bounded_join(pieces: Iterable[str]) -> str:
+    kept = list(pieces)
+    _size(sum(len(p) for p in kept), "a joined text")
+    return str(_built("".join(kept)))
+
+
 class _BoundedCodeGenerator(CodeGenerator):
     """Jinja's code generator, with every ``for`` loop's iterable counted step by step and
     every ``~`` concatenation size-checked before it is joined."""
@@ -259,6 +265,9 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         self.globals.pop("lipsum", None)
         self.globals["range"] = self._range
         self.filters = {name: _filter_guard(name, func) for name, func in self.filters.items()}
+        # What a macro, a {% set %} block or a caller returns is joined with this: its pieces
+        # are all in hand, so their sizes are checked before the join allocates.
+        self.concat = _bounded_join  # type: ignore[method-assign]
 
     def _range(self, *args: int) -> range:
         items = range(*args)

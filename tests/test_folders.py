@@ -238,6 +238,10 @@ RUNAWAY = [
     pytest.param("{% set a = 'a' * 100000 %}{{ a.replace('a', a) }}", "characters",
                  id="replace"),
     pytest.param("{{ (10**1000) ** 1000 }}", "power", id="power"),
+    pytest.param("{% set x = 'a' * 200000 %}{% macro m() %}{% for i in range(9000) %}{{ x }}"
+                 "{% endfor %}{% endmacro %}{{ m()|length }}", "a joined text", id="macro-output"),
+    pytest.param("{% set x = 'a' * 200000 %}{% set y %}{% for i in range(9000) %}{{ x }}"
+                 "{% endfor %}{% endset %}{{ y|length }}", "characters", id="set-block"),
 ]
 
 
