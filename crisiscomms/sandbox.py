@@ -128,25 +128,46 @@ _PRINTF_SPEC = re.compile(r"%[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
 _FORMATTER = string.Formatter()
 
 
-def _check_printf(fmt: str) -> None:
+def _longest(values: Iterable[Any]) -> int:
+    return max((len(str(v)) for v in values), default=0)
+
+
+def _arguments(args: Any) -> list[Any]:
+    if isinstance(args, tuple):
+        return list(args)
+    if isinstance(args, Mapping):
+        return list(args.values())
+    return [args]
+
+
+def _check_printf(fmt: str, args: Any = ()) -> None:
+    """``fmt % args``: no width beyond the size limit, and the result (each field as long as
+    the longest argument) within it, checked before it is built."""
+    fields = 0
     for match in _PRINTF_SPEC.finditer(fmt):
+        fields += 1
         for part in match.groups():
             if part == "*":
                 raise RunawayError("a width taken from the arguments ('*') is not allowed")
             if part is not None:
                 _size(int(part), "a width")
+    _size(len(fmt) + fields * _longest(_arguments(args)), "a formatted text")
 
 
-def _check_format(fmt: str) -> None:
+def _check_format(fmt: str, values: Iterable[Any] = ()) -> None:
+    """``fmt.format(...)``: as :func:`_check_printf`, for ``{}`` fields."""
     try:
         parsed = list(_FORMATTER.parse(fmt))
     except ValueError:
         return  # str.format itself reports the malformed string
-    for _, _, spec, _ in parsed:
+    fields = 0
+    for _, name, spec, _ in parsed:
+        fields += name is not None
         if spec and "{" in spec:
             raise RunawayError("a width taken from the arguments ('{:{w}}') is not allowed")
         for number in re.findall(r"\d+", spec or ""):
             _size(int(number), "a width")
+    _size(len(fmt) + fields * _longest(values), "a formatted text")
 
 
 def _joined(items: Iterable[Any], separator: str) -> list[Any]:
@@ -210,7 +231,7 @@ def _filter_guard(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
             pad = len(width) if isinstance(width, str) else width if isinstance(width, int) else 0
             _size(len(value) + (value.count("\n") + 1) * max(pad, 0))
         elif name == "format" and isinstance(value, str):
-            _check_printf(value)
+            _check_printf(value, kwargs or tuple(more))
         elif name == "replace" and isinstance(value, str) and len(more) >= 2:
             old, new = str(more[0]), str(more[1])
             count = more[2] if len(more) > 2 and isinstance(more[2], int) else None
@@ -303,8 +324,17 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         wrapped = super().wrap_str_format(value)
         if wrapped is None:
             return None
-        _check_format(value.__self__)
-        return wrapped
+        fmt = value.__self__
+        _check_format(fmt)
+
+        def checked(*args: Any, **kwargs: Any) -> str:
+            given = [*args, *kwargs.values()]
+            if len(args) == 1 and isinstance(args[0], Mapping):  # format_map
+                given += list(args[0].values())
+            _check_format(fmt, given)
+            return wrapped(*args, **kwargs)
+
+        return checked
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         """``*``, ``**``, ``+`` and ``%``, refused before they build something too large."""
@@ -323,7 +353,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
                 and isinstance(right, str | list | tuple):
             _size(len(left) + len(right))
         elif operator == "%" and isinstance(left, str):
-            _check_printf(left)
+            _check_printf(left, right)
         return _built(super().call_binop(context, operator, left, right))
 
 
