@@ -81,9 +81,9 @@ class _Budget:
         if time.monotonic() > self.deadline:
             raise RunawayError(f"ran longer than {self.limits.seconds:g} s (limits.seconds)")
 
-    def size(self, chars: int, what: str = "a value") -> None:
+    def size(self, chars: int, what: str = "a value", unit: str = "characters") -> None:
         if chars > self.limits.output_chars:
-            raise RunawayError(f"{what} of {chars} characters; at most "
+            raise RunawayError(f"{what} of {chars} {unit}; at most "
                                f"{self.limits.output_chars} (limits.output_chars)")
 
     def build(self, chars: int) -> None:
@@ -105,20 +105,21 @@ def _step() -> None:
 _DEFAULT_LIMITS = Limits()
 
 
-def _size(chars: int, what: str = "a value") -> None:
+def _size(chars: int, what: str = "a value", unit: str = "characters") -> None:
     # Outside a render (Jinja folds constant filters while compiling) the default limits
     # hold: a refusal there only means the filter runs at render time, under the budget.
     budget = _ACTIVE.get()
     if budget is not None:
-        budget.size(chars, what)
+        budget.size(chars, what, unit)
     elif chars > _DEFAULT_LIMITS.output_chars:
-        raise RunawayError(f"{what} of {chars} characters")
+        raise RunawayError(f"{what} of {chars} {unit}")
 
 
 def _built(value: Any) -> Any:
     budget = _ACTIVE.get()
     if budget is not None and isinstance(value, str | list | tuple):
-        budget.size(len(value))
+        budget.size(len(value), *(("a value",) if isinstance(value, str)
+                                  else ("a list", "items")))
         budget.build(len(value))
     return value
 
@@ -345,13 +346,15 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         elif operator == "*":
             for seq, times in ((left, right), (right, left)):
                 if isinstance(seq, str | list | tuple) and isinstance(times, int):
-                    _size(len(seq) * max(times, 0))
+                    _size(len(seq) * max(times, 0), *(("a value",) if isinstance(seq, str)
+                                                      else ("a list", "items")))
             if isinstance(left, int) and isinstance(right, int) \
                     and left.bit_length() + right.bit_length() > 64 * 1024:
                 raise RunawayError("a product too large to compute")
         elif operator == "+" and isinstance(left, str | list | tuple) \
                 and isinstance(right, str | list | tuple):
-            _size(len(left) + len(right))
+            _size(len(left) + len(right), *(("a value",) if isinstance(left, str)
+                                             else ("a list", "items")))
         elif operator == "%" and isinstance(left, str):
             _check_printf(left, right)
         return _built(super().call_binop(context, operator, left, right))
@@ -420,6 +423,6 @@ def run_bounded(template: Template, context: Mapping[str, Any], limits: Limits) 
             chunks.append(chunk)
         return "".join(chunks)
     except RecursionError:
-        raise RunawayError("calls nested too deep (a macro calling itself?)") from None
+        raise RunawayError("calls nested too deep (a macro or include calling itself?)") from None
     finally:
         _ACTIVE.reset(token)
