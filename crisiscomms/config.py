@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
 from .channels import CHANNELS
 from .errors import ConfigError, Problem
+from .folder import DATA_FILE_BYTES, problem
 from .loading import file_stamp, read_data, validate
 from .text.bidi import Strategy, clean_text
 
@@ -29,6 +30,7 @@ __all__ = [
     "ChannelConfig",
     "Config",
     "Language",
+    "Limits",
     "Organisation",
     "default_templates_dir",
     "load_config",
@@ -50,6 +52,9 @@ def _clean_all(value: dict[str, str]) -> dict[str, str]:
     return {key: clean_text(text) for key, text in value.items()}
 
 
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
+
+
 class Organisation(_Strict):
     """Who speaks: names per language, phone, website, status page, time zone, languages."""
 
@@ -60,7 +65,8 @@ class Organisation(_Strict):
     status_page: HttpUrl
     email_from: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     time_zone: str = "Asia/Jerusalem"
-    languages: Annotated[tuple[str, ...], Field(min_length=1)] = ("he", "en")
+    # A language code names a folder: nothing but letters (and a region) may reach a path.
+    languages: Annotated[tuple[LanguageCode, ...], Field(min_length=1)] = ("he", "en")
 
     _check_name = field_validator("name", "short_name")(_clean_all)
 
@@ -143,12 +149,32 @@ class Cadence(_Strict):
     critical: Annotated[int, Field(ge=1)] = 30
 
 
+class Limits(_Strict):
+    """What one template may cost (``[limits]``): a runaway template is stopped with an error
+    naming it, never left to hang a render, ``lint`` or the preview page. Each limit has a
+    ceiling of its own, so no config can switch the guard off.
+
+    >>> Limits().seconds, Limits().loop_iterations
+    (1.0, 10000)
+    """
+
+    template_bytes: Annotated[int, Field(ge=1024, le=4 * 1024 * 1024)] = 256 * 1024
+    """The largest template file read."""
+    loop_iterations: Annotated[int, Field(ge=100, le=1_000_000)] = 10_000
+    """Loop iterations, calls and filters while rendering one output."""
+    output_chars: Annotated[int, Field(ge=1000, le=10_000_000)] = 200_000
+    """The longest output, and the longest value a template may build."""
+    seconds: Annotated[float, Field(gt=0, le=10)] = 1.0
+    """Wall-clock time to render one output."""
+
+
 class Config(_Strict):
     """The whole ``crisiscomms.toml``."""
 
     organisation: Organisation
     channels: dict[str, ChannelConfig] = {}
     cadence: Cadence = Cadence()
+    limits: Limits = Limits()
 
     @field_validator("channels")
     @classmethod
@@ -229,8 +255,18 @@ def default_templates_dir() -> Path:
     return packaged if packaged.is_dir() else here.parent / "templates"
 
 
+def refuse_unsafe(folder: str | os.PathLike[str], relative: str) -> None:
+    """:class:`ConfigError` naming ``folder/relative`` when it is a symlink, a device or FIFO,
+    or larger than :data:`~crisiscomms.folder.DATA_FILE_BYTES` (:mod:`crisiscomms.folder`)."""
+    reason = problem(folder, relative, limit=DATA_FILE_BYTES,
+                     limit_name="the limit for a config, language or rule file")
+    if reason is not None:
+        raise ConfigError(str(Path(folder) / relative), [Problem("", reason)])
+
+
 def load_config(folder: str | os.PathLike[str]) -> Config:
     """Read and validate ``crisiscomms.toml`` in a template folder (cached until it changes)."""
+    refuse_unsafe(folder, CONFIG_FILE)
     path = Path(folder) / CONFIG_FILE
     return _load_config(str(path), file_stamp(path))
 
@@ -246,6 +282,7 @@ def _load_config(path: str, stamp: int) -> Config:
 
 def load_language(folder: str | os.PathLike[str], language: str) -> Language:
     """Read and validate ``<language>/language.toml`` in a template folder (cached)."""
+    refuse_unsafe(folder, os.path.join(language, LANGUAGE_FILE))
     path = Path(folder) / language / LANGUAGE_FILE
     return _load_language(str(path), file_stamp(path))
 

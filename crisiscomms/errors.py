@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -70,21 +71,49 @@ class ConfigError(InputError):
     """The organisation config, a language file or a rule file is invalid."""
 
 
-class TemplateError(CrisisError):
-    """A template failed to load, compile or render.
+TemplateErrorKind = Literal["folder_not_found", "not_found", "syntax", "undefined", "sandbox",
+                            "audience",
+                            "runtime", "runaway", "unsafe_file"]
+"""What went wrong with a template: ``folder_not_found`` (no template folder), ``not_found``
+(no such template), ``syntax`` (does not compile), ``undefined`` (a name or fact that does not
+exist), ``sandbox`` (something the sandbox forbids), ``runtime`` (another error while rendering),
+``runaway`` (over the loop, output or time limit of ``[limits]``), ``unsafe_file`` (a symlink, a
+device or FIFO, or an over-size file where a template should be)."""
 
-    >>> str(TemplateError("unexpected '}'", file="he/sms.txt", line=3))
+_LABELS: dict[str, str] = {
+    "undefined": "undefined: ",
+    "sandbox": "not allowed in the sandbox: ",
+    "runaway": "stopped, over a limit: ",
+    "unsafe_file": "refused: ",
+}
+
+
+class TemplateError(CrisisError):
+    """A template failed to load, compile or render. ``kind`` says which, as data (no caller
+    parses the message); ``message`` is the detail, ``reason`` the detail with its kind's label.
+
+    >>> str(TemplateError("unexpected '}'", file="he/sms.txt", line=3, kind="syntax"))
     "he/sms.txt:3: unexpected '}'"
+    >>> err = TemplateError("'titel' is undefined", file="en/sms.txt", kind="undefined")
+    >>> err.kind, err.reason
+    ('undefined', "undefined: 'titel' is undefined")
     """
 
-    def __init__(self, message: str, *, file: str | None = None, line: int | None = None) -> None:
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
+                 kind: TemplateErrorKind = "runtime") -> None:
         self.message = message
         self.file = file
         self.line = line
+        self.kind: TemplateErrorKind = kind
         where = file or "<template>"
         if line is not None:
             where = f"{where}:{line}"
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{where}: {self.reason}")
+
+    @property
+    def reason(self) -> str:
+        """The message with the words that say its kind (``undefined: ...``)."""
+        return _LABELS.get(self.kind, "") + self.message
 
 
 class AudienceError(TemplateError):
@@ -92,11 +121,11 @@ class AudienceError(TemplateError):
 
     >>> err = AudienceError("f.internal is not for this channel's audience", file="en/sms.txt",
     ...                     line=2, fact="internal")
-    >>> err.fact, err.line
-    ('internal', 2)
+    >>> err.fact, err.line, err.kind
+    ('internal', 2, 'audience')
     """
 
     def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
                  fact: str) -> None:
         self.fact = fact
-        super().__init__(message, file=file, line=line)
+        super().__init__(message, file=file, line=line, kind="audience")

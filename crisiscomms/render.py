@@ -30,8 +30,6 @@ from babel import Locale
 from jinja2 import (
     BytecodeCache,
     FileSystemBytecodeCache,
-    FileSystemLoader,
-    StrictUndefined,
     Template,
     TemplateNotFound,
     TemplateSyntaxError,
@@ -39,7 +37,6 @@ from jinja2 import (
 )
 from jinja2.exceptions import SecurityError
 from jinja2.exceptions import TemplateError as JinjaTemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .changes import changes
 from .channels import CHANNELS, Output, template_name
@@ -47,11 +44,19 @@ from .config import (
     ChannelConfig,
     Config,
     Language,
+    Limits,
     default_templates_dir,
     load_config,
     load_language,
 )
-from .errors import AudienceError, CrisisError, IncidentError, Problem, TemplateError
+from .errors import (
+    AudienceError,
+    CrisisError,
+    IncidentError,
+    Problem,
+    TemplateError,
+    TemplateErrorKind,
+)
 from .facts import (
     Facts,
     Kind,
@@ -64,6 +69,7 @@ from .facts import (
 from .findings import Finding
 from .messages import Bundle, Message, html_wrap
 from .model import Incident
+from .sandbox import SANDBOX_VERSION, BoundedSandbox, RunawayError, bounded_environment, run_bounded
 from .text import speech
 from .text.bidi import RLM, Strategy
 from .text.sms import sms_segments
@@ -92,9 +98,10 @@ class TemplateSet:
         """The vocabulary of ``lang`` (``<folder>/<lang>/language.toml``)."""
         return load_language(self.folder, lang)
 
-    def environment(self, lang: str) -> ImmutableSandboxedEnvironment:
-        """The sandboxed Jinja environment for ``<folder>/<lang>/`` (built once per process)."""
-        return _environment(str(self.folder), lang)
+    def environment(self, lang: str) -> BoundedSandbox:
+        """The sandboxed Jinja environment for ``<folder>/<lang>/`` (built once per process
+        and set of limits)."""
+        return _environment(str(self.folder), lang, self.config.limits)
 
     def template(self, lang: str, channel: str, output: Output) -> Template:
         """The compiled template of one output; :class:`TemplateError` names the file."""
@@ -102,12 +109,16 @@ class TemplateSet:
         try:
             return self.environment(lang).get_template(name)
         except TemplateNotFound:
-            raise TemplateError("template not found", file=f"{self.folder}/{lang}/{name}") \
-                from None
+            raise TemplateError("template not found", file=f"{self.folder}/{lang}/{name}",
+                                kind="not_found") from None
         except TemplateSyntaxError as exc:
             raise TemplateError(exc.message or "syntax error",
                                 file=f"{self.folder}/{lang}/{exc.name or name}",
-                                line=exc.lineno) from None
+                                line=exc.lineno, kind="syntax") from None
+        except RecursionError:
+            # Brackets nested thousands deep: Jinja's parser recurses once per level.
+            raise TemplateError("nested too deeply to compile", file=f"{self.folder}/{lang}/{name}",
+                                kind="syntax") from None
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +133,7 @@ def _bytecode_cache() -> BytecodeCache | None:
     # Compiled code bakes in the escaping and the environment's class, and Jinja keys it by
     # the source alone: the options are part of the folder name, so a change to them (here, or
     # in a test that swaps them) never runs code compiled under the old ones.
-    options = f"{ImmutableSandboxedEnvironment.__name__}|{_AUTOESCAPED}|trim|lstrip"
+    options = f"{BoundedSandbox.__name__}|{SANDBOX_VERSION}|{_AUTOESCAPED}|trim|lstrip"
     digest = hashlib.sha256(options.encode()).hexdigest()[:12]
     folder = Path(base) / "crisiscomms" / f"jinja-{jinja2.__version__}-{digest}"
     try:
@@ -133,10 +144,9 @@ def _bytecode_cache() -> BytecodeCache | None:
 
 
 @lru_cache(maxsize=64)
-def _environment(folder: str, lang: str) -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader(os.path.join(folder, lang)),
-        undefined=StrictUndefined,
+def _environment(folder: str, lang: str, limits: Limits) -> BoundedSandbox:
+    env = bounded_environment(
+        folder, lang, limits,
         autoescape=_autoescape,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -170,7 +180,8 @@ def template_set(templates: str | os.PathLike[str] | None = None) -> TemplateSet
     """
     folder = Path(templates) if templates is not None else default_templates_dir()
     if not folder.is_dir():
-        raise TemplateError("template folder not found", file=str(folder))
+        raise TemplateError("template folder not found", file=str(folder),
+                            kind="folder_not_found")
     return TemplateSet(folder.resolve(), load_config(folder))
 
 
@@ -248,28 +259,37 @@ def _rtl_base(text: str, strategy: Strategy, *, markdown: bool = False) -> str:
     return "\n".join(lines)
 
 
-def _template_error(exc: Exception, file: str) -> TemplateError:
+def _template_line(exc: BaseException, file: str) -> int | None:
     line = None
     for frame in traceback.extract_tb(exc.__traceback__):
         if frame.filename.endswith(file.rsplit("/", 1)[-1]):
             line = frame.lineno
+    return line
+
+
+def _template_error(exc: Exception, file: str) -> TemplateError:
+    kind: TemplateErrorKind = "runtime"
     if isinstance(exc, RestrictedFact):
         return AudienceError(f"f.{exc.fact} is not for this channel's audience", file=file,
-                             line=line, fact=exc.fact)
+                             line=_template_line(exc, file), fact=exc.fact)
     if isinstance(exc, UndefinedError):
-        message = f"undefined: {exc.message}"
+        kind, message = "undefined", exc.message or "undefined"
     elif isinstance(exc, SecurityError):
-        message = f"not allowed in the sandbox: {exc}"
+        kind, message = "sandbox", str(exc)
+    elif isinstance(exc, RunawayError):
+        kind, message = "runaway", str(exc)
     else:
         message = str(exc) or type(exc).__name__
-    return TemplateError(message, file=file, line=line)
+    return TemplateError(message, file=file, line=_template_line(exc, file), kind=kind)
 
 
-def _run(template: Template, context: Mapping[str, Any], file: str) -> str:
+def _run(template: Template, context: Mapping[str, Any], file: str, limits: Limits) -> str:
     try:
-        return template.render(context)
-    except (JinjaTemplateError, TypeError, ValueError, AttributeError, LookupError,
-            ArithmeticError, RestrictedFact) as exc:
+        return run_bounded(template, context, limits)
+    except TemplateError:
+        raise  # an included template refused by the loader names its own file
+    except (JinjaTemplateError, RunawayError, TypeError, ValueError, AttributeError,
+            LookupError, ArithmeticError, RestrictedFact) as exc:
         # ArithmeticError: `1/0`, and the sandbox's refusal of a huge `range()` (OverflowError).
         raise _template_error(exc, file) from None
 
@@ -324,7 +344,8 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
         context = {"f": f, "lang": lang, "dir": language.direction, "channel": channel,
                    "short": short}
         template = ts.template(lang, channel, output)
-        raw = _run(template, context, f"{ts.folder}/{lang}/{template_name(channel, output)}")
+        raw = _run(template, context, f"{ts.folder}/{lang}/{template_name(channel, output)}",
+                   ts.config.limits)
         if output == "subject":
             outputs[output] = _rtl_base(" ".join(raw.split()), strategy)
         elif output == "text":

@@ -109,7 +109,7 @@ def test_facts_carry_changes_with_formatted_moments() -> None:
     eta = facts["changes"][0]
     assert (eta["old"]["time"], eta["new"]["time"]) == ("17:00", "19:00")
     assert facts["changes"][1]["minutes"] == 20 and facts["changes"][1]["duration"] == "20 minutes"
-    assert _facts(current, None, "he")["changes"] == []
+    assert list(_facts(current, None, "he")["changes"]) == []
 
 
 def test_render_with_previous_works_without_a_journal() -> None:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import io
+import itertools
 import json
+import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -95,6 +101,81 @@ def test_init_copies_templates(tmp_path: Path) -> None:
     assert names == defaults
     code, _, err = run("init", str(target))
     assert code == 3 and "not empty" in err
+
+
+def _fail_at(n: int, errno_: int) -> Callable[..., Any]:
+    """A ``shutil.copyfile`` that fails with ``errno_`` at its ``n``-th file."""
+    real = shutil.copyfile
+    calls = itertools.count(1)
+
+    def copyfile(src: Any, dst: Any, *args: Any, **kwargs: Any) -> Any:
+        if next(calls) == n:
+            raise OSError(errno_, os.strerror(errno_), str(dst))
+        return real(src, dst, *args, **kwargs)
+
+    return copyfile
+
+
+@pytest.mark.parametrize("errno_", [errno.ENOSPC, errno.EROFS])
+def test_init_that_fails_part_way_leaves_nothing_behind(tmp_path: Path, errno_: int,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "new" / "team"
+    monkeypatch.setattr(shutil, "copyfile", _fail_at(5, errno_))
+    code, out, err = run("init", str(target))
+    assert (code, out) == (3, "")
+    assert err.count("\n") == 1 and os.strerror(errno_) in err and str(target) in err
+    assert "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []  # not the target, the staging copy, nor "new"
+    monkeypatch.undo()
+    code, _, _ = run("init", str(target))
+    assert code == 0 and (target / "en" / "sms.txt").is_file()
+
+
+def test_init_whose_rename_fails_leaves_nothing_behind(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    def rename(src: Any, dst: Any) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(dst))
+
+    target = tmp_path / "team"
+    target.mkdir()  # empty: init may fill it, and must leave it as it was on failure
+    monkeypatch.setattr(os, "rename", rename)
+    code, _, err = run("init", str(target))
+    assert code == 3 and "Read-only file system" in err
+    assert [p.name for p in tmp_path.iterdir()] == ["team"] and not any(target.iterdir())
+
+
+def test_init_onto_a_file_is_bad_input(tmp_path: Path) -> None:
+    target = tmp_path / "file.txt"
+    target.write_text("mine", encoding="utf-8")
+    code, _, err = run("init", str(target))
+    assert code == 3 and "not a folder" in err and target.read_text(encoding="utf-8") == "mine"
+
+
+def test_init_copies_only_regular_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "source"
+    shutil.copytree(default_templates_dir(), source)
+    (source / "en" / "secret.txt").symlink_to("/etc/hostname")
+    os.mkfifo(source / "en" / "pipe.txt")
+    monkeypatch.setattr("crisiscomms.config.default_templates_dir", lambda: source)
+    code, _, err = run("init", str(tmp_path / "team"))
+    assert code == 0, err
+    copied = {p.name for p in (tmp_path / "team" / "en").iterdir()}
+    assert "sms.txt" in copied and not {"secret.txt", "pipe.txt"} & copied
+
+
+def test_an_internal_error_exits_70_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(path: Any) -> Any:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("crisiscomms.loading.load_incident", broken)
+    code, out, err = run("render", str(example_path("identified")))
+    assert (code, out) == (70, "")
+    assert err.count("\n") == 1 and "RuntimeError" in err and "report" in err
+    assert "Traceback" not in err
+    for argv in (["--debug", "render", str(example_path("identified"))],
+                 ["render", str(example_path("identified")), "--debug"]):
+        code, _, err = run(*argv)
+        assert code == 70 and "Traceback" in err and "a bug" in err and "RuntimeError" in err
 
 
 def test_render_with_init_copy(tmp_path: Path) -> None:

@@ -1,20 +1,24 @@
 """The ``crisiscomms`` command: thin; it parses, calls the library, prints, sets the exit code.
 
 A user's mistake is one short paragraph on stderr naming the file and the place, never a
-traceback. Exit codes: 0 clean, 1 error findings, 2 usage, 3 bad input, 4 stale statement.
+traceback. A bug in crisiscomms itself is one line asking the user to report it (exit 70); the
+traceback only with ``--debug``. Exit codes (:mod:`crisiscomms.cli.exits`): 0 clean, 1 error
+findings, 2 usage, 3 bad input, 4 stale statement, 70 internal error.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from ..errors import CrisisError, InputError, TemplateError
+from ..errors import CrisisError, InputError
 from ..findings import Finding
 from .exits import Exit
 
@@ -91,13 +95,58 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     return Exit.CLEAN
 
 
+def _regular_files(source: str, names: list[str]) -> set[str]:
+    """What ``copytree`` leaves out of the built-in templates: anything but a regular file or
+    a real folder (a symlink, a FIFO), so ``init`` never copies what lint would refuse."""
+    skipped = set()
+    for name in names:
+        path = Path(source) / name
+        if path.is_symlink() or not (path.is_file() or path.is_dir()):
+            skipped.add(name)
+    return skipped
+
+
+def _os_reason(exc: OSError) -> str:
+    """The plain reason of an OS error; ``copytree`` gathers one per file that failed."""
+    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) \
+            and exc.args[0]:
+        return str(exc.args[0][0][-1])
+    return exc.strerror or str(exc)
+
+
 def _cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     from ..config import default_templates_dir
 
     target = Path(args.dir)
-    if target.exists() and any(target.iterdir()):
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise CrisisError(f"{target}: exists and is not a folder; choose a new folder")
+    if target.is_dir() and any(target.iterdir()):
         raise CrisisError(f"{target}: folder exists and is not empty; choose a new folder")
-    shutil.copytree(default_templates_dir(), target, dirs_exist_ok=True)
+    # Copied in full under a temporary name beside the target, then renamed into place: a
+    # failure part-way (a full disk, a read-only folder) leaves nothing behind, not even the
+    # parent folders made for it.
+    parent = target.absolute().parent
+    made = [p for p in (parent, *parent.parents) if not p.exists()]
+    staging = parent / f".{target.name}.crisiscomms-init-{os.getpid()}"
+    emptied = False
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(default_templates_dir(), staging, ignore=_regular_files)
+        if target.is_dir():
+            target.rmdir()  # empty, checked above: a rename cannot replace a folder otherwise
+            emptied = True
+        os.rename(staging, target)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if emptied:
+            target.mkdir(exist_ok=True)
+        for folder in made:  # innermost first
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        raise CrisisError(f"{target}: could not write the templates ({_os_reason(exc)}); "
+                          "nothing was written") from None
     out.write(f"wrote the default templates and config to {target}\n"
               f"edit them, then: crisiscomms lint {target}\n")
     return Exit.CLEAN
@@ -132,6 +181,12 @@ def _parser() -> argparse.ArgumentParser:
     cli_lint.register(sub)
     cli_journal.register(sub)
     preview_command.register(sub)
+    parser.add_argument("--debug", action="store_true",
+                        help="on an internal error, print the traceback")
+    for command in sub.choices.values():
+        # Also after the command's name; SUPPRESS keeps a --debug given before it.
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                             help="on an internal error, print the traceback")
     return parser
 
 
@@ -151,7 +206,12 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
     args = _parser().parse_args(argv)
     try:
         return int(args.run(args, out))
-    except (CrisisError, TemplateError) as error:
+    except CrisisError as error:  # TemplateError, InputError, unknown names: the user's input
         return _fail(error, err)
-    except ValueError as error:  # unknown language or channel names, from the library
-        return _fail(error, err)
+    except Exception as error:  # a bug of ours: said apart from findings
+        if args.debug:
+            traceback.print_exception(error, file=err)
+        err.write(f"crisiscomms: internal error ({type(error).__name__}); this is a bug in "
+                  "crisiscomms, please report it with the command you ran"
+                  f"{'' if args.debug else ' (add --debug for the details)'}\n")
+        return Exit.INTERNAL

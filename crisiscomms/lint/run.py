@@ -14,6 +14,7 @@ from ..channels import CHANNELS, template_name
 from ..errors import AudienceError, CrisisError, TemplateError
 from ..facts import build_facts
 from ..findings import Finding
+from ..folder import unsafe_entries
 from ..loading import load_incident
 from ..model import Incident
 from ..render import TemplateSet, render, template_set
@@ -35,9 +36,11 @@ Sample = Incident | str | os.PathLike[str]
 
 _DIGITS = re.compile(r"\d+")
 
-# The prefix render() gives a TemplateError's message, by the problem it names.
-_PROBLEMS = (("template not found", "missing"), ("undefined: ", "undefined"),
-             ("not allowed in the sandbox: ", "sandbox"))
+# A TemplateError's kind -> the template rule's problem that reports it; the other kinds
+# (a folder or file that may not be read) are bad input, not findings.
+_PROBLEMS: dict[str, str] = {"not_found": "missing", "undefined": "undefined",
+                             "sandbox": "sandbox", "syntax": "syntax", "runtime": "runtime",
+                             "runaway": "runaway"}
 
 
 def sample_incidents(incidents: Iterable[Sample] | None = None) -> list[Incident]:
@@ -57,11 +60,15 @@ def lint(templates: str | os.PathLike[str] | None = None,
     :class:`IncidentError` for an invalid sample; template problems are findings.
     """
     ts = template_set(templates)
+    for path, reason in unsafe_entries(ts.folder):
+        # Refused before anything is read: a symlink out of the folder, a loop, a FIFO.
+        raise TemplateError(reason, file=path, kind="unsafe_file")
     languages = ts.config.organisation.languages
     rules = {lang: load_rules(ts.folder, lang) for lang in languages}
     samples = sample_incidents(incidents)
+    runaway: set[tuple[str, str]] = set()
     dynamic = [(found, incident.id) for incident in samples
-               for found in _rendered(ts, incident, rules)]
+               for found in _rendered(ts, incident, rules, runaway)]
     infos = {lang: {name: parse_template(ts, lang, name) for name in template_names(ts, lang)}
              for lang in languages}
     channel_files = {template_name(channel, output) for channel in ts.config.enabled_channels()
@@ -109,21 +116,27 @@ def _shape(ts: TemplateSet, lang: str, samples: Iterable[Incident]) -> dict[str,
     return shape
 
 
-def _rendered(ts: TemplateSet, incident: Incident,
-              rules: Mapping[str, RuleSet]) -> list[Finding]:
+def _rendered(ts: TemplateSet, incident: Incident, rules: Mapping[str, RuleSet],
+              runaway: set[tuple[str, str]]) -> list[Finding]:
     """The findings of rendering one sample; when a template fails, each language and
-    channel on its own, so every failing template is found and the others still checked."""
-    try:
-        return list(render(incident, templates=ts.folder).findings)
-    except TemplateError:
-        pass
-    except CrisisError:
-        raise
-    except Exception:
-        pass
+    channel on its own, so every failing template is found and the others still checked.
+    A (language, channel) in ``runaway`` went over a limit with an earlier sample and is not
+    run again: one runaway template costs lint its time budget once, not once per sample."""
+    if not runaway:
+        try:
+            return list(render(incident, templates=ts.folder).findings)
+        except TemplateError as exc:
+            if exc.kind not in _PROBLEMS and exc.kind != "audience":
+                raise
+        except CrisisError:
+            raise
+        except Exception:
+            pass
     found: list[Finding] = []
     for lang in ts.config.organisation.languages:
         for channel in ts.config.enabled_channels():
+            if (lang, channel) in runaway:
+                continue
             try:
                 bundle = render(incident, languages=[lang], channels=[channel],
                                 templates=ts.folder)
@@ -136,10 +149,12 @@ def _rendered(ts: TemplateSet, incident: Incident,
                           if rule.scope.covers(channel)]
                 continue
             except TemplateError as exc:
-                problem = next((p for prefix, p in _PROBLEMS if exc.message.startswith(prefix)),
-                               "runtime")
-                error = exc.message.split(": ", 1)[-1] if problem != "missing" else \
-                    Path(exc.file or "").name
+                if exc.kind not in _PROBLEMS:
+                    raise
+                if exc.kind == "runaway":
+                    runaway.add((lang, channel))
+                problem = _PROBLEMS[exc.kind]
+                error = exc.message if problem != "missing" else Path(exc.file or "").name
                 finding = template_finding(rules[lang], problem, error, language=lang,
                                            channel=channel, file=exc.file, line=exc.line)
                 found += [finding] if finding is not None else []
@@ -168,7 +183,7 @@ def _where(exc: BaseException, ts: TemplateSet) -> tuple[str | None, int | None]
 
 
 def _template_rule_ids(rules: Mapping[str, RuleSet]) -> set[str]:
-    ids = {f"template-{p}" for p in ("syntax", "undefined", "sandbox", "missing", "runtime")}
+    ids = {f"template-{p}" for p in set(_PROBLEMS.values())}
     return ids | {r.id for rs in rules.values() for r in rs.rules if isinstance(r, TemplateRule)}
 
 

@@ -18,6 +18,7 @@ sandbox, even in branches no sample incident takes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -29,7 +30,7 @@ from jinja2 import TemplateNotFound, TemplateSyntaxError, meta, nodes
 from ..channels import CHANNELS, Output, template_name
 from ..findings import Finding
 from ..render import TemplateSet
-from ..rules import AudienceRule, RuleSet, TemplateRule, TextRule
+from ..rules import AudienceRule, ControlRule, RuleSet, TemplateRule, TextRule
 
 __all__ = [
     "CONTEXT_NAMES",
@@ -61,6 +62,15 @@ _MUTATING = frozenset({"append", "extend", "insert", "pop", "remove", "clear", "
                        "setdefault", "popitem", "add", "discard", "sort", "reverse",
                        "difference_update", "intersection_update", "symmetric_difference_update"})
 _TAG = re.compile(r"<[^>]*>")
+
+# Each set of controls, raw or written as an escape that a Jinja string literal turns into one.
+_CONTROLS = {
+    "bidi": re.compile(r"[\u202a-\u202e\u2066-\u2069]"
+                       r"|\\(?:u|U0000)(?:202[a-eA-E]|206[6-9])"),
+    # A C0 control but a tab, a line break, or the carriage return of a Windows line ending.
+    "c0": re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]|\r(?!\n)"
+                     r"|\\(?:x|u00|U000000)(?:0[0-8bcefBCEF]|1[0-9a-fA-F])"),
+}
 
 
 Lookup = tuple[tuple[str, ...], int, bool, bool]
@@ -112,7 +122,8 @@ def template_names(ts: TemplateSet, language: str) -> list[str]:
     folder = ts.folder / language
     if not folder.is_dir():
         return []
-    return sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix in SUFFIXES)
+    return sorted(p.name for p in folder.iterdir()
+                  if p.is_file() and not p.is_symlink() and p.suffix in SUFFIXES)
 
 
 def parse_template(ts: TemplateSet, language: str, name: str) -> TemplateInfo:
@@ -158,6 +169,9 @@ def _parse(ts: _Unhashed, folder: str, language: str, name: str, stamp: int) -> 
         where = file if exc.name in (None, name) else str(Path(folder) / language / str(exc.name))
         error = (exc.message or "syntax error", where, exc.lineno)
         return TemplateInfo(language, name, file, channel, output, source, None, error)
+    except RecursionError:
+        return TemplateInfo(language, name, file, channel, output, source, None,
+                            ("nested too deeply to compile", file, None))
     return TemplateInfo(language, name, file, channel, output, source, tree)
 
 
@@ -325,18 +339,46 @@ def _audience(info: TemplateInfo, rules: RuleSet) -> Iterator[Finding]:
                                    channel=info.channel, file=info.file, line=line)
 
 
+def _char_name(found: str) -> tuple[str, str]:
+    """``("U+202E", "RIGHT-TO-LEFT OVERRIDE")`` for a control found raw or as an escape."""
+    code = int(found.lstrip("\\uUx"), 16) if found.startswith("\\") else ord(found)
+    name = unicodedata.name(chr(code), "") or _C0_NAMES.get(code, "control")
+    return f"U+{code:04X}", name
+
+
+_C0_NAMES = {0: "NUL", 7: "BEL", 8: "BACKSPACE", 11: "VERTICAL TAB", 12: "FORM FEED",
+             13: "CARRIAGE RETURN", 27: "ESC"}
+
+
+def _controls(info: TemplateInfo, rules: RuleSet) -> Iterator[Finding]:
+    """Invisible controls anywhere in the file (text, expressions, comments), each at its line
+    and column: they would reach the message, or hide what a line says from a reviewer."""
+    active = [r for r in rules.of_kind(ControlRule) if r.scope.covers(info.channel)]
+    for rule in active:
+        pattern = _CONTROLS[rule.controls]
+        for match in pattern.finditer(info.source):
+            # Over the whole source, not line by line: a CR is fine only before its LF.
+            start = info.source.rfind("\n", 0, match.start()) + 1
+            char, name = _char_name(match.group())
+            yield rule.finding({"char": char, "name": name}, language=info.language,
+                               channel=info.channel, file=info.file,
+                               line=info.source.count("\n", 0, match.start()) + 1,
+                               column=match.start() - start + 1)
+
+
 def static_findings(info: TemplateInfo, rules: RuleSet, shape: Mapping[str, Any],
                     known: frozenset[str]) -> list[Finding]:
     """Every finding about one template that needs no rendering: syntax, words, audience,
     sandbox and undefined names. ``shape`` is the tree of facts that exist (keys only), and
     ``known`` the names a template may use besides ``f``'s facts."""
+    controls = list(_controls(info, rules))
     if info.tree is None:
         if info.error is None:
-            return []
+            return controls
         message, file, line = info.error
         found = template_finding(rules, "syntax", message, language=info.language,
                                  channel=info.channel, file=file, line=line)
-        return [found] if found is not None else []
+        return [*controls, found] if found is not None else controls
     text_rules = [r for r in rules.text_rules() if r.scope.covers(info.channel)]
-    return [*_words(info, text_rules), *_audience(info, rules), *_sandbox(info, rules),
-            *_undefined(info, rules, shape, known)]
+    return [*controls, *_words(info, text_rules), *_audience(info, rules),
+            *_sandbox(info, rules), *_undefined(info, rules, shape, known)]

@@ -243,7 +243,7 @@ class Workspace:
             return result
         except TemplateError as error:
             result["error"] = {"kind": "template", "file": error.file, "line": error.line,
-                               "message": error.message}
+                               "message": error.reason, "template_kind": error.kind}
             return result
         result.update(ok=True, **self._bundle(bundle))
         return result

@@ -29,7 +29,7 @@ from typing import Annotated, Any, ClassVar, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..channels import CHANNELS, Audience
-from ..config import default_templates_dir
+from ..config import default_templates_dir, refuse_unsafe
 from ..errors import ConfigError, Problem
 from ..findings import Finding, Severity
 from ..loading import file_stamp, read_data, validate
@@ -41,6 +41,7 @@ __all__ = [
     "AudienceRule",
     "BudgetRule",
     "Case",
+    "ControlRule",
     "ExistenceRule",
     "HardCodedRule",
     "IncidentTextRule",
@@ -303,13 +304,28 @@ class HardCodedRule(TextRule):
 
 class TemplateRule(RuleBase):
     """A template that cannot run: bad syntax, an undefined name, a sandbox violation, a
-    missing file, or another error while rendering."""
+    missing file, a runaway (over a limit of ``[limits]`` in ``crisiscomms.toml``: too many
+    loop iterations, too much output, too long), or another error while rendering."""
 
     WHERE: ClassVar[str] = "templates"
 
     PARAMS: ClassVar[frozenset[str]] = frozenset({"error"})
     kind: Literal["template"]
-    problem: Literal["syntax", "undefined", "sandbox", "missing", "runtime"]
+    problem: Literal["syntax", "undefined", "sandbox", "missing", "runtime", "runaway"]
+
+
+class ControlRule(RuleBase):
+    """Invisible control characters in a template file, which reach every message it makes:
+    ``bidi`` the embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) that make a
+    text display differently from what it says (the library places the isolates values need
+    itself), ``c0`` the C0 controls (NUL, ESC, ...; a line break, a tab and a Windows line
+    ending are fine). Written raw or as an escape in a Jinja string (``"\\u202e"``)."""
+
+    WHERE: ClassVar[str] = "templates"
+
+    PARAMS: ClassVar[frozenset[str]] = frozenset({"char", "name"})
+    kind: Literal["control"]
+    controls: Literal["bidi", "c0"]
 
 
 class ParityRule(RuleBase):
@@ -429,6 +445,7 @@ KINDS: dict[str, type[RuleBase]] = {
     "leftover": LeftoverRule,
     "hard-coded": HardCodedRule,
     "template": TemplateRule,
+    "control": ControlRule,
     "parity": ParityRule,
     "required-facts": RequiredFactsRule,
     "budget": BudgetRule,
@@ -490,6 +507,7 @@ def load_rules(folder: str | os.PathLike[str], language: str) -> RuleSet:
     for a language with none, the built-in structural rules, which are not about words).
     Raises :class:`ConfigError` naming the file, the rule and the field.
     """
+    refuse_unsafe(folder, os.path.join(language, RULES_FILE))
     path = Path(folder) / language / RULES_FILE
     stamp = file_stamp(path)
     if stamp != -1:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 
@@ -29,7 +30,13 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+# Controls an example must show (a bidi override, a NUL) are written as escapes: raw, they
+# would turn the page around or make it a binary file.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\u202a-\u202e\u2066-\u2069]")
+
+
 def _code(text: str) -> str:
+    text = _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
     fence = "``" if "`" in text else "`"
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"

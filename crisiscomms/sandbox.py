@@ -1,0 +1,428 @@
+"""Where templates run: Jinja2's immutable sandbox, bounded in loops, size and time, reading
+only regular files inside the team's folder.
+
+A template is the comms team's code, run in CI and on the preview page: a mistake (or a hostile
+pull request) must end as a :class:`~crisiscomms.errors.TemplateError`, never as a hang, a
+memory blow-up or a file from outside the folder printed as an SMS. Four guards, each with its
+limit in ``[limits]`` of ``crisiscomms.toml`` (:class:`~crisiscomms.config.Limits`):
+
+- **Steps.** Every loop iteration, call, filter and intercepted operator is a step; an output
+  that takes more than ``loop_iterations`` steps is stopped. ``range()`` refuses more items
+  than that up front, so ``range(10**10)`` stops at once.
+- **Size.** No value a template builds (``*``, ``+``, ``~``, ``%``, ``format``, ``join``,
+  ``replace``, padding) may exceed ``output_chars`` characters, and an output stops growing at
+  that size; all the text built while rendering one output is bounded too.
+- **Time.** An output that runs longer than ``seconds`` (wall clock) is stopped, checked at
+  every step and every piece of output.
+- **Files.** The loader reads only regular files inside the folder, up to ``template_bytes``
+  (:mod:`crisiscomms.folder`).
+
+>>> from crisiscomms.config import Limits
+>>> env = bounded_environment("/nonexistent", "en", Limits(loop_iterations=100))
+>>> run_bounded(env.from_string("{{ range(3)|join(',') }}"), {}, Limits())
+'0,1,2'
+>>> run_bounded(env.from_string("{% for i in range(10**6) %}{% endfor %}"), {}, Limits())
+Traceback (most recent call last):
+...
+crisiscomms.sandbox.RunawayError: range() of 1000000 items; at most 100 (limits.loop_iterations)
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import string
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import BaseLoader, Environment, StrictUndefined, Template, TemplateNotFound, nodes
+from jinja2.compiler import CodeGenerator, Frame, optimizeconst
+from jinja2.loaders import split_template_path
+from jinja2.runtime import Context
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from .config import Limits
+from .errors import TemplateError
+from .folder import UnsafeFileError, read_regular
+
+__all__ = ["SANDBOX_VERSION", "BoundedSandbox", "FolderLoader", "RunawayError",
+           "bounded_environment", "run_bounded"]
+
+SANDBOX_VERSION = "bounded-1"
+"""Changes whenever the generated code changes: part of the bytecode cache's folder name."""
+
+BUILT_FACTOR = 20
+"""All the text built while rendering one output (every intermediate value counted) may be
+this many times ``output_chars``: room for honest work, none for a doubling loop."""
+
+
+class RunawayError(Exception):
+    """A template went over a limit. Not a Jinja or ``ValueError`` subclass on purpose: no
+    filter's ``except`` clause may swallow it."""
+
+
+@dataclass
+class _Budget:
+    limits: Limits
+    deadline: float
+    steps: int = 0
+    built: int = 0
+    output: int = 0
+
+    def step(self, count: int = 1) -> None:
+        self.steps += count
+        if self.steps > self.limits.loop_iterations:
+            raise RunawayError(f"more than {self.limits.loop_iterations} loop iterations and "
+                               "calls (limits.loop_iterations)")
+        if time.monotonic() > self.deadline:
+            raise RunawayError(f"ran longer than {self.limits.seconds:g} s (limits.seconds)")
+
+    def size(self, chars: int, what: str = "a value", unit: str = "characters") -> None:
+        if chars > self.limits.output_chars:
+            raise RunawayError(f"{what} of {chars} {unit}; at most "
+                               f"{self.limits.output_chars} (limits.output_chars)")
+
+    def build(self, chars: int) -> None:
+        self.built += chars
+        if self.built > self.limits.output_chars * BUILT_FACTOR:
+            raise RunawayError(f"built more than {self.limits.output_chars * BUILT_FACTOR} "
+                               f"characters of text (limits.output_chars x {BUILT_FACTOR})")
+
+
+_ACTIVE: ContextVar[_Budget | None] = ContextVar("crisiscomms_template_budget", default=None)
+
+
+def _step() -> None:
+    budget = _ACTIVE.get()
+    if budget is not None:
+        budget.step()
+
+
+_DEFAULT_LIMITS = Limits()
+
+
+def _size(chars: int, what: str = "a value", unit: str = "characters") -> None:
+    # Outside a render (Jinja folds constant filters while compiling) the default limits
+    # hold: a refusal there only means the filter runs at render time, under the budget.
+    budget = _ACTIVE.get()
+    if budget is not None:
+        budget.size(chars, what, unit)
+    elif chars > _DEFAULT_LIMITS.output_chars:
+        raise RunawayError(f"{what} of {chars} {unit}")
+
+
+def _built(value: Any) -> Any:
+    budget = _ACTIVE.get()
+    if budget is not None and isinstance(value, str | list | tuple):
+        budget.size(len(value), *(("a value",) if isinstance(value, str)
+                                  else ("a list", "items")))
+        budget.build(len(value))
+    return value
+
+
+# A printf-style or format() width or precision: the number that pads a value.
+_PRINTF_SPEC = re.compile(r"%[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
+_FORMATTER = string.Formatter()
+
+
+def _longest(values: Iterable[Any]) -> int:
+    return max((len(str(v)) for v in values), default=0)
+
+
+def _arguments(args: Any) -> list[Any]:
+    if isinstance(args, tuple):
+        return list(args)
+    if isinstance(args, Mapping):
+        return list(args.values())
+    return [args]
+
+
+def _check_printf(fmt: str, args: Any = ()) -> None:
+    """``fmt % args``: no width beyond the size limit, and the result (each field as long as
+    the longest argument) within it, checked before it is built."""
+    fields = 0
+    for match in _PRINTF_SPEC.finditer(fmt):
+        fields += 1
+        for part in match.groups():
+            if part == "*":
+                raise RunawayError("a width taken from the arguments ('*') is not allowed")
+            if part is not None:
+                _size(int(part), "a width")
+    _size(len(fmt) + fields * _longest(_arguments(args)), "a formatted text")
+
+
+def _check_format(fmt: str, values: Iterable[Any] = ()) -> None:
+    """``fmt.format(...)``: as :func:`_check_printf`, for ``{}`` fields."""
+    try:
+        parsed = list(_FORMATTER.parse(fmt))
+    except ValueError:
+        return  # str.format itself reports the malformed string
+    fields = 0
+    for _, name, spec, _ in parsed:
+        fields += name is not None
+        if spec and "{" in spec:
+            raise RunawayError("a width taken from the arguments ('{:{w}}') is not allowed")
+        for number in re.findall(r"\d+", spec or ""):
+            _size(int(number), "a width")
+    _size(len(fmt) + fields * _longest(values), "a formatted text")
+
+
+def _joined(items: Iterable[Any], separator: str) -> list[Any]:
+    """The items of a join, taken one at a time so an endless or huge iterable stops at the
+    size limit instead of being held in memory whole."""
+    kept: list[Any] = []
+    total = 0
+    for item in items:
+        _step()
+        total += len(str(item)) + len(separator)
+        _size(total, "a joined text")
+        kept.append(item)
+    return kept
+
+
+def _replaced_size(text: str, old: str, new: str, count: int | None) -> int:
+    hits = text.count(old) if old else len(text) + 1
+    if count is not None and count >= 0:
+        hits = min(hits, count)
+    return len(text) + hits * (len(new) - len(old))
+
+
+def _guard_method(obj: Any, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> None:
+    """Size checks before a ``str`` method that can make a text larger than its input."""
+    owner = getattr(obj, "__self__", None)
+    name = getattr(obj, "__name__", "")
+    if not isinstance(owner, str):
+        return
+    if name in ("center", "ljust", "rjust", "zfill") and args and isinstance(args[0], int):
+        _size(args[0], "a width")
+    elif name == "expandtabs":
+        tab = args[0] if args else kwargs.get("tabsize", 8)
+        if isinstance(tab, int):
+            _size(len(owner) + owner.count("\t") * max(tab, 0))
+    elif name == "replace" and len(args) >= 2 and all(isinstance(a, str) for a in args[:2]):
+        count = args[2] if len(args) > 2 and isinstance(args[2], int) else None
+        _size(_replaced_size(owner, args[0], args[1], count))
+
+
+def _filter_guard(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that counts as a step, is size-checked before it can grow a text, and has its
+    result counted as text built."""
+    passes = getattr(func, "jinja_pass_arg", None)
+    skip = 1 if passes is not None else 0  # context, eval context or environment first
+
+    @functools.wraps(func)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        _step()
+        rest = args[skip:]
+        value = rest[0] if rest else None
+        more = rest[1:]
+        if name == "join" and value is not None:
+            sep = more[0] if more else kwargs.get("d", "")
+            args = (*args[:skip], _joined(value, str(sep)), *more)
+        elif name == "center":
+            width = more[0] if more else kwargs.get("width", 80)
+            if isinstance(width, int):
+                _size(width, "a width")
+        elif name == "indent" and isinstance(value, str):
+            width = more[0] if more else kwargs.get("width", 4)
+            pad = len(width) if isinstance(width, str) else width if isinstance(width, int) else 0
+            _size(len(value) + (value.count("\n") + 1) * max(pad, 0))
+        elif name == "format" and isinstance(value, str):
+            _check_printf(value, kwargs or tuple(more))
+        elif name == "replace" and isinstance(value, str) and len(more) >= 2:
+            old, new = str(more[0]), str(more[1])
+            count = more[2] if len(more) > 2 and isinstance(more[2], int) else None
+            _size(_replaced_size(value, old, new, count))
+        return _built(func(*args, **kwargs))
+
+    return guarded
+
+
+def _bounded_join(pieces: Iterable[str]) -> str:
+    kept = list(pieces)
+    _size(sum(len(p) for p in kept), "a joined text")
+    return str(_built("".join(kept)))
+
+
+class _BoundedCodeGenerator(CodeGenerator):
+    """Jinja's code generator, with every ``for`` loop's iterable counted step by step and
+    every ``~`` concatenation size-checked before it is joined."""
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        node.iter = nodes.Call(nodes.EnvironmentAttribute("bounded_iter"), [node.iter], [],
+                               None, None, lineno=node.iter.lineno)
+        super().visit_For(node, frame)
+
+    @optimizeconst
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        # As Jinja's own, with the parts handed to bounded_concat before they are joined.
+        if frame.eval_ctx.volatile:
+            join = "(markup_join if context.eval_ctx.volatile else str_join)"
+        elif frame.eval_ctx.autoescape:
+            join = "markup_join"
+        else:
+            join = "str_join"
+        self.write(f"environment.bounded_concat({join}, (")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+
+
+class BoundedSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox with steps, sizes and time bounded (see the module's doc).
+    The limits of the render under way are set by :func:`run_bounded`."""
+
+    code_generator_class = _BoundedCodeGenerator
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+
+    def __init__(self, limits: Limits, **options: Any) -> None:
+        super().__init__(**options)
+        self.limits = limits
+        # Lorem ipsum has no place in a message, and its one call can build megabytes.
+        self.globals.pop("lipsum", None)
+        self.globals["range"] = self._range
+        self.filters = {name: _filter_guard(name, func) for name, func in self.filters.items()}
+        # What a macro, a {% set %} block or a caller returns is joined with this: its pieces
+        # are all in hand, so their sizes are checked before the join allocates.
+        self.concat = _bounded_join  # type: ignore[method-assign]
+
+    def _range(self, *args: int) -> range:
+        items = range(*args)
+        if len(items) > self.limits.loop_iterations:
+            raise RunawayError(f"range() of {len(items)} items; at most "
+                               f"{self.limits.loop_iterations} (limits.loop_iterations)")
+        return items
+
+    def bounded_iter(self, iterable: Iterable[Any]) -> Iterator[Any]:
+        """The items of a ``for`` loop, one step each."""
+        for item in iterable:
+            _step()
+            yield item
+
+    def bounded_concat(self, join: Callable[[tuple[Any, ...]], str],
+                       parts: tuple[Any, ...]) -> str:
+        """``a ~ b ~ ...``: the parts' sizes are checked before they are joined."""
+        _step()
+        _size(sum(len(p) if isinstance(p, str) else len(str(p)) for p in parts),
+              "a joined text")
+        return str(_built(join(parts)))
+
+    def call(__self, __context: Context, __obj: Any, *args: Any,
+             **kwargs: Any) -> Any:
+        """Every call in a template: a step, and a size check for the ``str`` methods that
+        can grow a text."""
+        _step()
+        _guard_method(__obj, args, kwargs)
+        return _built(super().call(__context, __obj, *args, **kwargs))
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """``"...".format(...)``: its widths are size-checked first."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        fmt = value.__self__
+        _check_format(fmt)
+
+        def checked(*args: Any, **kwargs: Any) -> str:
+            given = [*args, *kwargs.values()]
+            if len(args) == 1 and isinstance(args[0], Mapping):  # format_map
+                given += list(args[0].values())
+            _check_format(fmt, given)
+            return wrapped(*args, **kwargs)
+
+        return checked
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        """``*``, ``**``, ``+`` and ``%``, refused before they build something too large."""
+        _step()
+        if operator == "**" and isinstance(left, int) and isinstance(right, int) and right > 0:
+            if max(left.bit_length(), 1) * right > 64 * 1024:
+                raise RunawayError(f"a power too large to compute ({left} ** {right})")
+        elif operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, str | list | tuple) and isinstance(times, int):
+                    _size(len(seq) * max(times, 0), *(("a value",) if isinstance(seq, str)
+                                                      else ("a list", "items")))
+            if isinstance(left, int) and isinstance(right, int) \
+                    and left.bit_length() + right.bit_length() > 64 * 1024:
+                raise RunawayError("a product too large to compute")
+        elif operator == "+" and isinstance(left, str | list | tuple) \
+                and isinstance(right, str | list | tuple):
+            _size(len(left) + len(right), *(("a value",) if isinstance(left, str)
+                                             else ("a list", "items")))
+        elif operator == "%" and isinstance(left, str):
+            _check_printf(left, right)
+        return _built(super().call_binop(context, operator, left, right))
+
+
+class FolderLoader(BaseLoader):
+    """Loads ``<folder>/<language>/<name>`` only when every step of the path is a real folder
+    or a regular file (no symlink, device or FIFO) and the file is at most ``limit`` bytes;
+    anything else is a :class:`TemplateError` of kind ``unsafe_file`` naming the file."""
+
+    def __init__(self, folder: str, language: str, limit: int) -> None:
+        self.folder = folder
+        self.language = language
+        self.limit = limit
+
+    def get_source(self, environment: Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)  # refuses "..": no way out by name
+        relative = os.path.join(self.language, *pieces)
+        filename = os.path.join(self.folder, relative)
+        try:
+            raw, mtime = read_regular(self.folder, relative, self.limit)
+        except FileNotFoundError:
+            raise TemplateNotFound(template) from None
+        except UnsafeFileError as exc:
+            raise TemplateError(exc.reason, file=filename, kind="unsafe_file") from None
+        try:
+            source = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise TemplateError(f"not UTF-8 text (byte {exc.start})", file=filename,
+                                kind="syntax") from None
+
+        def uptodate() -> bool:
+            try:
+                return os.lstat(filename).st_mtime_ns == mtime
+            except OSError:
+                return False
+
+        return source, filename, uptodate
+
+
+def bounded_environment(folder: str, language: str, limits: Limits,
+                        **options: Any) -> BoundedSandbox:
+    """The sandbox for ``<folder>/<language>/``: strict undefined names, the folder loader,
+    the limits."""
+    options.setdefault("undefined", StrictUndefined)
+    return BoundedSandbox(limits, loader=FolderLoader(folder, language, limits.template_bytes),
+                          **options)
+
+
+def run_bounded(template: Template, context: Mapping[str, Any], limits: Limits) -> str:
+    """Render ``template`` within ``limits``; :class:`RunawayError` when it goes over one
+    (the caller names the template). Recursion too deep counts as going over a limit."""
+    budget = _Budget(limits, time.monotonic() + limits.seconds)
+    token = _ACTIVE.set(budget)
+    try:
+        chunks: list[str] = []
+        size, most, clock, deadline = 0, limits.output_chars, time.monotonic, budget.deadline
+        for chunk in template.generate(context):
+            # Kept lean: a message is hundreds of chunks, rendered for every channel.
+            size += len(chunk)
+            if size > most:
+                budget.size(size, "the output")
+            if len(chunks) % 16 == 0 and clock() > deadline:
+                raise RunawayError(f"ran longer than {limits.seconds:g} s (limits.seconds)")
+            chunks.append(chunk)
+        return "".join(chunks)
+    except RecursionError:
+        raise RunawayError("calls nested too deep (a macro or include calling itself?)") from None
+    finally:
+        _ACTIVE.reset(token)
