@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -99,17 +100,296 @@ def _problems(error: ValidationError, lines: Lines) -> list[Problem]:
 _YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _load_yaml(raw: str, lines: dict[Any, int]) -> Any:
-    """Parse once: the node tree gives the lines, the same tree gives the data."""
-    loader = _YAML_LOADER(raw)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        _line_map(node, (), lines)
-        return loader.construct_document(node)
-    finally:
-        loader.dispose()
+# --- The bounded reader: one place that turns a file's bytes into plain data. -----------------
+#
+# Every file crisiscomms reads from a user (incident, config, language, rule file, and later
+# recipient lists) goes through read_data, so each limit below holds for all of them.
+
+MAX_FILE_BYTES = 1_048_576
+"""The largest file read (1 MiB): an incident with every field at its limit is far smaller."""
+MAX_DEPTH = 32
+"""The deepest nesting of mappings and lists; the deepest real file nests five levels."""
+MAX_VALUES = 50_000
+"""The most values a YAML file may hold once its aliases are expanded (an alias bomb expands
+a few hundred bytes into billions of values)."""
+MAX_NUMBER_CHARS = 30
+"""The longest number read; longer ones are refused before Python converts them."""
+MAX_PROBLEMS = 50
+"""The most problems one error lists; the rest are counted in one line."""
+
+
+class _Refused(Exception):
+    """A limit of the reader was hit: where and what, turned into a Problem by read_data."""
+
+    def __init__(self, path: tuple[str | int, ...], message: str,
+                 line: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+        self.line = line
+
+
+class _LongNumber(str):
+    """A number too long to convert, kept as its text so the check after parsing can name the
+    field it stands in."""
+
+
+class _Loader(_YAML_LOADER):  # type: ignore[misc,valid-type]
+    """The safe loader, with numbers and dates that cannot be built reported at their line."""
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
+        value = self.construct_scalar(node)
+        if len(value) > MAX_NUMBER_CHARS:
+            return _LongNumber(value)
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> Any:
+        value = self.construct_scalar(node)
+        if len(value) > MAX_NUMBER_CHARS:
+            return _LongNumber(value)
+        return super().construct_yaml_float(node)
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError, TypeError) as exc:
+            # A timestamp like 2026-01-01T00:00:00+99:00 fails inside Python's datetime.
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read the value {node.value!r} ({exc})"
+                if isinstance(node, yaml.ScalarNode) else f"cannot read the value ({exc})",
+                node.start_mark) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
+
+
+def _compose_yaml(loader: Any) -> yaml.Node | None:
+    """Build the node tree of a one-document stream without recursion (libyaml's composer
+    recurses in C and crashes the process on deep nesting), refusing depth beyond MAX_DEPTH,
+    alias expansion beyond MAX_VALUES, aliases to an enclosing collection, and duplicate keys."""
+    loader.get_event()  # stream start
+    if loader.check_event(yaml.StreamEndEvent):
+        return None
+    loader.get_event()  # document start
+    anchors: dict[str, yaml.Node] = {}
+    sizes: dict[int, int] = {}
+    # Each open collection: node, its path, running size, the key waiting for its value, and
+    # the keys seen with their lines.
+    stack: list[tuple[yaml.Node, tuple[str | int, ...], list[Any], dict[Any, int]]] = []
+    root: yaml.Node | None = None
+    while root is None:
+        event = loader.get_event()
+        line = event.start_mark.line + 1
+        path = _child_path(stack)
+        if isinstance(event, yaml.AliasEvent):
+            node = anchors.get(event.anchor)  # type: ignore[arg-type]
+            if node is None:
+                raise _Refused(path, f"the alias *{event.anchor} names no anchor before it",
+                               line)
+            if id(node) not in sizes:
+                raise _Refused(path, f"the alias *{event.anchor} refers to a list or mapping "
+                                     "that contains it", line)
+            done, size = node, sizes[id(node)]
+        elif isinstance(event, yaml.ScalarEvent):
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            done = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark,
+                                   style=event.style)
+            size = 1
+        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) \
+                else yaml.MappingNode
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = loader.resolve(kind, None, event.implicit)
+            opened = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+            if event.anchor is not None:
+                anchors[event.anchor] = opened
+            if len(stack) >= MAX_DEPTH:
+                raise _Refused(path[:3], f"nested more than {MAX_DEPTH} levels deep", line)
+            stack.append((opened, path, [1, None], {}))
+            continue
+        else:  # the end of a sequence or mapping
+            done, _, (size, _), _ = stack.pop()
+            done.end_mark = event.end_mark
+        if isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
+            anchors[event.anchor] = done
+        sizes[id(done)] = size
+        if not stack:
+            if size > MAX_VALUES:
+                raise _Refused((), f"holds more than {MAX_VALUES} values once its aliases "
+                                   "are expanded", line)
+            root = done
+            break
+        _attach(stack[-1], done, size, line)
+    if not loader.check_event(yaml.DocumentEndEvent):
+        raise _Refused((), "expected the end of the document", None)
+    loader.get_event()
+    if not loader.check_event(yaml.StreamEndEvent):
+        event = loader.get_event()
+        raise _Refused((), "holds more than one YAML document (a second `---`); expected one",
+                       event.start_mark.line + 1)
+    return root
+
+
+def _child_path(stack: list[Any]) -> tuple[str | int, ...]:
+    if not stack:
+        return ()
+    node, path, (_, pending), _ = stack[-1]
+    if isinstance(node, yaml.SequenceNode):
+        return (*path, len(node.value))
+    if pending is None:
+        return path
+    return (*path, _key_name(pending))
+
+
+def _key_name(key: yaml.Node) -> str:
+    return key.value if isinstance(key, yaml.ScalarNode) else "<key>"
+
+
+def _attach(parent: tuple[yaml.Node, tuple[str | int, ...], list[Any], dict[Any, int]],
+            child: yaml.Node, size: int, line: int) -> None:
+    node, path, state, seen = parent
+    state[0] += size
+    if state[0] > MAX_VALUES:
+        raise _Refused(path, f"holds more than {MAX_VALUES} values once its aliases are "
+                             "expanded", line)
+    if isinstance(node, yaml.SequenceNode):
+        node.value.append(child)
+        return
+    if state[1] is None:
+        if isinstance(child, yaml.ScalarNode) and child.tag != "tag:yaml.org,2002:merge":
+            key = (child.tag, child.value)
+            if key in seen:
+                raise _Refused((*path, child.value), f"the key {child.value!r} appears twice "
+                               f"in the same mapping (first on line {seen[key]}); the second "
+                               "would silently win", child.start_mark.line + 1)
+            seen[key] = child.start_mark.line + 1
+        state[1] = child
+        return
+    node.value.append((state[1], child))
+    state[1] = None
+
+
+# A JSON token that matters for nesting and keys: a string, a bracket, a colon, a comma, or a
+# line break (strings cannot hold one, so counting them gives the line).
+_JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\],:\n]')
+
+
+def _scan_json(raw: str, lines: dict[Any, int]) -> list[_Refused]:
+    """One pass over JSON text without recursion: refuse nesting beyond MAX_DEPTH (Python's
+    parser recurses), record each key's line, and collect duplicate keys. Malformed text is
+    left for the parser to report, so the scan stops quietly when the brackets do not match."""
+    line = 1
+    # Each open container: path, is-object, item index, the key waiting for a value, keys seen.
+    stack: list[tuple[tuple[str | int, ...], bool, list[Any], dict[str, int]]] = []
+    duplicates: list[_Refused] = []
+    expect_key = False
+    for match in _JSON_TOKEN.finditer(raw):
+        token = match.group()
+        if token == "\n":
+            line += 1
+        elif token in "{[":
+            path = _json_child(stack)
+            if len(stack) >= MAX_DEPTH:
+                raise _Refused(path[:3], f"nested more than {MAX_DEPTH} levels deep", line)
+            lines.setdefault(path, line)
+            stack.append((path, token == "{", [0, None], {}))
+            expect_key = token == "{"
+        elif token in "}]":
+            if not stack:
+                break
+            stack.pop()
+            expect_key = False
+        elif token == ",":
+            if not stack:
+                break
+            state = stack[-1][2]
+            state[0] += 1
+            state[1] = None
+            expect_key = stack[-1][1]
+        elif token == ":":
+            expect_key = False
+        elif stack and stack[-1][1] and expect_key:
+            path, _, state, seen = stack[-1]
+            try:
+                key = json.loads(token)
+            except ValueError:
+                key = token[1:-1]
+            state[1] = key
+            lines[(*path, key)] = line
+            if key in seen:
+                duplicates.append(_Refused(
+                    (*path, key), f"the key {key!r} appears twice in the same object (first on "
+                    f"line {seen[key]}); the second would silently win", line))
+            seen.setdefault(key, line)
+        elif stack and not stack[-1][1]:
+            lines.setdefault(_json_child(stack), line)
+    return duplicates
+
+
+def _json_child(stack: list[Any]) -> tuple[str | int, ...]:
+    if not stack:
+        return ()
+    path, is_object, (index, key), _ = stack[-1]
+    return (*path, key) if is_object else (*path, index)
+
+
+def _json_number(text: str) -> Any:
+    if len(text) > MAX_NUMBER_CHARS:
+        return _LongNumber(text)
+    return float(text) if any(c in text for c in ".eE") else int(text)
+
+
+def _no_constant(name: str) -> Any:
+    raise _Refused((), f"{name} is not a number JSON allows")
+
+
+def _load_json(raw: str, lines: dict[Any, int]) -> Any:
+    duplicates = _scan_json(raw, lines)
+    data = json.loads(raw, parse_int=_json_number, parse_float=_json_number,
+                      parse_constant=_no_constant)
+    if duplicates:
+        raise duplicates[0]
+    return data
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_values(data: Any) -> None:
+    """After parsing, whatever the format: no text with a lone surrogate (it cannot be written
+    out as UTF-8), no number too long to convert, no infinite or not-a-number float, and no
+    nesting beyond MAX_DEPTH. Iterative, so a deep value cannot exhaust the stack."""
+    todo: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
+    seen: set[int] = set()
+    while todo:
+        path, value = todo.pop()
+        if isinstance(value, _LongNumber):
+            raise _Refused(path, f"a number of {len(value)} characters; numbers here have at "
+                                 f"most {MAX_NUMBER_CHARS}")
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                raise _Refused(path, "holds a lone surrogate (\\ud800-\\udfff), which is not "
+                                     "a character; fix the escape")
+        elif isinstance(value, float):
+            if value != value or value in (float("inf"), float("-inf")):
+                raise _Refused(path, f"{value} is not a finite number")
+        elif isinstance(value, dict | list | tuple):
+            if len(path) >= MAX_DEPTH:
+                raise _Refused(path[:3], f"nested more than {MAX_DEPTH} levels deep")
+            if id(value) in seen:
+                continue  # a YAML alias: checked once, and expansion is bounded already
+            seen.add(id(value))
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    if isinstance(key, str) and _SURROGATE.search(key):
+                        raise _Refused(path, "a key holds a lone surrogate (\\ud800-\\udfff)")
+                    todo.append(((*path, str(key)), item))
+            else:
+                todo.extend(((*path, index), item) for index, item in enumerate(value))
 
 
 def file_stamp(path: Path) -> int:
@@ -128,23 +408,49 @@ def file_stamp(path: Path) -> int:
 def read_data(path: str | os.PathLike[str], error: type[InputError]) -> tuple[Any, Lines]:
     """Read a YAML, JSON or TOML file into plain data plus a map of field paths to lines.
 
-    Raises ``error`` (naming the file and line) for unreadable or malformed files.
+    Raises ``error`` (naming the file, the field or line, and what is wrong) for a file that is
+    unreadable, malformed, or past a limit: larger than :data:`MAX_FILE_BYTES`, nested deeper
+    than :data:`MAX_DEPTH`, a YAML file whose aliases expand beyond :data:`MAX_VALUES` values,
+    a key given twice, a number longer than :data:`MAX_NUMBER_CHARS` characters, or text with
+    a lone surrogate.
+
+    >>> import tempfile, pathlib
+    >>> bomb = pathlib.Path(tempfile.mkdtemp()) / "bomb.yaml"
+    >>> _ = bomb.write_text("a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    ...     + "".join(f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+    ...               for p, c in zip("abcdefg", "bcdefgh")))
+    >>> try:
+    ...     read_data(bomb, IncidentError)
+    ... except IncidentError as err:
+    ...     print(err.problems[0].message)
+    holds more than 50000 values once its aliases are expanded
     """
     name = os.fspath(path)
     try:
-        raw = Path(name).read_text(encoding="utf-8")
+        raw = _read_bounded(Path(name))
+    except _Refused as exc:
+        raise error(name, [Problem("", exc.message)]) from None
     except FileNotFoundError:
         raise error(name, [Problem("", "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise error(name, [Problem("", f"cannot read the file: {exc}")]) from None
+    except UnicodeDecodeError as exc:
+        raise error(name, [Problem("", f"not UTF-8 text (byte {exc.start} cannot be read "
+                                       "as UTF-8); save the file as UTF-8")]) from None
+    except OSError as exc:
+        raise error(name, [Problem("", f"cannot read the file: {exc.strerror or exc}")]) from None
     suffix = Path(name).suffix.lower()
     lines: dict[Any, int] = {}
     try:
         if suffix == ".json":
-            return json.loads(raw), lines
-        if suffix == ".toml":
-            return tomllib.loads(raw), lines
-        return _load_yaml(raw, lines), lines
+            data = _load_json(raw, lines)
+        elif suffix == ".toml":
+            data = _load_toml(raw)
+        else:
+            data = _load_yaml(raw, lines)
+        _check_values(data)
+    except _Refused as exc:
+        where = _path(exc.path)
+        line = exc.line if exc.line is not None else _line_for(exc.path, lines)
+        raise error(name, [Problem(where, exc.message, line)]) from None
     except json.JSONDecodeError as exc:
         raise error(name, [Problem("", f"not valid JSON: {exc.msg}", exc.lineno)]) from None
     except tomllib.TOMLDecodeError as exc:
@@ -154,6 +460,52 @@ def read_data(path: str | os.PathLike[str], error: type[InputError]) -> tuple[An
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise error(name, [Problem("", f"not valid YAML: {problem}", line)]) from None
+    return data, lines
+
+
+def _read_bounded(path: Path) -> str:
+    """The file's text, refusing what is not a regular file or is too large before reading
+    more than the limit."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise _Refused((), "not a regular file")
+    if info.st_size > MAX_FILE_BYTES:
+        raise _Refused((), f"the file is {info.st_size:,} bytes; at most {MAX_FILE_BYTES:,}")
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:  # it grew while being read
+        raise _Refused((), f"the file is larger than {MAX_FILE_BYTES:,} bytes")
+    return raw.decode("utf-8-sig")
+
+
+def _load_yaml(raw: str, lines: dict[Any, int]) -> Any:
+    """Parse once: the node tree gives the lines, the same tree gives the data."""
+    loader = _Loader(raw)
+    try:
+        node = _compose_yaml(loader)
+        if node is None:
+            return None
+        _line_map(node, (), lines)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+_LONG_DIGITS = re.compile(r"[0-9_]{%d,}" % (MAX_NUMBER_CHARS + 1))
+
+
+def _load_toml(raw: str) -> Any:
+    try:
+        return tomllib.loads(raw)
+    except RecursionError:
+        raise _Refused((), f"nested more than {MAX_DEPTH} levels deep") from None
+    except tomllib.TOMLDecodeError:
+        raise
+    except ValueError:
+        # Python refuses to convert an integer of thousands of digits.
+        found = _LONG_DIGITS.search(raw)
+        line = raw.count("\n", 0, found.start()) + 1 if found else None
+        raise _Refused((), f"a number longer than {MAX_NUMBER_CHARS} characters", line) from None
 
 
 def validate(model: type[M], data: Any, file: str | None, error: type[InputError],
