@@ -33,17 +33,100 @@ M = TypeVar("M", bound=BaseModel)
 Lines = Mapping[tuple[str | int, ...], int]
 
 _LANG_PREFIX = re.compile(r"^\[([a-z]{2,3})\] (.*)$", re.S)
-# Errors where the value given helps the reader see the mistake.
-_SHOW_INPUT = frozenset({
-    "string_type", "int_type", "datetime_type", "date_from_datetime_parsing",
-    "datetime_from_date_parsing", "enum", "literal_error", "string_pattern_mismatch",
-    "int_parsing", "datetime_parsing", "date_parsing", "dict_type", "model_type", "tuple_type",
-})
-_MESSAGES = {
+_MOMENT = "a date and time with a UTC offset, e.g. 2026-11-22T14:10:00+02:00"
+_DAY = "a date, e.g. 2026-12-31"
+_MAPPING = "a mapping of fields (name: value)"
+_URL = "a web address such as https://example.com"
+# Every Pydantic error type a file can reach, in plain words; ``{...}`` are the error's context
+# (its limits). Pydantic's own sentences never reach a reader: an unknown type gets the last
+# line. A trailing "+" shows the value given, which helps the reader see the mistake.
+PLAIN: dict[str, str] = {
     "missing": "required field is missing",
     "extra_forbidden": "unknown field (check the spelling; see `crisiscomms schema`)",
-    "timezone_aware": "needs a UTC offset, e.g. 2026-11-22T14:10:00+02:00",
+    "timezone_aware": "needs a UTC offset, e.g. 2026-11-22T14:10:00+02:00+",
+    "string_type": "expected text+",
+    "string_sub_type": "expected text+",
+    "string_unicode": "expected text+",
+    "string_too_short": "must be at least {min_length} characters",
+    "string_too_long": "must be at most {max_length} characters",
+    "string_pattern_mismatch": "does not have the expected form+",
+    "int_type": "expected a whole number+",
+    "int_parsing": "expected a whole number+",
+    "int_from_float": "expected a whole number+",
+    "int_parsing_size": "expected a smaller whole number+",
+    "float_type": "expected a number+",
+    "float_parsing": "expected a number+",
+    "finite_number": "expected a finite number+",
+    "bool_type": "expected true or false+",
+    "bool_parsing": "expected true or false+",
+    "greater_than": "must be more than {gt}+",
+    "greater_than_equal": "must be at least {ge}+",
+    "less_than": "must be less than {lt}+",
+    "less_than_equal": "must be at most {le}+",
+    "datetime_type": f"expected {_MOMENT}+",
+    "datetime_parsing": f"expected {_MOMENT}+",
+    "datetime_from_date_parsing": f"expected {_MOMENT}+",
+    "datetime_object_invalid": f"expected {_MOMENT}+",
+    "date_type": f"expected {_DAY}+",
+    "date_parsing": f"expected {_DAY}+",
+    "date_from_datetime_parsing": f"expected {_DAY}+",
+    "date_from_datetime_inexact": f"expected {_DAY}, without a time+",
+    "enum": "expected one of {expected}+",
+    "literal_error": "expected one of {expected}+",
+    "dict_type": f"expected {_MAPPING}+",
+    "model_type": f"expected {_MAPPING}+",
+    "model_attributes_type": f"expected {_MAPPING}+",
+    "tuple_type": "expected a list+",
+    "list_type": "expected a list+",
+    "too_short": "needs at least {min_length}",
+    "too_long": "has too many entries; at most {max_length}",
+    "url_type": f"expected {_URL}+",
+    "url_parsing": f"expected {_URL}+",
+    "url_syntax_violation": f"expected {_URL}+",
+    "url_scheme": f"expected {_URL}+",
+    "url_too_long": "the web address is too long",
+    "union_tag_invalid": "not one of the forms allowed here+",
+    "union_tag_not_found": "not one of the forms allowed here+",
+    "is_instance_of": "not a value allowed here+",
+    "unhashable_type": "not a value allowed here+",
 }
+_UNKNOWN = "not a value allowed here"
+# What a pattern means, in words, for the patterns the models use.
+PATTERN_WORDS: dict[str, str] = {
+    r"^[A-Za-z0-9._-]{1,64}$": "1 to 64 letters, digits, dots, underscores or hyphens",
+    r"^[*+]?[0-9][0-9 -]{1,20}$": "a phone number such as *2040 or +972-3-1234567",
+    r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "an e-mail address such as news@example.com",
+}
+
+
+def plain_message(kind: str, ctx: Mapping[str, Any] | None, given: Any) -> str:
+    """One Pydantic error in plain words, from its type and context.
+
+    >>> plain_message("too_long", {"max_length": 20, "actual_length": 21}, None)
+    'has too many entries; at most 20'
+    >>> plain_message("string_pattern_mismatch", {"pattern": r"^[A-Za-z0-9._-]{1,64}$"}, "a b")
+    "does not have the expected form: 1 to 64 letters, digits, dots, underscores or hyphens \
+(got 'a b')"
+    """
+    template = PLAIN.get(kind, _UNKNOWN + "+")
+    context = dict(ctx or {})
+    show = template.endswith("+")
+    template = template.removesuffix("+")
+    if kind == "string_pattern_mismatch":
+        words = PATTERN_WORDS.get(str(context.get("pattern")))
+        template += f": {words}" if words else ""
+    if kind == "too_short" and context.get("min_length") == 1:
+        template = "needs at least one entry"
+    elif kind == "too_short":
+        template += " entries"
+    try:
+        message = template.format(**context)
+    except (KeyError, IndexError, ValueError):
+        message = template.split("{")[0].rstrip()
+    if show and given is not None and not isinstance(given, dict | list | tuple):
+        text = repr(given)
+        message += f" (got {text[:60] + '…' if len(text) > 60 else text})"
+    return message
 
 
 def _path(loc: tuple[str | int, ...]) -> str:
@@ -78,20 +161,51 @@ def _line_for(loc: tuple[str | int, ...], lines: Lines) -> int | None:
     return None
 
 
-def _problems(error: ValidationError, lines: Lines) -> list[Problem]:
+# The names Pydantic gives the members of a union (``constrained-int``, ``dict[str,int]``,
+# ``function-after[...]``): never a field name of ours, which are snake_case words.
+_PYDANTIC_TAG = re.compile(r"[\[\]-]")
+
+
+def _clean_loc(loc: tuple[Any, ...], data: Any, kind: str) -> tuple[str | int, ...]:
+    """The path in the file: Pydantic adds names of its own to a location (``root``, the
+    member of a union it tried such as ``constrained-int``); only steps the data has stay."""
+    out: list[str | int] = []
+    value = data
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(value, dict) and part in value:
+            out.append(part if isinstance(part, str | int) else str(part))
+            value = value[part]
+        elif isinstance(value, list | tuple) and isinstance(part, int) and 0 <= part < len(value):
+            out.append(part)
+            value = value[part]
+        elif part == "[key]":
+            out.append("(the name)")
+            value = None
+        elif last and isinstance(value, dict) and isinstance(part, str) \
+                and not _PYDANTIC_TAG.search(part):
+            out.append(part)  # a field the file left out: missing, or a default checked
+    return tuple(out)
+
+
+def _problems(error: ValidationError, lines: Lines, data: Any) -> list[Problem]:
     problems = []
     for item in error.errors(include_url=False):
-        loc = tuple(item["loc"])
-        message = _MESSAGES.get(item["type"], item["msg"])
-        message = message.removeprefix("Value error, ")
+        kind = item["type"]
+        loc = _clean_loc(tuple(item["loc"]), data, kind)
+        if kind in ("value_error", "assertion_error"):
+            message = str(item.get("ctx", {}).get("error", "")) or _UNKNOWN
+        else:
+            message = plain_message(kind, item.get("ctx"), item.get("input"))
         path = _path(loc)
         match = _LANG_PREFIX.match(message)
         if match:
             path, message = f"{path}.{match.group(1)}", match.group(2)
             loc = (*loc, match.group(1))
-        if item["type"] in _SHOW_INPUT:
-            message = f"{message} (got {item.get('input')!r})"
         problems.append(Problem(path, message, _line_for(loc, lines)))
+    if len(problems) > MAX_PROBLEMS:
+        rest = len(problems) - MAX_PROBLEMS
+        problems = [*problems[:MAX_PROBLEMS], Problem("", f"and {rest} more problems")]
     return problems
 
 
@@ -416,8 +530,8 @@ def read_data(path: str | os.PathLike[str], error: type[InputError]) -> tuple[An
 
     >>> import tempfile, pathlib
     >>> bomb = pathlib.Path(tempfile.mkdtemp()) / "bomb.yaml"
-    >>> _ = bomb.write_text("a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-    ...     + "".join(f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+    >>> _ = bomb.write_text("a: &a [x, x, x, x, x, x, x, x, x, x]\\n"
+    ...     + "".join(f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\\n"
     ...               for p, c in zip("abcdefg", "bcdefgh")))
     >>> try:
     ...     read_data(bomb, IncidentError)
@@ -517,7 +631,7 @@ def validate(model: type[M], data: Any, file: str | None, error: type[InputError
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise error(file, _problems(exc, lines or {})) from None
+        raise error(file, _problems(exc, lines or {}, data)) from None
 
 
 def parse_incident(data: Any, file: str | None = None) -> Incident:
@@ -526,7 +640,7 @@ def parse_incident(data: Any, file: str | None = None) -> Incident:
     >>> parse_incident([]).id
     Traceback (most recent call last):
     ...
-    crisiscomms.errors.IncidentError: <input>: expected a mapping of fields at the top, got list
+    crisiscomms.errors.IncidentError: the incident: expected a mapping of fields at the top, got list
     """
     return validate(Incident, data, file, IncidentError)
 
