@@ -568,7 +568,12 @@ def read_data(path: str | os.PathLike[str], error: type[InputError]) -> tuple[An
     except json.JSONDecodeError as exc:
         raise error(name, [Problem("", f"not valid JSON: {exc.msg}", exc.lineno)]) from None
     except tomllib.TOMLDecodeError as exc:
-        raise error(name, [Problem("", f"not valid TOML: {exc}")]) from None
+        found = _TOML_WHERE.search(str(exc))
+        text = _TOML_WHERE.sub("", str(exc)).strip()
+        if text == "Cannot overwrite a value":
+            text = "a key or table is given twice"
+        raise error(name, [Problem("", f"not valid TOML: {text}",
+                                   int(found.group(1)) if found else None)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -606,6 +611,9 @@ def _load_yaml(raw: str, lines: dict[Any, int]) -> Any:
 
 
 _LONG_DIGITS = re.compile(r"[0-9_]{%d,}" % (MAX_NUMBER_CHARS + 1))
+
+
+_TOML_WHERE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
 def _load_toml(raw: str) -> Any:
