@@ -12,6 +12,7 @@ status 2
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -463,13 +464,19 @@ def _no_constant(name: str) -> Any:
 
 def _load_json(raw: str, lines: dict[Any, int]) -> Any:
     duplicates = _scan_json(raw, lines)
-    data = json.loads(raw, parse_int=_json_number, parse_float=_json_number,
-                      parse_constant=_no_constant)
+    try:
+        data = json.loads(raw, parse_int=_json_number, parse_float=_json_number,
+                          parse_constant=_no_constant)
+    except _Refused as exc:
+        found = re.search(r"NaN|-?Infinity", raw)
+        exc.line = raw.count("\n", 0, found.start()) + 1 if found else None
+        raise
     if duplicates:
         raise duplicates[0]
     return data
 
 
+_PLAIN_TYPES = (str, int, float, bool, type(None), dict, list, tuple, dt.date)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -491,6 +498,10 @@ def _check_values(data: Any) -> None:
         elif isinstance(value, float):
             if value != value or value in (float("inf"), float("-inf")):
                 raise _Refused(path, f"{value} is not a finite number")
+        elif not isinstance(value, _PLAIN_TYPES):
+            # YAML's !!binary, !!set, !!omap...: Pydantic would quietly read bytes as text.
+            raise _Refused(path, f"a YAML {type(value).__name__} value is not allowed here; "
+                                 "write plain text, numbers, lists and mappings")
         elif isinstance(value, dict | list | tuple):
             if len(path) >= MAX_DEPTH:
                 raise _Refused(path[:3], f"nested more than {MAX_DEPTH} levels deep")
@@ -543,12 +554,9 @@ def read_data(path: str | os.PathLike[str], error: type[InputError]) -> tuple[An
     try:
         raw = _read_bounded(Path(name))
     except _Refused as exc:
-        raise error(name, [Problem("", exc.message)]) from None
+        raise error(name, [Problem("", exc.message, exc.line)]) from None
     except FileNotFoundError:
         raise error(name, [Problem("", "file not found")]) from None
-    except UnicodeDecodeError as exc:
-        raise error(name, [Problem("", f"not UTF-8 text (byte {exc.start} cannot be read "
-                                       "as UTF-8); save the file as UTF-8")]) from None
     except OSError as exc:
         raise error(name, [Problem("", f"cannot read the file: {exc.strerror or exc}")]) from None
     suffix = Path(name).suffix.lower()
@@ -594,7 +602,12 @@ def _read_bounded(path: Path) -> str:
         raw = handle.read(MAX_FILE_BYTES + 1)
     if len(raw) > MAX_FILE_BYTES:  # it grew while being read
         raise _Refused((), f"the file is larger than {MAX_FILE_BYTES:,} bytes")
-    return raw.decode("utf-8-sig")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise _Refused((), f"not UTF-8 text (byte {exc.start} cannot be read as UTF-8); save "
+                           "the file as UTF-8", line) from None
 
 
 def _load_yaml(raw: str, lines: dict[Any, int]) -> Any:
@@ -635,7 +648,8 @@ def validate(model: type[M], data: Any, file: str | None, error: type[InputError
     """Validate plain data into ``model``, turning Pydantic's errors into ``error``."""
     if not isinstance(data, dict):
         kind = type(data).__name__ if data is not None else "an empty file"
-        raise error(file, [Problem("", f"expected a mapping of fields at the top, got {kind}")])
+        raise error(file, [Problem("", f"expected a mapping of fields at the top, got {kind}",
+                                   (lines or {}).get(()))])
     try:
         return model.model_validate(data)
     except ValidationError as exc:
