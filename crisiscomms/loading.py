@@ -582,6 +582,10 @@ def read_data(path: str | os.PathLike[str], error: type[InputError]) -> tuple[An
             text = "a key or table is given twice"
         raise error(name, [Problem("", f"not valid TOML: {text}",
                                    int(found.group(1)) if found else None)]) from None
+    except yaml.reader.ReaderError as exc:
+        line = raw.count("\n", 0, exc.position) + 1
+        raise error(name, [Problem("", f"not valid YAML: the character U+{exc.character:04X} "
+                                       "is not allowed in a YAML file", line)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -664,7 +668,7 @@ def parse_incident(data: Any, file: str | None = None) -> Incident:
     ...
     crisiscomms.errors.IncidentError: the incident: expected a mapping of fields at the top, got list
     """
-    return validate(Incident, data, file, IncidentError)
+    return validate(Incident, data, file, IncidentError).from_file(file)
 
 
 def load_incident(path: str | os.PathLike[str]) -> Incident:
@@ -674,5 +678,6 @@ def load_incident(path: str | os.PathLike[str]) -> Incident:
     and line.
     """
     data, lines = read_data(path, IncidentError)
-    return validate(Incident, data, os.fspath(path), IncidentError, lines)
+    return validate(Incident, data, os.fspath(path), IncidentError, lines).from_file(
+        os.fspath(path))
 

@@ -29,6 +29,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     RootModel,
     ValidationInfo,
     field_validator,
@@ -243,8 +244,12 @@ class Internal(_Frozen):
 class Incident(_Frozen):
     """The incident file of CONTRACT section 3.
 
-    ``updated_at`` is "now" for rendering and for every time check.
+    ``updated_at`` is "now" for rendering and for every time check. :attr:`source` names the
+    file it was read from, so a problem found later (a language missing at render time) names
+    the file too.
     """
+
+    _source: str | None = PrivateAttr(default=None)
 
     id: Identifier = Field(description="The incident's reference: letters, digits, `.`, `_`, "
                            "`-`.", examples=["INC-2026-1122"])
@@ -352,6 +357,32 @@ class Incident(_Frozen):
         if updated is not None and value and value[-1].at > updated:
             raise ValueError(f"must not be later than updated_at ({updated.isoformat()})")
         return value
+
+    @property
+    def source(self) -> str | None:
+        """The file this incident was read from, when it was read from one.
+
+        >>> Incident.model_validate_json(EXAMPLE_JSON).source is None
+        True
+        """
+        return self._source
+
+    def __eq__(self, other: object) -> bool:
+        # The same facts are the same incident, whichever file (if any) they came from.
+        if not isinstance(other, Incident):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def from_file(self, file: str | None) -> Incident:
+        """This incident, remembering ``file`` as its :attr:`source` (a copy; the model is
+        frozen)."""
+        if file is None or file == self._source:
+            return self
+        copied = self.model_copy()
+        copied._source = file
+        return copied
 
     def texts(self) -> Mapping[str, Localized]:
         """Every customer-facing localized text by its field path, for language checks.
