@@ -249,7 +249,7 @@ class _LongNumber(str):
     field it stands in."""
 
 
-class _Loader(_YAML_LOADER):  # type: ignore[misc,valid-type]
+class _Loader(_YAML_LOADER):  # type: ignore[misc]
     """The safe loader, with numbers and dates that cannot be built reported at their line."""
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
@@ -294,8 +294,11 @@ def _compose_yaml(loader: Any) -> yaml.Node | None:
     stack: list[tuple[yaml.Node, tuple[str | int, ...], list[Any], dict[Any, int]]] = []
     root: yaml.Node | None = None
     while root is None:
-        event = loader.get_event()
-        line = event.start_mark.line + 1
+        event: Any = loader.get_event()
+        # libyaml's marks are its own class; the nodes take them all the same.
+        start: Any = event.start_mark
+        end: Any = event.end_mark
+        line = start.line + 1
         path = _child_path(stack)
         if isinstance(event, yaml.AliasEvent):
             node = anchors.get(event.anchor)  # type: ignore[arg-type]
@@ -310,8 +313,7 @@ def _compose_yaml(loader: Any) -> yaml.Node | None:
             tag = event.tag
             if tag is None or tag == "!":
                 tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-            done = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark,
-                                   style=event.style)
+            done = yaml.ScalarNode(tag, event.value, start, end, style=event.style)
             size = 1
         elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
             kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) \
@@ -319,7 +321,7 @@ def _compose_yaml(loader: Any) -> yaml.Node | None:
             tag = event.tag
             if tag is None or tag == "!":
                 tag = loader.resolve(kind, None, event.implicit)
-            opened = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+            opened = kind(tag, [], start, None, flow_style=event.flow_style)
             if event.anchor is not None:
                 anchors[event.anchor] = opened
             if len(stack) >= MAX_DEPTH:
@@ -343,9 +345,9 @@ def _compose_yaml(loader: Any) -> yaml.Node | None:
         raise _Refused((), "expected the end of the document", None)
     loader.get_event()
     if not loader.check_event(yaml.StreamEndEvent):
-        event = loader.get_event()
+        second: Any = loader.get_event()
         raise _Refused((), "holds more than one YAML document (a second `---`); expected one",
-                       event.start_mark.line + 1)
+                       second.start_mark.line + 1)
     return root
 
 
@@ -353,11 +355,12 @@ def _child_path(stack: list[Any]) -> tuple[str | int, ...]:
     if not stack:
         return ()
     node, path, (_, pending), _ = stack[-1]
+    parent: tuple[str | int, ...] = path
     if isinstance(node, yaml.SequenceNode):
-        return (*path, len(node.value))
+        return (*parent, len(node.value))
     if pending is None:
-        return path
-    return (*path, _key_name(pending))
+        return parent
+    return (*parent, _key_name(pending))
 
 
 def _key_name(key: yaml.Node) -> str:
@@ -627,7 +630,7 @@ def _load_yaml(raw: str, lines: dict[Any, int]) -> Any:
         loader.dispose()
 
 
-_LONG_DIGITS = re.compile(r"[0-9_]{%d,}" % (MAX_NUMBER_CHARS + 1))
+_LONG_DIGITS = re.compile(rf"[0-9_]{{{MAX_NUMBER_CHARS + 1},}}")
 
 
 _TOML_WHERE = re.compile(r"\(at line (\d+), column \d+\)")
@@ -663,10 +666,10 @@ def validate(model: type[M], data: Any, file: str | None, error: type[InputError
 def parse_incident(data: Any, file: str | None = None) -> Incident:
     """Validate already-parsed data (a dict from YAML or JSON) into an :class:`Incident`.
 
-    >>> parse_incident([]).id
+    >>> parse_incident([], "form").id
     Traceback (most recent call last):
     ...
-    crisiscomms.errors.IncidentError: the incident: expected a mapping of fields at the top, got list
+    crisiscomms.errors.IncidentError: form: expected a mapping of fields at the top, got list
     """
     return validate(Incident, data, file, IncidentError).from_file(file)
 
