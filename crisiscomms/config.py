@@ -40,8 +40,10 @@ __all__ = [
 CONFIG_FILE = "crisiscomms.toml"
 LANGUAGE_FILE = "language.toml"
 
-Positive = Annotated[float, Field(gt=0)]
-Budget = Annotated[int, Field(ge=1)] | dict[str, Annotated[int, Field(ge=1)]]
+# Strict: TOML's `true` is not the number 1. The upper bounds keep every figure printable.
+Positive = Annotated[float, Field(strict=True, gt=0, le=1000)]
+Count = Annotated[int, Field(strict=True, ge=1, le=1_000_000)]
+Budget = Count | dict[str, Count]
 
 
 class _Strict(BaseModel):
@@ -144,9 +146,9 @@ class ChannelConfig(_Strict):
 class Cadence(_Strict):
     """The longest gap, in minutes, between updates for each severity."""
 
-    minor: Annotated[int, Field(ge=1)] = 120
-    major: Annotated[int, Field(ge=1)] = 60
-    critical: Annotated[int, Field(ge=1)] = 30
+    minor: Annotated[int, Field(strict=True, ge=1, le=10_080)] = 120
+    major: Annotated[int, Field(strict=True, ge=1, le=10_080)] = 60
+    critical: Annotated[int, Field(strict=True, ge=1, le=10_080)] = 30
 
 
 class Limits(_Strict):

@@ -30,13 +30,13 @@ class Problem:
     message: str
     line: int | None = None
 
-    def describe(self, file: str | None) -> str:
+    def describe(self, file: str) -> str:
         """``file:line: path: message``, leaving out what is not known.
 
         >>> Problem("id", "required", 2).describe("a.yaml")
         'a.yaml:2: id: required'
         """
-        where = file or "<input>"
+        where = file
         if self.line is not None:
             where = f"{where}:{self.line}"
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
@@ -51,24 +51,47 @@ class CrisisError(Exception):
 
 
 class InputError(CrisisError, ValueError):
-    """A file a user wrote is wrong; ``problems`` lists every place, ``file`` names the file."""
+    """A file a user wrote is wrong; ``problems`` lists every place, ``file`` names the file.
+
+    ``file`` is always a name a reader knows: when the data came from no file (an object built
+    in Python, a form), it is the class's :attr:`unnamed`, and :meth:`located` names it later.
+    """
+
+    unnamed = "the input"
+    """The name used when the data came from no file."""
 
     def __init__(self, file: str | None, problems: Sequence[Problem]) -> None:
-        self.file = file
+        self.file: str = file or self.unnamed
+        self.named = file is not None
         self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__("\n".join(p.describe(file) for p in self.problems))
+        super().__init__("\n".join(p.describe(self.file) for p in self.problems))
+
+    def located(self, file: str) -> InputError:
+        """The same error naming ``file``, when it named none yet (render() does not know the
+        file its incident came from; the caller does).
+
+        >>> IncidentError(None, [Problem("title.en", "missing")]).located("inc.yaml").file
+        'inc.yaml'
+        """
+        if self.named:
+            return self
+        return type(self)(file, self.problems)
 
 
 class IncidentError(InputError):
     """The incident file (or an incident object) is invalid.
 
-    >>> IncidentError(None, [Problem("status", "expected one of ...")]).file is None
-    True
+    >>> str(IncidentError(None, [Problem("status", "expected one of ...")]))
+    'the incident: status: expected one of ...'
     """
+
+    unnamed = "the incident"
 
 
 class ConfigError(InputError):
     """The organisation config, a language file or a rule file is invalid."""
+
+    unnamed = "the config"
 
 
 TemplateErrorKind = Literal["folder_not_found", "not_found", "syntax", "undefined", "sandbox",

@@ -23,10 +23,13 @@ from itertools import pairwise
 from typing import Annotated, ClassVar
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     RootModel,
     ValidationInfo,
     field_validator,
@@ -48,6 +51,15 @@ __all__ = [
 ]
 
 LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
+
+FIRST_YEAR = 2000
+"""The earliest year a date or time of the incident may have."""
+LAST_YEAR = 2100
+"""The latest year a date or time of the incident may have."""
+MAX_OFFSET = dt.timedelta(hours=14)
+"""The largest UTC offset any real time zone uses (Pacific/Kiritimati, +14:00)."""
+MAX_CONTACTS = 10_000_000
+"""The largest contact-centre backlog the model accepts."""
 
 
 class Status(StrEnum):
@@ -139,67 +151,145 @@ class LongText(Localized):
 
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]{1,64}$")]
 
+_MOMENT_WORDS = "a date and time with a UTC offset, e.g. 2026-11-22T14:10:00+02:00"
+
+
+def _not_a_number(value: object) -> object:
+    # Pydantic would read a number as seconds since 1970: a typo, never what a team means.
+    if isinstance(value, bool | int | float):
+        raise ValueError(f"expected {_MOMENT_WORDS}, not the number {value!r}")
+    return value
+
+
+def _in_range(value: dt.datetime) -> dt.datetime:
+    offset = value.utcoffset() or dt.timedelta()
+    if abs(offset) > MAX_OFFSET:
+        raise ValueError(f"the UTC offset {value.isoformat()[19:]} is beyond the ±14:00 any "
+                         "real time zone uses")
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"the year {value.year} is outside {FIRST_YEAR}..{LAST_YEAR}")
+    return value
+
+
+def _day_in_range(value: dt.date) -> dt.date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"the year {value.year} is outside {FIRST_YEAR}..{LAST_YEAR}")
+    return value
+
+
+def _not_a_day_number(value: object) -> object:
+    if isinstance(value, bool | int | float):
+        raise ValueError(f"expected a date such as 2026-12-31, not the number {value!r}")
+    return value
+
+
+Moment = Annotated[AwareDatetime, BeforeValidator(_not_a_number), AfterValidator(_in_range)]
+"""A moment: a date and time with its UTC offset (at most ±14:00), in the years 2000..2100."""
+Day = Annotated[dt.date, BeforeValidator(_not_a_day_number), AfterValidator(_day_in_range)]
+"""A calendar date in the years 2000..2100."""
+
 
 class Service(_Frozen):
     """An affected service."""
 
-    id: Identifier
-    name: ShortText
+    id: Identifier = Field(description="A short name for the service, unique in the incident: "
+                           "letters, digits, `.`, `_`, `-`.", examples=["app"])
+    name: ShortText = Field(description="The service's name as customers know it, per language.",
+                            examples=[{"he": "האפליקציה", "en": "the app"}])
 
 
 class Compensation(_Frozen):
     """What customers get for the trouble, as a percentage of the purchase or monthly bill."""
 
-    percent: Annotated[int, Field(ge=1, le=100)]
-    kind: CompensationKind
-    valid_until: dt.date | None = None
+    percent: Annotated[int, Field(strict=True, ge=1, le=100)] = Field(
+        description="How much, as a whole percentage (`true` or `\"10\"` is refused).",
+        examples=[10])
+    kind: CompensationKind = Field(description="The form the compensation takes.",
+                                   examples=["credit"])
+    valid_until: Day | None = Field(None, description="The last day it can be used.",
+                                    examples=["2026-12-31"])
 
 
 class Update(_Frozen):
     """One entry of the public timeline."""
 
-    at: AwareDatetime
-    status: Status
-    note: LongText
+    at: Moment = Field(description="When this update was published.",
+                       examples=["2026-11-22T13:20:00+02:00"])
+    status: Status = Field(description="The status the update announced.",
+                           examples=["investigating"])
+    note: LongText = Field(description="What the update said, per language.",
+                           examples=[{"he": "אנחנו בודקים", "en": "We are looking into it"}])
 
 
 class Backlog(_Frozen):
     """The contact centre's queue: how many contacts wait and since when."""
 
-    open_contacts: Annotated[int, Field(ge=0)]
-    oldest_open_at: AwareDatetime | None = None
+    open_contacts: Annotated[int, Field(strict=True, ge=0, le=MAX_CONTACTS)] = Field(
+        description="How many calls, chats and e-mails wait for an answer (a whole number).",
+        examples=[340])
+    oldest_open_at: Moment | None = Field(None, description="Since when the oldest one waits.",
+                                          examples=["2026-11-22T13:10:00+02:00"])
 
 
 class Internal(_Frozen):
     """Staff-only facts; never reach a customer channel."""
 
-    cause: LongText | None = None
-    priority: LongText | None = None
-    backlog: Backlog | None = None
+    cause: LongText | None = Field(None, description="What broke, for staff.",
+                                   examples=[{"he": "תקלה בשרת", "en": "A database failover"}])
+    priority: LongText | None = Field(None, description="What staff should do first.",
+                                      examples=[{"he": "לענות לצ'אט", "en": "Answer chats first"}])
+    backlog: Backlog | None = Field(None, description="The contact centre's queue.")
 
 
 class Incident(_Frozen):
     """The incident file of CONTRACT section 3.
 
-    ``updated_at`` is "now" for rendering and for every time check.
+    ``updated_at`` is "now" for rendering and for every time check. :attr:`source` names the
+    file it was read from, so a problem found later (a language missing at render time) names
+    the file too.
     """
 
-    id: Identifier
-    status: Status
-    severity: Severity
-    updated_at: AwareDatetime
-    started_at: AwareDatetime
-    eta: AwareDatetime | None = None
-    next_update_at: AwareDatetime | None = Field(default=None, validate_default=True)
-    resolved_at: AwareDatetime | None = Field(default=None, validate_default=True)
-    title: ShortText
-    impact: LongText
-    services: Annotated[tuple[Service, ...], Field(min_length=1, max_length=20)]
-    workaround: LongText | None = None
-    customer_action: LongText | None = None
-    compensation: Compensation | None = None
-    updates: Annotated[tuple[Update, ...], Field(max_length=50)] = ()
-    internal: Internal | None = None
+    _source: str | None = PrivateAttr(default=None)
+
+    id: Identifier = Field(description="The incident's reference: letters, digits, `.`, `_`, "
+                           "`-`.", examples=["INC-2026-1122"])
+    status: Status = Field(description="Where the incident stands.", examples=["identified"])
+    severity: Severity = Field(description="How much of the service is hurt; sets the expected "
+                               "update cadence.", examples=["major"])
+    updated_at: Moment = Field(description="When this statement is made: \"now\" for every "
+                               "time in the messages.", examples=["2026-11-22T14:10:00+02:00"])
+    started_at: Moment = Field(description="When the outage began; not after `updated_at`.",
+                               examples=["2026-11-22T13:05:00+02:00"])
+    eta: Moment | None = Field(None, description="When service is expected back; not before "
+                               "`started_at`.", examples=["2026-11-22T16:00:00+02:00"])
+    next_update_at: Moment | None = Field(
+        default=None, validate_default=True,
+        description="When the next update comes; required unless resolved, not before "
+                    "`updated_at`.", examples=["2026-11-22T15:00:00+02:00"])
+    resolved_at: Moment | None = Field(
+        default=None, validate_default=True,
+        description="When service came back; required when resolved and only then, between "
+                    "`started_at` and `updated_at`.", examples=["2026-11-22T15:40:00+02:00"])
+    title: ShortText = Field(description="A short headline, per language.",
+                             examples=[{"he": "תקלה בכניסה לאפליקציה",
+                                        "en": "Trouble signing in to the app"}])
+    impact: LongText = Field(description="What customers cannot do, per language.",
+                             examples=[{"he": "לא ניתן להתחבר", "en": "You cannot sign in"}])
+    services: Annotated[tuple[Service, ...], Field(min_length=1, max_length=20)] = Field(
+        description="The services affected, each with a unique `id`.")
+    workaround: LongText | None = Field(None, description="What customers can do meanwhile.",
+                                        examples=[{"he": "אפשר להיכנס דרך האתר",
+                                                   "en": "You can sign in on the website"}])
+    customer_action: LongText | None = Field(
+        None, description="What customers must do, if anything.",
+        examples=[{"he": "אין צורך לעשות דבר", "en": "You need not do anything"}])
+    compensation: Compensation | None = Field(None, description="What customers get for the "
+                                              "trouble.")
+    updates: Annotated[tuple[Update, ...], Field(max_length=50)] = Field(
+        (), description="The public timeline so far, oldest first, none later than "
+                        "`updated_at`.")
+    internal: Internal | None = Field(None, description="Staff-only facts: never reach a "
+                                      "customer channel.")
 
     @field_validator("started_at")
     @classmethod
@@ -267,6 +357,32 @@ class Incident(_Frozen):
         if updated is not None and value and value[-1].at > updated:
             raise ValueError(f"must not be later than updated_at ({updated.isoformat()})")
         return value
+
+    @property
+    def source(self) -> str | None:
+        """The file this incident was read from, when it was read from one.
+
+        >>> Incident.model_validate_json(EXAMPLE_JSON).source is None
+        True
+        """
+        return self._source
+
+    def __eq__(self, other: object) -> bool:
+        # The same facts are the same incident, whichever file (if any) they came from.
+        if not isinstance(other, Incident):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def from_file(self, file: str | None) -> Incident:
+        """This incident, remembering ``file`` as its :attr:`source` (a copy; the model is
+        frozen)."""
+        if file is None or file == self._source:
+            return self
+        copied = self.model_copy()
+        copied._source = file
+        return copied
 
     def texts(self) -> Mapping[str, Localized]:
         """Every customer-facing localized text by its field path, for language checks.

@@ -207,7 +207,7 @@ def _check_languages(incident: Incident, languages: Sequence[str]) -> None:
         if text.get(lang) is None
     ]
     if problems:
-        raise IncidentError(None, problems)
+        raise IncidentError(incident.source, problems)
 
 
 _BLANKS = re.compile(r"\n{3,}")

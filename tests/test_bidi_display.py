@@ -257,6 +257,10 @@ def awkward_incidents(draw: st.DrawFn) -> tuple[dict[str, Any], list[str]]:
     for key in ("title", "impact", "workaround", "customer_action"):
         if key in data or key in ("title", "impact"):
             data[key] = {"he": text(), "en": "text"}
+    # Update notes are the author's own wording, which may hold the same values unprotected:
+    # keep them Hebrew so every occurrence of a value is one the templates inserted.
+    for update in data["updates"]:
+        update["note"] = {"he": draw(hebrew_text), "en": "text"}
     if "internal" in data:
         for key in ("cause", "priority"):
             data["internal"][key] = {"he": text(), "en": "text"}

@@ -235,7 +235,8 @@ class Workspace:
             bundle = render(incident, templates=self.templates)
         except IncidentError as error:
             # Texts missing in a rendered language, found by render() itself.
-            result["problems"] = _problem_dicts(error.problems, list(fields), error.file)
+            result["problems"] = _problem_dicts(error.problems, list(fields),
+                                                error.file if error.named else None)
             return result
         except ConfigError as error:
             result["error"] = {"kind": "config", "file": error.file, "line": None,
