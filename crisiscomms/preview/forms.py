@@ -159,9 +159,13 @@ def local_time_problem(moment: dt.datetime, zone: ZoneInfo) -> str | None:
 
     >>> zone = ZoneInfo("Asia/Jerusalem")
     >>> print(local_time_problem(dt.datetime(2026, 3, 27, 2, 30), zone))
-    2026-03-27 02:30 does not exist in Asia/Jerusalem: the clocks go forward that night (UTC+02:00 to UTC+03:00); choose a time outside the skipped hour
+    ... # doctest: +NORMALIZE_WHITESPACE
+    2026-03-27 02:30 does not exist in Asia/Jerusalem: the clocks go forward that night
+    (UTC+02:00 to UTC+03:00); choose a time outside the skipped hour
     >>> print(local_time_problem(dt.datetime(2026, 10, 25, 1, 30), zone))
-    2026-10-25 01:30 happens twice in Asia/Jerusalem: the clocks go back that night (UTC+03:00 to UTC+02:00); choose a time outside the repeated hour
+    ... # doctest: +NORMALIZE_WHITESPACE
+    2026-10-25 01:30 happens twice in Asia/Jerusalem: the clocks go back that night
+    (UTC+03:00 to UTC+02:00); choose a time outside the repeated hour
     >>> local_time_problem(dt.datetime(2026, 3, 27, 3, 30), zone) is None
     True
     """
