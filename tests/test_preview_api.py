@@ -8,10 +8,12 @@ import http.client
 import io
 import os
 import re
+import select
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import types
 import typing
@@ -22,13 +24,22 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import BaseModel, RootModel
 
 from crisiscomms import Incident, load_incident, render
 from crisiscomms.cli import main
 from crisiscomms.preview import command
 from crisiscomms.preview.app import RunningServer, start_server
-from crisiscomms.preview.forms import dump_yaml, field_kinds, from_fields, to_fields
+from crisiscomms.preview.forms import (
+    dump_yaml,
+    field_kinds,
+    from_fields,
+    local_value,
+    to_fields,
+)
 from crisiscomms.preview.workspace import SaveConflict, Workspace
 from crisiscomms.samples import example_names, example_path, load_example
 
@@ -467,3 +478,203 @@ def test_the_command_serves_the_page(incident_file: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+# -- bounded requests ----------------------------------------------------------------------
+
+
+def _peak_rss_kib(pid: int) -> int:
+    """The process's peak resident memory so far (Linux ``VmHWM``), in KiB."""
+    for line in Path(f"/proc/{pid}/status").read_text("ascii").splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise AssertionError("no VmHWM in /proc")
+
+
+@pytest.fixture(scope="module")
+def server_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, int]]:
+    """The ``preview`` command in its own process, so its memory is measured alone:
+    (pid, port)."""
+    path = tmp_path_factory.mktemp("process") / "inc.yaml"
+    shutil.copyfile(example_path("identified"), path)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crisiscomms", "preview", "--port", "0", "--incident", str(path)],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        assert process.stdout is not None
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", process.stdout.readline())
+        assert match
+        port = int(match.group(1))
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                assert httpx.get(f"http://127.0.0.1:{port}/api/meta", timeout=5).status_code == 200
+                break
+            except httpx.ConnectError:
+                assert time.monotonic() < deadline
+                time.sleep(0.05)
+        yield process.pid, port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _stream_post(port: int, total: int, *, declare: bool) -> tuple[int, str, int]:
+    """POST ``total`` bytes of one JSON text over a raw socket, a megabyte at a time, with a
+    ``Content-Length`` (``declare``) or chunked; stop sending as soon as the server answers.
+    Returns the status, the answer's body and how many bytes were sent."""
+    head = (f"POST /api/render HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+            "Content-Type: application/json\r\n"
+            + (f"Content-Length: {total}\r\n" if declare else "Transfer-Encoding: chunked\r\n")
+            + "\r\n").encode()
+    piece = b"x" * 1_000_000
+    sent = 0
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        sock.sendall(head)
+        try:
+            while sent < total:
+                if select.select([sock], [], [], 0)[0]:
+                    break  # the server has answered
+                data = piece if sent else b'{"fields": {"id": "' + piece[19:]
+                data = data[:total - sent]
+                sock.sendall(data if declare else b"%x\r\n%b\r\n" % (len(data), data))
+                sent += len(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # refused and closed while we were still sending: the answer is waiting
+        answer = b""
+        while b"\r\n\r\n" not in answer or not answer.endswith(b"}"):
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+    status = int(answer.split(b" ", 2)[1])
+    return status, answer.partition(b"\r\n\r\n")[2].decode("utf-8", "replace"), sent
+
+
+@pytest.mark.parametrize("declare", [True, False], ids=["content-length", "chunked"])
+def test_an_oversize_body_is_refused_before_it_is_buffered(
+        server_process: tuple[int, int], declare: bool) -> None:
+    pid, port = server_process
+    before = _peak_rss_kib(pid)
+    status, body, sent = _stream_post(port, 300_000_000, declare=declare)
+    grown = _peak_rss_kib(pid) - before
+    assert status == 413
+    assert "larger than 2 MB" in body
+    # Buffering the body would take 300 MB at least; the cap is 2 MB.
+    assert grown < 30_000, (grown, sent)
+    assert sent < 300_000_000
+    # The server is still there for the next request.
+    assert httpx.get(f"http://127.0.0.1:{port}/api/version", timeout=5).status_code == 200
+
+
+@pytest.mark.parametrize("body", [
+    b'{"fields": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    b'{"fields": ' + b'{"a": ' * 100_000 + b"1" + b"}" * 100_001,
+    b"[" * 1_000_000,
+], ids=["arrays", "objects", "unclosed"])
+def test_deeply_nested_json_is_a_plain_400(
+        shared_client: httpx.Client, shared: RunningServer, body: bytes) -> None:
+    response = shared_client.post("/api/render", content=body,
+                                  headers={"Origin": _origin(shared), **JSON})
+    assert response.status_code == 400
+    assert response.json()["error"] in {
+        "the body is JSON nested too deeply; the form is one level of fields",
+        "the body is not valid JSON"}
+    assert "Traceback" not in response.text
+
+
+def test_deep_json_is_named_as_such(shared_client: httpx.Client, shared: RunningServer) -> None:
+    body = b'{"fields": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    response = shared_client.post("/api/render", content=body,
+                                  headers={"Origin": _origin(shared), **JSON})
+    assert "nested too deeply" in response.json()["error"]
+
+
+def test_a_poll_answers_while_a_render_runs(incident_file: Path) -> None:
+    # The render is held until the poll has answered; were it run on the event loop, the
+    # poll could not answer and would time out.
+    workspace = Workspace(None, [incident_file])
+    started, release = threading.Event(), threading.Event()
+    real_render = workspace.render
+
+    def held_render(fields: typing.Mapping[str, Any]) -> dict[str, Any]:
+        started.set()
+        release.wait(timeout=30)
+        return real_render(fields)
+
+    workspace.render = held_render  # type: ignore[method-assign]
+    server = start_server(workspace)
+    rendered: dict[str, httpx.Response] = {}
+    try:
+        with httpx.Client(base_url=server.url, timeout=10) as http:
+            fields = _loaded(http)["fields"]
+
+            def post() -> None:
+                with httpx.Client(base_url=server.url, timeout=40) as other:
+                    rendered["answer"] = _post(other, server, "/api/render", {"fields": fields})
+
+            poster = threading.Thread(target=post, daemon=True)
+            poster.start()
+            assert started.wait(timeout=10)
+            poll = http.get("/api/version", params={"source": "file:0"}, timeout=5)
+            assert poll.status_code == 200
+            assert poster.is_alive() and "answer" not in rendered  # the render still runs
+            release.set()
+            poster.join(timeout=30)
+        assert rendered["answer"].status_code == 200 and rendered["answer"].json()["ok"]
+    finally:
+        release.set()
+        server.stop()
+
+
+# -- local times the organisation's zone skips or repeats ----------------------------------
+
+
+@pytest.mark.parametrize(("typed", "says"), [
+    ("2026-03-27T02:30", "does not exist in Asia/Jerusalem"),
+    ("2026-03-27T02:00", "does not exist in Asia/Jerusalem"),
+    ("2026-10-25T01:30", "happens twice in Asia/Jerusalem"),
+    ("2026-10-25T01:00", "happens twice in Asia/Jerusalem"),
+], ids=["gap", "gap-start", "overlap", "overlap-start"])
+def test_a_time_the_zone_skips_or_repeats_is_refused_beside_its_field(
+        shared_client: httpx.Client, shared: RunningServer, typed: str, says: str) -> None:
+    fields = dict(_loaded(shared_client)["fields"], next_update_at=typed)
+    for url in ("/api/render", "/api/yaml"):
+        result = _post(shared_client, shared, url, {"fields": fields}).json()
+        assert result["ok"] is False
+        by_field = {p["field"]: p["message"] for p in result["problems"]}
+        assert says in by_field["next_update_at"], result["problems"]
+    saved = _post(shared_client, shared, "/api/save",
+                  {"fields": fields, "source": "file:0",
+                   "version": _loaded(shared_client)["version"]}).json()
+    assert saved["ok"] is False and saved["problems"][0]["field"] == "next_update_at"
+
+
+_TRANSITIONS = [dt.datetime(2026, 3, 27, 0, 0), dt.datetime(2026, 10, 24, 23, 0),  # Jerusalem
+                dt.datetime(2026, 3, 29, 0, 0), dt.datetime(2026, 10, 25, 0, 0),  # London
+                dt.datetime(2026, 3, 8, 1, 0), dt.datetime(2026, 11, 1, 0, 0)]  # New York
+
+
+@given(zone=st.sampled_from(["Asia/Jerusalem", "Europe/London", "America/New_York"]),
+       start=st.sampled_from(_TRANSITIONS), minutes=st.integers(0, 4 * 60))
+def test_a_time_the_form_accepts_is_shown_saved_and_loaded_as_typed(
+        zone: str, start: dt.datetime, minutes: int) -> None:
+    tz = ZoneInfo(zone)
+    typed = (start + dt.timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M")
+    data, problems = from_fields({"eta": typed}, tz)
+    if problems:
+        assert problems[0].path == "eta"
+        assert "does not exist" in problems[0].message or "happens twice" in problems[0].message
+        return
+    # What the form shows again, what the file says and what the command line reads back:
+    # the same wall-clock time in the same zone.
+    assert local_value(data["eta"], "datetime", tz) == typed
+    eta = data["eta"]
+    hour_before = eta - dt.timedelta(hours=1)
+    incident = dict(load_example("identified").model_dump(), updates=(), internal=None,
+                    started_at=hour_before, updated_at=hour_before, eta=eta,
+                    next_update_at=eta)
+    saved = dump_yaml(Incident.model_validate(incident))
+    loaded = yaml.safe_load(saved)["eta"]
+    assert local_value(loaded, "datetime", tz) == typed

@@ -180,6 +180,23 @@ def test_a_problem_appears_beside_its_field(site: Site) -> None:
     site.assert_no_console_errors()
 
 
+def test_a_time_the_clocks_skip_is_refused_beside_its_field_and_not_saved(site: Site) -> None:
+    # 02:30 on 27 March 2026 never happens in Jerusalem (02:00 becomes 03:00): the page says so
+    # beside the control instead of guessing an offset, and saving leaves the file alone.
+    site.open()
+    page = site.page
+    before = site.incident.read_bytes()
+    page.fill("[name='next_update_at']", "2026-03-27T02:30")
+    error = page.locator("[data-error-for='next_update_at']")
+    error.filter(has_text="does not exist in Asia/Jerusalem").wait_for(timeout=5000)
+    assert page.locator("[name='next_update_at']").get_attribute("aria-invalid") == "true"
+    site.shot("03b-skipped-time-beside-field")
+    page.click("#save")
+    page.locator("#notice").filter(has_text="Not saved").wait_for(timeout=5000)
+    assert site.incident.read_bytes() == before
+    site.assert_no_console_errors()
+
+
 def test_template_and_config_edits_appear_without_a_reload(site: Site) -> None:
     site.open()
     page = site.page

@@ -38,6 +38,7 @@ from urllib.parse import urlsplit
 
 import uvicorn
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
@@ -52,6 +53,8 @@ __all__ = ["Guard", "RunningServer", "create_app", "is_loopback", "listen", "ser
 
 MAX_BODY = 2_000_000
 """The largest request body accepted: an incident form is a few kilobytes."""
+_TOO_LARGE = f"the request is larger than {MAX_BODY // 1_000_000} MB; an incident form is a " \
+    "few kilobytes"
 
 _ASSETS = {
     "app.js": "text/javascript; charset=utf-8",
@@ -167,11 +170,23 @@ def _assets() -> dict[str, bytes]:
 
 
 async def _json_body(request: Request) -> dict[str, Any]:
-    body = await request.body()
-    if len(body) > MAX_BODY:
-        raise _BadRequest(413, "request too large")
+    # The cap holds before anything is buffered: a declared length over it is refused unread,
+    # and an undeclared (chunked) or understated one as soon as the running count passes it.
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY:
+        raise _BadRequest(413, _TOO_LARGE)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise _BadRequest(413, _TOO_LARGE)
+        chunks.append(chunk)
     try:
-        data = json.loads(body)
+        data = json.loads(b"".join(chunks))
+    except RecursionError:
+        raise _BadRequest(400, "the body is JSON nested too deeply; the form is one level "
+                          "of fields") from None
     except (ValueError, UnicodeDecodeError):
         raise _BadRequest(400, "the body is not valid JSON") from None
     if not isinstance(data, dict):
@@ -208,37 +223,49 @@ def create_app(workspace: Workspace, *, bound: str = "127.0.0.1") -> ASGIApp:
             return PlainTextResponse("not found", status_code=404)
         return Response(assets[name], media_type=_ASSETS[name])
 
+    # Every operation that reads files or renders runs in a worker thread: a render takes
+    # a while, and on the event loop it would hold up every other request, the page's
+    # once-a-second poll among them.
     async def meta(request: Request) -> Response:
-        return JSONResponse(workspace.meta())
+        return JSONResponse(await run_in_threadpool(workspace.meta))
 
     async def incident(request: Request) -> Response:
-        return JSONResponse(workspace.load(request.query_params.get("source", "")))
+        return JSONResponse(await run_in_threadpool(workspace.load,
+                                                    request.query_params.get("source", "")))
+
+    def _version(key: str) -> dict[str, Any]:
+        return {"templates": workspace.stamp(),
+                "file": workspace.file_version(key) if key in workspace.sources else None}
 
     async def version(request: Request) -> Response:
-        key = request.query_params.get("source", "")
-        return JSONResponse({"templates": workspace.stamp(),
-                             "file": workspace.file_version(key)
-                             if key in workspace.sources else None})
+        return JSONResponse(await run_in_threadpool(_version,
+                                                    request.query_params.get("source", "")))
 
     async def render_(request: Request) -> Response:
-        return JSONResponse(workspace.render(_fields(await _json_body(request))))
+        fields = _fields(await _json_body(request))
+        return JSONResponse(await run_in_threadpool(workspace.render, fields))
 
     async def yaml_(request: Request) -> Response:
         data = await _json_body(request)
         source = data.get("source")
-        return JSONResponse(workspace.to_yaml(_fields(data),
-                                              source if isinstance(source, str) else None))
+        return JSONResponse(await run_in_threadpool(
+            workspace.to_yaml, _fields(data), source if isinstance(source, str) else None))
 
     async def save(request: Request) -> Response:
         data = await _json_body(request)
         key, version_ = data.get("source"), data.get("version")
         if not isinstance(key, str) or not isinstance(version_, str):
             raise _BadRequest(400, "source and version are required")
-        return JSONResponse(workspace.save(key, _fields(data), version_))
+        return JSONResponse(await run_in_threadpool(workspace.save, key, _fields(data),
+                                                    version_))
 
     async def bad_request(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, _BadRequest)
-        return JSONResponse({"ok": False, "error": exc.message}, status_code=exc.status)
+        # After a refusal the rest of the body is unread: close the connection rather than
+        # read and throw away what may be hundreds of megabytes.
+        headers = {"connection": "close"} if exc.status == 413 else None
+        return JSONResponse({"ok": False, "error": exc.message}, status_code=exc.status,
+                            headers=headers)
 
     async def unknown_source(request: Request, exc: Exception) -> Response:
         return JSONResponse({"ok": False, "error": str(exc)}, status_code=404)

@@ -48,6 +48,7 @@ __all__ = [
     "form_layout",
     "from_fields",
     "leading_comments",
+    "local_time_problem",
     "local_value",
     "to_fields",
 ]
@@ -144,6 +145,51 @@ def local_value(value: Any, kind: FieldKind | None, zone: ZoneInfo) -> str:
     return str(value)
 
 
+class _LocalTimeProblem(ValueError):
+    """A local time the organisation's zone skips or repeats; its message says which."""
+
+
+def local_time_problem(moment: dt.datetime, zone: ZoneInfo) -> str | None:
+    """Why a time without an offset cannot be read in ``zone``: one the clocks jump over
+    (it does not exist) or one they pass twice (it is ambiguous); None for an ordinary time.
+
+    The form has no place for an offset, so such a time would be guessed on one side of the
+    change; refusing it keeps what the page shows, what it saves and what the command line
+    loads the same time.
+
+    >>> zone = ZoneInfo("Asia/Jerusalem")
+    >>> print(local_time_problem(dt.datetime(2026, 3, 27, 2, 30), zone))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    2026-03-27 02:30 does not exist in Asia/Jerusalem: the clocks go forward that night
+    (UTC+02:00 to UTC+03:00); choose a time outside the skipped hour
+    >>> print(local_time_problem(dt.datetime(2026, 10, 25, 1, 30), zone))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    2026-10-25 01:30 happens twice in Asia/Jerusalem: the clocks go back that night
+    (UTC+03:00 to UTC+02:00); choose a time outside the repeated hour
+    >>> local_time_problem(dt.datetime(2026, 3, 27, 3, 30), zone) is None
+    True
+    """
+    naive = moment.replace(tzinfo=None)
+    first, second = naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)
+    before, after = first.utcoffset(), second.utcoffset()
+    if before == after or before is None or after is None:
+        return None
+    shown = naive.strftime("%Y-%m-%d %H:%M" + (":%S" if naive.second else ""))
+    change = f"(UTC{_offset(before)} to UTC{_offset(after)})"
+    # A skipped time, read with either offset and brought back to the zone, is another time.
+    if first.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != naive:
+        return (f"{shown} does not exist in {zone.key}: the clocks go forward that night "
+                f"{change}; choose a time outside the skipped hour")
+    return (f"{shown} happens twice in {zone.key}: the clocks go back that night {change}; "
+            f"choose a time outside the repeated hour")
+
+
+def _offset(delta: dt.timedelta) -> str:
+    minutes = int(delta.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 def _typed(value: str, kind: FieldKind | None, zone: ZoneInfo) -> Any:
     # A value that does not parse goes through as text: the model's error then names the field
     # and what it expected, exactly as for a file.
@@ -152,7 +198,12 @@ def _typed(value: str, kind: FieldKind | None, zone: ZoneInfo) -> Any:
             moment = dt.datetime.fromisoformat(value)
         except ValueError:
             return value
-        return moment if moment.tzinfo is not None else moment.replace(tzinfo=zone)
+        if moment.tzinfo is not None:
+            return moment
+        problem = local_time_problem(moment, zone)
+        if problem is not None:
+            raise _LocalTimeProblem(problem)
+        return moment.replace(tzinfo=zone)
     if kind == "integer" and _INTEGER.fullmatch(value.strip()):
         return int(value)
     return value
@@ -208,8 +259,11 @@ def from_fields(fields: Mapping[str, Any], zone: ZoneInfo) -> tuple[dict[str, An
             if index == len(parts) - 1:
                 if part in node:
                     problems.append(Problem(name, "given twice"))
-                else:
+                    break
+                try:
                     node[part] = _typed(value, _kind(name), zone)
+                except _LocalTimeProblem as problem:
+                    problems.append(Problem(name, str(problem)))
                 break
             child = node.setdefault(part, {})
             if not isinstance(child, dict):
