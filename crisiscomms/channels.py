@@ -87,7 +87,7 @@ class ChannelSpec:
 CHANNELS: dict[str, ChannelSpec] = {
     spec.id: spec
     for spec in (
-        ChannelSpec("ivr", ("text", "ssml"), Audience.CUSTOMER),
+        ChannelSpec("ivr", ("text", "ssml"), Audience.CUSTOMER, short_wording=True),
         ChannelSpec("email", ("subject", "text", "html"), Audience.CUSTOMER, html_document=True,
                     reply=True),
         ChannelSpec("banner", ("text", "html"), Audience.CUSTOMER),

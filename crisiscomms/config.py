@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
 from .channels import CHANNELS
 from .errors import ConfigError, Problem
 from .folder import DATA_FILE_BYTES, problem
 from .loading import file_stamp, read_data, validate
 from .text.bidi import Strategy, clean_text
+from .text.speech import SpeechWords, speech_words
 
 __all__ = [
     "BUDGET_STATS",
@@ -239,6 +240,27 @@ class Language(_Strict):
     when: str
     when_short: str
     units: dict[Literal["minute", "hour", "day"], UnitForms]
+    speech: SpeechWords
+    """How the IVR says things: the ``[speech]`` table (``crisiscomms.speech.SpeechWords``).
+    A language file without one uses the built-in table of its language."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _speech(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        code = str(data.get("locale", "")).replace("-", "_").split("_")[0].lower()
+        table = data.get("speech")
+        if isinstance(table, SpeechWords):
+            return data
+        try:
+            words = (speech_words(code) if table is None
+                     else SpeechWords.from_mapping(code, table))
+        except ValueError as exc:
+            raise ValueError(str(exc)) from None
+        return {**data, "speech": words}
 
     @field_validator("status", "status_short", "severity", "compensation_kind")
     @classmethod

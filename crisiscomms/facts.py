@@ -40,7 +40,15 @@ from .channels import RESTRICTED_FACTS
 from .config import Config, Language
 from .model import Incident, Localized
 from .text import markdown, speech
-from .text.bidi import Strategy, has_rtl, isolate, isolate_url, strip_controls
+from .text.bidi import (
+    Strategy,
+    has_rtl,
+    isolate,
+    isolate_url,
+    protect_typed,
+    strip_controls,
+    typed_values,
+)
 
 __all__ = ["Atom", "Facts", "Phrase", "RestrictedFact", "View", "build_facts", "view"]
 
@@ -92,11 +100,11 @@ def _babel(text: str) -> str:
 
 def _number(value: int, language: Language, gender: Literal["f", "m"] = "f") -> Atom:
     return Atom(_babel(format_decimal(value, locale=_locale(language.locale))),
-                partial(speech.spoken_number, value, language.locale, gender=gender), ltr=True)
+                partial(speech.spoken_number, value, language.speech, gender=gender), ltr=True)
 
 
-def _user_text(text: str, lang: str) -> Atom:
-    return Atom(text, partial(_speak_text, text, lang),
+def _user_text(text: str, lang: str, say: speech.SpeechWords) -> Atom:
+    return Atom(text, partial(_speak_text, text, say),
                 ltr=not has_rtl(text) and lang_is_rtl(lang))
 
 
@@ -171,9 +179,9 @@ def duration(minutes: int, language: Language, lang: str) -> Piece:
             continue
         forms = language.units[unit]  # type: ignore[index]
         pattern = _plural(forms.model_dump(), count, language.locale)
-        number = Atom(str(count), partial(speech.spoken_number, count, lang, gender=forms.gender),
-                      ltr=True)
-        pieces.append(_slot(pattern, "n", number, lang))
+        number = Atom(str(count), partial(speech.spoken_number, count, language.speech,
+                                          gender=forms.gender), ltr=True)
+        pieces.append(_slot(pattern, "n", number, language.speech))
     return _join(pieces, language)
 
 
@@ -208,14 +216,15 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
     relation = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(days, "other")
     clock = local.time().replace(second=0, microsecond=0, tzinfo=None)
     time = Atom(_format_time(clock, language.time_format, language.locale),
-                partial(_spoken_time, clock, lang), ltr=True)
+                partial(_spoken_time, clock, language.speech), ltr=True)
     date_text = _format_date(local.date(), language.date_format, language.locale)
-    date = Atom(date_text, partial(_spoken_date, local.date(), lang),
+    date = Atom(date_text, partial(_spoken_date, local.date(), language.speech),
                 ltr=lang_is_rtl(lang) and not has_rtl(date_text))
     weekday_text = _format_date(local.date(), language.weekday_format, language.locale)
-    weekday = Atom(weekday_text, partial(_speak_text, weekday_text, lang))
-    day = _slot(getattr(language.day, relation), "date", date, lang)
-    short_day = _slot(getattr(language.day_short, relation), "date", date, lang)
+    weekday = Atom(weekday_text, partial(_speak_text, weekday_text, language.speech))
+    day = _slot(getattr(language.day, relation), "date", date, language.speech)
+    short_day = _slot(getattr(language.day_short, relation), "date", date,
+                      language.speech)
     return {
         "iso": local.isoformat(),
         "relation": relation,
@@ -230,19 +239,19 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
     }
 
 
-def _slot(pattern: str, name: str, value: Piece, lang: str) -> Piece:
+def _slot(pattern: str, name: str, value: Piece, say: speech.SpeechWords) -> Piece:
     """The language's wording as a phrase when it has a ``{name}`` slot, else a plain word."""
     if f"{{{name}}}" in pattern:
         return Phrase(pattern, ((name, value),))
-    return Atom(pattern, partial(_speak_text, pattern, lang))
+    return Atom(pattern, partial(_speak_text, pattern, say))
 
 
 def _minutes(start: dt.datetime, end: dt.datetime) -> int:
     return max(0, math.ceil((end - start).total_seconds() / 60))
 
 
-def _loc(text: Localized | None, lang: str) -> Atom | None:
-    return None if text is None else _user_text(text[lang], lang)
+def _loc(text: Localized | None, lang: str, say: speech.SpeechWords) -> Atom | None:
+    return None if text is None else _user_text(text[lang], lang, say)
 
 
 def build_facts(incident: Incident, config: Config, language: Language, lang: str,
@@ -255,33 +264,35 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
     zone = ZoneInfo(config.organisation.time_zone)
     now = incident.updated_at
     org = config.organisation
+    # The organisation's phone is a code wherever incident text mentions it.
+    say = language.speech.with_codes([org.phone])
 
     def moment(value: dt.datetime | None) -> dict[str, Any] | None:
         return None if value is None else _moment(value, now, zone, language, lang)
 
-    services = [_user_text(s.name[lang], lang) for s in incident.services]
+    services = [_user_text(s.name[lang], lang, say) for s in incident.services]
     end = incident.resolved_at or now
     facts: dict[str, Any] = {
         "language": lang,
         "direction": language.direction,
         "org": {
-            "name": _user_text(org.name[lang], lang),
-            "short_name": _user_text(org.short_name.get(lang, org.name[lang]), lang),
-            "phone": Atom(org.phone, partial(speech.spoken_digits, org.phone, lang), ltr=True),
+            "name": _user_text(org.name[lang], lang, say),
+            "short_name": _user_text(org.short_name.get(lang, org.name[lang]), lang, say),
+            "phone": Atom(org.phone, partial(speech.spoken_digits, org.phone, say), ltr=True),
             "website": _url(str(org.website)),
             "status_page": _url(str(org.status_page)),
         },
-        "id": Atom(incident.id, partial(speech.spoken_digits, incident.id, lang), ltr=True),
+        "id": Atom(incident.id, partial(speech.spoken_digits, incident.id, say), ltr=True),
         "status": incident.status.value,
-        "status_label": _word(language.status[incident.status.value], lang),
-        "status_short": _word(language.status_short[incident.status.value], lang),
+        "status_label": _word(language.status[incident.status.value], language.speech),
+        "status_short": _word(language.status_short[incident.status.value], language.speech),
         "severity": incident.severity.value,
-        "severity_label": _word(language.severity[incident.severity.value], lang),
+        "severity_label": _word(language.severity[incident.severity.value], language.speech),
         "resolved": incident.status.value == "resolved",
-        "title": _user_text(incident.title[lang], lang),
-        "impact": _user_text(incident.impact[lang], lang),
-        "workaround": _loc(incident.workaround, lang),
-        "customer_action": _loc(incident.customer_action, lang),
+        "title": _user_text(incident.title[lang], lang, say),
+        "impact": _user_text(incident.impact[lang], lang, say),
+        "workaround": _loc(incident.workaround, lang, say),
+        "customer_action": _loc(incident.customer_action, lang, say),
         "services": _join(services, language),
         "service_list": services,
         "service_count": len(services),
@@ -290,20 +301,20 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "eta": moment(incident.eta),
         "eta_in": None if incident.eta is None else
         duration(_minutes(now, incident.eta), language, lang),
-        "no_eta": _word(language.no_eta, lang),
-        "no_eta_short": _word(language.no_eta_short, lang),
+        "no_eta": _word(language.no_eta, language.speech),
+        "no_eta_short": _word(language.no_eta_short, language.speech),
         "next_update": moment(incident.next_update_at),
         "resolved_at": moment(incident.resolved_at),
         "elapsed": duration(_minutes(incident.started_at, end), language, lang),
         "compensation": _compensation(incident, language, lang, now, zone),
         "updates": [
             {"at": moment(u.at), "status": u.status.value,
-             "status_label": _word(language.status[u.status.value], lang),
-             "note": _user_text(u.note[lang], lang)}
+             "status_label": _word(language.status[u.status.value], language.speech),
+             "note": _user_text(u.note[lang], lang, say)}
             for u in incident.updates
         ],
     }
-    facts["changes"] = [_change(c, language, lang, moment) for c in changes or ()]
+    facts["changes"] = [_change(c, language, lang, say, moment) for c in changes or ()]
     facts["internal"] = _internal(incident, language, lang, now, zone)
     # The priority policy again at the top level, so partner channels can state it without
     # seeing the rest of `internal` (channels.RESTRICTED_FACTS says who sees what).
@@ -311,12 +322,12 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
     return facts
 
 
-def _change(change: Change, language: Language, lang: str,
+def _change(change: Change, language: Language, lang: str, say: speech.SpeechWords,
             moment: Callable[[dt.datetime | None], dict[str, Any] | None]) -> dict[str, Any]:
     """One change as templates place it: ``kind`` (a stable id), ``minutes`` and ``duration``
     (late, or how far the estimate moved), ``old``/``new`` estimates as moments, the statuses
     and the names of the services added or no longer affected."""
-    services = [_user_text(s.name[lang], lang) for s in change.services
+    services = [_user_text(s.name[lang], lang, say) for s in change.services
                 if s.name.get(lang) is not None]
     return {
         "kind": change.kind.value,
@@ -331,8 +342,8 @@ def _change(change: Change, language: Language, lang: str,
     }
 
 
-def _word(text: str, lang: str) -> Atom:
-    return Atom(text, partial(_speak_text, text, lang))
+def _word(text: str, say: speech.SpeechWords) -> Atom:
+    return Atom(text, partial(_speak_text, text, say))
 
 
 def _url(url: str) -> Atom:
@@ -345,13 +356,13 @@ def _compensation(incident: Incident, language: Language, lang: str, now: dt.dat
     if comp is None:
         return None
     percent = Atom(_babel(format_percent(comp.percent / 100, locale=_locale(language.locale))),
-                   partial(_speak_text, f"{comp.percent}%", lang), ltr=True)
+                   partial(_speak_text, f"{comp.percent}%", language.speech), ltr=True)
     valid = None
     if comp.valid_until is not None:
         valid = _moment(dt.datetime.combine(comp.valid_until, dt.time(12), tzinfo=zone), now,
                         zone, language, lang)
     return {"percent": percent, "kind": comp.kind.value,
-            "kind_label": _word(language.compensation_kind[comp.kind.value], lang),
+            "kind_label": _word(language.compensation_kind[comp.kind.value], language.speech),
             "valid_until": valid}
 
 
@@ -363,8 +374,8 @@ def _internal(incident: Incident, language: Language, lang: str, now: dt.datetim
     backlog = internal.backlog
     oldest = None if backlog is None or backlog.oldest_open_at is None else backlog.oldest_open_at
     return {
-        "cause": _loc(internal.cause, lang),
-        "priority": _loc(internal.priority, lang),
+        "cause": _loc(internal.cause, lang, language.speech),
+        "priority": _loc(internal.priority, lang, language.speech),
         "open_contacts": None if backlog is None else _number(backlog.open_contacts, language),
         "oldest_open": None if oldest is None else _moment(oldest, now, zone, language, lang),
         "oldest_age": None if oldest is None else duration(_minutes(oldest, now), language, lang),
@@ -393,15 +404,28 @@ def _piece(piece: Piece, kind: Kind, strategy: Strategy, rtl: bool) -> str:
             return Markup('<a href="{0}" dir="ltr">{0}</a>').format(piece.text)
         if piece.ltr and rtl:
             return Markup("<bdi>{}</bdi>").format(piece.text)
+        if rtl:
+            # Times, codes and ranges a person typed inside Hebrew text display as written,
+            # like the values we insert (`*2040`, `14:00 - 16:00`).
+            return Markup("").join(Markup("<bdi>{}</bdi>").format(run) if value else escape(run)
+                                   for value, run in typed_values(piece.text))
         return escape(piece.text)
     if kind == "markdown":
         # Markdown: incident text is escaped so it cannot turn into markup; a link is an autolink.
-        text = f"<{piece.text}>" if piece.url else markdown.escape(piece.text)
+        if piece.url:
+            text = f"<{piece.text}>"
+        elif rtl and not piece.ltr:
+            return "".join(isolate(markdown.escape(run), strategy) if value
+                           else markdown.escape(run) for value, run in typed_values(piece.text))
+        else:
+            text = markdown.escape(piece.text)
         if piece.ltr and rtl:
             return isolate_url(text, strategy) if piece.url else isolate(text, strategy)
         return text
     if piece.ltr and rtl:
         return isolate_url(piece.text, strategy) if piece.url else isolate(piece.text, strategy)
+    if rtl:
+        return protect_typed(piece.text, strategy)
     return piece.text
 
 

@@ -349,14 +349,19 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
         if output == "subject":
             outputs[output] = _rtl_base(" ".join(raw.split()), strategy)
         elif output == "text":
+            if "ssml" in spec.outputs:
+                # A script read aloud: a caller cannot follow a link, so an address typed in
+                # incident text becomes the words for where it points, as in the SSML.
+                raw = speech.replace_addresses(raw, language.speech)
             outputs[output] = _rtl_base(_tidy(raw), strategy, markdown=markdown)
         elif output == "html":
             outputs[output] = html_wrap(_tidy(raw), lang, language.direction,
                                          outputs.get("subject"), spec.html_document)
         else:
             voice = settings.voice.get(lang)
-            outputs[output] = speech.wrap_ssml(_tidy(raw), lang, dialect=settings.ssml_dialect,
-                                               voice=voice)
+            body = speech.glue_prefixes(_tidy(raw), language.speech)
+            outputs[output] = speech.wrap_ssml(body, language.speech,
+                                               dialect=settings.ssml_dialect, voice=voice)
     return outputs, reads
 
 

@@ -287,3 +287,22 @@ def test_mixed_wording_gives_no_false_findings(data: dict[str, Any]) -> None:
     for message in bundle:
         if message.language == "en":
             assert not set(message.text) & ALL_CONTROLS, message.channel
+
+
+# --- values a person typed inside Hebrew incident text -------------------------------------
+
+TYPED = "תקלה בקו *2040 ובקו +972-3-1234567, בין 14:00 - 16:00 או 18:00–19:00"
+TYPED_VALUES = ("*2040", "+972-3-1234567", "14:00 - 16:00", "18:00–19:00")
+
+
+@pytest.mark.parametrize("channel", READY)
+def test_values_typed_in_hebrew_text_display_as_written(channel: str) -> None:
+    data = incident(title={"he": TYPED, "en": "x"}, workaround={"he": TYPED, "en": "x"})
+    message = render(parse_incident(data), languages=["he"], channels=[channel])["he", channel]
+    if message.html is not None:
+        for value in TYPED_VALUES:
+            assert f"<bdi>{value}</bdi>" in message.html
+    line = next(x for x in message.text.split("\n") if "1234567" in x)
+    shown = get_display(line)
+    for value in TYPED_VALUES:
+        assert value in shown, (channel, value, shown)

@@ -16,6 +16,7 @@ from typing import Any
 from ..channels import CHANNELS, Audience
 from ..findings import Finding
 from ..rules import RequiredFactsRule
+from ..text.speech import replace_addresses
 from .base import Context
 from .common import rules_for, template_file, written
 
@@ -72,7 +73,15 @@ def check_required_facts(context: Context) -> Iterator[Finding]:
         placed = message.placed_in.get("text", frozenset()) | message.placed_in.get(
             "subject", frozenset())
         seen = "\n".join(written(message).values())
+        spoken = "ssml" in CHANNELS[message.channel].outputs
         for name, paths, texts in required_facts(facts, message.channel):
+            if spoken:
+                # A script read aloud says where an address points instead of the address
+                # (render does the same to its text): that is how the fact is stated there.
+                # Its case follows the sentence the address stood in.
+                words = context.templates.language(message.language).speech
+                texts = tuple(replace_addresses(t, words).casefold() for t in texts)
+                seen = seen.casefold()
             if placed.isdisjoint(paths) or not any(text in seen for text in texts):
                 file = template_file(context, message.language, message.channel, "text")
                 for rule in rules:

@@ -19,12 +19,9 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from ..errors import CrisisError, InputError
-from ..findings import Finding
 from .exits import Exit
 
 __all__ = ["Exit", "main"]
-
-JSON_VERSION = 1
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,13 +40,6 @@ def _fail(error: Exception, stream: TextIO) -> int:
     return int(getattr(error, "exit_code", Exit.BAD_INPUT))
 
 
-def _finding_dict(finding: Finding) -> dict[str, Any]:
-    # The same finding object as lint and check write (docs/json-output.md).
-    from ..report import finding_dict
-
-    return finding_dict(finding)
-
-
 def _message_dict(message: Any) -> dict[str, Any]:
     return {"language": message.language, "channel": message.channel,
             "subject": message.subject, "text": message.text, "html": message.html,
@@ -60,6 +50,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     from ..facts import lang_is_rtl
     from ..loading import load_incident
     from ..render import render
+    from ..report import JSON_VERSION, finding_dict
 
     incident = load_incident(args.incident)
     bundle = render(incident, languages=args.lang or None, channels=args.channel or None,
@@ -67,7 +58,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         payload = {"version": JSON_VERSION, "incident": incident.id,
                    "messages": [_message_dict(m) for m in bundle],
-                   "findings": [_finding_dict(f) for f in bundle.findings]}
+                   "findings": [finding_dict(f) for f in bundle.findings]}
         out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return Exit.CLEAN
     show: Callable[[str], str] = lambda text: text  # noqa: E731

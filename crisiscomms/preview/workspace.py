@@ -16,7 +16,6 @@ operations directly.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import tempfile
@@ -29,10 +28,10 @@ from zoneinfo import ZoneInfo
 
 from ..errors import ConfigError, CrisisError, IncidentError, InputError, Problem, TemplateError
 from ..facts import lang_is_rtl
-from ..findings import Finding
 from ..loading import read_data, validate
 from ..model import Incident
 from ..render import Bundle, TemplateSet, render, template_set
+from ..report import finding_dict
 from ..samples import example_names, example_path
 from ..text.sms import sms_parts
 from .forms import (
@@ -84,10 +83,6 @@ def _problem_dicts(problems: Sequence[Problem], names: Sequence[str],
                    file: str | None = None) -> list[dict[str, Any]]:
     return [{"path": p.path, "message": p.message, "line": p.line, "file": file,
              "field": field_for(p.path, names)} for p in problems]
-
-
-def _finding_dict(finding: Finding) -> dict[str, Any]:
-    return dataclasses.asdict(finding)
 
 
 class Workspace:
@@ -256,10 +251,10 @@ class Workspace:
         attached: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for finding in bundle.findings:
             if finding.channel is None:
-                general.append(_finding_dict(finding))
+                general.append(finding_dict(finding))
                 continue
             for lang in [finding.language] if finding.language else bundle.languages:
-                attached.setdefault((lang, finding.channel), []).append(_finding_dict(finding))
+                attached.setdefault((lang, finding.channel), []).append(finding_dict(finding))
         messages = []
         for message in bundle:
             settings = ts.config.channel(message.channel)

@@ -116,6 +116,50 @@ def isolate(value: str, strategy: Strategy) -> str:
     return value
 
 
+# A value a person typed inside right-to-left text: a time, a range of times, a phone number, a
+# short code, a date in digits. It starts with a digit or with a neutral sign before one
+# (`*2040`, `+972-3-...`), and its separators (`:` `-` `–` `/` `.` `,` and a spaced dash
+# between digits) are neutrals that the Hebrew around them would otherwise pull right to left.
+_TYPED_VALUE_RE = re.compile(r"[*#+]?\d+(?:(?:[:./,]|\s?[-\u2013]\s?)\d+)*")
+_PLAIN_NUMBER_RE = re.compile(r"\d+(?:[:./,-]\d+)*")
+
+
+def typed_values(text: str) -> list[tuple[bool, str]]:
+    """``text`` cut into runs, each ``(is_value, run)``: the values a person typed in it that
+    would not display as written inside right-to-left text without protection.
+
+    >>> typed_values("חייגו *2040 בין 14:00 - 16:00")
+    [(False, 'חייגו '), (True, '*2040'), (False, ' בין '), (True, '14:00 - 16:00')]
+    >>> typed_values("3 שעות")
+    [(False, '3 שעות')]
+    """
+    runs: list[tuple[bool, str]] = []
+    last = 0
+    for match in _TYPED_VALUE_RE.finditer(text):
+        value = match.group()
+        # Digits joined by single separators ("3", "14:00", "1,250", "21/11/2026", "972-3")
+        # display as written with no help (rule W4); a leading sign, an en dash or a spaced
+        # dash does not.
+        if _PLAIN_NUMBER_RE.fullmatch(value):
+            continue
+        if match.start() > last:
+            runs.append((False, text[last:match.start()]))
+        runs.append((True, value))
+        last = match.end()
+    if last < len(text):
+        runs.append((False, text[last:]))
+    return runs
+
+
+def protect_typed(text: str, strategy: Strategy) -> str:
+    """Right-to-left text with each value typed in it protected as an inserted one is.
+
+    >>> protect_typed("חייגו *2040", "isolates")
+    'חייגו \u2066*2040\u2069'
+    """
+    return "".join(isolate(run, strategy) if value else run for value, run in typed_values(text))
+
+
 def isolate_url(url: str, strategy: Strategy) -> str:
     """Like :func:`isolate`, for a URL: controls stay outside its boundaries so it still links.
 

@@ -1,54 +1,76 @@
 """Spoken forms of numbers, times, dates and codes for IVR scripts, as SSML.
 
 Every ``spoken_*`` function and :func:`speak_text` returns an SSML *fragment*:
-text that is already XML-escaped and may carry ``<break/>`` elements, ready to
-paste inside ``<speak>``. :func:`wrap_ssml` turns a fragment into a complete
-document and :func:`estimate_seconds` estimates how long a document takes to say.
+text that is already XML-escaped and may carry ``<break/>`` and ``<lang>``
+elements, ready to paste inside ``<speak>``. :func:`wrap_ssml` turns a fragment
+into a complete document and :func:`estimate_seconds` estimates how long a
+document takes to say.
 
-Reading rules (decisions, kept in one place so templates never decide them):
+Every word spoken here comes from language data, the ``[speech]`` table of
+``templates/<lang>/language.toml`` (:class:`SpeechWords`): symbol names, unit
+nouns and their gender, parts of the day, abbreviations, the words that mark a
+code, what a URL is said as. Only numbers are spelled by num2words and month
+names taken from Babel, so a new language is data plus, at most, a number
+speller. Every function takes ``lang`` as a language code (the built-in
+``language.toml`` of that language) or as a :class:`SpeechWords` (a team's own).
 
-Hebrew (``he``), every number spelled in words with num2words:
+Reading rules (decisions, kept in one place so templates never decide them;
+``docs/hebrew.md`` explains them for comms teams):
 
-* Numbers are feminine unless asked otherwise (``gender="m"``); in free text a
-  number takes the gender of a following unit noun it knows (``10 ימים``).
-* Times are feminine, 24-hour: ``14:30`` -> ``ארבע עשרה ושלושים``. A full hour
-  is the hour alone (``17:00`` -> ``שבע עשרה``); minutes 1-9 name the unit
-  (``09:05`` -> ``תשע וחמש דקות``, ``09:01`` -> ``תשע ודקה אחת``,
-  ``09:02`` -> ``תשע ושתי דקות``) because a bare ``תשע וחמש`` reads as 9:05 or
-  as a sum; minutes 10-59 are the bare number. Hour zero is ``חצות``
-  (``00:00`` -> ``חצות``, ``00:30`` -> ``חצות ושלושים``). Seconds are not read.
-* The day of the month is masculine, then the month with the prefix ב, month
-  names from Babel: 23 November -> ``עשרים ושלושה בנובמבר`` (Hebrew Academy).
-  The year is read only on request (``with_year=True``), as a feminine number.
-* Digits of phone numbers and codes are read one by one, feminine; ``*`` is
-  ``כוכבית``, ``#`` is ``סולמית``, ``+`` is ``פלוס``; hyphens, dots and spaces
-  between groups become a short pause (:data:`DIGIT_GROUP_PAUSE_MS`).
-* Decimals read the fraction digit by digit after ``נקודה`` (as num2words
-  does); a negative number starts with ``מינוס``.
+* **Times** are read on the clock the data names (``clock = 12``) with the part
+  of the day from its hour ranges, so 02:00 is never heard as 14:00: Hebrew
+  ``02:00`` -> ``שתיים לפנות בוקר``, ``20:00`` -> ``שמונה בערב``; English
+  ``14:30`` -> "two thirty PM". Minutes with a word of their own in the data
+  use it (Hebrew ``09:05`` -> ``תשע וחמש דקות``, ``14:30`` -> ``שתיים וחצי
+  בצהריים``; English ``09:05`` -> "nine oh five AM"); midnight and noon have
+  their own words when the data gives them. Seconds are not read.
+* **Dates**: the day of the month with its gender (Hebrew masculine, English
+  ordinal), the month from Babel, the year only on request.
+* **Codes and numbers**: a quantity is a number (``2,500`` -> two thousand five
+  hundred); a code is read digit by digit. A code is a number written with a
+  star, hash or plus, a phone number with hyphens, a number with a leading
+  zero, a number glued to Latin letters (``INC-2040``), a number the config
+  names (the organisation's phone), or a whole number of at least
+  ``digit_trigger_min`` digits right after a trigger word (Hebrew ``למספר``,
+  ``חייגו``; English "to", "call") unless the word before the trigger undoes it
+  (English "up to 500").
+* **Abbreviations** (Hebrew ``חו"ל``, ``ש"ח``) are expanded from the data's
+  list, with or without a glued prefix letter. A prefix letter hyphenated to a
+  number is glued to the spoken word (``ב-27`` -> ``בעשרים ושבעה``).
+* **Latin words inside another language** are said from the data's
+  transliteration list when listed (``SMS`` -> ``אס אם אס``), otherwise wrapped
+  in ``<lang xml:lang="en-US">``; :func:`wrap_ssml` turns that into
+  ``<voice xml:lang=...>`` for the plain dialect, which espeak-ng obeys.
+* **Addresses**: a URL or e-mail address is never spoken; it becomes the data's
+  words for "on our website" (or "by email"), merged with a word before it
+  (``באתר https://...`` -> ``באתר שלנו``) or a glued prefix (``ל-www...`` ->
+  ``לאתר שלנו``), so the sentence still says where to look.
+* Symbols between numbers are words with spaces (``7*7`` -> ``שבע כוכבית
+  שבע``); hyphens, dots and spaces between digit groups become a short pause
+  (:data:`DIGIT_GROUP_PAUSE_MS`).
 
 English (``en``): words, not ``<say-as>``. espeak-ng ignores ``say-as`` for
-times and telephone numbers (it reads ``+972-3-...`` as "plus nine hundred
-seventy-two dash three"), vendors differ in what they do with it, and the
-length estimate needs the words that will be said. Times are 12-hour, as US
-English speakers say them (``14:30`` -> "two thirty PM", ``09:05`` -> "nine
-oh five AM", ``00:00`` -> "midnight", ``12:00`` -> "noon"); dates are month
-then ordinal day ("November twenty-third"); digits are "zero".."nine", ``*``
-"star", ``#`` "pound" (the en-US IVR word), ``+`` "plus".
+times and telephone numbers, vendors differ in what they do with it, and the
+length estimate needs the words that will be said.
 
-Documents: ``xml:lang`` is ``he-IL`` or ``en-US``. Plain and Google SSML use
-``version="1.1"``; Azure documents ``version="1.0"``, the only value its
-documentation lists, with a ``<voice>`` element inside ``<speak>``.
+Documents: ``xml:lang`` and the default Azure voice come from the data. Plain
+and Google SSML use ``version="1.1"``; Azure documents ``version="1.0"``, the
+only value its documentation lists, with a ``<voice>`` element inside ``<speak>``.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+import tomllib
 import unicodedata
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Final, Literal
+from pathlib import Path
+from typing import Any, Final, Literal
 from xml.sax.saxutils import escape, quoteattr
 
 from babel.dates import format_date
@@ -59,10 +81,18 @@ __all__ = [
     "DIGIT_GROUP_PAUSE_MS",
     "PARAGRAPH_PAUSE_S",
     "SENTENCE_PAUSE_S",
+    "DayPart",
     "Dialect",
     "Gender",
+    "Measure",
+    "Noun",
+    "Place",
+    "SpeechWords",
     "estimate_seconds",
+    "glue_prefixes",
+    "replace_addresses",
     "speak_text",
+    "speech_words",
     "spoken_date",
     "spoken_digits",
     "spoken_number",
@@ -86,129 +116,351 @@ CLAUSE_PAUSE_S: Final = 0.3
 PARAGRAPH_PAUSE_S: Final = 0.4
 """Seconds added for every ``<p>`` or ``<s>`` element."""
 
-_XML_LANG: Final = {"he": "he-IL", "en": "en-US"}
-_DEFAULT_VOICE: Final = {"he": "he-IL-HilaNeural", "en": "en-US-JennyNeural"}
 _SSML_NS: Final = "http://www.w3.org/2001/10/synthesis"
 
-# The small grammatical vocabulary needed to speak numbers; digit names come
-# from num2words and month names from Babel.
-_SYMBOL_NAMES: Final = {
-    "he": {"*": "כוכבית", "#": "סולמית", "+": "פלוס"},
-    "en": {"*": "star", "#": "pound", "+": "plus"},
-}
-_MINUS: Final = {"he": "מינוס", "en": "minus"}
-_HE_AND: Final = "ו"
-_RANGE_WORD: Final = {"he": "עד", "en": "to"}
-_PERCENT_EN: Final = "percent"
-_EN_MIDNIGHT: Final = "midnight"
-_EN_NOON: Final = "noon"
-_EN_OH: Final = "oh"
-_EN_AM_PM: Final = ("AM", "PM")
-_HE_MIDNIGHT: Final = "חצות"
-_HE_MINUTE_ONE: Final = "דקה אחת"
-_HE_MINUTES: Final = "דקות"
-_HE_PERCENT_ONE: Final = "אחוז"
-_HE_PERCENT_MANY: Final = "אחוזים"
-_SHEKEL_SIGN: Final = "₪"
-_HE_SHEKEL: Final = ("שקל", "שקלים")
-_EN_SHEKEL: Final = ("shekel", "shekels")
 
-# Unit nouns whose gender a preceding number must agree with in free Hebrew
-# text; the value is (gender, plural). Anything else takes the feminine.
-_HE_NOUNS: Final[dict[str, tuple[Gender, bool]]] = {
-    "שעה": ("f", False),
-    "שעות": ("f", True),
-    "דקה": ("f", False),
-    "דקות": ("f", True),
-    "שנייה": ("f", False),
-    "שניות": ("f", True),
-    "שנה": ("f", False),
-    "שנים": ("f", True),
-    "אגורה": ("f", False),
-    "אגורות": ("f", True),
-    "יום": ("m", False),
-    "ימים": ("m", True),
-    "ימי": ("m", True),
-    "שבוע": ("m", False),
-    "שבועות": ("m", True),
-    "חודש": ("m", False),
-    "חודשים": ("m", True),
-    "אחוז": ("m", False),
-    "אחוזים": ("m", True),
-    "שקל": ("m", False),
-    "שקלים": ("m", True),
-}
+@dataclass(frozen=True, slots=True)
+class DayPart:
+    """A part of the day said after the hour: hours ``start`` up to (not including) ``end``.
 
-# Bidi controls and characters XML 1.0 forbids: the first are invisible in
-# speech, the second would make the document ill-formed.
-_DROP_RE: Final = re.compile(
-    "[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
-    "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
-)
-_SPACES_RE: Final = re.compile(r"[ \t\u00a0\u2007\u202f]+")
-_NON_ASCII_DIGIT_RE: Final = re.compile(r"(?![0-9])\d")
+    ``end`` may be smaller than ``start`` for a part that runs past midnight.
 
-_URL_TAIL: Final = r"[^\s<>\"]*[^\s<>\".,;:!?)\]}'»]"
-_URL_RE: Final = re.compile(
-    r"(?:(?<![\w@])[ובלהמשכ]{1,3}[-\u05be])?"
-    r"(?:"
-    rf"(?:https?|ftp)://{_URL_TAIL}"
-    rf"|www\.{_URL_TAIL}"
-    r"|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
-    r"|(?<![\w@.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
-    rf"\.(?:com|net|org|info|io|app|il|co\.il|org\.il|gov\.il|ac\.il)(?:/{_URL_TAIL})?"
-    r")(?![\w/])",
-    re.IGNORECASE,
-)
+    >>> DayPart(22, 1, "בלילה").covers(0), DayPart(22, 1, "בלילה").covers(1)
+    (True, False)
+    """
 
-_PREFIX: Final = r"(?:(?<![\w])(?P<pre>[ובלהמשכ]{1,3})[-\u05be])?"
-_NUM: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_TOKEN_RE: Final = re.compile(
-    _PREFIX
-    + r"(?:"
-    + r"(?P<range>(?<=\d)[ ]?[-\u2013\u2014][ ]?(?=\d))"
-    + r"|(?P<iso>(?<!\d)\d{4}-\d{2}-\d{2}(?![\d-]))"
-    + r"|(?P<date>(?<![\d.])\d{1,2}(?P<dsep>[./])\d{1,2}(?P=dsep)(?:\d{4}|\d{2})(?!\d|\.\d))"
-    + r"|(?P<sdate>(?<![\d/])\d{1,2}/\d{1,2}(?!\d|/\d))"
-    + r"|(?P<ddate>(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])(?![\d.%₪]|[ ]?[%₪]))"
-    + r"|(?P<time>(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]))"
-    + r"|(?P<code>[*#][\d*#]*\d[\d*#]*)"
-    + r"|(?P<intl>\+\d+(?:[- .]\d+)*)"
-    + r"|(?P<phone>(?<![\d.,])\d+(?:-\d+){2,}(?![\d]))"
-    + r"|(?P<zero>(?<![\d.,])0\d+(?:-\d+)*(?![\d.,]\d))"
-    + rf"|(?P<pct>(?P<psign>(?<![\w.,])-)?(?P<pnum>{_NUM})[ ]?%)"
-    + r"|(?P<ord>(?P<onum>\d+)(?:st|nd|rd|th)\b)"
-    + rf"|(?P<num>(?P<sign>(?<![\w.,])-)?(?P<nnum>{_NUM})(?![\d]))"
-    + r"|(?P<digits>\d+)"
-    + r")"
-    + r"(?P<noun>[ ]?(?P<shekel>₪)|[ ](?P<word>[\u05d0-\u05ea]+)(?![-\u05be\w]))?"
-)
-# Longer digit runs are identifiers, not amounts anyone says as one number.
-_MAX_NUMBER_DIGITS: Final = 15
-_TIDY_RES: Final = (
-    (re.compile(r"\(\s*\)|\[\s*\]|\{\s*\}"), ""),
-    (re.compile(r"[ ]+([.,;:!?)\]}])"), r"\1"),
-    (re.compile(r"([(\[{])[ ]+"), r"\1"),
-    (re.compile(r"[ ]{2,}"), " "),
-)
+    start: int
+    end: int
+    words: str
+
+    def covers(self, hour: int) -> bool:
+        """Whether the hour (0-23) falls in this part of the day."""
+        if self.start < self.end:
+            return self.start <= hour < self.end
+        return hour >= self.start or hour < self.end
 
 
-def _language(lang: str) -> str:
-    primary = re.split(r"[-_]", lang.strip(), maxsplit=1)[0].lower()
-    if primary not in _XML_LANG:
-        raise ValueError(f"unsupported language {lang!r}: expected 'he' or 'en'")
-    return primary
+@dataclass(frozen=True, slots=True)
+class Noun:
+    """A unit noun a number before it agrees with: its gender and whether it is plural.
+
+    ``construct_two``: "2" before it reads the construct form (``שתי שעות``, ``שני ימים``).
+    """
+
+    gender: Gender
+    plural: bool = False
+    construct_two: bool = True
 
 
-def _words(n: int | Decimal, lang: str, gender: Gender = "f", **kwargs: object) -> str:
-    if lang == "he":
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """How a sign after a number is said (``%``, ``₪``): singular, plural, gender."""
+
+    one: str
+    other: str
+    gender: Gender = "m"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """What an address (URL, e-mail) is said as, so the sentence still says where to look.
+
+    ``after`` maps a word just before the address to what replaces both (``באתר`` ->
+    ``באתר שלנו``); ``prefixed`` maps a prefix glued to it (``ל-www...``) to the words.
+    """
+
+    default: str
+    after: Mapping[str, str] = field(default_factory=dict)
+    prefixed: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, eq=False)
+class SpeechWords:
+    """A language's spoken vocabulary: the ``[speech]`` table of its ``language.toml``.
+
+    Compared and hashed by identity, so it can key caches; build one with
+    :meth:`from_mapping` or :func:`speech_words`.
+
+    >>> speech_words("he").symbols["*"]
+    'כוכבית'
+    """
+
+    lang: str
+    xml_lang: str
+    voice: str
+    minus: str
+    range: str
+    percent: Measure
+    website: Place
+    email: Place
+    latin: str | None = None
+    prefix_letters: str = ""
+    clock: int = 24
+    hour_gender: Gender = "f"
+    digit_gender: Gender = "f"
+    day_gender: Gender = "m"
+    year_gender: Gender = "f"
+    time: str = "{hour} {minutes} {part}"
+    time_full_hour: str = "{hour} {part}"
+    midnight: str = ""
+    noon: str = ""
+    day_parts: tuple[DayPart, ...] = ()
+    minute_words: Mapping[int, str] = field(default_factory=dict)
+    date: str = "{day} {month}"
+    date_year: str = "{day} {month} {year}"
+    ordinal_day: bool = False
+    ordinal_after_month: bool = False
+    year_style: Literal["number", "year"] = "number"
+    month_prefix: str = ""
+    one_after_noun: bool = False
+    symbols: Mapping[str, str] = field(default_factory=dict)
+    currency: Mapping[str, Measure] = field(default_factory=dict)
+    nouns: Mapping[str, Noun] = field(default_factory=dict)
+    digit_triggers: frozenset[str] = frozenset()
+    digit_trigger_min: int = 3
+    not_after: frozenset[str] = frozenset()
+    abbreviations: Mapping[str, str] = field(default_factory=dict)
+    say: Mapping[str, str] = field(default_factory=dict)
+    codes: frozenset[str] = frozenset()
+    """Digits of numbers always read one by one (the organisation's phone), set by the caller."""
+
+    @classmethod
+    def from_mapping(cls, lang: str, data: Mapping[str, Any]) -> SpeechWords:
+        """Build from the ``[speech]`` table; a bad entry is a ValueError naming its key.
+
+        >>> SpeechWords.from_mapping("en", {"voice": 1})
+        Traceback (most recent call last):
+        ...
+        ValueError: speech.voice: expected text, got 1
+        """
+        return _parse_words(lang, data)
+
+    def with_codes(self, codes: Iterable[str]) -> SpeechWords:
+        """A copy that reads these numbers (the organisation's phone, say) digit by digit."""
+        digits = {re.sub(r"\D", "", code) for code in codes}
+        return replace(self, codes=frozenset(d for d in digits if d))
+
+
+# --- reading the [speech] table -------------------------------------------------------------
+
+
+class _Reader:
+    """Typed reads from one table, each error naming the key; unknown keys are refused."""
+
+    def __init__(self, data: Mapping[str, Any], where: str) -> None:
+        if not isinstance(data, Mapping):
+            raise ValueError(f"{where}: expected a table, got {data!r}")
+        self.data = data
+        self.where = where
+        self.seen: set[str] = set()
+
+    def _get(self, key: str) -> Any:
+        self.seen.add(key)
+        return self.data.get(key)
+
+    def text(self, key: str, default: str | None = None) -> str:
+        value = self._get(key)
+        if value is None and default is not None:
+            return default
+        if not isinstance(value, str):
+            raise ValueError(f"{self.where}.{key}: expected text, got {value!r}")
+        return value
+
+    def flag(self, key: str, default: bool) -> bool:
+        value = self._get(key)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise ValueError(f"{self.where}.{key}: expected true or false, got {value!r}")
+        return value
+
+    def integer(self, key: str, low: int, high: int, default: int | None = None) -> int:
+        value = self._get(key)
+        if value is None and default is not None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValueError(f"{self.where}.{key}: expected a whole number from {low} to "
+                             f"{high}, got {value!r}")
+        return value
+
+    def gender(self, key: str, default: Gender) -> Gender:
+        value = self._get(key)
+        if value is None:
+            return default
+        if value == "f":
+            return "f"
+        if value == "m":
+            return "m"
+        raise ValueError(f"{self.where}.{key}: expected \"f\" or \"m\", got {value!r}")
+
+    def words(self, key: str) -> frozenset[str]:
+        value = self._get(key)
+        if value is None:
+            return frozenset()
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise ValueError(f"{self.where}.{key}: expected a list of words, got {value!r}")
+        return frozenset(v.casefold() for v in value)
+
+    def table(self, key: str) -> _Reader:
+        value = self._get(key)
+        return _Reader({} if value is None else value, f"{self.where}.{key}")
+
+    def texts(self, key: str) -> dict[str, str]:
+        sub = self.table(key)
+        for name, value in sub.data.items():
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError(f"{sub.where}.{name}: expected text, got {value!r}")
+        return {str(k): v for k, v in sub.data.items()}
+
+    def done(self) -> None:
+        unknown = sorted(set(self.data) - self.seen)
+        if unknown:
+            raise ValueError(f"{self.where}: unknown key {unknown[0]!r}")
+
+
+def _measure(reader: _Reader) -> Measure:
+    measure = Measure(reader.text("one"), reader.text("other"), reader.gender("gender", "m"))
+    reader.done()
+    return measure
+
+
+def _place(reader: _Reader) -> Place:
+    place = Place(reader.text("default"), reader.texts("after"), reader.texts("prefixed"))
+    reader.done()
+    return Place(place.default, {k.casefold(): v for k, v in place.after.items()},
+                 place.prefixed)
+
+
+def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
+    r = _Reader(data, "speech")
+    parts: list[DayPart] = []
+    raw_parts = r._get("day_parts") or []
+    if not isinstance(raw_parts, list):
+        raise ValueError(f"speech.day_parts: expected a list of tables, got {raw_parts!r}")
+    for i, item in enumerate(raw_parts):
+        p = _Reader(item, f"speech.day_parts[{i}]")
+        parts.append(DayPart(p.integer("from", 0, 23), p.integer("to", 0, 24), p.text("words")))
+        p.done()
+    uncovered = [h for h in range(24) if parts and not any(p.covers(h) for p in parts)]
+    if uncovered:
+        raise ValueError(f"speech.day_parts: no part of the day covers hour {uncovered[0]}")
+    minutes: dict[int, str] = {}
+    for key, value in r.texts("minute_words").items():
+        if not key.isdigit() or not 1 <= int(key) <= 59:
+            raise ValueError(f"speech.minute_words.{key}: expected a minute from 1 to 59")
+        minutes[int(key)] = value
+    nouns: dict[str, Noun] = {}
+    noun_table = r.table("nouns")
+    for word, spec in noun_table.data.items():
+        n = _Reader(spec, f"speech.nouns.{word}")
+        nouns[str(word)] = Noun(n.gender("gender", "f"), n.flag("plural", False),
+                                n.flag("construct_two", True))
+        n.done()
+    currency_table = r.table("currency")
+    currency = {str(sign): _measure(_Reader(spec, f"speech.currency.{sign}"))
+                for sign, spec in currency_table.data.items()}
+    year_style = r.text("year_style", "number")
+    if year_style not in ("number", "year"):
+        raise ValueError(f"speech.year_style: expected \"number\" or \"year\", got {year_style!r}")
+    clock = r.integer("clock", 12, 24, 24)
+    if clock not in (12, 24):
+        raise ValueError(f"speech.clock: expected 12 or 24, got {clock!r}")
+    latin = r.text("latin", "") or None
+    words = SpeechWords(
+        lang=lang,
+        xml_lang=r.text("xml_lang"),
+        voice=r.text("voice"),
+        minus=r.text("minus"),
+        range=r.text("range"),
+        percent=_measure(r.table("percent")),
+        website=_place(r.table("website")),
+        email=_place(r.table("email")),
+        latin=latin,
+        prefix_letters=r.text("prefix_letters", ""),
+        clock=clock,
+        hour_gender=r.gender("hour_gender", "f"),
+        digit_gender=r.gender("digit_gender", "f"),
+        day_gender=r.gender("day_gender", "m"),
+        year_gender=r.gender("year_gender", "f"),
+        time=r.text("time", "{hour} {minutes} {part}"),
+        time_full_hour=r.text("time_full_hour", "{hour} {part}"),
+        midnight=r.text("midnight", ""),
+        noon=r.text("noon", ""),
+        day_parts=tuple(parts),
+        minute_words=minutes,
+        date=r.text("date", "{day} {month}"),
+        date_year=r.text("date_year", "{day} {month} {year}"),
+        ordinal_day=r.flag("ordinal_day", False),
+        ordinal_after_month=r.flag("ordinal_after_month", False),
+        year_style="year" if year_style == "year" else "number",
+        month_prefix=r.text("month_prefix", ""),
+        one_after_noun=r.flag("one_after_noun", False),
+        symbols=r.texts("symbols"),
+        currency=currency,
+        nouns=nouns,
+        digit_triggers=r.words("digit_triggers"),
+        digit_trigger_min=r.integer("digit_trigger_min", 1, 20, 3),
+        not_after=r.words("not_after"),
+        abbreviations=r.texts("abbreviations"),
+        say=r.texts("say"),
+    )
+    r.done()
+    for name, pattern in (("time", words.time), ("time_full_hour", words.time_full_hour),
+                          ("date", words.date), ("date_year", words.date_year)):
+        try:
+            pattern.format(hour="", minutes="", part="", day="", month="", year="")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ValueError(f"speech.{name}: a slot it cannot fill ({exc})") from exc
+    if re.search(r"[^\w]", words.prefix_letters):
+        raise ValueError("speech.prefix_letters: expected letters only")
+    return words
+
+
+def _builtin_file(code: str) -> Path | None:
+    # The built-in templates sit inside the installed package or beside it in a checkout;
+    # walking up a few levels keeps this right wherever the module lives in the package.
+    here = Path(__file__).resolve().parent
+    for folder in (here, *list(here.parents)[:3]):
+        candidate = folder / "templates" / code / "language.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=16)
+def speech_words(lang: str) -> SpeechWords:
+    """The spoken vocabulary of a built-in language (``he``, ``en``; ``he-IL`` works too).
+
+    >>> speech_words("en-US").xml_lang
+    'en-US'
+    """
+    code = re.split(r"[-_]", lang.strip(), maxsplit=1)[0].lower()
+    path = _builtin_file(code) if re.fullmatch(r"[a-z]{2,3}", code) else None
+    if path is None:
+        raise ValueError(f"unsupported language {lang!r}: no built-in language.toml for it")
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    if "speech" not in data:
+        raise ValueError(f"unsupported language {lang!r}: {path} has no [speech] table")
+    return SpeechWords.from_mapping(code, data["speech"])
+
+
+def _resolve(lang: str | SpeechWords) -> SpeechWords:
+    return lang if isinstance(lang, SpeechWords) else speech_words(lang)
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+def _words(n: int | Decimal, w: SpeechWords, gender: Gender = "f", **kwargs: object) -> str:
+    if w.lang == "he":
+        # num2words' Hebrew speller takes the gender; the others have none to take.
         kwargs["gender"] = gender
-    result = _num2words(n, lang=lang, **kwargs)
+    result = _num2words(n, lang=w.lang, **kwargs)
     assert isinstance(result, str)
     return result
 
 
-def _say_number(n: int | Decimal, lang: str, gender: Gender) -> str:
+def _say_number(n: int | Decimal, w: SpeechWords, gender: Gender) -> str:
     if isinstance(n, Decimal):
         if not n.is_finite():
             raise ValueError(f"cannot speak {n!r}")
@@ -216,15 +468,15 @@ def _say_number(n: int | Decimal, lang: str, gender: Gender) -> str:
             n = int(n)
     # num2words drops the sign of a Decimal between -1 and 0, so the sign is
     # spoken here for every number.
-    sign = f"{_MINUS[lang]} " if n < 0 else ""
+    sign = f"{w.minus} " if n < 0 else ""
     magnitude: int | Decimal = -n if n < 0 else n
     try:
-        return sign + _words(magnitude, lang, gender)
+        return sign + _words(magnitude, w, gender)
     except OverflowError as exc:
         raise ValueError(f"{n} is too large to speak as a number") from exc
 
 
-def spoken_number(n: int | Decimal, lang: str, *, gender: Gender = "f") -> str:
+def spoken_number(n: int | Decimal, lang: str | SpeechWords, *, gender: Gender = "f") -> str:
     """Return ``n`` in words as an SSML fragment; Hebrew is feminine unless ``gender="m"``.
 
     A Decimal reads its fraction digit by digit after the decimal point.
@@ -236,61 +488,54 @@ def spoken_number(n: int | Decimal, lang: str, *, gender: Gender = "f") -> str:
     """
     if isinstance(n, bool) or not isinstance(n, (int, Decimal)):
         raise TypeError(f"expected int or Decimal, got {type(n).__name__}")
-    return escape(_say_number(n, _language(lang), gender))
+    return escape(_say_number(n, _resolve(lang), gender))
 
 
-def _hebrew_time(t: datetime.time) -> str:
-    hour = _HE_MIDNIGHT if t.hour == 0 else _words(t.hour, "he")
-    if t.minute == 0:
-        return hour
-    if t.minute == 1:
-        minutes = _HE_MINUTE_ONE
-    elif t.minute < 10:
-        minutes = f"{_words(t.minute, 'he', construct=True)} {_HE_MINUTES}"
+def _time_words(t: datetime.time, w: SpeechWords) -> str:
+    if t.minute == 0 and t.hour == 0 and w.midnight:
+        return w.midnight
+    if t.minute == 0 and t.hour == 12 and w.noon:
+        return w.noon
+    if w.clock == 12:
+        hour = _words(t.hour % 12 or 12, w, w.hour_gender)
     else:
-        minutes = _words(t.minute, "he")
-    return f"{hour} {_HE_AND}{minutes}"
-
-
-def _english_time(t: datetime.time) -> str:
-    if t.minute == 0 and t.hour in (0, 12):
-        return _EN_MIDNIGHT if t.hour == 0 else _EN_NOON
-    hour = _words(t.hour % 12 or 12, "en")
-    suffix = _EN_AM_PM[t.hour >= 12]
+        hour = w.midnight if t.hour == 0 and w.midnight else _words(t.hour, w, w.hour_gender)
+    part = next((p.words for p in w.day_parts if p.covers(t.hour)), "")
     if t.minute == 0:
-        return f"{hour} {suffix}"
-    if t.minute < 10:
-        return f"{hour} {_EN_OH} {_words(t.minute, 'en')} {suffix}"
-    return f"{hour} {_words(t.minute, 'en')} {suffix}"
+        said = w.time_full_hour.format(hour=hour, part=part, minutes="")
+    else:
+        minutes = w.minute_words.get(t.minute) or _words(t.minute, w, w.hour_gender)
+        said = w.time.format(hour=hour, minutes=minutes, part=part)
+    return " ".join(said.split())
 
 
-def spoken_time(t: datetime.time, lang: str) -> str:
-    """Return a clock time in words (Hebrew feminine 24-hour, English 12-hour).
+def spoken_time(t: datetime.time, lang: str | SpeechWords) -> str:
+    """Return a clock time in words with its part of the day, as the language data says it.
 
-    >>> spoken_time(datetime.time(14, 30), "he")
-    'ארבע עשרה ושלושים'
+    >>> spoken_time(datetime.time(2, 0), "he"), spoken_time(datetime.time(14, 30), "he")
+    ('שתיים לפנות בוקר', 'שתיים וחצי בצהריים')
     >>> spoken_time(datetime.time(9, 5), "en")
     'nine oh five AM'
     """
-    code = _language(lang)
-    return escape(_hebrew_time(t) if code == "he" else _english_time(t))
+    return escape(_time_words(t, _resolve(lang)))
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=64)
 def _month_name(month: int, lang: str) -> str:
     return str(format_date(datetime.date(2000, month, 1), "MMMM", locale=lang))
 
 
-def _date_words(d: datetime.date, lang: str, with_year: bool) -> str:
-    month = _month_name(d.month, lang)
-    if lang == "he":
-        text = f"{_words(d.day, 'he', 'm')} ב{month}"
-        return f"{text} {_words(d.year, 'he')}" if with_year else text
-    text = f"{month} {_words(d.day, 'en', to='ordinal')}"
-    return f"{text}, {_words(d.year, 'en', to='year')}" if with_year else text
+def _date_words(d: datetime.date, w: SpeechWords, with_year: bool) -> str:
+    month = _month_name(d.month, w.lang)
+    day = (_words(d.day, w, to="ordinal") if w.ordinal_day else _words(d.day, w, w.day_gender))
+    if not with_year:
+        return w.date.format(day=day, month=month)
+    year = (_words(d.year, w, to="year") if w.year_style == "year"
+            else _words(d.year, w, w.year_gender))
+    return w.date_year.format(day=day, month=month, year=year)
 
 
-def spoken_date(d: datetime.date, lang: str, *, with_year: bool = False) -> str:
+def spoken_date(d: datetime.date, lang: str | SpeechWords, *, with_year: bool = False) -> str:
     """Return a calendar date in words; the year only when ``with_year`` is true.
 
     Hebrew reads the day of the month as a masculine number.
@@ -300,19 +545,29 @@ def spoken_date(d: datetime.date, lang: str, *, with_year: bool = False) -> str:
     >>> spoken_date(datetime.date(2026, 11, 23), "en", with_year=True)
     'November twenty-third, twenty twenty-six'
     """
-    return escape(_date_words(d, _language(lang), with_year))
+    return escape(_date_words(d, _resolve(lang), with_year))
 
 
-def _digit_words(s: str, lang: str) -> str:
-    names = _SYMBOL_NAMES[lang]
+# Bidi controls and characters XML 1.0 forbids: the first are invisible in
+# speech, the second would make the document ill-formed.
+_DROP_RE: Final = re.compile(
+    "[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
+)
+_SPACES_RE: Final = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+_NON_ASCII_DIGIT_RE: Final = re.compile(r"(?![0-9])\d")
+_GERSH: Final = str.maketrans({"\u05f4": '"', "\u05f3": "'"})
+
+
+def _digit_words(s: str, w: SpeechWords) -> str:
     pause = f'<break time="{DIGIT_GROUP_PAUSE_MS}ms"/>'
     out: list[str] = []
     pending_pause = False
     for char in _DROP_RE.sub("", s):
         if char.isdigit():
-            word = _words(unicodedata.digit(char), lang)
-        elif char in names:
-            word = names[char]
+            word = escape(_words(unicodedata.digit(char), w, w.digit_gender))
+        elif char in w.symbols:
+            word = escape(w.symbols[char])
         elif char.isspace() or unicodedata.category(char).startswith("P"):
             pending_pause = bool(out)
             continue
@@ -325,7 +580,7 @@ def _digit_words(s: str, lang: str) -> str:
     return " ".join(out)
 
 
-def spoken_digits(s: str, lang: str) -> str:
+def spoken_digits(s: str, lang: str | SpeechWords) -> str:
     """Read a phone number or code symbol by symbol; separators become short pauses.
 
     >>> spoken_digits("*2040", "he")
@@ -333,7 +588,7 @@ def spoken_digits(s: str, lang: str) -> str:
     >>> spoken_digits("03-12", "en")
     'zero three <break time="200ms"/> one two'
     """
-    return _digit_words(s, _language(lang))
+    return _digit_words(s, _resolve(lang))
 
 
 def _parse_decimal(text: str) -> int | Decimal:
@@ -345,44 +600,41 @@ def _parse_decimal(text: str) -> int | Decimal:
     return int(value) if "." not in plain else value
 
 
-def _is_hebrew_month(word: str) -> bool:
-    return word.startswith("ב") and word[1:] in {_month_name(m, "he") for m in range(1, 13)}
+def _is_month(word: str, w: SpeechWords) -> bool:
+    prefix = w.month_prefix
+    return (word.startswith(prefix) and
+            word[len(prefix):] in {_month_name(m, w.lang) for m in range(1, 13)})
 
 
-def _number_before_noun(value: int | Decimal, lang: str, word: str | None) -> tuple[str, bool]:
-    """Speak a number agreeing with the Hebrew word after it; True if the word was used."""
-    if word == _SHEKEL_SIGN:
-        if lang == "en":
-            unit = _EN_SHEKEL[0] if value == 1 else _EN_SHEKEL[1]
-            return f"{_say_number(value, lang, 'm')} {unit}", True
-        word = _HE_SHEKEL[0] if value == 1 else _HE_SHEKEL[1]
-    if lang != "he" or word is None:
-        return _say_number(value, lang, "f"), False
-    if _is_hebrew_month(word):
-        return _say_number(value, lang, "m"), False
-    agreement = _HE_NOUNS.get(word)
-    if agreement is None:
-        return _say_number(value, lang, "f"), False
-    gender, plural = agreement
-    if value == 1 and not plural:
-        # Hebrew puts "one" after its noun: יום אחד, שעה אחת.
-        return f"{word} {_words(1, 'he', gender)}", True
-    if value == 2 and plural and word != "ימי":
-        return f"{_words(2, 'he', gender, construct=True)} {word}", True
-    return f"{_say_number(value, lang, gender)} {word}", True
+def _one_with(noun: str, gender: Gender, w: SpeechWords) -> str:
+    one = _words(1, w, gender)
+    # Hebrew puts "one" after its noun: יום אחד, שעה אחת.
+    return f"{noun} {one}" if w.one_after_noun else f"{one} {noun}"
 
 
-def _percent(value: int | Decimal, lang: str) -> str:
-    if lang == "en":
-        return f"{_say_number(value, lang, 'f')} {_PERCENT_EN}"
+def _measure_words(value: int | Decimal, measure: Measure, w: SpeechWords) -> str:
     if value == 1:
-        return f"{_HE_PERCENT_ONE} {_words(1, 'he', 'm')}"
-    return f"{_say_number(value, lang, 'm')} {_HE_PERCENT_MANY}"
+        return _one_with(measure.one, measure.gender, w)
+    return f"{_say_number(value, w, measure.gender)} {measure.other}"
 
 
-def _ordinal_context(text: str, start: int) -> bool:
-    before = text[:start].rstrip().rsplit(" ", 1)[-1]
-    return before in {_month_name(m, "en") for m in range(1, 13)}
+def _number_before_noun(value: int | Decimal, w: SpeechWords, sign: str | None,
+                        word: str | None) -> tuple[str, bool]:
+    """Speak a number agreeing with the sign or word after it; True if that was used."""
+    if sign is not None:
+        return _measure_words(value, w.currency[sign], w), True
+    if word is None:
+        return _say_number(value, w, "f"), False
+    if w.month_prefix and _is_month(word, w):
+        return _say_number(value, w, w.day_gender), False
+    noun = w.nouns.get(word)
+    if noun is None:
+        return _say_number(value, w, "f"), False
+    if value == 1 and not noun.plural:
+        return _one_with(word, noun.gender, w), True
+    if value == 2 and noun.plural and noun.construct_two:
+        return f"{_words(2, w, noun.gender, construct=True)} {word}", True
+    return f"{_say_number(value, w, noun.gender)} {word}", True
 
 
 def _valid_date(year: int, month: int, day: int) -> datetime.date | None:
@@ -392,67 +644,128 @@ def _valid_date(year: int, month: int, day: int) -> datetime.date | None:
         return None
 
 
-def _speak_token(match: re.Match[str], lang: str, text: str) -> str:
-    """Return the escaped spoken form of one matched number-like token."""
-    groups = match.groupdict()
-    word = _SHEKEL_SIGN if groups["shekel"] else groups["word"]
-    noun_used = False
-    spoken: str
-    if groups["range"] is not None:
-        spoken = f" {_RANGE_WORD[lang]} "
-    elif groups["iso"] is not None:
-        year, month, day = (int(part) for part in groups["iso"].split("-"))
-        date = _valid_date(year, month, day)
-        spoken = _date_words(date, lang, True) if date else _digit_words(groups["iso"], lang)
-    elif groups["date"] is not None:
-        day, month, year = (int(p) for p in re.split(r"[./]", groups["date"]))
-        year += 2000 if year < 100 else 0
-        date = _valid_date(year, month, day)
-        spoken = _date_words(date, lang, True) if date else _digit_words(groups["date"], lang)
-    elif groups["sdate"] is not None:
-        day, month = (int(p) for p in groups["sdate"].split("/"))
-        date = _valid_date(2000, month, day)
-        spoken = _date_words(date, lang, False) if date else _digit_words(groups["sdate"], lang)
-    elif groups["ddate"] is not None:
-        day, month = (int(p) for p in groups["ddate"].split("."))
-        date = _valid_date(2000, month, day)
-        spoken = (
-            _date_words(date, lang, False)
-            if date
-            else _say_number(_parse_decimal(groups["ddate"]), lang, "f")
-        )
-    elif groups["time"] is not None:
-        hour, minute = (int(p) for p in groups["time"].split(":"))
-        t = datetime.time(hour, minute)
-        spoken = _hebrew_time(t) if lang == "he" else _english_time(t)
-    elif groups["code"] is not None:
-        spoken = _digit_words(groups["code"], lang)
-    elif groups["intl"] is not None:
-        spoken = _digit_words(groups["intl"], lang)
-    elif groups["phone"] is not None:
-        spoken = _digit_words(groups["phone"], lang)
-    elif groups["zero"] is not None:
-        spoken = _digit_words(groups["zero"], lang)
-    elif groups["pct"] is not None:
-        value = _parse_decimal(groups["pnum"])
-        spoken = _percent(-value if groups["psign"] else value, lang)
-    elif groups["ord"] is not None:
-        spoken = escape(_words(int(groups["onum"]), lang, to="ordinal"))
-    elif groups["num"] is not None:
-        value = _parse_decimal(groups["nnum"])
-        value = -value if groups["sign"] else value
-        if len(groups["nnum"]) > _MAX_NUMBER_DIGITS:
-            spoken = _digit_words(groups["nnum"], lang)
-        elif lang == "en" and isinstance(value, int) and _ordinal_context(text, match.start()):
-            spoken = _words(value, "en", to="ordinal")
+# --- free text ------------------------------------------------------------------------------
+
+_URL_TAIL: Final = (r"[^\s<>\"\u200e\u200f\u202a-\u202e\u2066-\u2069]*"
+                    r"[^\s<>\".,;:!?)\]}'»\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_ADDRESS: Final = (
+    r"(?P<addr>"
+    rf"(?:https?|ftp)://{_URL_TAIL}"
+    rf"|www\.{_URL_TAIL}"
+    r"|(?P<mail>[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})"
+    r"|(?<![\w@.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+    rf"\.(?:com|net|org|info|io|app|il|co\.il|org\.il|gov\.il|ac\.il)(?:/{_URL_TAIL})?"
+    r")(?![\w/])"
+)
+_NUM: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Longer digit runs are identifiers, not amounts anyone says as one number.
+_MAX_NUMBER_DIGITS: Final = 15
+_TIDY_RES: Final = (
+    (re.compile(r"\(\s*\)|\[\s*\]|\{\s*\}"), ""),
+    (re.compile(r"[ ]+([.,;:!?)\]}])"), r"\1"),
+    (re.compile(r"([(\[{])[ ]+"), r"\1"),
+    (re.compile(r"[ ]{2,}"), " "),
+)
+_LATIN_WORD: Final = r"[A-Za-z][A-Za-z0-9]*(?:['\u2019&.+-][A-Za-z0-9]+)*"
+
+
+def _prefix(letters: str, name: str = "pre") -> str:
+    if not letters:
+        return ""
+    return rf"(?:(?<![\w])(?P<{name}>[{re.escape(letters)}]{{1,3}})[-\u05be])?"
+
+
+@lru_cache(maxsize=16)
+def _address_re(letters: str) -> re.Pattern[str]:
+    return re.compile(_prefix(letters) + _ADDRESS, re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _token_re(letters: str, signs: str) -> re.Pattern[str]:
+    sign = f"|[ ]?(?P<sign>[{re.escape(signs)}])" if signs else ""
+    return re.compile(
+        _prefix(letters)
+        + r"(?:"
+        + r"(?P<range>(?<=\d)[ ]?[-\u2013\u2014][ ]?(?=\d))"
+        + r"|(?P<ident>(?<![\w])(?P<letters>[A-Za-z]{1,10})[-#]?(?P<idnum>\d+)(?![\w]))"
+        + r"|(?P<iso>(?<!\d)\d{4}-\d{2}-\d{2}(?![\d-]))"
+        + r"|(?P<date>(?<![\d.])\d{1,2}(?P<dsep>[./])\d{1,2}(?P=dsep)(?:\d{4}|\d{2})(?!\d|\.\d))"
+        + r"|(?P<sdate>(?<![\d/])\d{1,2}/\d{1,2}(?!\d|/\d))"
+        + r"|(?P<ddate>(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])(?![\d.%₪]|[ ]?[%₪]))"
+        + r"|(?P<time>(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]))"
+        + r"|(?P<code>[*#][\d*#]*\d[\d*#]*)"
+        + r"|(?P<intl>\+\d+(?:[- .]\d+)*)"
+        + r"|(?P<phone>(?<![\d.,])\d+(?:-\d+){2,}(?![\d]))"
+        + r"|(?P<zero>(?<![\d.,])0\d+(?:-\d+)*(?![\d.,]\d))"
+        + rf"|(?P<pct>(?P<psign>(?<![\w.,])-)?(?P<pnum>{_NUM})[ ]?%)"
+        + r"|(?P<ord>(?P<onum>\d+)(?:st|nd|rd|th)\b)"
+        + rf"|(?P<num>(?P<nsign>(?<![\w.,])-)?(?P<nnum>{_NUM})(?![\d]))"
+        + r"|(?P<digits>\d+)"
+        + r")"
+        + rf"(?P<noun>{sign}|[ ](?P<word>[^\W\d_A-Za-z]+)(?![-\u05be\w]))?"
+    )
+
+
+@lru_cache(maxsize=16)
+def _abbreviation_re(letters: str, keys: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not keys:
+        return None
+    alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    pre = rf"(?P<pre>[{re.escape(letters)}]{{0,3}})" if letters else "(?P<pre>)"
+    return re.compile(rf"(?<![\w\"'])(?:{pre}(?P<abbr>{alternatives}))(?![\w\"'])")
+
+
+@lru_cache(maxsize=16)
+def _latin_re(letters: str) -> re.Pattern[str]:
+    return re.compile(_prefix(letters) + rf"(?<![\w])(?P<run>{_LATIN_WORD}(?:[ ]{_LATIN_WORD})*)")
+
+
+def _with_case(model: str, phrase: str) -> str:
+    return phrase[:1].upper() + phrase[1:] if model[:1].isupper() else phrase
+
+
+def _replace_addresses(text: str, w: SpeechWords) -> str:
+    pattern = _address_re(w.prefix_letters)
+    out: list[str] = []
+    position = 0
+    for match in pattern.finditer(text):
+        place = w.email if match.group("mail") else w.website
+        before = text[position:match.start()]
+        prefix = match.group("pre") if w.prefix_letters else None
+        lead = re.search(r"(\S+)[ ]*:?[ ]*$", before)
+        lead_word = lead.group(1).rstrip(":") if lead else ""
+        if not prefix and lead is not None and lead_word.casefold() in place.after:
+            phrase = _with_case(lead_word, place.after[lead_word.casefold()])
+            out.append(before[:lead.start()] + phrase)
+        elif prefix:
+            if prefix in place.prefixed:
+                phrase = place.prefixed[prefix]
+            elif prefix[-1] in place.prefixed:
+                phrase = prefix[:-1] + place.prefixed[prefix[-1]]
+            else:
+                phrase = prefix + place.default
+            out.append(before + phrase)
         else:
-            spoken, noun_used = _number_before_noun(value, lang, word)
-    else:
-        spoken = _digit_words(groups["digits"], lang)
-    prefix = groups["pre"] or ""
-    rest = f" {word}" if word is not None and not noun_used else ""
-    # _digit_words already escaped its output and may hold <break/> markup.
-    return escape(prefix) + spoken + escape(rest)
+            opens = (not "".join([*out, before]).strip()
+                     or before.rstrip().endswith((".", "!", "?")))
+            out.append(before + _with_case("X" if opens else "x", place.default))
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+def replace_addresses(text: str, lang: str | SpeechWords) -> str:
+    """Replace every URL and e-mail address in plain text with the words for where it points.
+
+    For text that is read aloud (the IVR script): a caller cannot click a link, and a
+    sentence that loses it must still say where to look. Returns plain text, not SSML.
+
+    >>> replace_addresses("הפרטים באתר https://x.co.il/a. תודה", "he")
+    'הפרטים באתר שלנו. תודה'
+    >>> replace_addresses("Details: https://x.co.il", "en")
+    'Details: on our website'
+    """
+    return _replace_addresses(text, _resolve(lang))
 
 
 def _clean(text: str) -> str:
@@ -467,55 +780,239 @@ def _tidy(text: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 
-def speak_text(text: str, lang: str) -> str:
+def _expand_abbreviations(text: str, w: SpeechWords) -> str:
+    if not w.abbreviations:
+        return text
+    pattern = _abbreviation_re(w.prefix_letters, tuple(w.abbreviations))
+    assert pattern is not None
+    return pattern.sub(lambda m: m.group("pre") + w.abbreviations[m.group("abbr")],
+                       text.translate(_GERSH))
+
+
+def _latin_run(run: str, w: SpeechWords) -> list[tuple[bool, str]]:
+    """Split a run of Latin words into (said from the list?, text) pieces."""
+    pieces: list[tuple[bool, str]] = []
+    for word in run.split(" "):
+        said = w.say.get(word) or w.say.get(word.casefold()) or w.say.get(word.upper())
+        if said is not None:
+            pieces.append((True, said))
+        elif pieces and not pieces[-1][0]:
+            pieces[-1] = (False, f"{pieces[-1][1]} {word}")
+        else:
+            pieces.append((False, word))
+    return pieces
+
+
+def _plain(segment: str, w: SpeechWords) -> str:
+    """Escape a stretch of text between numbers; Latin words said from the list or switched."""
+    out: list[str] = []
+    position = 0
+    if w.latin or w.say:
+        for match in _latin_re(w.prefix_letters).finditer(segment):
+            out.append(_symbols(segment[position:match.start()], w))
+            prefix = (match.group("pre") or "") if w.prefix_letters else ""
+            pieces = _latin_run(match.group("run"), w)
+            if prefix and not pieces[0][0]:
+                out.append(escape(prefix) + "-")
+                prefix = ""
+            said: list[str] = []
+            for listed, text in pieces:
+                if listed:
+                    said.append(escape(text))
+                elif w.latin:
+                    said.append(f'<lang xml:lang="{escape(w.latin)}">{escape(text)}</lang>')
+                else:
+                    said.append(escape(text))
+            out.append(escape(prefix) + " ".join(said))
+            position = match.end()
+    out.append(_symbols(segment[position:], w))
+    return "".join(out)
+
+
+def _symbols(segment: str, w: SpeechWords) -> str:
+    """Escape text; a symbol standing alone between spaces or numbers is said by name."""
+    if not w.symbols:
+        return escape(segment)
+    names = "".join(re.escape(s) for s in w.symbols)
+    return re.sub(rf"(?:(?<=\s)|^)([{names}])(?=\s|$)",
+                  lambda m: w.symbols[m.group(1)], escape(segment))
+
+
+def _word_before(text: str, end: int) -> tuple[str, str]:
+    """The word before ``end`` and the one before that, lower-cased, punctuation aside."""
+    words = re.findall(r"[^\W\d_][\w\"'\u05f3\u05f4-]*", text[:end])[-2:]
+    words = [word.casefold() for word in words]
+    if not re.search(r"[^\W\d_][\w\"'\u05f3\u05f4-]*[ ]*:?[ ]*$", text[:end]):
+        return "", ""
+    return (words[-1] if words else "", words[-2] if len(words) > 1 else "")
+
+
+def _is_code(number: str, text: str, start: int, w: SpeechWords) -> bool:
+    """Whether a plain whole number is a code (read digit by digit) in this context."""
+    if not number.isdigit():
+        return False
+    if number in w.codes:
+        return True
+    if len(number) < w.digit_trigger_min:
+        return False
+    word, earlier = _word_before(text, start)
+    return word in w.digit_triggers and earlier not in w.not_after
+
+
+def _speak_token(match: re.Match[str], w: SpeechWords, text: str) -> str:
+    """Return the escaped spoken form of one matched number-like token."""
+    groups = match.groupdict()
+    sign = groups.get("sign")
+    word = groups["word"]
+    noun_used = False
+    spoken: str
+    if groups["range"] is not None:
+        spoken = escape(f" {w.range} ")
+    elif groups["ident"] is not None:
+        spoken = (_plain(groups["letters"], w) + " " + _digit_words(groups["idnum"], w))
+    elif groups["iso"] is not None:
+        year, month, day = (int(part) for part in groups["iso"].split("-"))
+        date = _valid_date(year, month, day)
+        spoken = (escape(_date_words(date, w, True)) if date
+                  else _digit_words(groups["iso"], w))
+    elif groups["date"] is not None:
+        day, month, year = (int(p) for p in re.split(r"[./]", groups["date"]))
+        year += 2000 if year < 100 else 0
+        date = _valid_date(year, month, day)
+        spoken = (escape(_date_words(date, w, True)) if date
+                  else _digit_words(groups["date"], w))
+    elif groups["sdate"] is not None:
+        day, month = (int(p) for p in groups["sdate"].split("/"))
+        date = _valid_date(2000, month, day)
+        spoken = (escape(_date_words(date, w, False)) if date
+                  else _digit_words(groups["sdate"], w))
+    elif groups["ddate"] is not None:
+        day, month = (int(p) for p in groups["ddate"].split("."))
+        date = _valid_date(2000, month, day)
+        spoken = escape(_date_words(date, w, False) if date
+                        else _say_number(_parse_decimal(groups["ddate"]), w, "f"))
+    elif groups["time"] is not None:
+        hour, minute = (int(p) for p in groups["time"].split(":"))
+        spoken = escape(_time_words(datetime.time(hour, minute), w))
+    elif groups["code"] is not None:
+        spoken = _digit_words(groups["code"], w)
+    elif groups["intl"] is not None:
+        spoken = _digit_words(groups["intl"], w)
+    elif groups["phone"] is not None:
+        spoken = _digit_words(groups["phone"], w)
+    elif groups["zero"] is not None:
+        spoken = _digit_words(groups["zero"], w)
+    elif groups["pct"] is not None:
+        value = _parse_decimal(groups["pnum"])
+        spoken = escape(_measure_words(-value if groups["psign"] else value, w.percent, w))
+    elif groups["ord"] is not None:
+        spoken = escape(_words(int(groups["onum"]), w, to="ordinal"))
+    elif groups["num"] is not None:
+        value = _parse_decimal(groups["nnum"])
+        value = -value if groups["nsign"] else value
+        if len(groups["nnum"]) > _MAX_NUMBER_DIGITS or (
+                not groups["nsign"] and _is_code(groups["nnum"], text, match.start(), w)):
+            spoken = _digit_words(groups["nnum"], w)
+        elif (w.ordinal_after_month and isinstance(value, int)
+              and _ordinal_context(text, match.start(), w)):
+            spoken = escape(_words(value, w, to="ordinal"))
+        else:
+            said, noun_used = _number_before_noun(value, w, sign, word)
+            spoken = escape(said)
+    else:
+        spoken = _digit_words(groups["digits"], w)
+    prefix = (groups.get("pre") or "") if w.prefix_letters else ""
+    rest = ""
+    if not noun_used:
+        if sign is not None:
+            rest = " " + _plain(sign, w)
+        elif word is not None:
+            rest = " " + _plain(word, w)
+    # Symbols glued to numbers (7*7) are said as separate words.
+    start, end = match.start(), match.end()
+    lead = " " if not prefix and start > 0 and not text[start - 1].isspace() else ""
+    trail = " " if end < len(text) and text[end].isalnum() else ""
+    return lead + escape(prefix) + spoken + rest + trail
+
+
+def _ordinal_context(text: str, start: int, w: SpeechWords) -> bool:
+    before = text[:start].rstrip().rsplit(" ", 1)[-1]
+    return before in {_month_name(m, w.lang) for m in range(1, 13)}
+
+
+def speak_text(text: str, lang: str | SpeechWords) -> str:
     """Return free text as an escaped SSML fragment with every number spoken in words.
 
     Times, dates, percentages, decimals, phone numbers and codes are spelled
-    out; URLs and e-mail addresses are dropped; a Hebrew prefix letter joined
-    to a number by a hyphen is glued to the spoken word.
+    out; abbreviations expanded; an address becomes the words for where it
+    points; a prefix letter joined to a number by a hyphen is glued to the word.
 
-    >>> speak_text("נחזור ב-14:30 & נעדכן באתר https://example.com", "he")
-    'נחזור בארבע עשרה ושלושים &amp; נעדכן באתר'
+    >>> speak_text("נחזור ב-02:00 & נעדכן באתר https://example.com", "he")
+    'נחזור בשתיים לפנות בוקר &amp; נעדכן באתר שלנו'
     >>> speak_text("Save 10% until 31/12/2026.", "en")
     'Save ten percent until December thirty-first, twenty twenty-six.'
     """
-    code = _language(lang)
-    cleaned = _tidy(_URL_RE.sub("", _clean(text)))
+    w = _resolve(lang)
+    cleaned = _tidy(_expand_abbreviations(_replace_addresses(_clean(text), w), w))
     out: list[str] = []
     position = 0
-    for match in _TOKEN_RE.finditer(cleaned):
-        out.append(escape(cleaned[position : match.start()]))
-        out.append(_speak_token(match, code, cleaned))
+    for match in _token_re(w.prefix_letters, "".join(w.currency)).finditer(cleaned):
+        out.append(_plain(cleaned[position : match.start()], w))
+        out.append(_speak_token(match, w, cleaned))
         position = match.end()
-    out.append(escape(cleaned[position:]))
+    out.append(_plain(cleaned[position:], w))
     return _SPACES_RE.sub(" ", "".join(out)).strip()
 
 
-def wrap_ssml(body: str, lang: str, *, dialect: Dialect = "ssml", voice: str | None = None) -> str:
+def glue_prefixes(fragment: str, lang: str | SpeechWords) -> str:
+    """Drop the hyphen between a prefix letter and a word once a number is said in words.
+
+    Written Hebrew hyphenates a prefix before a digit (``ב-27``); spoken, ``ב-עשרים`` would
+    make an engine say the letter alone, so the prefix is glued: ``בעשרים``.
+
+    >>> glue_prefixes("ב-עשרים ושבעה בנובמבר, ו-SMS", "he")
+    'בעשרים ושבעה בנובמבר, ו-SMS'
+    """
+    w = _resolve(lang)
+    if not w.prefix_letters:
+        return fragment
+    letters = re.escape(w.prefix_letters)
+    return re.sub(rf"(?<![\w])([{letters}]{{1,3}})[-\u05be](?=[^\W\d_A-Za-z])", r"\1", fragment)
+
+
+_LANG_OPEN_RE: Final = re.compile(r"<lang(?=[\s>/])")
+_LANG_CLOSE_RE: Final = re.compile(r"</lang\s*>")
+
+
+def wrap_ssml(body: str, lang: str | SpeechWords, *, dialect: Dialect = "ssml",
+              voice: str | None = None) -> str:
     """Wrap a trusted, already escaped SSML fragment in a complete ``<speak>`` document.
 
-    ``"ssml"`` gives an SSML 1.1 document with an XML declaration; ``"azure"``
-    adds ``<voice name=...>`` (a default he-IL or en-US neural voice unless
-    ``voice`` is given); ``"google"`` has no XML declaration and no voice,
-    since Google chooses the voice in the request. ``voice`` is used only by
-    ``"azure"``, so one configured voice can serve every dialect.
+    ``"ssml"`` gives an SSML 1.1 document with an XML declaration, where a ``<lang>``
+    element becomes ``<voice xml:lang=...>`` (espeak-ng ignores ``<lang>`` but switches
+    language on ``<voice>``); ``"azure"`` adds ``<voice name=...>`` (the language's
+    default neural voice unless ``voice`` is given) and keeps ``<lang>``, as Azure
+    allows no nested voice; ``"google"`` has no XML declaration and no voice, since
+    Google chooses the voice in the request. ``voice`` is used only by ``"azure"``.
 
     >>> doc = wrap_ssml("שלום", "he", dialect="google")
     >>> doc.startswith('<speak version="1.1"'), 'xml:lang="he-IL">שלום</speak>' in doc
     (True, True)
     """
-    code = _language(lang)
-    xml_lang = _XML_LANG[code]
+    w = _resolve(lang)
+    xml_lang = quoteattr(w.xml_lang)
     if dialect == "azure":
-        name = quoteattr(voice or _DEFAULT_VOICE[code])
+        name = quoteattr(voice or w.voice)
         return (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<speak version="1.0" xmlns="{_SSML_NS}" xml:lang="{xml_lang}">'
+            f'<speak version="1.0" xmlns="{_SSML_NS}" xml:lang={xml_lang}>'
             f"<voice name={name}>{body}</voice></speak>"
         )
     if dialect not in ("ssml", "google"):
         raise ValueError(f"unknown SSML dialect {dialect!r}")
-    speak = f'<speak version="1.1" xmlns="{_SSML_NS}" xml:lang="{xml_lang}">{body}</speak>'
+    if dialect == "ssml":
+        body = _LANG_CLOSE_RE.sub("</voice>", _LANG_OPEN_RE.sub("<voice", body))
+    speak = f'<speak version="1.1" xmlns="{_SSML_NS}" xml:lang={xml_lang}>{body}</speak>'
     if dialect == "google":
         return speak
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{speak}'
