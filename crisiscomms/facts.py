@@ -103,18 +103,8 @@ def _number(value: int, language: Language, gender: Literal["f", "m"] = "f") -> 
                 partial(speech.spoken_number, value, language.speech, gender=gender), ltr=True)
 
 
-def _user_text(text: str, lang: str, say: speech.SpeechWords) -> Atom:
-    return Atom(text, partial(_speak_text, text, say),
-                ltr=not has_rtl(text) and lang_is_rtl(lang))
-
-
-def lang_is_rtl(lang: str) -> bool:
-    """Whether ``lang`` is written right to left (the languages crisiscomms knows).
-
-    >>> lang_is_rtl("he"), lang_is_rtl("en")
-    (True, False)
-    """
-    return lang.split("-")[0].split("_")[0] in {"he", "ar", "yi", "fa"}
+def _user_text(text: str, rtl: bool, say: speech.SpeechWords) -> Atom:
+    return Atom(text, partial(_speak_text, text, say), ltr=rtl and not has_rtl(text))
 
 
 @lru_cache(maxsize=16)
@@ -219,7 +209,7 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
                 partial(_spoken_time, clock, language.speech), ltr=True)
     date_text = _format_date(local.date(), language.date_format, language.locale)
     date = Atom(date_text, partial(_spoken_date, local.date(), language.speech),
-                ltr=lang_is_rtl(lang) and not has_rtl(date_text))
+                ltr=language.direction == "rtl" and not has_rtl(date_text))
     weekday_text = _format_date(local.date(), language.weekday_format, language.locale)
     weekday = Atom(weekday_text, partial(_speak_text, weekday_text, language.speech))
     day = _slot(getattr(language.day, relation), "date", date, language.speech)
@@ -250,8 +240,8 @@ def _minutes(start: dt.datetime, end: dt.datetime) -> int:
     return max(0, math.ceil((end - start).total_seconds() / 60))
 
 
-def _loc(text: Localized | None, lang: str, say: speech.SpeechWords) -> Atom | None:
-    return None if text is None else _user_text(text[lang], lang, say)
+def _loc(text: Localized | None, lang: str, rtl: bool, say: speech.SpeechWords) -> Atom | None:
+    return None if text is None else _user_text(text[lang], rtl, say)
 
 
 def build_facts(incident: Incident, config: Config, language: Language, lang: str,
@@ -266,18 +256,20 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
     org = config.organisation
     # The organisation's phone is a code wherever incident text mentions it.
     say = language.speech.with_codes([org.phone])
+    # The writing direction is the language file's, nowhere else's.
+    rtl = language.direction == "rtl"
 
     def moment(value: dt.datetime | None) -> dict[str, Any] | None:
         return None if value is None else _moment(value, now, zone, language, lang)
 
-    services = [_user_text(s.name[lang], lang, say) for s in incident.services]
+    services = [_user_text(s.name[lang], rtl, say) for s in incident.services]
     end = incident.resolved_at or now
     facts: dict[str, Any] = {
         "language": lang,
         "direction": language.direction,
         "org": {
-            "name": _user_text(org.name[lang], lang, say),
-            "short_name": _user_text(org.short_name.get(lang, org.name[lang]), lang, say),
+            "name": _user_text(org.name[lang], rtl, say),
+            "short_name": _user_text(org.short_name.get(lang, org.name[lang]), rtl, say),
             "phone": Atom(org.phone, partial(speech.spoken_digits, org.phone, say), ltr=True),
             "website": _url(str(org.website)),
             "status_page": _url(str(org.status_page)),
@@ -289,10 +281,10 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "severity": incident.severity.value,
         "severity_label": _word(language.severity[incident.severity.value], language.speech),
         "resolved": incident.status.value == "resolved",
-        "title": _user_text(incident.title[lang], lang, say),
-        "impact": _user_text(incident.impact[lang], lang, say),
-        "workaround": _loc(incident.workaround, lang, say),
-        "customer_action": _loc(incident.customer_action, lang, say),
+        "title": _user_text(incident.title[lang], rtl, say),
+        "impact": _user_text(incident.impact[lang], rtl, say),
+        "workaround": _loc(incident.workaround, lang, rtl, say),
+        "customer_action": _loc(incident.customer_action, lang, rtl, say),
         "services": _join(services, language),
         "service_list": services,
         "service_count": len(services),
@@ -310,7 +302,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "updates": [
             {"at": moment(u.at), "status": u.status.value,
              "status_label": _word(language.status[u.status.value], language.speech),
-             "note": _user_text(u.note[lang], lang, say)}
+             "note": _user_text(u.note[lang], rtl, say)}
             for u in incident.updates
         ],
     }
@@ -327,7 +319,8 @@ def _change(change: Change, language: Language, lang: str, say: speech.SpeechWor
     """One change as templates place it: ``kind`` (a stable id), ``minutes`` and ``duration``
     (late, or how far the estimate moved), ``old``/``new`` estimates as moments, the statuses
     and the names of the services added or no longer affected."""
-    services = [_user_text(s.name[lang], lang, say) for s in change.services
+    rtl = language.direction == "rtl"
+    services = [_user_text(s.name[lang], rtl, say) for s in change.services
                 if s.name.get(lang) is not None]
     return {
         "kind": change.kind.value,
@@ -371,11 +364,12 @@ def _internal(incident: Incident, language: Language, lang: str, now: dt.datetim
     internal = incident.internal
     if internal is None:
         return None
+    rtl = language.direction == "rtl"
     backlog = internal.backlog
     oldest = None if backlog is None or backlog.oldest_open_at is None else backlog.oldest_open_at
     return {
-        "cause": _loc(internal.cause, lang, language.speech),
-        "priority": _loc(internal.priority, lang, language.speech),
+        "cause": _loc(internal.cause, lang, rtl, language.speech),
+        "priority": _loc(internal.priority, lang, rtl, language.speech),
         "open_contacts": None if backlog is None else _number(backlog.open_contacts, language),
         "oldest_open": None if oldest is None else _moment(oldest, now, zone, language, lang),
         "oldest_age": None if oldest is None else duration(_minutes(oldest, now), language, lang),
@@ -596,7 +590,7 @@ def converter(facts: Facts, kind: Kind, strategy: Strategy) -> Callable[[Piece],
     (one per channel) share it, so what one formatted is not formatted again. It holds values,
     never access: each view still asks its audience before it reads a fact.
     """
-    rtl = lang_is_rtl(str(facts["language"]))
+    rtl = facts["direction"] == "rtl"
     done: dict[int, Any] = {}
     keep: list[Piece] = []  # holds each converted piece, so its id is never reused
 
@@ -655,7 +649,7 @@ _TOP = re.compile(r"[.\[]")
 def plain(facts: Facts) -> View:
     """The facts as bare strings with no protection: what a check looks for in an output.
 
-    >>> plain({"language": "he", "t": Atom("14:00", "", ltr=True)})["t"]
+    >>> plain({"language": "he", "direction": "rtl", "t": Atom("14:00", "", ltr=True)})["t"]
     '14:00'
     """
     return view(facts, "text", "none")

@@ -32,9 +32,18 @@ class Finding:
     file: str | None = None
     line: int | None = None
     column: int | None = None
+    field: str | None = None
+    """For a finding about the incident itself: the field it is about (``title.he``)."""
 
     def location(self) -> str:
-        """``file:line`` when known, else ``<language/channel>``."""
+        """``file:line`` when known, ``file: field`` for the incident's own text, else
+        ``<language/channel>``.
+
+        >>> Finding("r", "error", "m", file="inc.yaml", field="title.he").location()
+        'inc.yaml: title.he'
+        """
+        if self.field:
+            return f"{self.file or '<incident>'}: {self.field}"
         if self.file:
             return f"{self.file}:{self.line}" if self.line else self.file
         return f"<{self.language or '*'}/{self.channel or '*'}>"

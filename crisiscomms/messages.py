@@ -17,12 +17,11 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import format_datetime
 from functools import cached_property
-from typing import Any
+from typing import Any, Literal
 
 from markupsafe import escape
 
 from .channels import CHANNELS
-from .facts import lang_is_rtl
 from .findings import Finding
 from .model import Incident
 from .text.bidi import strip_controls
@@ -63,6 +62,8 @@ class Message:
     sent_at: dt.datetime | None = None
     placed: frozenset[str] = frozenset()
     placed_in: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    direction: Literal["rtl", "ltr"] = "ltr"
+    """The language's writing direction, as its ``language.toml`` says."""
 
     def outputs(self) -> dict[str, str]:
         """The outputs this message has, by name (``subject``, ``text``, ``html``, ``ssml``)."""
@@ -101,8 +102,7 @@ class Message:
             html = self.html
             if not html.lstrip().lower().startswith("<!doctype"):
                 # A fragment made for a web page (status page) becomes a whole document.
-                direction = "rtl" if lang_is_rtl(self.language) else "ltr"
-                html = html_wrap(html, self.language, direction, self.subject, True)
+                html = html_wrap(html, self.language, self.direction, self.subject, True)
             email.add_alternative(html, subtype="html", charset="utf-8")
         # After add_alternative: it moves every Content-* header into the first part.
         email["Content-Language"] = self.language

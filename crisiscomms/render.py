@@ -64,7 +64,6 @@ from .facts import (
     View,
     build_facts,
     converter,
-    lang_is_rtl,
 )
 from .findings import Finding
 from .messages import Bundle, Message, html_wrap
@@ -316,7 +315,7 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, vi
     placed_in = {output: frozenset(paths) for output, paths in reads.items()}
     return Message(language=lang, channel=channel, text=outputs["text"],
                    subject=outputs.get("subject"), html=outputs.get("html"),
-                   ssml=outputs.get("ssml"), stats=stats,
+                   ssml=outputs.get("ssml"), stats=stats, direction=language.direction,
                    sender=ts.config.organisation.email_from, sent_at=incident.updated_at,
                    placed=frozenset().union(*placed_in.values()), placed_in=placed_in)
 
@@ -326,7 +325,7 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
                     short: bool) -> tuple[dict[str, str], dict[str, set[str]]]:
     spec = CHANNELS[channel]
     settings = ts.config.channel(channel)
-    strategy: Strategy = settings.bidi if lang_is_rtl(lang) else "none"
+    strategy: Strategy = settings.bidi if language.direction == "rtl" else "none"
     markdown = spec.text_format == "markdown"
     outputs: dict[str, str] = {}
     reads: dict[str, set[str]] = {}

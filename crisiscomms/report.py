@@ -16,6 +16,7 @@ templates/en/sms.txt:3: error placeholder: 'XXX' looks like a placeholder
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -90,13 +91,14 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     """One finding as the JSON output writes it (the path as :func:`display_path` gives it)."""
     return {"rule": finding.rule, "severity": finding.severity, "message": finding.message,
             "language": finding.language, "channel": finding.channel,
-            "file": display_path(finding.file), "line": finding.line, "column": finding.column}
+            "file": display_path(finding.file), "line": finding.line, "column": finding.column,
+            "field": finding.field}
 
 
 def _where(finding: Finding) -> str:
     file = display_path(finding.file)
-    if file is None:
-        return finding.location()
+    if file is None or finding.field:
+        return dataclasses.replace(finding, file=file).location()
     return f"{file}:{finding.line}" if finding.line else file
 
 

@@ -229,7 +229,8 @@ def test_status_page_markdown_escapes_incident_text() -> None:
     assert r"\# dial \*2040\_now \<b\>" in en.text
     assert "&lt;b&gt;" in (en.html or "")
     he = bundle["he", "status_page"]
-    assert r"לחייג \*2040 \<b\>עכשיו\</b\> \[כאן\]" in he.text
+    # A code typed in Hebrew text is isolated like an inserted value (issue 11, item 14).
+    assert "לחייג \u2066\\*2040\u2069 \\<b\\>עכשיו\\</b\\> \\[כאן\\]" in he.text
     # What a reader sees is the text as written.
     assert "לחייג *2040 <b>עכשיו</b> [כאן]" in readable(he)
 

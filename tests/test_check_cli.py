@@ -40,9 +40,14 @@ def copy(tmp_path_factory: pytest.TempPathFactory) -> TemplateCopy:
 # --- lint ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", ["text", "github"])
-def test_lint_of_the_built_in_templates_is_clean_and_silent(fmt: str) -> None:
-    assert run("lint", "--format", fmt) == (0, "", "")
+def test_lint_of_the_built_in_templates_says_so_in_one_line() -> None:
+    code, out, err = run("lint")
+    assert (code, err) == (0, "")
+    assert out.count("\n") == 1 and out.endswith("no findings\n")
+
+
+def test_github_format_of_a_clean_lint_is_silent() -> None:
+    assert run("lint", "--format", "github") == (0, "", "")
 
 
 def test_lint_json_of_a_clean_folder(copy: TemplateCopy) -> None:
@@ -104,7 +109,7 @@ def test_lint_json_finding_fields(copy: TemplateCopy) -> None:
     finding = json.loads(out)["findings"][0]
     assert code == 1
     assert set(finding) == {"rule", "severity", "message", "language", "channel", "file",
-                            "line", "column"}
+                            "line", "column", "field"}
     assert (finding["language"], finding["channel"], finding["line"]) == ("en", "sms", 2)
 
 
@@ -238,3 +243,23 @@ def test_sarif_maps_info_to_note_and_names_the_message_logically() -> None:
     result = log["runs"][0]["results"][0]
     assert result["level"] == "note"
     assert result["locations"][0]["logicalLocations"][0]["name"] == "he/sms"
+
+
+# --- findings about the incident itself --------------------------------------------------------
+
+def test_incident_findings_name_file_and_field_in_the_first_language(tmp_path: Path) -> None:
+    data = yaml.safe_load(example_path("identified").read_text(encoding="utf-8"))
+    path = incident(tmp_path, title={"he": data["title"]["he"] + "\u200d",
+                                     "en": data["title"]["en"] + "\u200d"})
+    code, out, _ = run("check", str(path))
+    assert code == 1
+    lines = [line for line in out.splitlines() if "invisible-character" in line]
+    assert [line.split(": ")[1] for line in lines] == ["title.en", "title.he"]
+    assert all(line.startswith(f"{path}: ") for line in lines)
+    # One reader, one language: the first the config renders (Hebrew), for both fields.
+    assert all("מכיל את התו" in line for line in lines), lines
+    code, out, _ = run("check", str(path), "--lang", "en", "--lang", "he")
+    lines = [line for line in out.splitlines() if "invisible-character" in line]
+    assert len(lines) == 2 and all("which shows nothing" in line for line in lines), lines
+    payload = json.loads(run("check", str(path), "--format", "json")[1])
+    assert {f["field"] for f in payload["findings"]} >= {"title.he", "title.en"}

@@ -72,11 +72,12 @@ def test_clean_text_has_no_invisible_findings() -> None:
     assert findings(load_example("identified"), "invisible-character") == []
 
 
-def test_a_web_address_the_ivr_places_is_a_warning_naming_the_field() -> None:
+def test_a_web_address_the_ivr_places_is_noted_naming_the_field() -> None:
+    # Speech says where the address points instead (issue 11): a note to reread, no warning.
     inc = incident(workaround={"en": "Pay your bill at www.netivim.example.com/pay for now."})
     (finding,) = findings(inc, "url-spoken", languages=["en"])
-    assert finding.severity == "warning" and finding.channel == "ivr"
-    assert "workaround.en" in finding.message
+    assert finding.severity == "info" and finding.channel == "ivr"
+    assert finding.field == "workaround.en" and "workaround.en" in finding.message
     assert "www.netivim.example.com/pay" in finding.message
 
 

@@ -133,7 +133,7 @@ def test_every_channel_in_both_languages_with_hebrew_right_to_left(site: Site) -
             assert message.html in (frame.get_attribute("srcdoc") or "")
         if message.ssml is not None:
             spoken = panel.locator("[data-output='ssml'] .stat").text_content() or ""
-            assert f"{message.stats['seconds']} s spoken" in spoken
+            assert f"{message.stats['seconds']:g} s spoken" in spoken
         if "segments" in message.stats:
             assert panel.locator(".segment").count() == message.stats["segments"]
     # The copy button gives exactly the text to send, bidi controls included.

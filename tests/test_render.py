@@ -270,3 +270,21 @@ def test_any_valid_incident_renders_with_the_facts(data: dict[str, Any]) -> None
             for text in internal.values():
                 if text[message.language] not in shown:
                     assert text[message.language] not in message.text
+
+
+@pytest.mark.parametrize(("lang", "direction"), [("he", "ltr"), ("en", "rtl")])
+def test_writing_direction_comes_from_the_language_file(lang: str, direction: str,
+                                                        tmp_path: Path) -> None:
+    folder = tmp_path / "templates"
+    shutil.copytree(default_templates_dir(), folder)
+    toml = folder / lang / "language.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text.replace('direction = "rtl"', f'direction = "{direction}"')
+                    .replace('direction = "ltr"', f'direction = "{direction}"'), encoding="utf-8")
+    bundle = render(load_example("identified"), languages=[lang], channels=["sms", "email"],
+                    templates=folder)
+    email_message = bundle[lang, "email"]
+    assert email_message.direction == direction
+    assert f'dir="{direction}"' in (email_message.html or "")
+    has_controls = bool(set(bundle[lang, "sms"].text) & ALL_CONTROLS)
+    assert has_controls is (direction == "rtl")

@@ -33,7 +33,7 @@ from typing import Any
 from bidi import get_display
 
 from ..channels import CHANNELS
-from ..facts import Atom, Phrase, lang_is_rtl
+from ..facts import Atom, Phrase
 from ..findings import Finding
 from ..text import markdown
 from ..text.bidi import FSI, LRI, LRM, RLM, has_rtl, strip_controls
@@ -183,7 +183,7 @@ def check_display(context: Context) -> Iterator[Finding]:
     prepared: dict[str, tuple[_Value, ...]] = {}
     for message in context.bundle:
         lang = message.language
-        if not lang_is_rtl(lang) or lang not in context.facts:
+        if lang not in context.facts or context.facts[lang]["direction"] != "rtl":
             continue
         if lang not in prepared:
             prepared[lang] = _prepare(*inserted_values(context.facts[lang]))

@@ -94,31 +94,36 @@ def check_incident_text(context: Context) -> Iterator[Finding]:
         return
     incident = bundle.incident
     texts = _texts(incident)
-    # Each finding is about one language's text, and reads in that language's rule wording.
-    rules = {lang: rules_for(context, lang).of_kind(IncidentTextRule) for lang in bundle.languages}
-    for lang in bundle.languages:
-        for rule in rules[lang]:
-            if rule.check != "invisible":
-                continue
+    # A finding about the incident itself is for the person who wrote it: it reads in the first
+    # language rendered (the one `--lang` names first), whatever language the text is in, and
+    # names the incident's file and field.
+    primary = bundle.languages[0]
+    rules = rules_for(context, primary).of_kind(IncidentTextRule)
+    source = incident.source
+    for rule in rules:
+        if rule.check != "invisible":
+            continue
+        for lang in bundle.languages:
             for path, localized in texts.items():
                 text = localized.get(lang)
                 for name in invisible_characters(text) if text else ():
                     yield rule.finding({"field": f"{path}.{lang}", "character": name,
-                                        "found": name}, language=lang)
+                                        "found": name}, field=f"{path}.{lang}", language=primary,
+                                       file=source)
+    reported: set[str] = set()
     for message in bundle:
         lang = message.language
-        for rule in rules.get(lang, ()):
+        for rule in rules:
             if rule.check != "url" or rule.regex is None or not rule.scope.covers(
                     message.channel):
                 continue
-            reported: set[str] = set()
             for fact in sorted(message.placed):
                 field = fact_field(fact, incident)
                 found = None if field is None else texts[field].get(lang)
                 match = None if found is None else rule.regex.search(found)
-                if field is None or match is None or field in reported:
+                if field is None or match is None or f"{field}.{lang}" in reported:
                     continue
-                reported.add(field)
+                reported.add(f"{field}.{lang}")
                 yield rule.finding({"field": f"{field}.{lang}", "character": "",
-                                    "found": match.group()}, language=lang,
-                                   channel=message.channel)
+                                    "found": match.group()}, field=f"{field}.{lang}",
+                                   channel=message.channel, language=primary, file=source)

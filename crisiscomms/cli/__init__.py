@@ -47,7 +47,6 @@ def _message_dict(message: Any) -> dict[str, Any]:
 
 
 def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
-    from ..facts import lang_is_rtl
     from ..loading import load_incident
     from ..render import render
     from ..report import JSON_VERSION, finding_dict
@@ -73,7 +72,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"===== {message.language} / {message.channel} =====\n")
         for name, value in message.outputs().items():
             if name in ("subject", "text"):
-                value = show(value) if lang_is_rtl(message.language) else value
+                value = show(value) if message.direction == "rtl" else value
             out.write(f"--- {name} ---\n{value}\n")
         out.write("\n")
     return Exit.CLEAN

@@ -63,6 +63,10 @@ def _cmd_lint(args: argparse.Namespace, out: TextIO) -> int:
     out.write(format_findings(findings, args.format, command="lint", rules=rules,
                               extra={"templates": str(ts.folder)},
                               default_file=str(ts.folder / "crisiscomms.toml")))
+    if not findings and args.format == "text":
+        # As `check` does: a gate that passes says what it looked at, in one line.
+        out.write(f"{ts.folder}: templates and rules checked over {len(samples)} sample "
+                  f"incidents; no findings\n")
     return _exit_code(findings)
 
 
@@ -72,7 +76,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
     incident = load_incident(args.incident)
     ts = template_set(args.templates)
-    bundle = render(incident, templates=ts.folder)
+    bundle = render(incident, templates=ts.folder, languages=args.lang or None)
     findings = list(bundle.findings)
     rules = _rules_by_id(ts.folder, bundle.languages)
     out.write(format_findings(findings, args.format, command="check", rules=rules,
@@ -103,5 +107,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
                        "findings, 3 bad input.")
     p.add_argument("incident", help="the incident file (YAML or JSON)")
     p.add_argument("--templates", metavar="DIR", help="a template folder (default: built-in)")
+    p.add_argument("--lang", action="append", metavar="L",
+                   help="check only this language (repeatable); findings about the incident "
+                   "itself read in the first one (default: every language, in the config's "
+                   "order)")
     p.add_argument("--format", choices=FORMATS, default="text")
     p.set_defaults(run=_cmd_check)

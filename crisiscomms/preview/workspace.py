@@ -27,7 +27,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..errors import ConfigError, CrisisError, IncidentError, InputError, Problem, TemplateError
-from ..facts import lang_is_rtl
 from ..loading import read_data, validate
 from ..model import Incident
 from ..render import Bundle, TemplateSet, render, template_set
@@ -134,7 +133,8 @@ class Workspace:
             try:
                 direction = ts.language(code).direction
             except (ConfigError, OSError):
-                direction = "rtl" if lang_is_rtl(code) else "ltr"
+                # The page still opens; the language's own problem shows where it is used.
+                direction = "ltr"
             out.append({"code": code, "direction": direction})
         return out
 

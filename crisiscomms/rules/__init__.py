@@ -177,12 +177,12 @@ class RuleBase(_Strict):
 
     def finding(self, params: Mapping[str, object], *, language: str | None = None,
                 channel: str | None = None, file: str | None = None, line: int | None = None,
-                column: int | None = None) -> Finding:
+                column: int | None = None, field: str | None = None) -> Finding:
         """A finding of this rule: its id, its level, its message with ``params`` placed."""
         severity: Severity = "info" if self.level == "off" else self.level
         message = self.message.format_map({k: str(v) for k, v in params.items()})
         return Finding(self.id, severity, message, language=language, channel=channel,
-                       file=file, line=line, column=column)
+                       file=file, line=line, column=column, field=field)
 
 
 class TextRule(RuleBase):
