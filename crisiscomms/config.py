@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import os
+import string
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -215,6 +216,14 @@ class DayWords(_Strict):
     other: str
 
 
+ChangeKindName = Literal["eta_later", "eta_earlier", "eta_known", "eta_withdrawn",
+                         "status_forward", "status_back", "services_added", "services_restored",
+                         "workaround_added", "update_late"]
+
+
+_CHANGE_SLOTS = frozenset({"new", "old", "services", "duration"})
+
+
 class Language(_Strict):
     """A language's vocabulary and formats, from ``<lang>/language.toml``.
 
@@ -240,6 +249,12 @@ class Language(_Strict):
     when: str
     when_short: str
     units: dict[Literal["minute", "hour", "day"], UnitForms]
+    changes: dict[ChangeKindName, str] = Field(default_factory=dict)
+    """What changed since the last statement, one sentence per kind (``f.changes[i].sentence``);
+    slots ``{new}`` and ``{old}`` (the estimates, as ``when``), ``{services}``, ``{duration}``.
+    An empty or missing sentence says nothing: the message's own wording covers that kind."""
+    changes_short: dict[ChangeKindName, str] = Field(default_factory=dict)
+    """The same, for channels short on room (``f.changes[i].short``); slots as ``when_short``."""
     speech: SpeechWords
     """How the IVR says things: the ``[speech]`` table (``crisiscomms.speech.SpeechWords``).
     A language file without one uses the built-in table of its language."""
@@ -265,6 +280,21 @@ class Language(_Strict):
     @field_validator("status", "status_short", "severity", "compensation_kind")
     @classmethod
     def _complete(cls, value: dict[str, str], info: object) -> dict[str, str]:
+        return _clean_all(value)
+
+    @field_validator("changes", "changes_short")
+    @classmethod
+    def _change_slots(cls, value: dict[str, str]) -> dict[str, str]:
+        for kind, pattern in value.items():
+            try:
+                names = {name for _, name, _, _ in string.Formatter().parse(pattern) if name}
+            except ValueError as exc:
+                raise ValueError(f"{kind}: {exc}") from None
+            unknown = names - _CHANGE_SLOTS
+            if unknown:
+                raise ValueError(f"{kind}: unknown slot {{{sorted(unknown)[0]}}}; a change "
+                                 f"sentence may place {{new}}, {{old}}, {{services}}, "
+                                 f"{{duration}}")
         return _clean_all(value)
 
 

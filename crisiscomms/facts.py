@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from typing import Any, Literal
+from typing import Any, Literal, cast
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -37,7 +37,7 @@ from markupsafe import Markup, escape
 
 from .changes import Change, Changes
 from .channels import RESTRICTED_FACTS
-from .config import Config, Language
+from .config import ChangeKindName, Config, Language
 from .model import Incident, Localized
 from .text import markdown, speech
 from .text.bidi import (
@@ -307,6 +307,8 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         ],
     }
     facts["changes"] = [_change(c, language, lang, say, moment) for c in changes or ()]
+    # The estimate's change on its own, for the sentence that replaces a message's ETA line.
+    facts["eta_change"] = next((c for c in facts["changes"] if c["eta"]), None)
     facts["internal"] = _internal(incident, language, lang, now, zone)
     # The priority policy again at the top level, so partner channels can state it without
     # seeing the rest of `internal` (channels.RESTRICTED_FACTS says who sees what).
@@ -316,21 +318,43 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
 
 def _change(change: Change, language: Language, lang: str, say: speech.SpeechWords,
             moment: Callable[[dt.datetime | None], dict[str, Any] | None]) -> dict[str, Any]:
-    """One change as templates place it: ``kind`` (a stable id), ``minutes`` and ``duration``
-    (late, or how far the estimate moved), ``old``/``new`` estimates as moments, the statuses
-    and the names of the services added or no longer affected."""
+    """One change as templates place it: ``kind`` (a stable id), ``eta`` (whether it is about
+    the estimate), ``sentence`` and ``short`` (the language file's wording, or None when it has
+    none for the kind), ``minutes`` and ``duration`` (late, or how far the estimate moved),
+    ``old``/``new`` estimates as moments, the statuses and the names of the services added or
+    no longer affected."""
     rtl = language.direction == "rtl"
     services = [_user_text(s.name[lang], rtl, say) for s in change.services
                 if s.name.get(lang) is not None]
+    kind = change.kind.value
+    key = cast(ChangeKindName, kind)
+    old, new = moment(change.old_eta), moment(change.new_eta)
+    named = _join(services, language) if services else None
+    length = None if change.minutes is None else duration(change.minutes, language, lang)
+
+    def wording(pattern: str | None, form: str) -> Piece | None:
+        if not pattern:
+            return None
+        slots = {"new": None if new is None else new[form],
+                 "old": None if old is None else old[form],
+                 "services": named, "duration": length}
+        parts = tuple((name, value) for name, value in slots.items()
+                      if value is not None and f"{{{name}}}" in pattern)
+        return Phrase(pattern, parts) if parts else Atom(pattern, partial(_speak_text, pattern,
+                                                                          say))
+
     return {
-        "kind": change.kind.value,
+        "kind": kind,
+        "eta": kind.startswith("eta_"),
+        "sentence": wording(language.changes.get(key), "when"),
+        "short": wording(language.changes_short.get(key) or language.changes.get(key), "short"),
         "minutes": change.minutes,
-        "duration": None if change.minutes is None else duration(change.minutes, language, lang),
-        "old": moment(change.old_eta),
-        "new": moment(change.new_eta),
+        "duration": length,
+        "old": old,
+        "new": new,
         "old_status": None if change.old_status is None else change.old_status.value,
         "new_status": None if change.new_status is None else change.new_status.value,
-        "services": _join(services, language) if services else None,
+        "services": named,
         "service_ids": [s.id for s in change.services],
     }
 
