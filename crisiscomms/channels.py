@@ -98,7 +98,7 @@ CHANNELS: dict[str, ChannelSpec] = {
         ChannelSpec("talking_points", ("text", "html"), Audience.STAFF),
         ChannelSpec("status_page", ("subject", "text", "html"), Audience.PUBLIC,
                     text_format="markdown"),
-        ChannelSpec("social", ("text",), Audience.PUBLIC, short_wording=1),
+        ChannelSpec("social", ("text",), Audience.PUBLIC, short_wording=2),
         ChannelSpec("management", ("subject", "text", "html"), Audience.STAFF,
                     html_document=True),
         ChannelSpec("partners", ("subject", "text", "html"), Audience.PARTNER,
