@@ -52,9 +52,10 @@ class ChannelSpec:
     text_format: Literal["plain", "markdown"] = "plain"
     html_document: bool = False
     """True for a full HTML document (email), False for a fragment placed in a page."""
-    short_wording: bool = False
-    """True when the template also holds a shorter wording (``short`` is true in its context),
-    rendered instead when the full one is over the channel's budget."""
+    short_wording: int = 0
+    """How many shorter wordings the template holds, in order: ``short`` in its context is 0
+    for the full wording and 1..``short_wording`` for each shorter one. Render tries them in
+    turn and keeps the first that fits the channel's budget (docs/templates.md)."""
     reply: bool = False
     """True when a message answers someone who wrote in: its email form is ``Auto-Submitted:
     auto-replied`` (RFC 3834); otherwise we write first, and it is ``auto-generated``."""
@@ -87,15 +88,17 @@ class ChannelSpec:
 CHANNELS: dict[str, ChannelSpec] = {
     spec.id: spec
     for spec in (
-        ChannelSpec("ivr", ("text", "ssml"), Audience.CUSTOMER, short_wording=True),
+        ChannelSpec("ivr", ("text", "ssml"), Audience.CUSTOMER, short_wording=1),
         ChannelSpec("email", ("subject", "text", "html"), Audience.CUSTOMER, html_document=True,
                     reply=True),
         ChannelSpec("banner", ("text", "html"), Audience.CUSTOMER),
-        ChannelSpec("sms", ("text",), Audience.CUSTOMER),
+        # SMS (templates/<lang>/sms.txt): 1 without the thanks, 2 with the short status
+        # phrase, 3 without the sender name (the handset shows the sender ID).
+        ChannelSpec("sms", ("text",), Audience.CUSTOMER, short_wording=3),
         ChannelSpec("talking_points", ("text", "html"), Audience.STAFF),
         ChannelSpec("status_page", ("subject", "text", "html"), Audience.PUBLIC,
                     text_format="markdown"),
-        ChannelSpec("social", ("text",), Audience.PUBLIC, short_wording=True),
+        ChannelSpec("social", ("text",), Audience.PUBLIC, short_wording=2),
         ChannelSpec("management", ("subject", "text", "html"), Audience.STAFF,
                     html_document=True),
         ChannelSpec("partners", ("subject", "text", "html"), Audience.PARTNER,

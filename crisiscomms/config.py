@@ -238,6 +238,9 @@ class Language(_Strict):
     weekday_format: str = "EEEE"
     prefix_hyphen: bool = False
     """Hebrew: a one-letter prefix (ו, ב, ל...) before a digit or Latin letter takes a hyphen."""
+    articles: tuple[str, ...] = ()
+    """Words a service name may open with that a title leaves out ("the"): a title names a
+    service when it holds the name's other words (``f.services_in_title``)."""
     no_eta: str
     no_eta_short: str
     status: dict[Literal["investigating", "identified", "monitoring", "resolved"], str]

@@ -175,6 +175,38 @@ def duration(minutes: int, language: Language, lang: str) -> Piece:
     return _join(pieces, language)
 
 
+def _title_words(text: str, language: Language) -> list[str]:
+    prefixes = language.speech.prefix_letters
+    words = []
+    for word in re.findall(r"\w+", text.casefold()):
+        if word in language.articles:
+            continue
+        # Hebrew: the same noun with or without ו, ב, ל, ה... before it ("לאפליקציה").
+        while len(word) > 2 and word[0] in prefixes:
+            word = word[1:]
+        words.append(word)
+    return words
+
+
+def names_services(title: str, names: Sequence[str], language: Language) -> bool:
+    """Whether ``title`` names every service, so a list of them after it says nothing new.
+
+    >>> from crisiscomms.config import default_templates_dir, load_language
+    >>> he = load_language(default_templates_dir(), "he")
+    >>> names_services("תקלה באינטרנט ובטלוויזיה", ["האינטרנט", "הטלוויזיה"], he)
+    True
+    >>> names_services("תקלה בכניסה לאפליקציה", ["האפליקציה", "האזור האישי באתר"], he)
+    False
+    """
+    have = _title_words(title, language)
+    for name in names:
+        want = _title_words(name, language)
+        if not want or not any(have[i:i + len(want)] == want
+                               for i in range(len(have) - len(want) + 1)):
+            return False
+    return True
+
+
 def _join(pieces: Sequence[Piece], language: Language) -> Piece:
     """Join pieces as a natural list ("A, B and C"), with the language's own conjunction."""
     if len(pieces) == 1:
@@ -288,6 +320,9 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "services": _join(services, language),
         "service_list": services,
         "service_count": len(services),
+        "services_in_title": names_services(incident.title[lang],
+                                            [s.name[lang] for s in incident.services],
+                                            language),
         "updated": moment(now),
         "started": moment(incident.started_at),
         "eta": moment(incident.eta),

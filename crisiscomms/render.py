@@ -300,18 +300,22 @@ Views = dict[tuple[Kind, Strategy], Callable[[Any], Any]]
 def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, views: Views,
                 facts: Facts, language: Language, stated: dict[str, frozenset[str]]) -> Message:
     spec = CHANNELS[channel]
-    outputs, reads = _render_outputs(ts, lang, channel, views, facts, language, stated,
-                                     short=False)
-    stats = _stats(channel, lang, outputs, ts)
+    settings = ts.config.channel(channel)
+    # The wordings in order, full (0) to shortest (spec.short_wording): the first that fits the
+    # channel's budget is kept; text is never cut. If the shortest is over too, the budget
+    # check reports it.
+    level = 0
+    while True:
+        outputs, reads = _render_outputs(ts, lang, channel, views, facts, language, stated,
+                                         short=level)
+        stats = _stats(channel, lang, outputs, ts)
+        if level >= spec.short_wording or not _over_budget(stats, settings, lang):
+            break
+        level += 1
     if spec.short_wording:
-        # The template's shorter wording replaces the full one when that is over budget; text is
-        # never cut. If the short one is over too, the budget check reports it.
-        short = _over_budget(stats, ts.config.channel(channel), lang)
-        if short:
-            outputs, reads = _render_outputs(ts, lang, channel, views, facts, language,
-                                             stated, short=True)
-            stats = _stats(channel, lang, outputs, ts)
-        stats["wording"] = "short" if short else "full"
+        stats["wording"] = "short" if level else "full"
+        if spec.short_wording > 1:
+            stats["short"] = level
     placed_in = {output: frozenset(paths) for output, paths in reads.items()}
     return Message(language=lang, channel=channel, text=outputs["text"],
                    subject=outputs.get("subject"), html=outputs.get("html"),
@@ -322,7 +326,7 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, vi
 
 def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
                     facts: Facts, language: Language, stated: dict[str, frozenset[str]], *,
-                    short: bool) -> tuple[dict[str, str], dict[str, set[str]]]:
+                    short: int) -> tuple[dict[str, str], dict[str, set[str]]]:
     spec = CHANNELS[channel]
     settings = ts.config.channel(channel)
     strategy: Strategy = settings.bidi if language.direction == "rtl" else "none"

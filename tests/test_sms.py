@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crisiscomms import sms_segments
+from crisiscomms import Bundle, parse_incident, render, sms_segments
+from crisiscomms.config import default_templates_dir
+from crisiscomms.samples import load_example
 from crisiscomms.text.sms import sms_parts
 
 CASES = [
@@ -61,3 +66,70 @@ def test_parts_match_segments(text: str) -> None:
     parts = sms_parts(text)
     assert "".join(parts) == text
     assert len(parts) == sms_segments(text)[2]
+
+
+# --- The SMS wording fits its budget (issue 11, item 12) -----------------------------------
+
+def _hebrew_sms(title: str, names: list[str], example: str = "identified",
+                templates: Path | None = None) -> Bundle:
+    data = load_example(example).model_dump(mode="json", exclude_none=True)
+    data["title"]["he"] = title
+    data["services"] = [{"id": f"s{i}", "name": {"he": name, "en": f"service {i}"}}
+                        for i, name in enumerate(names)]
+    return render(parse_incident(data), languages=["he"], channels=["sms"], templates=templates)
+
+
+NAMED = "תקלה באינטרנט, בטלוויזיה ובטלפון בגוש דן"  # names its three services
+UNNAMED = "הפסקת שירות רחבה בצפון בעקבות נזק לסיבים"
+
+
+@pytest.mark.parametrize("example", ["identified", "investigating", "monitoring", "overnight"])
+def test_forty_character_title_with_three_services_fits_two_segments(example: str) -> None:
+    title = NAMED
+    assert len(title) == 40
+    bundle = _hebrew_sms(title, ["האינטרנט", "הטלוויזיה", "הטלפון"], example)
+    message = bundle["he", "sms"]
+    assert message.stats["segments"] <= 2, message.text
+    assert not [f for f in bundle.findings if f.severity == "error"], bundle.findings
+    assert title in message.text  # never cut
+
+
+def test_a_list_that_repeats_the_title_is_left_out() -> None:
+    message = _hebrew_sms(NAMED, ["האינטרנט", "הטלוויזיה", "הטלפון"])["he", "sms"]
+    assert "(" not in message.text
+    # ...but kept when the title does not name every service.
+    message = _hebrew_sms(NAMED, ["האינטרנט", "הטלוויזיה", "הסלולר"])["he", "sms"]
+    assert "הסלולר" in message.text
+
+
+def test_degrades_one_step_at_a_time() -> None:
+    # The roomy examples keep the full wording; a long one goes only as far as it must.
+    full = _hebrew_sms("תקלה בשיחות", ["השיחות"])["he", "sms"]
+    assert full.stats["short"] == 0 and "תודה על הסבלנות" in full.text
+    assert "הגורם אותר" in full.text and full.text.startswith("נתיבים:")
+    names = ["האינטרנט", "הטלוויזיה", "הטלפון"]
+    steps = [_hebrew_sms(UNNAMED[:n], names)["he", "sms"] for n in (18, 30, 40)]
+    levels = [m.stats["short"] for m in steps]
+    assert levels == sorted(levels) and levels[0] < levels[-1] == 3
+    shortest = steps[-1]
+    assert "הגורם אותר" not in shortest.text and "בטיפול" in shortest.text
+    assert not shortest.text.startswith("נתיבים")
+
+
+def test_error_only_when_the_shortest_wording_does_not_fit() -> None:
+    bundle = _hebrew_sms(UNNAMED, ["האינטרנט הביתי", "הטלוויזיה", "הטלפון הקווי"])
+    message = bundle["he", "sms"]
+    assert message.stats["short"] == 3 and message.stats["segments"] == 3
+    assert "sms-segments" in {f.rule for f in bundle.findings}
+
+
+def test_levels_are_tried_in_order_until_one_fits(tmp_path: Path) -> None:
+    # A team's template with its own levels: render stops at the first that fits.
+    folder = tmp_path / "templates"
+    shutil.copytree(default_templates_dir(), folder)
+    (folder / "he" / "sms.txt").write_text(
+        "{{ f.title }} {{ f.services }} {{ f.next_update.time }} {{ f.eta.time }} "
+        "{{ f.status_short }}{{ ' ' ~ 'א' * (200 - 60 * short) }}", encoding="utf-8")
+    message = _hebrew_sms("תקלה", ["האינטרנט"], templates=folder)["he", "sms"]
+    assert message.stats["short"] == 2 and message.stats["wording"] == "short"
+    assert message.stats["segments"] == 2

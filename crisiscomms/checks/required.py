@@ -45,9 +45,12 @@ def required_facts(facts: Mapping[str, Any],
     if spec.audience in _STATUS_AUDIENCES:
         needed.append(("status_label", ("status_label", "status_short"),
                        (facts["status_label"], facts["status_short"])))
+        # A title that names every service states them (a short SMS drops the list then).
+        named = facts.get("services_in_title", False)
         for index, name in enumerate(facts["service_list"]):
             path = f"service_list[{index}]"
-            needed.append((path, (path,), (name,)))
+            needed.append((path, (path, "title") if named else (path,),
+                           (name, facts["title"]) if named else (name,)))
     return needed
 
 
