@@ -205,6 +205,8 @@ class UnitForms(_Strict):
     two: str | None = None
     other: str
     gender: Literal["f", "m"] = "f"
+    after: dict[str, str] = {}
+    """Whole wordings of a count that follows a larger unit ("שעה וחצי": 30 = "חצי")."""
 
 
 class DayWords(_Strict):
@@ -214,6 +216,9 @@ class DayWords(_Strict):
     tomorrow: str
     yesterday: str
     other: str
+    tonight: str | None = None
+    """A time after midnight said the evening before, or in the small hours ("tonight");
+    without it, the words of the day it falls on."""
 
 
 ChangeKindName = Literal["eta_later", "eta_earlier", "eta_known", "eta_withdrawn",
@@ -235,6 +240,9 @@ class Language(_Strict):
     direction: Literal["rtl", "ltr"]
     time_format: str = "HH:mm"
     date_format: str
+    date_year_format: str | None = None
+    """A date in another year than the statement's ("31 בינואר 2027"); without it, the
+    date format followed by the year."""
     weekday_format: str = "EEEE"
     prefix_hyphen: bool = False
     """Hebrew: a one-letter prefix (ו, ב, ל...) before a digit or Latin letter takes a hyphen."""
@@ -251,6 +259,19 @@ class Language(_Strict):
     day_short: DayWords
     when: str
     when_short: str
+    dated: str = "{weekday}, {date}, {time}"
+    """A moment on a lasting channel: weekday, date and time ("ביום שבת, 21 בנובמבר, בשעה
+    17:50"); slots ``{weekday}``, ``{date}``, ``{time}``."""
+    dated_tonight: str | None = None
+    """A moment tonight, still ahead, on a lasting channel: "tonight" with the night's name or
+    the date ("הלילה, ליל שלישי–רביעי, בשעה 02:00"); slots ``{night}``, ``{weekday}``,
+    ``{date}``, ``{time}``. Without it, ``dated``."""
+    night: str = "{eve}–{morning}"
+    """The name of a night from the two weekdays around it; slots ``{eve}``, ``{morning}``."""
+    night_weekdays: list[str] = []
+    """Weekday names for a night's name, Monday first; without them, ``weekday_format``."""
+    counts: dict[Literal["f", "m"], dict[str, str]] = {}
+    """Small counts written in words in prose, by grammatical gender ("שלוש דקות")."""
     units: dict[Literal["minute", "hour", "day"], UnitForms]
     changes: dict[ChangeKindName, str] = Field(default_factory=dict)
     """What changed since the last statement, one sentence per kind (``f.changes[i].sentence``);

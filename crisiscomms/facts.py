@@ -37,7 +37,7 @@ from markupsafe import Markup, escape
 
 from .changes import Change, Changes
 from .channels import RESTRICTED_FACTS
-from .config import ChangeKindName, Config, Language
+from .config import ChangeKindName, Config, DayWords, Language
 from .model import Incident, Localized
 from .text import markdown, speech
 from .text.bidi import (
@@ -143,34 +143,49 @@ def _plural(forms: Mapping[str, str | None], n: int, locale: str) -> str:
     return chosen if chosen is not None else str(forms["other"])
 
 
-def duration(minutes: int, language: Language, lang: str) -> Piece:
-    """A length of time in words, never understated: whole minutes rounded up; at a day or
-    more, days and whole hours rounded up.
+_DAY = 24 * 60
+
+
+def duration(minutes: int, language: Language, lang: str, *, hours: bool = False) -> Piece:
+    """A length of time in words, exact to the minute (a part minute counts as a whole one):
+    minutes, then hours and minutes, and from two days on days, hours and minutes. ``hours``
+    keeps hours and minutes however long (for managers). Small counts are words where the
+    language writes them so (``counts``), and a unit may have a word of its own after a
+    larger one ("שעה וחצי").
 
     >>> from crisiscomms.config import default_templates_dir, load_language
     >>> he = load_language(default_templates_dir(), "he")
-    >>> str(duration(170, he, "he"))
-    'שעתיים ו-50 דקות'
+    >>> str(duration(170, he, "he")), str(duration(63, he, "he")), str(duration(90, he, "he"))
+    ('שעתיים ו-50 דקות', 'שעה ושלוש דקות', 'שעה וחצי')
     >>> str(duration(60, he, "he")), str(duration(120, he, "he")), str(duration(180, he, "he"))
-    ('שעה', 'שעתיים', '3 שעות')
+    ('שעה', 'שעתיים', 'שלוש שעות')
+    >>> str(duration(35 * 60 + 40, he, "he")), str(duration(48 * 60 + 1, he, "he"))
+    ('35 שעות ו-40 דקות', 'יומיים ודקה')
+    >>> str(duration(50 * 60, he, "he", hours=True))
+    '50 שעות'
     """
     minutes = max(minutes, 1)
     if minutes < 60:
         parts = [("minute", minutes)]
-    elif minutes < 24 * 60:
+    elif minutes < 2 * _DAY or hours:
         parts = [("hour", minutes // 60), ("minute", minutes % 60)]
     else:
-        parts = [("day", minutes // (24 * 60)), ("hour", math.ceil(minutes % (24 * 60) / 60))]
-        if parts[1][1] == 24:
-            parts = [("day", parts[0][1] + 1), ("hour", 0)]
+        parts = [("day", minutes // _DAY), ("hour", minutes % _DAY // 60),
+                 ("minute", minutes % 60)]
     pieces: list[Piece] = []
     for unit, count in parts:
         if count == 0:
             continue
         forms = language.units[unit]  # type: ignore[index]
+        after = forms.after.get(str(count)) if pieces else None
+        if after is not None:
+            pieces.append(_word(after, language.speech))
+            continue
         pattern = _plural(forms.model_dump(), count, language.locale)
-        number = Atom(str(count), partial(speech.spoken_number, count, language.speech,
-                                          gender=forms.gender), ltr=True)
+        word = language.counts.get(forms.gender, {}).get(str(count))
+        number = (_word(word, language.speech) if word is not None else
+                  Atom(str(count), partial(speech.spoken_number, count, language.speech,
+                                           gender=forms.gender), ltr=True))
         pieces.append(_slot(pattern, "n", number, language.speech))
     return _join(pieces, language)
 
@@ -229,24 +244,49 @@ def _starts_ltr(piece: Piece) -> bool:
     return _starts_ltr(dict(piece.parts)[first.group(1)])
 
 
+# A time before this hour counts as "tonight" when said from this hour the evening before
+# (or in the small hours of the same night): "הלילה בשעה 02:00", never "מחר בשעה 02:00".
+_NIGHT_ENDS = 4
+_EVENING_STARTS = 18
+
+
 def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Language,
             lang: str) -> dict[str, Any]:
-    """A point in time as every template needs it, relative to ``now`` (the statement's time)."""
+    """A point in time as every template needs it, relative to ``now`` (the statement's time).
+
+    ``when`` and ``short`` are relative ("today", "tomorrow", "tonight"): for channels read at
+    once. ``dated`` carries the weekday and the date, for what stays up and is read later.
+    A date in another year than ``now`` carries its year.
+    """
     local = value.astimezone(zone)
-    today = now.astimezone(zone).date()
+    here = now.astimezone(zone)
+    today = here.date()
     days = (local.date() - today).days
-    relation = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(days, "other")
+    relation = base = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(days, "other")
+    tonight = local.hour < _NIGHT_ENDS and (
+        (days == 1 and here.hour >= _EVENING_STARTS) or (days == 0 and here.hour < _NIGHT_ENDS))
+    if tonight and language.day.tonight is not None:
+        relation = "tonight"
     clock = local.time().replace(second=0, microsecond=0, tzinfo=None)
     time = Atom(_format_time(clock, language.time_format, language.locale),
                 partial(_spoken_time, clock, language.speech), ltr=True)
-    date_text = _format_date(local.date(), language.date_format, language.locale)
-    date = Atom(date_text, partial(_spoken_date, local.date(), language.speech),
+    other_year = local.year != today.year
+    date_pattern = (language.date_format if not other_year else
+                    language.date_year_format or f"{language.date_format} y")
+    date_text = _format_date(local.date(), date_pattern, language.locale)
+    date = Atom(date_text, partial(_spoken_date, local.date(), language.speech,
+                                   with_year=other_year),
                 ltr=language.direction == "rtl" and not has_rtl(date_text))
     weekday_text = _format_date(local.date(), language.weekday_format, language.locale)
     weekday = Atom(weekday_text, partial(_speak_text, weekday_text, language.speech))
-    day = _slot(getattr(language.day, relation), "date", date, language.speech)
-    short_day = _slot(getattr(language.day_short, relation), "date", date,
+    day = _slot(_day_word(language.day, relation, base), "date", date, language.speech)
+    short_day = _slot(_day_word(language.day_short, relation, base), "date", date,
                       language.speech)
+    dated: Piece = Phrase(language.dated, (("weekday", weekday), ("date", date), ("time", time)))
+    if relation == "tonight" and value > now and language.dated_tonight is not None:
+        night = _word(_night(local.date(), language), language.speech)
+        dated = Phrase(language.dated_tonight, (("night", night), ("weekday", weekday),
+                                                ("date", date), ("time", time)))
     return {
         "iso": local.isoformat(),
         "relation": relation,
@@ -258,7 +298,27 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
         # An empty short day word (today) leaves just the time: "צפי: 17:00".
         "short": Phrase(language.when_short, (("day", short_day), ("time", time)))
         if str(short_day) else time,
+        "dated": dated,
     }
+
+
+def _day_word(words: DayWords, relation: str, base: str) -> str:
+    """The word for ``relation``; "tonight" without a word of its own is said as ``base``
+    (the day the moment falls on)."""
+    if relation == "tonight" and words.tonight is not None:
+        return words.tonight
+    return str(getattr(words, base))
+
+
+def _night(morning: dt.date, language: Language) -> str:
+    """The name of the night that ends on the morning of ``morning`` ("ליל שלישי–רביעי")."""
+    eve = morning - dt.timedelta(days=1)
+    if len(language.night_weekdays) == 7:
+        names = [language.night_weekdays[d.weekday()] for d in (eve, morning)]
+    else:
+        names = [_format_date(d, language.weekday_format, language.locale)
+                 for d in (eve, morning)]
+    return language.night.format(eve=names[0], morning=names[1])
 
 
 def _slot(pattern: str, name: str, value: Piece, say: speech.SpeechWords) -> Piece:
@@ -333,6 +393,8 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "next_update": moment(incident.next_update_at),
         "resolved_at": moment(incident.resolved_at),
         "elapsed": duration(_minutes(incident.started_at, end), language, lang),
+        "elapsed_hours": duration(_minutes(incident.started_at, end), language, lang,
+                                  hours=True),
         "compensation": _compensation(incident, language, lang, now, zone),
         "updates": [
             {"at": moment(u.at), "status": u.status.value,

@@ -162,7 +162,7 @@ def test_hebrew_sms_uses_marks(identified: Bundle) -> None:
 
 def test_hebrew_email_uses_isolates(identified: Bundle) -> None:
     text = identified["he", "email"].text.split("\n")
-    assert "מתי השירות יחזור: אנו צופים שהשירות יחזור לפעול היום בשעה "  \
+    assert "מתי השירות יחזור: אנו צופים שהשירות יחזור לפעול ביום ראשון, 22 בנובמבר, בשעה "  \
         f"{LRI}17:00{PDI}." in text
     assert any(line.endswith(f"בדף הסטטוס: {LRI}{STATUS_URL} {PDI}") for line in text)
     assert not set(identified["he", "email"].text) & {LRM}

@@ -82,7 +82,7 @@ DEFECTS = [
                  id="leftover-bracketed-name"),
     pytest.param("en/email.txt", "Kind regards,", "TODO: sign-off", "placeholder", "line",
                  id="leftover-todo"),
-    pytest.param("he/banner.txt", "העדכון הבא: {{ f.next_update.when }}",
+    pytest.param("he/banner.txt", "העדכון הבא: {{ f.next_update.dated }}",
                  "העדכון הבא: היום בשעה 15:00", "hard-coded", "line", id="hard-coded-time"),
     pytest.param("en/email.txt", "To make up for the inconvenience",
                  "With a 10% voucher, to make up for the inconvenience", "hard-coded", "line",

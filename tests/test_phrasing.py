@@ -29,8 +29,11 @@ HE = load_language(default_templates_dir(), "he")
 EN = load_language(default_templates_dir(), "en")
 DAY = 24 * 60
 
-_HE_WORDS = {"דקה": 1, "שתי דקות": 2, "שעה": 60, "שעתיים": 120, "יום": DAY, "יומיים": 2 * DAY}
+_HE_WORDS = {"דקה": 1, "שתי דקות": 2, "שעה": 60, "שעתיים": 120, "יום": DAY, "יומיים": 2 * DAY,
+             "רבע": 15, "חצי": 30}
 _HE_UNITS = {"דקות": 1, "שעות": 60, "ימים": DAY}
+# Small counts in words, in both genders ("שלוש דקות", "חמישה ימים").
+_HE_COUNTS = {word: int(n) for gender in HE.counts.values() for n, word in gender.items()}
 _EN_UNITS = {"minute": 1, "hour": 60, "day": DAY}
 
 
@@ -41,9 +44,11 @@ def he_minutes(text: str) -> int:
         if part in _HE_WORDS:
             total += _HE_WORDS[part]
             continue
-        match = re.fullmatch(r"(\d+) (דקות|שעות|ימים)", part)
+        match = re.fullmatch(r"(\d+|\w+) (דקות|שעות|ימים)", part)
         assert match, f"not a Hebrew duration part: {part!r} in {text!r}"
-        total += int(match.group(1)) * _HE_UNITS[match.group(2)]
+        count = match.group(1)
+        number = int(count) if count.isdigit() else _HE_COUNTS[count]
+        total += number * _HE_UNITS[match.group(2)]
     return total
 
 
@@ -66,11 +71,15 @@ def phrase(minutes: int, language: Language, lang: str) -> str:
 # --- durations ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("minutes", "expected"), [
-    (1, "דקה"), (2, "שתי דקות"), (3, "3 דקות"), (59, "59 דקות"),
-    (60, "שעה"), (61, "שעה ודקה"), (90, "שעה ו-30 דקות"), (120, "שעתיים"),
-    (170, "שעתיים ו-50 דקות"), (180, "3 שעות"), (DAY, "יום"), (DAY + 10, "יום ושעה"),
-    (2 * DAY, "יומיים"), (2 * DAY + 61, "יומיים ושעתיים"), (3 * DAY, "3 ימים"),
-    (2 * DAY - 59, "יומיים"),  # 1 day 23 h 1 min: the hours round up to a whole day
+    (1, "דקה"), (2, "שתי דקות"), (3, "שלוש דקות"), (10, "עשר דקות"), (11, "11 דקות"),
+    (59, "59 דקות"), (60, "שעה"), (61, "שעה ודקה"), (63, "שעה ושלוש דקות"),
+    (75, "שעה ורבע"), (90, "שעה וחצי"), (120, "שעתיים"), (150, "שעתיים וחצי"),
+    (170, "שעתיים ו-50 דקות"), (180, "שלוש שעות"), (DAY, "24 שעות"),
+    (DAY + 10, "24 שעות ועשר דקות"),
+    (35 * 60 + 40, "35 שעות ו-40 דקות"),  # not "יום ו-12 שעות"
+    (2 * DAY, "יומיים"), (2 * DAY + 1, "יומיים ודקה"),  # not "יומיים ושעה"
+    (2 * DAY + 61, "יומיים, שעה ודקה"), (3 * DAY, "שלושה ימים"), (5 * DAY, "חמישה ימים"),
+    (2 * DAY - 59, "47 שעות ודקה"),
 ])
 def test_hebrew_durations(minutes: int, expected: str) -> None:
     assert phrase(minutes, HE, "he") == expected
@@ -78,21 +87,21 @@ def test_hebrew_durations(minutes: int, expected: str) -> None:
 
 @pytest.mark.parametrize(("minutes", "expected"), [
     (1, "1 minute"), (2, "2 minutes"), (60, "1 hour"), (61, "1 hour and 1 minute"),
-    (120, "2 hours"), (170, "2 hours and 50 minutes"), (DAY, "1 day"),
-    (DAY + 10, "1 day and 1 hour"), (2 * DAY, "2 days"),
+    (120, "2 hours"), (170, "2 hours and 50 minutes"), (DAY, "24 hours"),
+    (DAY + 10, "24 hours and 10 minutes"), (35 * 60 + 40, "35 hours and 40 minutes"),
+    (2 * DAY, "2 days"), (2 * DAY + 1, "2 days and 1 minute"),
 ])
 def test_english_durations(minutes: int, expected: str) -> None:
     assert phrase(minutes, EN, "en") == expected
 
 
 @given(st.integers(0, 20 * DAY))
-def test_durations_never_understate(minutes: int) -> None:
+def test_durations_are_exact(minutes: int) -> None:
     for language, lang, read in ((HE, "he", he_minutes), (EN, "en", en_minutes)):
-        said = read(phrase(minutes, language, lang))
-        if minutes < DAY:
-            assert said == max(minutes, 1), (lang, minutes)  # exact to the minute
-        else:
-            assert minutes <= said < minutes + 60, (lang, minutes)  # whole hours, rounded up
+        assert read(phrase(minutes, language, lang)) == max(minutes, 1), (lang, minutes)
+        hours = strip_controls(str(duration(minutes, language, lang, hours=True)))
+        assert read(hours) == max(minutes, 1), (lang, minutes)
+        assert "ימים" not in hours and "יום" not in hours and "day" not in hours
 
 
 # --- rendered messages -------------------------------------------------------------------

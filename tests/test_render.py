@@ -58,11 +58,12 @@ def test_same_times_everywhere(bundles: dict[str, Bundle]) -> None:
         assert "17:00" in seen, (message.language, message.channel)  # ETA
 
 
-def test_eta_after_midnight_says_tomorrow(bundles: dict[str, Bundle]) -> None:
+def test_eta_after_midnight_says_tonight(bundles: dict[str, Bundle]) -> None:
+    # 02:00 said at 22:40 is tonight, never "tomorrow"; a lasting channel names the night too.
     bundle = bundles["overnight"]
-    assert "מחר" in bundle["he", "ivr"].text
-    assert "02:00" in strip_controls(bundle["he", "ivr"].text)
-    assert "tomorrow at 02:00" in bundle["en", "email"].text
+    ivr = strip_controls(bundle["he", "ivr"].text)
+    assert "הלילה בשעה 02:00" in ivr and "מחר" not in ivr
+    assert "tonight at 02:00 (early Wednesday 25 November)" in bundle["en", "email"].text
 
 
 def test_no_eta_is_said_plainly(bundles: dict[str, Bundle]) -> None:
