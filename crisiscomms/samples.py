@@ -8,12 +8,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from .loading import load_incident
-from .model import Incident
+from .model import Incident, Status
 
-__all__ = ["example_names", "example_path", "examples_dir", "load_example"]
+__all__ = ["changed_example", "example_names", "example_path", "examples_dir", "load_example"]
 
 
 def examples_dir() -> Path:
@@ -39,3 +40,25 @@ def example_path(name: str) -> Path:
 def load_example(name: str) -> Incident:
     """Load a built-in example incident by name."""
     return load_incident(example_path(name))
+
+
+def changed_example() -> tuple[Incident, Incident]:
+    """``(previous, current)``: the built-in ``identified`` example and the statement before it,
+    50 minutes earlier, when the fix was being monitored, the estimate was 90 minutes sooner and
+    the next update was promised 20 minutes before this one came. Every change a message must
+    say (the estimate moved, the fix did not hold, the update is late), for lint and tests.
+
+    >>> from crisiscomms.changes import changes
+    >>> [c.kind.value for c in changes(*changed_example())]
+    ['eta_later', 'status_back', 'update_late']
+    """
+    current = load_example("identified")
+    at = current.updated_at - dt.timedelta(minutes=50)
+    previous = current.model_copy(update={
+        "status": Status.MONITORING,
+        "updated_at": at,
+        "eta": None if current.eta is None else current.eta - dt.timedelta(minutes=90),
+        "next_update_at": current.updated_at - dt.timedelta(minutes=20),
+        "updates": tuple(u for u in current.updates if u.at <= at),
+    })
+    return previous, current

@@ -16,7 +16,7 @@ from .base import Context
 from .budgets import check_budgets
 from .display import check_display
 from .incident_text import check_incident_text
-from .required import check_required_facts
+from .required import check_changes_stated, check_required_facts
 from .times import check_times
 from .words import check_words
 
@@ -28,7 +28,8 @@ __all__ = ["CHECKS", "Context", "check_bundle"]
 
 Check = Callable[[Context], Iterable[Finding]]
 
-CHECKS: tuple[Check, ...] = (check_budgets, check_required_facts, check_display, check_words,
+CHECKS: tuple[Check, ...] = (check_budgets, check_required_facts, check_changes_stated,
+                             check_display, check_words,
                              check_audience, check_times, check_incident_text)
 
 

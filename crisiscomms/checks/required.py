@@ -15,7 +15,7 @@ from typing import Any
 
 from ..channels import CHANNELS, Audience
 from ..findings import Finding
-from ..rules import RequiredFactsRule
+from ..rules import ChangesStatedRule, RequiredFactsRule
 from ..text.speech import replace_addresses
 from .base import Context
 from .common import rules_for, template_file, written
@@ -91,3 +91,44 @@ def check_required_facts(context: Context) -> Iterator[Finding]:
                     yield rule.finding({"fact": name, "expected": " / ".join(map(repr, texts)),
                                         "output": "text"}, language=message.language,
                                        channel=message.channel, file=file)
+
+
+def _change_paths(index: int, change: Mapping[str, Any]) -> tuple[frozenset[str], str]:
+    """The paths whose placing says ``change``: its sentences, and for the estimate's change
+    the same through ``eta_change``; and the prefix of its old estimate's paths."""
+    paths = {f"changes[{index}].sentence", f"changes[{index}].short"}
+    if change["eta"]:
+        paths |= {"eta_change.sentence", "eta_change.short"}
+    return frozenset(paths), f"changes[{index}].old."
+
+
+def check_changes_stated(context: Context) -> Iterator[Finding]:
+    """An ``error`` (or the rule's level) for each change of a rule's kinds that a message in
+    its scope does not say: neither its sentence nor its old estimate was placed, or a time it
+    must give (the new and the old estimate) is not in the subject or text."""
+    for message in context.bundle:
+        changes = context.plain[message.language].get("changes") or []
+        if not changes:
+            continue
+        rules = [r for r in rules_for(context, message.language).of_kind(ChangesStatedRule)
+                 if r.scope.covers(message.channel)]
+        if not rules:
+            continue
+        placed = message.placed_in.get("text", frozenset()) | message.placed_in.get(
+            "subject", frozenset())
+        seen = "\n".join(written(message).values())
+        for index, change in enumerate(changes):
+            paths, old_prefix = _change_paths(index, change)
+            times = tuple(moment["time"] for moment in (change["new"], change["old"])
+                          if moment is not None and change["eta"])
+            said = (not placed.isdisjoint(paths)
+                    or any(p.startswith((old_prefix, "eta_change.old.")) for p in placed))
+            if said and all(time in seen for time in times):
+                continue
+            file = template_file(context, message.language, message.channel, "text")
+            for rule in rules:
+                if change["kind"] in rule.changes:
+                    yield rule.finding({"change": change["kind"],
+                                        "expected": " / ".join(map(repr, times)) or "-"},
+                                       language=message.language, channel=message.channel,
+                                       file=file)

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from ..changes import changes
 from ..channels import CHANNELS, template_name
 from ..errors import AudienceError, CrisisError, TemplateError
 from ..facts import build_facts
@@ -19,7 +20,7 @@ from ..loading import load_incident
 from ..model import Incident
 from ..render import TemplateSet, render, template_set
 from ..rules import AudienceRule, RuleSet, TemplateRule, load_rules
-from ..samples import example_names, load_example
+from ..samples import changed_example, example_names, load_example
 from .parity import parity_findings
 from .static import (
     CONTEXT_NAMES,
@@ -66,15 +67,19 @@ def lint(templates: str | os.PathLike[str] | None = None,
     languages = ts.config.organisation.languages
     rules = {lang: load_rules(ts.folder, lang) for lang in languages}
     samples = sample_incidents(incidents)
+    # Besides the samples, one statement after another: every template must say what changed.
+    previous, current = changed_example()
     runaway: set[tuple[str, str]] = set()
     dynamic = [(found, incident.id) for incident in samples
                for found in _rendered(ts, incident, rules, runaway)]
+    dynamic += [(found, f"{current.id}, after a statement") for found in
+                _rendered(ts, current, rules, runaway, previous)]
     infos = {lang: {name: parse_template(ts, lang, name) for name in template_names(ts, lang)}
              for lang in languages}
     channel_files = {template_name(channel, output) for channel in ts.config.enabled_channels()
                      for output in CHANNELS[channel].outputs}
     static: list[Finding] = []
-    shapes = {lang: _shape(ts, lang, samples) for lang in languages}
+    shapes = {lang: _shape(ts, lang, samples, (previous, current)) for lang in languages}
     for lang in languages:
         known = CONTEXT_NAMES | frozenset(ts.environment(lang).globals)
         for info in infos[lang].values():
@@ -106,25 +111,28 @@ def _merge_shape(into: dict[str, Any], node: Mapping[str, Any]) -> None:
             into.setdefault(key, None)
 
 
-def _shape(ts: TemplateSet, lang: str, samples: Iterable[Incident]) -> dict[str, Any]:
-    """The facts that exist (keys only, nested), over every sample: a fact that is a mapping
-    in one sample (an ETA) and absent in another still has its keys known."""
+def _shape(ts: TemplateSet, lang: str, samples: Iterable[Incident],
+           pair: tuple[Incident, Incident]) -> dict[str, Any]:
+    """The facts that exist (keys only, nested), over every sample and a statement after
+    another (``pair``): a fact that is a mapping in one sample (an ETA, what changed) and
+    absent in another still has its keys known."""
     shape: dict[str, Any] = {}
     language = ts.language(lang)
     for incident in samples:
         _merge_shape(shape, build_facts(incident, ts.config, language, lang))
+    _merge_shape(shape, build_facts(pair[1], ts.config, language, lang, changes(*pair)))
     return shape
 
 
 def _rendered(ts: TemplateSet, incident: Incident, rules: Mapping[str, RuleSet],
-              runaway: set[tuple[str, str]]) -> list[Finding]:
+              runaway: set[tuple[str, str]], previous: Incident | None = None) -> list[Finding]:
     """The findings of rendering one sample; when a template fails, each language and
     channel on its own, so every failing template is found and the others still checked.
     A (language, channel) in ``runaway`` went over a limit with an earlier sample and is not
     run again: one runaway template costs lint its time budget once, not once per sample."""
     if not runaway:
         try:
-            return list(render(incident, templates=ts.folder).findings)
+            return list(render(incident, templates=ts.folder, previous=previous).findings)
         except TemplateError as exc:
             if exc.kind not in _PROBLEMS and exc.kind != "audience":
                 raise
@@ -139,7 +147,7 @@ def _rendered(ts: TemplateSet, incident: Incident, rules: Mapping[str, RuleSet],
                 continue
             try:
                 bundle = render(incident, languages=[lang], channels=[channel],
-                                templates=ts.folder)
+                                templates=ts.folder, previous=previous)
             except AudienceError as exc:
                 # A read the channel's audience may not make: the audience rule's finding, at
                 # the line (the static pass finds `f.internal.x`; this also `f.get(...)`).

@@ -29,7 +29,7 @@ from typing import Annotated, Any, ClassVar, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..channels import CHANNELS, Audience
-from ..config import default_templates_dir, refuse_unsafe
+from ..config import ChangeKindName, default_templates_dir, refuse_unsafe
 from ..errors import ConfigError, Problem
 from ..findings import Finding, Severity
 from ..loading import file_stamp, read_data, validate
@@ -349,6 +349,17 @@ class RequiredFactsRule(RuleBase):
     kind: Literal["required-facts"]
 
 
+class ChangesStatedRule(RuleBase):
+    """What changed since the last statement is said (CONTRACT section 8): each change of the
+    listed kinds, through its sentence (``f.changes[i].sentence`` or ``.short``, or
+    ``f.eta_change``) or by placing the old estimate, with the new and the old time where the
+    estimate moved. Checked in each message's subject and text, like the required facts."""
+
+    PARAMS: ClassVar[frozenset[str]] = frozenset({"change", "expected"})
+    kind: Literal["changes-stated"]
+    changes: Annotated[tuple[ChangeKindName, ...], Field(min_length=1)]
+
+
 class BudgetRule(RuleBase):
     """A length budget; the limits per channel and language are in ``crisiscomms.toml``."""
 
@@ -448,6 +459,7 @@ KINDS: dict[str, type[RuleBase]] = {
     "control": ControlRule,
     "parity": ParityRule,
     "required-facts": RequiredFactsRule,
+    "changes-stated": ChangesStatedRule,
     "budget": BudgetRule,
     "audience": AudienceRule,
     "time": TimeRule,
