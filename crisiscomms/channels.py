@@ -91,7 +91,7 @@ CHANNELS: dict[str, ChannelSpec] = {
         ChannelSpec("email", ("subject", "text", "html"), Audience.CUSTOMER, html_document=True,
                     reply=True),
         ChannelSpec("banner", ("text", "html"), Audience.CUSTOMER),
-        ChannelSpec("sms", ("text",), Audience.CUSTOMER),
+        ChannelSpec("sms", ("text",), Audience.CUSTOMER, short_wording=True),
         ChannelSpec("talking_points", ("text", "html"), Audience.STAFF),
         ChannelSpec("status_page", ("subject", "text", "html"), Audience.PUBLIC,
                     text_format="markdown"),
