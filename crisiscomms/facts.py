@@ -367,7 +367,7 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
     if comp is None:
         return None
     words = language.compensation
-    kind = comp.kind.value
+    kind: Literal["voucher", "credit", "refund"] = comp.kind.value
     percent = Atom(_babel(format_percent(comp.percent / 100, locale=_locale(language.locale))),
                    partial(_speak_text, f"{comp.percent}%", language.speech), ltr=True)
     base = _word(words.base[comp.of.value], language.speech)
