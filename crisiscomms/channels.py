@@ -92,9 +92,10 @@ CHANNELS: dict[str, ChannelSpec] = {
         ChannelSpec("email", ("subject", "text", "html"), Audience.CUSTOMER, html_document=True,
                     reply=True),
         ChannelSpec("banner", ("text", "html"), Audience.CUSTOMER),
-        # SMS (templates/<lang>/sms.txt): 1 without the thanks, 2 with the short status
-        # phrase, 3 without the sender name (the handset shows the sender ID).
-        ChannelSpec("sms", ("text",), Audience.CUSTOMER, short_wording=3),
+        # SMS (templates/<lang>/sms.txt): 1 without the thanks and link, 2 with the short
+        # status phrase, 3 without the sender name (the handset shows the sender ID), 4 without
+        # "no need to contact us again", so a moved estimate still fits.
+        ChannelSpec("sms", ("text",), Audience.CUSTOMER, short_wording=4),
         ChannelSpec("talking_points", ("text", "html"), Audience.STAFF),
         ChannelSpec("status_page", ("subject", "text", "html"), Audience.PUBLIC,
                     text_format="markdown"),

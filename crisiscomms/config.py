@@ -29,8 +29,13 @@ from .text.speech import SpeechWords, speech_words
 
 __all__ = [
     "BUDGET_STATS",
+    "CONTACT_CHANNELS",
     "ChannelConfig",
+    "CompensationPolicy",
+    "CompensationWords",
     "Config",
+    "ContactChannel",
+    "ContactWords",
     "Language",
     "Limits",
     "Organisation",
@@ -172,6 +177,47 @@ class Limits(_Strict):
     """Wall-clock time to render one output."""
 
 
+ContactId = Literal["phone", "chat", "email", "stores"]
+CONTACT_CHANNELS: tuple[str, ...] = ("phone", "chat", "email", "stores")
+"""The contact channels a config may name (``[contact.<id>]``), in the order messages list them."""
+ServiceId = Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]{1,64}$")]
+CompensationKindId = Literal["voucher", "credit", "refund"]
+Delivery = Literal["automatic", "on_request"]
+
+
+class ContactChannel(_Strict):
+    """One way customers reach the organisation (``[contact.phone]``...).
+
+    ``services`` are the incident service ids it depends on: when an incident affects one of
+    them, messages say the channel is down and point nowhere near it.
+
+    >>> ContactChannel(address="*2040", services=("call-centre",)).services
+    ('call-centre',)
+    """
+
+    address: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    """What customers dial, write to or open; the phone line defaults to the organisation's."""
+    hours: dict[str, Annotated[str, Field(min_length=1, max_length=120)]] = {}
+    """Opening hours as customers read them, by language (optional)."""
+    services: tuple[ServiceId, ...] = ()
+
+    _check_hours = field_validator("hours")(_clean_all)
+
+
+class CompensationPolicy(_Strict):
+    """How compensation reaches customers and when an outage is too long for "inconvenience".
+
+    >>> CompensationPolicy().delivery, CompensationPolicy().long_outage_hours
+    ('automatic', 12)
+    """
+
+    delivery: Delivery = "automatic"
+    """``automatic``: customers get it without asking; ``on_request``: they must ask for it."""
+    long_outage_hours: Annotated[int, Field(strict=True, ge=1, le=24 * 90)] = 12
+    """From this many hours of outage on, messages speak of the harm to the service
+    (``f.trouble``), never of mere inconvenience."""
+
+
 class Config(_Strict):
     """The whole ``crisiscomms.toml``."""
 
@@ -179,6 +225,9 @@ class Config(_Strict):
     channels: dict[str, ChannelConfig] = {}
     cadence: Cadence = Cadence()
     limits: Limits = Limits()
+    contact: dict[ContactId, ContactChannel] = {}
+    """The contact channels, in the order of :data:`CONTACT_CHANNELS` whatever the file's."""
+    compensation: CompensationPolicy = CompensationPolicy()
 
     @field_validator("channels")
     @classmethod
@@ -227,6 +276,51 @@ ChangeKindName = Literal["eta_later", "eta_earlier", "eta_known", "eta_withdrawn
 
 
 _CHANGE_SLOTS = frozenset({"new", "old", "services", "duration"})
+
+
+class CompensationWords(_Strict):
+    """The ``[compensation]`` table: how the compensation is said, one complete sentence.
+
+    ``sentence`` and ``short`` have the slots ``{what}`` (the kind's wording, itself with
+    ``{percent}`` and ``{base}``), ``{expiry}`` (empty without a last day) and ``{delivery}``.
+    """
+
+    sentence: str
+    short: str
+    what: dict[CompensationKindId, str]
+    what_short: dict[CompensationKindId, str]
+    base: dict[Literal["bill", "purchase"], str]
+    expiry: str
+    expiry_short: str
+    date_format: str
+    """The last day's date, always with the year."""
+    date_format_short: str
+    delivery: dict[Delivery, dict[CompensationKindId, str]]
+    delivery_short: dict[Delivery, str]
+    trouble: str
+    """What the apology is for ("the inconvenience")..."""
+    trouble_long: str
+    """... and after a long outage (``[compensation] long_outage_hours`` in the config)."""
+
+
+class ContactWords(_Strict):
+    """The ``[contact]`` table: how each contact channel is named and said to be down."""
+
+    channel: dict[ContactId, str]
+    """How a message points at the channel ("by phone on {address}"); ``{address}`` optional."""
+    with_hours: str
+    """A channel with its opening hours: ``{channel}`` and ``{hours}``."""
+    down: dict[ContactId, str]
+    """The sentence that says the channel is down because of this incident."""
+    working: str
+    """Where to turn: ``{channels}``, the working channels as a list."""
+    none_working: str
+    """Said when every configured channel is down."""
+    short: str
+    """Where to turn in a short message (SMS): ``{channel}``, the first working channel."""
+    no_contact: list[str] = []
+    """Words that, found in ``customer_action``, already tell customers not to contact again:
+    the fixed sentence is then left out (``f.action_says_no_contact``)."""
 
 
 class Language(_Strict):
@@ -279,6 +373,8 @@ class Language(_Strict):
     An empty or missing sentence says nothing: the message's own wording covers that kind."""
     changes_short: dict[ChangeKindName, str] = Field(default_factory=dict)
     """The same, for channels short on room (``f.changes[i].short``); slots as ``when_short``."""
+    compensation: CompensationWords
+    contact: ContactWords
     speech: SpeechWords
     """How the IVR says things: the ``[speech]`` table (``crisiscomms.speech.SpeechWords``).
     A language file without one uses the built-in table of its language."""

@@ -37,7 +37,7 @@ from markupsafe import Markup, escape
 
 from .changes import Change, Changes
 from .channels import RESTRICTED_FACTS
-from .config import ChangeKindName, Config, DayWords, Language
+from .config import CONTACT_CHANNELS, ChangeKindName, Config, DayWords, Language
 from .model import Incident, Localized
 from .text import markdown, speech
 from .text.bidi import (
@@ -395,7 +395,14 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "elapsed": duration(_minutes(incident.started_at, end), language, lang),
         "elapsed_hours": duration(_minutes(incident.started_at, end), language, lang,
                                   hours=True),
-        "compensation": _compensation(incident, language, lang, now, zone),
+        "compensation": _compensation(incident, config, language, lang, now, zone),
+        # What an apology is for: "inconvenience" belittles a long outage.
+        "trouble": _word(language.compensation.trouble_long
+                         if _minutes(incident.started_at, end)
+                         >= config.compensation.long_outage_hours * 60
+                         else language.compensation.trouble, language.speech),
+        "contact": _contact(incident, config, language, lang, say),
+        "action_says_no_contact": _says_no_contact(incident.customer_action, language, lang),
         "updates": [
             {"at": moment(u.at), "status": u.status.value,
              "status_label": _word(language.status[u.status.value], language.speech),
@@ -464,20 +471,110 @@ def _url(url: str) -> Atom:
     return Atom(url.rstrip("/"), "", ltr=True, url=True)
 
 
-def _compensation(incident: Incident, language: Language, lang: str, now: dt.datetime,
-                  zone: ZoneInfo) -> dict[str, Any] | None:
+def _compensation(incident: Incident, config: Config, language: Language, lang: str,
+                  now: dt.datetime, zone: ZoneInfo) -> dict[str, Any] | None:
+    """The compensation as one complete fact: ``sentence`` (how much, of what, in what form,
+    the last day with its year, how it reaches the customer) and ``short`` (for SMS: the
+    percent, its base and the last day with its year), both from ``[compensation]`` in the
+    language file, plus the parts for templates that lay it out themselves."""
     comp = incident.compensation
     if comp is None:
         return None
+    words = language.compensation
+    kind: Literal["voucher", "credit", "refund"] = comp.kind.value
     percent = Atom(_babel(format_percent(comp.percent / 100, locale=_locale(language.locale))),
                    partial(_speak_text, f"{comp.percent}%", language.speech), ltr=True)
-    valid = None
+    base = _word(words.base[comp.of.value], language.speech)
+    valid = expiry = expiry_short = None
     if comp.valid_until is not None:
         valid = _moment(dt.datetime.combine(comp.valid_until, dt.time(12), tzinfo=zone), now,
                         zone, language, lang)
-    return {"percent": percent, "kind": comp.kind.value,
-            "kind_label": _word(language.compensation_kind[comp.kind.value], language.speech),
-            "valid_until": valid}
+        expiry = _dated(comp.valid_until, words.date_format, language, lang)
+        expiry_short = _dated(comp.valid_until, words.date_format_short, language, lang)
+    delivery = config.compensation.delivery
+
+    def whole(pattern: str, what: str, until: str, last: Atom | None, how: str) -> Phrase:
+        what_piece = Phrase(what, (("percent", percent), ("base", base)))
+        until_piece: Piece = (Atom("", "") if last is None
+                              else Phrase(until, (("date", last),)))
+        return Phrase(pattern, (("what", what_piece), ("expiry", until_piece),
+                                ("delivery", _word(how, language.speech))))
+
+    return {"percent": percent, "kind": kind,
+            "kind_label": _word(language.compensation_kind[kind], language.speech),
+            "of": comp.of.value, "base": base, "delivery": delivery,
+            "valid_until": valid, "expiry": expiry,
+            "sentence": whole(words.sentence, words.what[kind], words.expiry, expiry,
+                              words.delivery[delivery][kind]),
+            "short": whole(words.short, words.what_short[kind], words.expiry_short,
+                           expiry_short, words.delivery_short[delivery])}
+
+
+def _dated(day: dt.date, pattern: str, language: Language, lang: str) -> Atom:
+    """A date in ``pattern`` (with its year), spoken with the year."""
+    text = _format_date(day, pattern, language.locale)
+    return Atom(text, partial(_spoken_date, day, language.speech, with_year=True),
+                ltr=language.direction == "rtl" and not has_rtl(text))
+
+
+def _contact(incident: Incident, config: Config, language: Language, lang: str,
+             say: speech.SpeechWords) -> dict[str, Any]:
+    """The organisation's contact channels against this incident: the ones that work, named
+    (with their hours) for customers to turn to, and a sentence for each one that is down
+    because the incident affects a service it depends on (``[contact.<id>] services``)."""
+    org = config.organisation
+    words = language.contact
+    affected = {s.id for s in incident.services}
+    working: list[Piece] = []
+    working_short: list[Piece] = []
+    down: list[Piece] = []
+    is_down: dict[str, bool] = {}
+    for cid in CONTACT_CHANNELS:
+        channel = config.contact.get(cid)  # type: ignore[call-overload]
+        if channel is None:
+            is_down[cid] = False
+            continue
+        is_down[cid] = bool(affected.intersection(channel.services))
+        if is_down[cid]:
+            down.append(_word(words.down[cid], say))  # type: ignore[index]
+            continue
+        default = {"phone": org.phone, "email": org.email_from}.get(cid, str(org.website))
+        address = channel.address or default
+        if cid == "phone":
+            where = Atom(address, partial(speech.spoken_digits, address, say), ltr=True)
+        elif address.startswith(("http://", "https://")):
+            where = _url(address)
+        else:
+            where = Atom(address, partial(_speak_text, address, say), ltr=True)
+        named = _slot(words.channel[cid], "address", where, say)  # type: ignore[index]
+        working_short.append(named)
+        hours = channel.hours.get(lang)
+        if hours:
+            hours_text = _user_text(hours, language.direction == "rtl", say)
+            named = Phrase(words.with_hours, (("channel", named), ("hours", hours_text)))
+        working.append(named)
+    listed = _join(working, language) if working else None
+    return {
+        "is_down": is_down,
+        "any_down": bool(down),
+        "working": listed,
+        "down": Phrase(" ".join(f"{{p{i}}}" for i in range(len(down))),
+                       tuple((f"p{i}", p) for i, p in enumerate(down))) if down else None,
+        "sentence": None if not config.contact else
+        Phrase(words.working, (("channels", listed),)) if listed is not None
+        else _word(words.none_working, say),
+        "short": Phrase(words.short, (("channel", working_short[0]),))
+        if working_short else None,
+    }
+
+
+def _says_no_contact(action: Localized | None, language: Language, lang: str) -> bool:
+    """Whether ``customer_action`` already tells customers there is no need to contact us
+    (``[contact] no_contact`` in the language file): the fixed sentence is then left out."""
+    if action is None:
+        return False
+    text = action[lang].casefold()
+    return any(marker.casefold() in text for marker in language.contact.no_contact)
 
 
 def _internal(incident: Incident, language: Language, lang: str, now: dt.datetime,

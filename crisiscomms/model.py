@@ -40,6 +40,7 @@ from .text.bidi import clean_text
 __all__ = [
     "Backlog",
     "Compensation",
+    "CompensationBase",
     "CompensationKind",
     "Incident",
     "Internal",
@@ -85,6 +86,13 @@ class CompensationKind(StrEnum):
     VOUCHER = "voucher"
     CREDIT = "credit"
     REFUND = "refund"
+
+
+class CompensationBase(StrEnum):
+    """What the percentage is of."""
+
+    BILL = "bill"
+    PURCHASE = "purchase"
 
 
 def _clean(value: str) -> str:
@@ -206,6 +214,10 @@ class Compensation(_Frozen):
         examples=[10])
     kind: CompensationKind = Field(description="The form the compensation takes.",
                                    examples=["credit"])
+    of: CompensationBase = Field(CompensationBase.BILL,
+                                 description="What the percentage is of: the monthly bill "
+                                             "(default) or the purchase.",
+                                 examples=["bill"])
     valid_until: Day | None = Field(None, description="The last day it can be used.",
                                     examples=["2026-12-31"])
 

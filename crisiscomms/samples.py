@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 from .loading import load_incident
-from .model import Incident, Status
+from .model import Incident
 
 __all__ = ["changed_example", "example_names", "example_path", "examples_dir", "load_example"]
 
@@ -44,18 +44,17 @@ def load_example(name: str) -> Incident:
 
 def changed_example() -> tuple[Incident, Incident]:
     """``(previous, current)``: the built-in ``identified`` example and the statement before it,
-    50 minutes earlier, when the fix was being monitored, the estimate was 90 minutes sooner and
-    the next update was promised 20 minutes before this one came. Every change a message must
-    say (the estimate moved, the fix did not hold, the update is late), for lint and tests.
+    50 minutes earlier, when the estimate was 90 minutes sooner and the next update was
+    promised 20 minutes before this one came: the changes every channel must say (the estimate
+    moved) or apologise for (the update is late), for lint and tests.
 
     >>> from crisiscomms.changes import changes
     >>> [c.kind.value for c in changes(*changed_example())]
-    ['eta_later', 'status_back', 'update_late']
+    ['eta_later', 'update_late']
     """
     current = load_example("identified")
     at = current.updated_at - dt.timedelta(minutes=50)
     previous = current.model_copy(update={
-        "status": Status.MONITORING,
         "updated_at": at,
         "eta": None if current.eta is None else current.eta - dt.timedelta(minutes=90),
         "next_update_at": current.updated_at - dt.timedelta(minutes=20),

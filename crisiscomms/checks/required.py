@@ -37,11 +37,17 @@ def required_facts(facts: Mapping[str, Any],
                            (facts["compensation"]["percent"],)))
         return needed
     needed.append(("next_update.time", ("next_update.time",), (facts["next_update"]["time"],)))
+    # The sentence that says how the estimate changed states the estimate (or that there is
+    # none now): a message places it instead of its own ETA line.
+    said = ("eta_change.sentence", "eta_change.short") if facts.get("eta_change") else ()
     if facts["eta"] is not None:
-        needed.append(("eta.time", ("eta.time",), (facts["eta"]["time"],)))
+        needed.append(("eta.time", ("eta.time", *said), (facts["eta"]["time"],)))
     else:
-        needed.append(("no_eta", ("no_eta", "no_eta_short"),
-                       (facts["no_eta"], facts["no_eta_short"])))
+        withdrawn = facts.get("eta_change") and facts["eta_change"]["kind"] == "eta_withdrawn"
+        texts: tuple[Any, ...] = (facts["no_eta"], facts["no_eta_short"])
+        if withdrawn:
+            texts += (facts["eta_change"]["sentence"], facts["eta_change"]["short"])
+        needed.append(("no_eta", ("no_eta", "no_eta_short", *said), texts))
     if spec.audience in _STATUS_AUDIENCES:
         needed.append(("status_label", ("status_label", "status_short"),
                        (facts["status_label"], facts["status_short"])))

@@ -37,7 +37,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from ..errors import Problem
-from ..model import CompensationKind, Incident, Severity, Status
+from ..model import CompensationBase, CompensationKind, Incident, Severity, Status
 
 __all__ = [
     "FieldKind",
@@ -60,6 +60,7 @@ _ENUMS: dict[str, type[Enum]] = {
     "status": Status,
     "severity": Severity,
     "compensation_kind": CompensationKind,
+    "compensation_base": CompensationBase,
 }
 # A field path as the form names it: words joined by dots, each optionally indexed. Indexes stay
 # below 100 so a hostile name cannot make the server build a huge list.

@@ -1,0 +1,114 @@
+"""Compensation as one complete fact (issue 11, item 9): how much, of what, in what form, the
+last day with its year and how it reaches the customer, the same on every channel; SMS keeps
+the percent, its base and the last day with its year; no "inconvenience" after a long outage.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crisiscomms import Bundle, parse_incident, render
+from crisiscomms.config import default_templates_dir
+from crisiscomms.samples import load_example
+from crisiscomms.text.bidi import strip_controls
+
+CUSTOMER = ("ivr", "email", "banner", "status_page", "social", "talking_points", "partners",
+            "management")
+
+
+def _incident(**changes: Any) -> Any:
+    data = load_example("compensation").model_dump(mode="json", exclude_none=True)
+    data.update(changes)
+    return parse_incident(data)
+
+
+def _seen(bundle: Bundle, lang: str, channel: str) -> str:
+    return strip_controls(bundle[lang, channel].text)
+
+
+@pytest.fixture(scope="module")
+def voucher_next_year() -> Bundle:
+    # Said on 21 November 2026; the voucher is good until 31 January 2027, of the purchase.
+    return render(_incident(compensation={"percent": 15, "kind": "voucher", "of": "purchase",
+                                          "valid_until": "2027-01-31"}))
+
+
+def test_every_channel_states_the_same_complete_sentence(voucher_next_year: Bundle) -> None:
+    he = ("כל הלקוחות שנפגעו יקבלו שובר זיכוי בגובה 15% מסכום הרכישה, בתוקף עד 31 בינואר "
+          "2027. השובר יישלח אליכם אוטומטית, ואין צורך לפנות אלינו כדי לקבל אותו.")
+    en = ("Every affected customer will receive a voucher worth 15% of the purchase, valid "
+          "until 31 January 2027. It will be sent to you automatically; there is no need to "
+          "contact us for it.")
+    for channel in CUSTOMER:
+        if channel == "social":
+            continue  # may be the short form: below
+        assert he in _seen(voucher_next_year, "he", channel), channel
+        assert en in _seen(voucher_next_year, "en", channel), channel
+
+
+def test_sms_short_form_keeps_percent_base_and_year(voucher_next_year: Bundle) -> None:
+    he = _seen(voucher_next_year, "he", "sms")
+    assert "שובר 15% מסכום הרכישה, בתוקף עד 31.1.2027" in he
+    assert voucher_next_year["he", "sms"].stats["segments"] <= 2
+    en = _seen(voucher_next_year, "en", "sms")
+    assert "a voucher worth 15% of the purchase, valid until 31 Jan 2027" in en
+
+
+def test_ivr_speaks_the_year_of_the_last_day(voucher_next_year: Bundle) -> None:
+    ssml = voucher_next_year["en", "ivr"].ssml or ""
+    assert "January thirty-first, twenty twenty-seven" in ssml
+    he = voucher_next_year["he", "ivr"].ssml or ""
+    assert "אלפיים עשרים ושבע" in he or "אלפיים עשרים ושבעה" in he
+
+
+def test_credit_says_the_next_invoice() -> None:
+    bundle = render(_incident(compensation={"percent": 10, "kind": "credit"}))
+    assert ("כל הלקוחות שנפגעו יקבלו זיכוי בגובה 10% מהחשבון החודשי, שיופיע בחשבונית "
+            "הקרובה. הזיכוי יינתן אוטומטית") in _seen(bundle, "he", "email")
+    assert "בתוקף עד" not in _seen(bundle, "he", "email")
+
+
+@pytest.fixture()
+def on_request(tmp_path: Path) -> Path:
+    folder = tmp_path / "t"
+    shutil.copytree(default_templates_dir(), folder)
+    config = folder / "crisiscomms.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace('delivery = "automatic"', 'delivery = "on_request"'),
+                      encoding="utf-8")
+    return folder
+
+
+def test_delivery_comes_from_the_config(on_request: Path) -> None:
+    bundle = render(_incident(), templates=on_request, channels=["email"])
+    text = _seen(bundle, "he", "email")
+    assert "כדי לקבל את השובר, יש לפנות אלינו." in text
+    assert "אוטומטית" not in text
+
+
+def _apology(bundle: Bundle, lang: str) -> str:
+    found = re.search(r"(?:מתנצלים על|apologise for) ([^.]+)", _seen(bundle, lang, "email"))
+    assert found is not None
+    return found.group(1)
+
+
+def test_a_35_hour_outage_is_no_inconvenience() -> None:
+    # started 2026-11-20 06:40, resolved 2026-11-21 17:50: about 35 hours.
+    long = render(_incident(), channels=["email", "status_page"])
+    assert _apology(long, "he").startswith("הפגיעה בשירות")
+    assert _apology(long, "en").startswith("the disruption to your service")
+    for lang in ("he", "en"):
+        for channel in ("email", "status_page"):
+            assert "אי הנוחות" not in _seen(long, lang, channel)
+            assert "inconvenience" not in _seen(long, lang, channel)
+
+
+def test_a_short_outage_is_an_inconvenience() -> None:
+    short = render(load_example("resolved"), channels=["email"])
+    assert _apology(short, "he").startswith("אי הנוחות")
+    assert _apology(short, "en").startswith("the inconvenience")
