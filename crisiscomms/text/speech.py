@@ -20,9 +20,9 @@ Reading rules (decisions, kept in one place so templates never decide them;
 * **Times** are read on the clock the data names (``clock = 12``) with the part
   of the day from its hour ranges, so 02:00 is never heard as 14:00: Hebrew
   ``02:00`` -> ``שתיים לפנות בוקר``, ``20:00`` -> ``שמונה בערב``; English
-  ``14:30`` -> "two thirty PM". Minutes with a word of their own in the data
+  ``14:30`` -> "two thirty p.m.". Minutes with a word of their own in the data
   use it (Hebrew ``09:05`` -> ``תשע וחמש דקות``, ``14:30`` -> ``שתיים וחצי
-  בצהריים``; English ``09:05`` -> "nine oh five AM"); midnight and noon have
+  בצהריים``; English ``09:05`` -> "nine oh five a.m."); midnight and noon have
   their own words when the data gives them. Seconds are not read.
 * **Dates**: the day of the month with its gender (Hebrew masculine, English
   ordinal), the month from Babel, the year only on request.
@@ -218,6 +218,9 @@ class SpeechWords:
     nouns: Mapping[str, Noun] = field(default_factory=dict)
     digit_triggers: frozenset[str] = frozenset()
     digit_trigger_min: int = 3
+    digit_trigger_window: int = 1
+    counted: frozenset[str] = frozenset()
+    """Words after a number that make it a quantity, not a code, besides the nouns."""
     not_after: frozenset[str] = frozenset()
     abbreviations: Mapping[str, str] = field(default_factory=dict)
     say: Mapping[str, str] = field(default_factory=dict)
@@ -400,6 +403,8 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
         nouns=nouns,
         digit_triggers=r.words("digit_triggers"),
         digit_trigger_min=r.integer("digit_trigger_min", 1, 20, 3),
+        digit_trigger_window=r.integer("digit_trigger_window", 1, 10, 1),
+        counted=r.words("counted"),
         not_after=r.words("not_after"),
         abbreviations=r.texts("abbreviations"),
         say=r.texts("say"),
@@ -515,7 +520,7 @@ def spoken_time(t: datetime.time, lang: str | SpeechWords) -> str:
     >>> spoken_time(datetime.time(2, 0), "he"), spoken_time(datetime.time(14, 30), "he")
     ('שתיים לפנות בוקר', 'שתיים וחצי בצהריים')
     >>> spoken_time(datetime.time(9, 5), "en")
-    'nine oh five AM'
+    'nine oh five a.m.'
     """
     return escape(_time_words(t, _resolve(lang)))
 
@@ -682,7 +687,7 @@ def _address_re(letters: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=16)
 def _token_re(letters: str, signs: str) -> re.Pattern[str]:
-    sign = f"|[ ]?(?P<sign>[{re.escape(signs)}])" if signs else ""
+    sign = f"[ ]?(?P<sign>[{re.escape(signs)}])|" if signs else ""
     return re.compile(
         _prefix(letters)
         + r"(?:"
@@ -702,7 +707,7 @@ def _token_re(letters: str, signs: str) -> re.Pattern[str]:
         + rf"|(?P<num>(?P<nsign>(?<![\w.,])-)?(?P<nnum>{_NUM})(?![\d]))"
         + r"|(?P<digits>\d+)"
         + r")"
-        + rf"(?P<noun>{sign}|[ ](?P<word>[^\W\d_A-Za-z]+)(?![-\u05be\w]))?"
+        + rf"(?P<noun>{sign}[ ](?P<word>[^\W\d_A-Za-z]+)(?![-\u05be\w]))?"
     )
 
 
@@ -838,25 +843,48 @@ def _symbols(segment: str, w: SpeechWords) -> str:
                   lambda m: w.symbols[m.group(1)], escape(segment))
 
 
-def _word_before(text: str, end: int) -> tuple[str, str]:
-    """The word before ``end`` and the one before that, lower-cased, punctuation aside."""
-    words = re.findall(r"[^\W\d_][\w\"'\u05f3\u05f4-]*", text[:end])[-2:]
-    words = [word.casefold() for word in words]
-    if not re.search(r"[^\W\d_][\w\"'\u05f3\u05f4-]*[ ]*:?[ ]*$", text[:end]):
-        return "", ""
-    return (words[-1] if words else "", words[-2] if len(words) > 1 else "")
+# A clause ends at punctuation; a dot before a number ("no. 2040") does not end it.
+_CLAUSE_END_RE: Final = re.compile(r"[,;!?()\[\]{}\n\u05c3]|\.(?![ ]?\d)")
+_WORD_RE: Final = re.compile(r"[^\W\d_][\w\"'\u05f3\u05f4.-]*")
 
 
-def _is_code(number: str, text: str, start: int, w: SpeechWords) -> bool:
-    """Whether a plain whole number is a code (read digit by digit) in this context."""
+def _triggered(text: str, end: int, w: SpeechWords) -> bool:
+    """Whether a trigger word stands in the same clause within ``digit_trigger_window``
+    words before ``end``, and the word before that trigger does not undo it ("up to")."""
+    # Searched in the whole text: whether a dot ends the clause depends on what follows it.
+    ends = [m.end() for m in _CLAUSE_END_RE.finditer(text) if m.start() < end]
+    clause = text[ends[-1] if ends else 0:end]
+    words = [word.casefold().rstrip(".") for word in _WORD_RE.findall(clause)]
+    for back in range(1, min(w.digit_trigger_window, len(words)) + 1):
+        index = len(words) - back
+        trigger = words[index]
+        if trigger in w.digit_triggers or trigger + "." in w.digit_triggers:
+            return index == 0 or words[index - 1] not in w.not_after
+    return False
+
+
+def _next_word(text: str, end: int) -> str:
+    match = re.match(r"[ ]?([^\W\d_]+)", text[end:])
+    return match.group(1).casefold() if match else ""
+
+
+def _is_code(number: str, text: str, start: int, end: int, w: SpeechWords) -> bool:
+    """Whether a plain whole number is a code (read digit by digit) in this context.
+
+    A number the config names is always a code; otherwise a whole number of at least
+    ``digit_trigger_min`` digits is one after a trigger word (:func:`_triggered`), unless
+    a counted noun from the data follows it ("למספר 2,040 לקוחות" stays a quantity).
+    """
     if not number.isdigit():
         return False
     if number in w.codes:
         return True
     if len(number) < w.digit_trigger_min:
         return False
-    word, earlier = _word_before(text, start)
-    return word in w.digit_triggers and earlier not in w.not_after
+    following = _next_word(text, end)
+    if following in w.nouns or following in w.counted:
+        return False
+    return _triggered(text, start, w)
 
 
 def _speak_token(match: re.Match[str], w: SpeechWords, text: str) -> str:
@@ -911,7 +939,8 @@ def _speak_token(match: re.Match[str], w: SpeechWords, text: str) -> str:
         value = _parse_decimal(groups["nnum"])
         value = -value if groups["nsign"] else value
         if len(groups["nnum"]) > _MAX_NUMBER_DIGITS or (
-                not groups["nsign"] and _is_code(groups["nnum"], text, match.start(), w)):
+                not groups["nsign"]
+                and _is_code(groups["nnum"], text, match.start(), match.end("nnum"), w)):
             spoken = _digit_words(groups["nnum"], w)
         elif (w.ordinal_after_month and isinstance(value, int)
               and _ordinal_context(text, match.start(), w)):
@@ -930,6 +959,8 @@ def _speak_token(match: re.Match[str], w: SpeechWords, text: str) -> str:
             rest = " " + _plain(word, w)
     # Symbols glued to numbers (7*7) are said as separate words.
     start, end = match.start(), match.end()
+    if rest == "" and spoken.endswith(".") and text.startswith(".", end):
+        spoken = spoken[:-1]  # "five p.m." before a full stop keeps one dot
     lead = " " if not prefix and start > 0 and not text[start - 1].isspace() else ""
     trail = " " if end < len(text) and text[end].isalnum() else ""
     return lead + escape(prefix) + spoken + rest + trail
@@ -1027,7 +1058,8 @@ _BREAK_STRENGTH_S: Final = {
     "x-strong": 1.2,
 }
 _BREAK_TIME_RE: Final = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(ms|s)\s*")
-_SENTENCE_END_RE: Final = re.compile(r"[.?!\u05c3\u061f]+")
+# A dot inside a word ("a.m.") is not a sentence end.
+_SENTENCE_END_RE: Final = re.compile(r"[.?!\u05c3\u061f]+(?![^\W\d_])")
 _CLAUSE_RE: Final = re.compile(r"[,;:\u060c]+")
 
 
