@@ -375,7 +375,8 @@ def test_default_ivr_script_fits_its_budget(name: str) -> None:
     for lang in ("he", "en"):
         limit = config.channel("ivr").budget("max_seconds", lang)
         assert limit is not None
-        assert float(bundle[lang, "ivr"].stats["seconds"]) <= limit, (lang, bundle[lang, "ivr"].stats)
+        stats = bundle[lang, "ivr"].stats
+        assert float(stats["seconds"]) <= limit, (lang, stats)
 
 
 @pytest.mark.parametrize("name", example_names())
