@@ -134,7 +134,13 @@ def test_rendered_ivr_ssml_is_accepted_and_timed(name: str, tmp_path: Path) -> N
         assert message.ssml is not None
         seconds = espeak_seconds(message.ssml, voice, tmp_path / f"{lang}.wav")
         estimate = float(message.stats["seconds"])
-        assert abs(estimate - seconds) <= 0.25 * seconds, (lang, estimate, seconds)
+        if lang == "he":
+            assert abs(estimate - seconds) <= TOLERANCE * seconds, (lang, estimate, seconds)
+        else:
+            # espeak-ng's English voice runs far faster than its -s rate on plain words
+            # (90 words in 24.3 s at -s 140), so for English the estimate, tuned to a 140-wpm
+            # human-like voice, is checked as a ceiling: never under the audio, at most 30% over.
+            assert seconds <= estimate <= 1.3 * seconds, (lang, estimate, seconds)
 
 
 @pytest.mark.parametrize("dialect", ["ssml", "azure", "google"])

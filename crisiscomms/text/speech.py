@@ -1060,6 +1060,8 @@ _BREAK_STRENGTH_S: Final = {
 _BREAK_TIME_RE: Final = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(ms|s)\s*")
 # A dot inside a word ("a.m.") is not a sentence end.
 _SENTENCE_END_RE: Final = re.compile(r"[.?!\u05c3\u061f]+(?![^\W\d_])")
+# The last dot of an abbreviation ("a.m.") inside a sentence: before a comma or a lower-case word.
+_ABBREVIATION_DOTS_RE: Final = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}(?=[,;:]|\s+[a-z])")
 _CLAUSE_RE: Final = re.compile(r"[,;:\u060c]+")
 
 
@@ -1111,6 +1113,7 @@ def estimate_seconds(ssml: str, *, words_per_minute: float = 140.0) -> float:
     text = " ".join(_spoken_text(root))
     words = sum(1 for token in text.split() if any(char.isalpha() for char in token))
     seconds = words * 60.0 / words_per_minute
+    text = _ABBREVIATION_DOTS_RE.sub(lambda m: m.group().replace(".", ""), text)
     seconds += SENTENCE_PAUSE_S * len(_SENTENCE_END_RE.findall(text))
     seconds += CLAUSE_PAUSE_S * len(_CLAUSE_RE.findall(text))
     for element in root.iter():
