@@ -130,6 +130,11 @@ def test_english_part_of_day_is_not_read_as_a_word() -> None:
         assert part["words"] in ("a.m.", "p.m."), part
 
 
+def test_a_template_full_stop_after_a_m_is_written_once() -> None:
+    document = wrap_ssml("Back at two a.m.. Then at five p.m., here.", "en")
+    assert "Back at two a.m. Then at five p.m., here." in document
+
+
 def test_night_eta_is_heard_with_its_part_of_day() -> None:
     bundle = render(load_example("overnight"), channels=["ivr"])
     assert "שתיים לפנות בוקר" in said(bundle["he", "ivr"].ssml or "")

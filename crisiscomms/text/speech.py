@@ -1011,6 +1011,8 @@ def glue_prefixes(fragment: str, lang: str | SpeechWords) -> str:
     return re.sub(rf"(?<![\w])([{letters}]{{1,3}})[-\u05be](?=[^\W\d_A-Za-z])", r"\1", fragment)
 
 
+# An abbreviation's dot that a template's full stop follows ("a.m." + ".") is written once.
+_DOUBLE_DOT_RE: Final = re.compile(r"((?<![^\W\d_])[^\W\d_]\.[^\W\d_]\.)\.(?!\.)")
 _LANG_OPEN_RE: Final = re.compile(r"<lang(?=[\s>/])")
 _LANG_CLOSE_RE: Final = re.compile(r"</lang\s*>")
 
@@ -1025,12 +1027,14 @@ def wrap_ssml(body: str, lang: str | SpeechWords, *, dialect: Dialect = "ssml",
     default neural voice unless ``voice`` is given) and keeps ``<lang>``, as Azure
     allows no nested voice; ``"google"`` has no XML declaration and no voice, since
     Google chooses the voice in the request. ``voice`` is used only by ``"azure"``.
+    An abbreviation's final dot before a template's full stop is kept once (``a.m.``).
 
     >>> doc = wrap_ssml("שלום", "he", dialect="google")
     >>> doc.startswith('<speak version="1.1"'), 'xml:lang="he-IL">שלום</speak>' in doc
     (True, True)
     """
     w = _resolve(lang)
+    body = _DOUBLE_DOT_RE.sub(r"\1", body)
     xml_lang = quoteattr(w.xml_lang)
     if dialect == "azure":
         name = quoteattr(voice or w.voice)
