@@ -31,9 +31,10 @@ Reading rules (decisions, kept in one place so templates never decide them;
   star, hash or plus, a phone number with hyphens, a number with a leading
   zero, a number glued to Latin letters (``INC-2040``), a number the config
   names (the organisation's phone), or a whole number of at least
-  ``digit_trigger_min`` digits right after a trigger word (Hebrew ``למספר``,
-  ``חייגו``; English "to", "call") unless the word before the trigger undoes it
-  (English "up to 500").
+  ``digit_trigger_min`` digits after a trigger word in the same clause, at most
+  ``digit_trigger_window`` words back (Hebrew ``למספר``, ``חייגו``; English "to",
+  "call"), unless the word before the trigger undoes it (English "up to 500") or
+  a counted noun follows the number (``2040 לקוחות``, "500 customers").
 * **Abbreviations** (Hebrew ``חו"ל``, ``ש"ח``) are expanded from the data's
   list, with or without a glued prefix letter. A prefix letter hyphenated to a
   number is glued to the spoken word (``ב-27`` -> ``בעשרים ושבעה``).
@@ -231,7 +232,7 @@ class SpeechWords:
     def from_mapping(cls, lang: str, data: Mapping[str, Any]) -> SpeechWords:
         """Build from the ``[speech]`` table; a bad entry is a ValueError naming its key.
 
-        >>> SpeechWords.from_mapping("en", {"voice": 1})
+        >>> SpeechWords.from_mapping("en", {"xml_lang": "en-US", "voice": 1})
         Traceback (most recent call last):
         ...
         ValueError: speech.voice: expected text, got 1
