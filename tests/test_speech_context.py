@@ -331,6 +331,8 @@ def test_english_text_wraps_nothing() -> None:
         pytest.param("he", "פרטים באתר https://x.co.il/a.", "פרטים באתר שלנו.", id="he-after"),
         pytest.param("he", "פרטים ב-www.x.co.il", "פרטים באתר שלנו", id="he-prefixed"),
         pytest.param("he", "פרטים: https://x.co.il", "פרטים: באתר שלנו", id="he-default"),
+        pytest.param("he", "היכנסו לstatus.x.co.il", "היכנסו לאתר שלנו", id="he-glued-prefix"),
+        pytest.param("he", "פרטים בwww.x.co.il.", "פרטים באתר שלנו.", id="he-glued-www"),
         pytest.param("en", "Details at https://x.co.il.", "Details on our website.", id="en-at"),
         pytest.param("en", "See x.co.il/inc now", "See our website now", id="en-bare-domain"),
     ],

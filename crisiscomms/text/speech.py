@@ -659,9 +659,9 @@ _ADDRESS: Final = (
     rf"(?:https?|ftp)://{_URL_TAIL}"
     rf"|www\.{_URL_TAIL}"
     r"|(?P<mail>[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})"
-    r"|(?<![\w@.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+    r"|(?<![A-Za-z0-9_@.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
     rf"\.(?:com|net|org|info|io|app|il|co\.il|org\.il|gov\.il|ac\.il)(?:/{_URL_TAIL})?"
-    r")(?![\w/])"
+    r")(?![A-Za-z0-9_/])"
 )
 _NUM: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Longer digit runs are identifiers, not amounts anyone says as one number.
@@ -675,15 +675,16 @@ _TIDY_RES: Final = (
 _LATIN_WORD: Final = r"[A-Za-z][A-Za-z0-9]*(?:['\u2019&.+-][A-Za-z0-9]+)*"
 
 
-def _prefix(letters: str, name: str = "pre") -> str:
+def _prefix(letters: str, name: str = "pre", hyphen: str = "") -> str:
     if not letters:
         return ""
-    return rf"(?:(?<![\w])(?P<{name}>[{re.escape(letters)}]{{1,3}})[-\u05be])?"
+    return rf"(?:(?<![\w])(?P<{name}>[{re.escape(letters)}]{{1,3}})[-\u05be]{hyphen})?"
 
 
 @lru_cache(maxsize=16)
 def _address_re(letters: str) -> re.Pattern[str]:
-    return re.compile(_prefix(letters) + _ADDRESS, re.IGNORECASE)
+    # Hebrew often glues a prefix to an address without a hyphen (בwww..., לstatus.x.co.il).
+    return re.compile(_prefix(letters, hyphen="?") + _ADDRESS, re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
