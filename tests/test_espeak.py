@@ -17,6 +17,7 @@ import pytest
 from crisiscomms import render
 from crisiscomms.samples import example_names, load_example
 from crisiscomms.text.speech import Dialect, estimate_seconds, speak_text, wrap_ssml
+from tests.test_speech_context import ADDRESS, DIGIT, hard_incident, said
 
 RATE_WPM = 140
 TOLERANCE = 0.25
@@ -133,4 +134,55 @@ def test_rendered_ivr_ssml_is_accepted_and_timed(name: str, tmp_path: Path) -> N
         assert message.ssml is not None
         seconds = espeak_seconds(message.ssml, voice, tmp_path / f"{lang}.wav")
         estimate = float(message.stats["seconds"])
-        assert abs(estimate - seconds) <= 0.25 * seconds, (lang, estimate, seconds)
+        if lang == "he":
+            assert abs(estimate - seconds) <= TOLERANCE * seconds, (lang, estimate, seconds)
+        else:
+            # espeak-ng's English voice runs far faster than its -s rate on plain words
+            # (90 words in 24.3 s at -s 140), so for English the estimate, tuned to a 140-wpm
+            # human-like voice, is checked as a ceiling: never under the audio, at most 30% over.
+            assert seconds <= estimate <= 1.3 * seconds, (lang, estimate, seconds)
+
+
+@pytest.mark.parametrize("dialect", ["ssml", "azure", "google"])
+def test_hard_incident_is_accepted_and_speaks_no_digit_or_url(dialect: Dialect,
+                                                              tmp_path: Path) -> None:
+    """The issue's hard case, rendered and fed to the real engine: a night ETA, a short code
+    and a URL in the workaround, a Latin brand name. espeak-ng must accept every dialect's
+    document, and what it is given to say holds no digit and no address."""
+    bundle = render(hard_incident(), channels=["ivr"])
+    for lang in ("he", "en"):
+        ssml = bundle[lang, "ivr"].ssml
+        assert ssml is not None
+        body = ssml.split("?>", 1)[-1]
+        inner = body[body.index(">", body.index("<speak")) + 1 : body.rindex("</speak>")]
+        if dialect != "ssml":
+            # The same words in the other dialects' documents: <lang> kept, a named voice.
+            inner = inner.replace('<voice xml:lang="en-US">', '<lang xml:lang="en-US">')
+            inner = inner.replace("</voice>", "</lang>")
+        document = wrap_ssml(inner, lang, dialect=dialect)
+        spoken = said(document)
+        assert not DIGIT.search(spoken), spoken
+        assert not ADDRESS.search(spoken), spoken
+        assert espeak_seconds(document, lang, tmp_path / f"{lang}.wav") > 5.0
+    he = bundle["he", "ivr"].ssml or ""
+    assert "שתיים לפנות בוקר" in he and '<voice xml:lang="en-US">Apple TV</voice>' in he
+
+
+def test_espeak_switches_to_english_inside_hebrew(tmp_path: Path) -> None:
+    """espeak-ng ignores <lang> but obeys <voice xml:lang>: the plain dialect's Latin brand
+    name is said by the English voice, so it is not spelt out letter by letter."""
+    binary = shutil.which("espeak-ng")
+    assert binary is not None, "espeak-ng is not installed"
+    fragment = speak_text("תקלה בשירות Apple TV היום", "he")
+
+    def phonemes(document: str) -> str:
+        result = subprocess.run([binary, "-v", "he", "-m", "-q", "-x", document],
+                                capture_output=True, text=True, timeout=60, check=False)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    switched = phonemes(wrap_ssml(fragment, "he", dialect="ssml"))
+    ignored = phonemes(wrap_ssml(fragment, "he", dialect="google"))
+    # Left to the Hebrew voice, each Latin letter is named and marked "(en)".
+    assert "(en)" in ignored
+    assert "(en)" not in switched and "ap" in switched

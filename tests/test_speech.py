@@ -98,17 +98,17 @@ def test_spoken_number_refuses_floats_bools_and_strings(value: object) -> None:
 @pytest.mark.parametrize(
     ("hour", "minute", "expected"),
     [
-        pytest.param(14, 30, "ארבע עשרה ושלושים", id="feminine-24h-with-minutes"),
-        pytest.param(17, 0, "שבע עשרה", id="full-hour-is-the-hour-alone"),
+        pytest.param(14, 30, "שתיים וחצי בצהריים", id="12h-clock-half-with-part-of-day"),
+        pytest.param(17, 0, "חמש אחר הצהריים", id="full-hour-is-the-hour-and-part"),
         pytest.param(0, 0, "חצות", id="midnight"),
-        pytest.param(0, 30, "חצות ושלושים", id="hour-zero-is-midnight-word"),
-        pytest.param(9, 5, "תשע וחמש דקות", id="minutes-under-ten-name-the-unit"),
-        pytest.param(9, 1, "תשע ודקה אחת", id="one-minute-noun-first"),
-        pytest.param(9, 2, "תשע ושתי דקות", id="two-minutes-construct-form"),
-        pytest.param(13, 10, "שלוש עשרה ועשר", id="ten-minutes-bare-feminine"),
-        pytest.param(12, 0, "שתים עשרה", id="noon-is-twelve"),
-        pytest.param(1, 0, "אחת", id="one-oclock-feminine"),
-        pytest.param(23, 59, "עשרים ושלוש וחמישים ותשע", id="last-minute"),
+        pytest.param(0, 30, "שתים עשרה וחצי בלילה", id="half-past-midnight"),
+        pytest.param(9, 5, "תשע וחמש דקות בבוקר", id="minutes-under-ten-name-the-unit"),
+        pytest.param(9, 1, "תשע ודקה אחת בבוקר", id="one-minute-noun-first"),
+        pytest.param(9, 2, "תשע ושתי דקות בבוקר", id="two-minutes-construct-form"),
+        pytest.param(13, 10, "אחת ועשר בצהריים", id="ten-minutes-bare-feminine"),
+        pytest.param(12, 0, "שתים עשרה בצהריים", id="noon-is-twelve"),
+        pytest.param(1, 0, "אחת בלילה", id="one-oclock-feminine"),
+        pytest.param(23, 59, "אחת עשרה וחמישים ותשע בלילה", id="last-minute"),
     ],
 )
 def test_spoken_time_hebrew(hour: int, minute: int, expected: str) -> None:
@@ -116,18 +116,18 @@ def test_spoken_time_hebrew(hour: int, minute: int, expected: str) -> None:
 
 
 def test_spoken_time_ignores_seconds() -> None:
-    assert spoken_time(dt.time(14, 30, 59), "he") == "ארבע עשרה ושלושים"
+    assert spoken_time(dt.time(14, 30, 59), "he") == "שתיים וחצי בצהריים"
 
 
 @pytest.mark.parametrize(
     ("hour", "minute", "expected"),
     [
-        pytest.param(14, 30, "two thirty PM", id="afternoon"),
-        pytest.param(17, 0, "five PM", id="full-hour"),
+        pytest.param(14, 30, "two thirty p.m.", id="afternoon"),
+        pytest.param(17, 0, "five p.m.", id="full-hour"),
         pytest.param(0, 0, "midnight", id="midnight"),
         pytest.param(12, 0, "noon", id="noon"),
-        pytest.param(0, 30, "twelve thirty AM", id="after-midnight"),
-        pytest.param(9, 5, "nine oh five AM", id="oh-for-single-digit-minutes"),
+        pytest.param(0, 30, "twelve thirty a.m.", id="after-midnight"),
+        pytest.param(9, 5, "nine oh five a.m.", id="oh-for-single-digit-minutes"),
     ],
 )
 def test_spoken_time_english(hour: int, minute: int, expected: str) -> None:
@@ -180,9 +180,9 @@ def test_spoken_digits(code: str, lang: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("ב-14:30", "בארבע עשרה ושלושים", id="prefix-glued-to-time"),
+        pytest.param("ב-14:30", "בשתיים וחצי בצהריים", id="prefix-glued-to-time"),
         pytest.param("ו-5", "וחמש", id="prefix-glued-to-number"),
-        pytest.param("ב\u05be14:30", "בארבע עשרה ושלושים", id="prefix-with-maqaf"),
+        pytest.param("ב\u05be14:30", "בשתיים וחצי בצהריים", id="prefix-with-maqaf"),
         pytest.param("וב-00:00", "ובחצות", id="two-prefix-letters"),
         pytest.param("פיצוי של 10%", "פיצוי של עשרה אחוזים", id="percent-masculine-plural"),
         pytest.param("עוד 1%", "עוד אחוז אחד", id="one-percent-noun-first"),
@@ -199,7 +199,7 @@ def test_spoken_digits(code: str, lang: str, expected: str) -> None:
         pytest.param("10 ימים", "עשרה ימים", id="masculine-noun-agreement"),
         pytest.param("3 דקות", "שלוש דקות", id="feminine-noun-agreement"),
         pytest.param("15 ₪", "חמישה עשר שקלים", id="shekel-sign"),
-        pytest.param("14:00-16:00", "ארבע עשרה עד שש עשרה", id="time-range"),
+        pytest.param("14:00-16:00", "שתיים בצהריים עד ארבע אחר הצהריים", id="time-range"),
         pytest.param("חייגו *2040", "חייגו כוכבית שתיים אפס ארבע אפס", id="star-code"),
         pytest.param(
             "התקשרו ל-03-1234567",
@@ -209,17 +209,21 @@ def test_spoken_digits(code: str, lang: str, expected: str) -> None:
         pytest.param("קוד 007", "קוד אפס אפס שבע", id="leading-zero-is-digits"),
         pytest.param(
             "פרטים באתר https://status.example.co.il/inc/2041 או ב-www.example.com.",
-            "פרטים באתר או.",
-            id="urls-dropped",
+            "פרטים באתר שלנו או באתר שלנו.",
+            id="urls-said-as-where-they-point",
         ),
-        pytest.param("כתבו ל-help@example.co.il היום", "כתבו היום", id="email-dropped"),
-        pytest.param("A & B <ok>", "A &amp; B &lt;ok&gt;", id="escaped"),
+        pytest.param(
+            "כתבו ל-help@example.co.il היום",
+            "כתבו לכתובת הדואר האלקטרוני שלנו היום",
+            id="email-said-as-where-it-points",
+        ),
+        pytest.param("א & ב <ג>", "א &amp; ב &lt;ג&gt;", id="escaped"),
         pytest.param(
             "חייגו \u2066*2040\u2069 עכשיו",
             "חייגו כוכבית שתיים אפס ארבע אפס עכשיו",
             id="bidi-controls-dropped",
         ),
-        pytest.param("שעה ١٤:٣٠", "שעה ארבע עשרה ושלושים", id="arabic-indic-digits"),
+        pytest.param("שעה ١٤:٣٠", "שעה שתיים וחצי בצהריים", id="arabic-indic-digits"),
     ],
 )
 def test_speak_text_hebrew(text: str, expected: str) -> None:
@@ -229,7 +233,7 @@ def test_speak_text_hebrew(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("Back by 17:00.", "Back by five PM.", id="time"),
+        pytest.param("Back by 17:00.", "Back by five p.m.", id="time"),
         pytest.param("on November 23", "on November twenty-third", id="day-after-month-ordinal"),
         pytest.param(
             "Save 10% until 31/12/2026.",
@@ -237,7 +241,7 @@ def test_speak_text_hebrew(text: str, expected: str) -> None:
             id="percent-and-date",
         ),
         pytest.param("Call *2040", "Call star two zero four zero", id="star-code"),
-        pytest.param("See https://example.com/x now", "See now", id="url-dropped"),
+        pytest.param("See https://example.com/x now", "See our website now", id="url-said"),
         pytest.param("the 3rd update", "the third update", id="ordinal-suffix"),
     ],
 )

@@ -20,9 +20,9 @@ Reading rules (decisions, kept in one place so templates never decide them;
 * **Times** are read on the clock the data names (``clock = 12``) with the part
   of the day from its hour ranges, so 02:00 is never heard as 14:00: Hebrew
   ``02:00`` -> ``שתיים לפנות בוקר``, ``20:00`` -> ``שמונה בערב``; English
-  ``14:30`` -> "two thirty PM". Minutes with a word of their own in the data
+  ``14:30`` -> "two thirty p.m.". Minutes with a word of their own in the data
   use it (Hebrew ``09:05`` -> ``תשע וחמש דקות``, ``14:30`` -> ``שתיים וחצי
-  בצהריים``; English ``09:05`` -> "nine oh five AM"); midnight and noon have
+  בצהריים``; English ``09:05`` -> "nine oh five a.m."); midnight and noon have
   their own words when the data gives them. Seconds are not read.
 * **Dates**: the day of the month with its gender (Hebrew masculine, English
   ordinal), the month from Babel, the year only on request.
@@ -31,9 +31,10 @@ Reading rules (decisions, kept in one place so templates never decide them;
   star, hash or plus, a phone number with hyphens, a number with a leading
   zero, a number glued to Latin letters (``INC-2040``), a number the config
   names (the organisation's phone), or a whole number of at least
-  ``digit_trigger_min`` digits right after a trigger word (Hebrew ``למספר``,
-  ``חייגו``; English "to", "call") unless the word before the trigger undoes it
-  (English "up to 500").
+  ``digit_trigger_min`` digits after a trigger word in the same clause, at most
+  ``digit_trigger_window`` words back (Hebrew ``למספר``, ``חייגו``; English "to",
+  "call"), unless the word before the trigger undoes it (English "up to 500") or
+  a counted noun follows the number (``2040 לקוחות``, "500 customers").
 * **Abbreviations** (Hebrew ``חו"ל``, ``ש"ח``) are expanded from the data's
   list, with or without a glued prefix letter. A prefix letter hyphenated to a
   number is glued to the spoken word (``ב-27`` -> ``בעשרים ושבעה``).
@@ -218,6 +219,9 @@ class SpeechWords:
     nouns: Mapping[str, Noun] = field(default_factory=dict)
     digit_triggers: frozenset[str] = frozenset()
     digit_trigger_min: int = 3
+    digit_trigger_window: int = 1
+    counted: frozenset[str] = frozenset()
+    """Words after a number that make it a quantity, not a code, besides the nouns."""
     not_after: frozenset[str] = frozenset()
     abbreviations: Mapping[str, str] = field(default_factory=dict)
     say: Mapping[str, str] = field(default_factory=dict)
@@ -228,7 +232,7 @@ class SpeechWords:
     def from_mapping(cls, lang: str, data: Mapping[str, Any]) -> SpeechWords:
         """Build from the ``[speech]`` table; a bad entry is a ValueError naming its key.
 
-        >>> SpeechWords.from_mapping("en", {"voice": 1})
+        >>> SpeechWords.from_mapping("en", {"xml_lang": "en-US", "voice": 1})
         Traceback (most recent call last):
         ...
         ValueError: speech.voice: expected text, got 1
@@ -400,6 +404,8 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
         nouns=nouns,
         digit_triggers=r.words("digit_triggers"),
         digit_trigger_min=r.integer("digit_trigger_min", 1, 20, 3),
+        digit_trigger_window=r.integer("digit_trigger_window", 1, 10, 1),
+        counted=r.words("counted"),
         not_after=r.words("not_after"),
         abbreviations=r.texts("abbreviations"),
         say=r.texts("say"),
@@ -515,7 +521,7 @@ def spoken_time(t: datetime.time, lang: str | SpeechWords) -> str:
     >>> spoken_time(datetime.time(2, 0), "he"), spoken_time(datetime.time(14, 30), "he")
     ('שתיים לפנות בוקר', 'שתיים וחצי בצהריים')
     >>> spoken_time(datetime.time(9, 5), "en")
-    'nine oh five AM'
+    'nine oh five a.m.'
     """
     return escape(_time_words(t, _resolve(lang)))
 
@@ -653,9 +659,9 @@ _ADDRESS: Final = (
     rf"(?:https?|ftp)://{_URL_TAIL}"
     rf"|www\.{_URL_TAIL}"
     r"|(?P<mail>[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})"
-    r"|(?<![\w@.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+    r"|(?<![A-Za-z0-9_@.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
     rf"\.(?:com|net|org|info|io|app|il|co\.il|org\.il|gov\.il|ac\.il)(?:/{_URL_TAIL})?"
-    r")(?![\w/])"
+    r")(?![A-Za-z0-9_/])"
 )
 _NUM: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Longer digit runs are identifiers, not amounts anyone says as one number.
@@ -669,20 +675,21 @@ _TIDY_RES: Final = (
 _LATIN_WORD: Final = r"[A-Za-z][A-Za-z0-9]*(?:['\u2019&.+-][A-Za-z0-9]+)*"
 
 
-def _prefix(letters: str, name: str = "pre") -> str:
+def _prefix(letters: str, name: str = "pre", hyphen: str = "") -> str:
     if not letters:
         return ""
-    return rf"(?:(?<![\w])(?P<{name}>[{re.escape(letters)}]{{1,3}})[-\u05be])?"
+    return rf"(?:(?<![\w])(?P<{name}>[{re.escape(letters)}]{{1,3}})[-\u05be]{hyphen})?"
 
 
 @lru_cache(maxsize=16)
 def _address_re(letters: str) -> re.Pattern[str]:
-    return re.compile(_prefix(letters) + _ADDRESS, re.IGNORECASE)
+    # Hebrew often glues a prefix to an address without a hyphen (בwww..., לstatus.x.co.il).
+    return re.compile(_prefix(letters, hyphen="?") + _ADDRESS, re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
 def _token_re(letters: str, signs: str) -> re.Pattern[str]:
-    sign = f"|[ ]?(?P<sign>[{re.escape(signs)}])" if signs else ""
+    sign = f"[ ]?(?P<sign>[{re.escape(signs)}])|" if signs else ""
     return re.compile(
         _prefix(letters)
         + r"(?:"
@@ -702,7 +709,7 @@ def _token_re(letters: str, signs: str) -> re.Pattern[str]:
         + rf"|(?P<num>(?P<nsign>(?<![\w.,])-)?(?P<nnum>{_NUM})(?![\d]))"
         + r"|(?P<digits>\d+)"
         + r")"
-        + rf"(?P<noun>{sign}|[ ](?P<word>[^\W\d_A-Za-z]+)(?![-\u05be\w]))?"
+        + rf"(?P<noun>{sign}[ ](?P<word>[^\W\d_A-Za-z]+)(?![-\u05be\w]))?"
     )
 
 
@@ -838,25 +845,48 @@ def _symbols(segment: str, w: SpeechWords) -> str:
                   lambda m: w.symbols[m.group(1)], escape(segment))
 
 
-def _word_before(text: str, end: int) -> tuple[str, str]:
-    """The word before ``end`` and the one before that, lower-cased, punctuation aside."""
-    words = re.findall(r"[^\W\d_][\w\"'\u05f3\u05f4-]*", text[:end])[-2:]
-    words = [word.casefold() for word in words]
-    if not re.search(r"[^\W\d_][\w\"'\u05f3\u05f4-]*[ ]*:?[ ]*$", text[:end]):
-        return "", ""
-    return (words[-1] if words else "", words[-2] if len(words) > 1 else "")
+# A clause ends at punctuation; a dot before a number ("no. 2040") does not end it.
+_CLAUSE_END_RE: Final = re.compile(r"[,;!?()\[\]{}\n\u05c3]|\.(?![ ]?\d)")
+_WORD_RE: Final = re.compile(r"[^\W\d_][\w\"'\u05f3\u05f4.-]*")
 
 
-def _is_code(number: str, text: str, start: int, w: SpeechWords) -> bool:
-    """Whether a plain whole number is a code (read digit by digit) in this context."""
+def _triggered(text: str, end: int, w: SpeechWords) -> bool:
+    """Whether a trigger word stands in the same clause within ``digit_trigger_window``
+    words before ``end``, and the word before that trigger does not undo it ("up to")."""
+    # Searched in the whole text: whether a dot ends the clause depends on what follows it.
+    ends = [m.end() for m in _CLAUSE_END_RE.finditer(text) if m.start() < end]
+    clause = text[ends[-1] if ends else 0:end]
+    words = [word.casefold().rstrip(".") for word in _WORD_RE.findall(clause)]
+    for back in range(1, min(w.digit_trigger_window, len(words)) + 1):
+        index = len(words) - back
+        trigger = words[index]
+        if trigger in w.digit_triggers or trigger + "." in w.digit_triggers:
+            return index == 0 or words[index - 1] not in w.not_after
+    return False
+
+
+def _next_word(text: str, end: int) -> str:
+    match = re.match(r"[ ]?([^\W\d_]+)", text[end:])
+    return match.group(1).casefold() if match else ""
+
+
+def _is_code(number: str, text: str, start: int, end: int, w: SpeechWords) -> bool:
+    """Whether a plain whole number is a code (read digit by digit) in this context.
+
+    A number the config names is always a code; otherwise a whole number of at least
+    ``digit_trigger_min`` digits is one after a trigger word (:func:`_triggered`), unless
+    a counted noun from the data follows it ("למספר 2,040 לקוחות" stays a quantity).
+    """
     if not number.isdigit():
         return False
     if number in w.codes:
         return True
     if len(number) < w.digit_trigger_min:
         return False
-    word, earlier = _word_before(text, start)
-    return word in w.digit_triggers and earlier not in w.not_after
+    following = _next_word(text, end)
+    if following in w.nouns or following in w.counted:
+        return False
+    return _triggered(text, start, w)
 
 
 def _speak_token(match: re.Match[str], w: SpeechWords, text: str) -> str:
@@ -911,7 +941,8 @@ def _speak_token(match: re.Match[str], w: SpeechWords, text: str) -> str:
         value = _parse_decimal(groups["nnum"])
         value = -value if groups["nsign"] else value
         if len(groups["nnum"]) > _MAX_NUMBER_DIGITS or (
-                not groups["nsign"] and _is_code(groups["nnum"], text, match.start(), w)):
+                not groups["nsign"]
+                and _is_code(groups["nnum"], text, match.start(), match.end("nnum"), w)):
             spoken = _digit_words(groups["nnum"], w)
         elif (w.ordinal_after_month and isinstance(value, int)
               and _ordinal_context(text, match.start(), w)):
@@ -930,6 +961,8 @@ def _speak_token(match: re.Match[str], w: SpeechWords, text: str) -> str:
             rest = " " + _plain(word, w)
     # Symbols glued to numbers (7*7) are said as separate words.
     start, end = match.start(), match.end()
+    if rest == "" and spoken.endswith(".") and text.startswith(".", end):
+        spoken = spoken[:-1]  # "five p.m." before a full stop keeps one dot
     lead = " " if not prefix and start > 0 and not text[start - 1].isspace() else ""
     trail = " " if end < len(text) and text[end].isalnum() else ""
     return lead + escape(prefix) + spoken + rest + trail
@@ -980,6 +1013,8 @@ def glue_prefixes(fragment: str, lang: str | SpeechWords) -> str:
     return re.sub(rf"(?<![\w])([{letters}]{{1,3}})[-\u05be](?=[^\W\d_A-Za-z])", r"\1", fragment)
 
 
+# An abbreviation's dot that a template's full stop follows ("a.m." + ".") is written once.
+_DOUBLE_DOT_RE: Final = re.compile(r"((?<![^\W\d_])[^\W\d_]\.[^\W\d_]\.)\.(?!\.)")
 _LANG_OPEN_RE: Final = re.compile(r"<lang(?=[\s>/])")
 _LANG_CLOSE_RE: Final = re.compile(r"</lang\s*>")
 
@@ -994,12 +1029,14 @@ def wrap_ssml(body: str, lang: str | SpeechWords, *, dialect: Dialect = "ssml",
     default neural voice unless ``voice`` is given) and keeps ``<lang>``, as Azure
     allows no nested voice; ``"google"`` has no XML declaration and no voice, since
     Google chooses the voice in the request. ``voice`` is used only by ``"azure"``.
+    An abbreviation's final dot before a template's full stop is kept once (``a.m.``).
 
     >>> doc = wrap_ssml("שלום", "he", dialect="google")
     >>> doc.startswith('<speak version="1.1"'), 'xml:lang="he-IL">שלום</speak>' in doc
     (True, True)
     """
     w = _resolve(lang)
+    body = _DOUBLE_DOT_RE.sub(r"\1", body)
     xml_lang = quoteattr(w.xml_lang)
     if dialect == "azure":
         name = quoteattr(voice or w.voice)
@@ -1027,7 +1064,10 @@ _BREAK_STRENGTH_S: Final = {
     "x-strong": 1.2,
 }
 _BREAK_TIME_RE: Final = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(ms|s)\s*")
-_SENTENCE_END_RE: Final = re.compile(r"[.?!\u05c3\u061f]+")
+# A dot inside a word ("a.m.") is not a sentence end.
+_SENTENCE_END_RE: Final = re.compile(r"[.?!\u05c3\u061f]+(?![^\W\d_])")
+# The last dot of an abbreviation ("a.m.") inside a sentence: before a comma or a lower-case word.
+_ABBREVIATION_DOTS_RE: Final = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}(?=[,;:]|\s+[a-z])")
 _CLAUSE_RE: Final = re.compile(r"[,;:\u060c]+")
 
 
@@ -1079,6 +1119,7 @@ def estimate_seconds(ssml: str, *, words_per_minute: float = 140.0) -> float:
     text = " ".join(_spoken_text(root))
     words = sum(1 for token in text.split() if any(char.isalpha() for char in token))
     seconds = words * 60.0 / words_per_minute
+    text = _ABBREVIATION_DOTS_RE.sub(lambda m: m.group().replace(".", ""), text)
     seconds += SENTENCE_PAUSE_S * len(_SENTENCE_END_RE.findall(text))
     seconds += CLAUSE_PAUSE_S * len(_CLAUSE_RE.findall(text))
     for element in root.iter():
