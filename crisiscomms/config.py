@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Mapping
 from functools import lru_cache
@@ -28,6 +29,7 @@ from .text.speech import SpeechWords, speech_words
 
 __all__ = [
     "BUDGET_STATS",
+    "CasesConfig",
     "ChannelConfig",
     "Config",
     "Language",
@@ -171,6 +173,61 @@ class Limits(_Strict):
     """Wall-clock time to render one output."""
 
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""Weekday names in Python's order (``date.weekday()``: Monday is 0)."""
+
+Hours = Annotated[str, Field(pattern=r"^(closed|([01][0-9]|2[0-3]):[0-5][0-9]-"
+                                     r"(([01][0-9]|2[0-3]):[0-5][0-9]|24:00))$")]
+"""Opening hours of a day, ``"08:00-18:00"``, or ``"closed"``."""
+
+Clock = Literal["business", "calendar"]
+
+
+def _default_hours() -> dict[str, str]:
+    return {"sunday": "08:00-18:00", "monday": "08:00-18:00", "tuesday": "08:00-18:00",
+            "wednesday": "08:00-18:00", "thursday": "08:00-18:00", "friday": "08:00-13:00",
+            "saturday": "closed"}
+
+
+class CasesConfig(_Strict):
+    """Service levels of complaint cases (``[cases]``, CONTRACT section 9, seed 002).
+
+    >>> CasesConfig().acknowledge_within, CasesConfig().hours["friday"]
+    (120, '08:00-13:00')
+    """
+
+    acknowledge_within: Annotated[int, Field(strict=True, ge=1, le=43_200)] = 120
+    """Minutes from receipt to the acknowledgement."""
+    acknowledge_clock: Clock = "business"
+    update_every: Annotated[int, Field(strict=True, ge=1, le=43_200)] = 48 * 60
+    """Minutes from the latest contact with the customer to the next update."""
+    update_clock: Clock = "business"
+    hours: dict[str, Hours] = Field(default_factory=_default_hours)
+    """Business hours per weekday in the organisation's time zone; a weekday left out keeps
+    its default."""
+    holidays: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = "IL"
+    """The country whose public holidays are closed all day (the `holidays` package); none
+    when empty."""
+    holiday_categories: Annotated[tuple[str, ...], Field(min_length=1)] = ("public",)
+    holiday_eve: Hours | None = None
+    """Hours on the day before a holiday (``"08:00-13:00"``, ``"closed"``); unset: an
+    ordinary day."""
+    closed: tuple[dt.date, ...] = ()
+    """More days closed all day (a company day off)."""
+
+    @field_validator("hours")
+    @classmethod
+    def _weekdays(cls, value: dict[str, str]) -> dict[str, str]:
+        for name in value:
+            if name not in WEEKDAYS:
+                raise ValueError(f"unknown weekday {name!r}; expected one of "
+                                 f"{', '.join(WEEKDAYS)}")
+        for name, hours in value.items():
+            if hours != "closed" and hours[:5] >= hours[6:]:
+                raise ValueError(f"{name}: {hours!r} closes before it opens")
+        return {**_default_hours(), **value}
+
+
 class Config(_Strict):
     """The whole ``crisiscomms.toml``."""
 
@@ -178,6 +235,7 @@ class Config(_Strict):
     channels: dict[str, ChannelConfig] = {}
     cadence: Cadence = Cadence()
     limits: Limits = Limits()
+    cases: CasesConfig = CasesConfig()
 
     @field_validator("channels")
     @classmethod
