@@ -273,6 +273,33 @@ class DayWords(_Strict):
     other: str
 
 
+_VIA = Literal["phone", "email", "web", "letter", "fax", "store"]
+_EVENT = Literal["acknowledged", "contacted_party", "progress_update", "customer_contacted",
+                 "resolved"]
+
+
+class CaseWords(_Strict):
+    """The small words of complaint-case letters (``[cases]`` of ``language.toml``): how a
+    complaint arrived, what each event was, the outcome. Whole sentences live in the
+    ``case_*`` templates."""
+
+    date_format: str
+    """Letters carry the year on every date."""
+    when: str
+    """A date and time: ``{date}`` and ``{time}``."""
+    via: dict[_VIA, str]
+    """How it reached us or we reached them, as a phrase (``by fax``)."""
+    received: str
+    """The receipt as the chronology's first line: ``{via}``."""
+    event: dict[_EVENT, str]
+    """Each event as a line of the chronology: ``{via}`` and ``{party}`` where they apply."""
+    outcome: dict[Literal["justified", "partly_justified", "not_justified"], str]
+    of: dict[Literal["purchase"], str]
+    """What a compensation percentage is of: ``{amount}``, ``{date}``, ``{where}``."""
+
+    _check = field_validator("via", "event", "outcome", "of")(_clean_all)
+
+
 class Language(_Strict):
     """A language's vocabulary and formats, from ``<lang>/language.toml``.
 
@@ -298,6 +325,8 @@ class Language(_Strict):
     when: str
     when_short: str
     units: dict[Literal["minute", "hour", "day"], UnitForms]
+    cases: CaseWords | None = None
+    """The words of complaint-case letters; a language without them has no letters."""
     speech: SpeechWords
     """How the IVR says things: the ``[speech]`` table (``crisiscomms.speech.SpeechWords``).
     A language file without one uses the built-in table of its language."""

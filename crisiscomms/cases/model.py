@@ -194,6 +194,8 @@ class Case(_Frozen):
     incident: Identifier | None = Field(None, description="The outage behind it, if any.")
     purchase: Purchase | None = None
     events: Annotated[tuple[Event, ...], Field(max_length=MAX_EVENTS)] = ()
+    next_step: LongText | None = Field(
+        None, description="What happens next, per language: the progress letter says it.")
     resolution: Resolution | None = None
 
     @model_validator(mode="after")
@@ -236,6 +238,8 @@ class Case(_Frozen):
     def texts(self) -> Mapping[str, Localized]:
         """Every localized text by field path, for the language check."""
         found: dict[str, Localized] = {"owner.name": self.owner.name, "subject": self.subject}
+        if self.next_step is not None:
+            found["next_step"] = self.next_step
         if self.purchase is not None and self.purchase.where is not None:
             found["purchase.where"] = self.purchase.where
         for i, event in enumerate(self.events):
