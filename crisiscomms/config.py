@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import string
 from collections.abc import Mapping
@@ -30,6 +31,7 @@ from .text.speech import SpeechWords, speech_words
 __all__ = [
     "BUDGET_STATS",
     "CONTACT_CHANNELS",
+    "CasesConfig",
     "ChannelConfig",
     "CompensationPolicy",
     "CompensationWords",
@@ -218,6 +220,61 @@ class CompensationPolicy(_Strict):
     (``f.trouble``), never of mere inconvenience."""
 
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""Weekday names in Python's order (``date.weekday()``: Monday is 0)."""
+
+Hours = Annotated[str, Field(pattern=r"^(closed|([01][0-9]|2[0-3]):[0-5][0-9]-"
+                                     r"(([01][0-9]|2[0-3]):[0-5][0-9]|24:00))$")]
+"""Opening hours of a day, ``"08:00-18:00"``, or ``"closed"``."""
+
+Clock = Literal["business", "calendar"]
+
+
+def _default_hours() -> dict[str, str]:
+    return {"sunday": "08:00-18:00", "monday": "08:00-18:00", "tuesday": "08:00-18:00",
+            "wednesday": "08:00-18:00", "thursday": "08:00-18:00", "friday": "08:00-13:00",
+            "saturday": "closed"}
+
+
+class CasesConfig(_Strict):
+    """Service levels of complaint cases (``[cases]``, CONTRACT section 9, seed 002).
+
+    >>> CasesConfig().acknowledge_within, CasesConfig().hours["friday"]
+    (120, '08:00-13:00')
+    """
+
+    acknowledge_within: Annotated[int, Field(strict=True, ge=1, le=43_200)] = 120
+    """Minutes from receipt to the acknowledgement."""
+    acknowledge_clock: Clock = "business"
+    update_every: Annotated[int, Field(strict=True, ge=1, le=43_200)] = 48 * 60
+    """Minutes from the latest contact with the customer to the next update."""
+    update_clock: Clock = "business"
+    hours: dict[str, Hours] = Field(default_factory=_default_hours)
+    """Business hours per weekday in the organisation's time zone; a weekday left out keeps
+    its default."""
+    holidays: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = "IL"
+    """The country whose public holidays are closed all day (the `holidays` package); none
+    when empty."""
+    holiday_categories: Annotated[tuple[str, ...], Field(min_length=1)] = ("public",)
+    holiday_eve: Hours | None = None
+    """Hours on the day before a holiday (``"08:00-13:00"``, ``"closed"``); unset: an
+    ordinary day."""
+    closed: tuple[dt.date, ...] = ()
+    """More days closed all day (a company day off)."""
+
+    @field_validator("hours")
+    @classmethod
+    def _weekdays(cls, value: dict[str, str]) -> dict[str, str]:
+        for name in value:
+            if name not in WEEKDAYS:
+                raise ValueError(f"unknown weekday {name!r}; expected one of "
+                                 f"{', '.join(WEEKDAYS)}")
+        for name, hours in value.items():
+            if hours != "closed" and hours[:5] >= hours[6:]:
+                raise ValueError(f"{name}: {hours!r} closes before it opens")
+        return {**_default_hours(), **value}
+
+
 class Config(_Strict):
     """The whole ``crisiscomms.toml``."""
 
@@ -228,6 +285,7 @@ class Config(_Strict):
     contact: dict[ContactId, ContactChannel] = {}
     """The contact channels, in the order of :data:`CONTACT_CHANNELS` whatever the file's."""
     compensation: CompensationPolicy = CompensationPolicy()
+    cases: CasesConfig = CasesConfig()
 
     @field_validator("channels")
     @classmethod
@@ -323,6 +381,33 @@ class ContactWords(_Strict):
     the fixed sentence is then left out (``f.action_says_no_contact``)."""
 
 
+_VIA = Literal["phone", "email", "web", "letter", "fax", "store"]
+_EVENT = Literal["acknowledged", "contacted_party", "progress_update", "customer_contacted",
+                 "resolved"]
+
+
+class CaseWords(_Strict):
+    """The small words of complaint-case letters (``[cases]`` of ``language.toml``): how a
+    complaint arrived, what each event was, the outcome. Whole sentences live in the
+    ``case_*`` templates."""
+
+    date_format: str
+    """Letters carry the year on every date."""
+    when: str
+    """A date and time: ``{date}`` and ``{time}``."""
+    via: dict[_VIA, str]
+    """How it reached us or we reached them, as a phrase (``by fax``)."""
+    received: str
+    """The receipt as the chronology's first line: ``{via}``."""
+    event: dict[_EVENT, str]
+    """Each event as a line of the chronology: ``{via}`` and ``{party}`` where they apply."""
+    outcome: dict[Literal["justified", "partly_justified", "not_justified"], str]
+    of: dict[Literal["purchase"], str]
+    """What a compensation percentage is of: ``{amount}``, ``{date}``, ``{where}``."""
+
+    _check = field_validator("via", "event", "outcome", "of")(_clean_all)
+
+
 class Language(_Strict):
     """A language's vocabulary and formats, from ``<lang>/language.toml``.
 
@@ -375,6 +460,8 @@ class Language(_Strict):
     """The same, for channels short on room (``f.changes[i].short``); slots as ``when_short``."""
     compensation: CompensationWords
     contact: ContactWords
+    cases: CaseWords | None = None
+    """The words of complaint-case letters; a language without them has no letters."""
     speech: SpeechWords
     """How the IVR says things: the ``[speech]`` table (``crisiscomms.speech.SpeechWords``).
     A language file without one uses the built-in table of its language."""

@@ -88,6 +88,17 @@ class IncidentError(InputError):
     unnamed = "the incident"
 
 
+class CaseError(InputError):
+    """A complaint case file (or a case object) is invalid, or cannot be served: a language
+    with no letter templates, a holiday calendar that cannot be built for a year it needs.
+
+    >>> str(CaseError("case.yaml", [Problem("events[1].at", "must not be before received_at", 9)]))
+    'case.yaml:9: events[1].at: must not be before received_at'
+    """
+
+    unnamed = "the case"
+
+
 class ConfigError(InputError):
     """The organisation config, a language file or a rule file is invalid."""
 

@@ -80,13 +80,24 @@ def lint(templates: str | os.PathLike[str] | None = None,
                      for output in CHANNELS[channel].outputs}
     static: list[Finding] = []
     shapes = {lang: _shape(ts, lang, samples, (previous, current)) for lang in languages}
+    # Complaint-case letters (case_*) place the facts of a case, not of an incident.
+    case_shapes = {lang: _case_shape(ts, lang) for lang in languages}
     for lang in languages:
-        known = CONTEXT_NAMES | frozenset(ts.environment(lang).globals)
+        known = CONTEXT_NAMES | frozenset(ts.environment(lang).globals) | {"kind"}
         for info in infos[lang].values():
-            static += static_findings(info, rules[lang], shapes[lang], known)
+            shape = case_shapes[lang] if info.name.startswith("case_") else shapes[lang]
+            static += static_findings(info, rules[lang], shape, known)
         static += _missing(ts, lang, infos[lang], channel_files, rules[lang])
+    # A case letter is written to one named customer: the rules scoped to channels' audiences
+    # (mass messages: plural address and the like) are not about it.
+    scoped = {r.id for rs in rules.values() for r in rs.rules
+              if getattr(r, "scope", None) is not None
+              and (r.scope.audiences is not None or r.scope.channels is not None)}
+    static = [f for f in static
+              if not (Path(f.file or "").name.startswith("case_") and f.rule in scoped)]
     # Facts are the same in every language (their wording differs), so any shape will do.
-    static += parity_findings(infos, rules, channel_files, shapes[languages[0]])
+    static += parity_findings(infos, rules, channel_files,
+                              {**case_shapes[languages[0]], **shapes[languages[0]]})
     return _merge(static, dynamic, rules)
 
 
@@ -121,6 +132,28 @@ def _shape(ts: TemplateSet, lang: str, samples: Iterable[Incident],
     for incident in samples:
         _merge_shape(shape, build_facts(incident, ts.config, language, lang))
     _merge_shape(shape, build_facts(pair[1], ts.config, language, lang, changes(*pair)))
+    return shape
+
+
+def _case_shape(ts: TemplateSet, lang: str) -> dict[str, Any]:
+    """The facts of complaint-case letters (keys only), over the example cases put in
+    ``lang``; empty when the folder has no letters in that language."""
+    import datetime as dt
+
+    from ..cases.letters import LETTER_KINDS, case_facts, letter_templates
+    from ..cases.loading import case_files, load_case
+    from ..samples import examples_dir, load_example
+
+    if not all((ts.folder / lang / name).is_file() for kind in LETTER_KINDS
+               for name in letter_templates(kind)) or ts.language(lang).cases is None:
+        return {}
+    shape: dict[str, Any] = {}
+    outage = load_example("compensation")
+    for path in case_files(examples_dir() / "cases"):
+        case = load_case(path).model_copy(update={"language": lang})
+        last = max([case.received_at, *(e.at for e in case.events)])
+        for now in (case.received_at, last + dt.timedelta(days=1)):
+            _merge_shape(shape, case_facts(case, now=now, ts=ts, incident=outage))
     return shape
 
 

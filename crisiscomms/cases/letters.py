@@ -1,0 +1,293 @@
+"""The three letters of a complaint case (seed 002): ``acknowledgement``, ``progress`` and
+``final``, rendered from ``templates/<lang>/case_<kind>.{subject.txt,txt,html}`` with the same
+sandbox, facts layer and bidi rules as the channels.
+
+The facts are built here once per letter (every time, date, amount and name pre-formatted with
+the language's own words); the templates only place them. Rendering never reads the clock:
+``now`` is the letter's date.
+
+>>> from crisiscomms.cases.model import EXAMPLE, Case
+>>> now = dt.datetime.fromisoformat("2026-11-26T17:00:00+02:00")
+>>> letter = render_case_letter(Case.model_validate(EXAMPLE), "acknowledgement", now=now)
+>>> letter.channel, letter.language, "CASE-1" in letter.subject
+('case_acknowledgement', 'he', True)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from functools import partial
+from typing import Any, Literal, get_args
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_percent
+
+from ..config import CaseWords, Language
+from ..errors import CaseError, Problem
+from ..facts import (
+    Atom,
+    Facts,
+    Kind,
+    Phrase,
+    Piece,
+    View,
+    _babel,
+    _format_time,
+    _join,
+    _locale,
+    _number,
+    _spoken_date,
+    _spoken_time,
+    _url,
+    _user_text,
+    _word,
+    converter,
+)
+from ..messages import Message, html_wrap
+from ..model import Incident, Localized
+from ..render import TemplateSet, _rtl_base, _run, _tidy, template_set
+from ..text import speech
+from ..text.bidi import Strategy, has_rtl
+from .model import CONTACTS, Case, Event, EventKind
+from .status import case_status
+
+__all__ = ["LETTER_KINDS", "LetterKind", "case_facts", "letter_templates", "render_case_letter"]
+
+LetterKind = Literal["acknowledgement", "progress", "final"]
+LETTER_KINDS: tuple[LetterKind, ...] = get_args(LetterKind)
+_OUTPUTS = (("subject", "subject.txt"), ("text", "txt"), ("html", "html"))
+
+
+def letter_templates(kind: str) -> tuple[str, ...]:
+    """The template files of one letter inside a language folder.
+
+    >>> letter_templates("final")
+    ('case_final.subject.txt', 'case_final.txt', 'case_final.html')
+    """
+    return tuple(f"case_{kind}.{suffix}" for _, suffix in _OUTPUTS)
+
+
+def _words(ts: TemplateSet, case: Case) -> tuple[Language, CaseWords]:
+    """The case's language and its letter words; :class:`CaseError` naming ``language`` when
+    the template folder has no letters in it."""
+    lang = case.language
+    folder = ts.folder / lang
+    missing = [name for kind in LETTER_KINDS for name in letter_templates(kind)
+               if not (folder / name).is_file()]
+    if lang not in ts.config.organisation.languages or missing:
+        why = (f"{', '.join(missing[:3])}{'…' if len(missing) > 3 else ''} missing"
+               if missing else f"{lang!r} is not among the organisation's languages")
+        raise CaseError(case.source, [Problem("language", f"no letter templates for {lang!r} "
+                                              f"in {ts.folder} ({why})")])
+    language = ts.language(lang)
+    if language.cases is None:
+        raise CaseError(case.source, [Problem("language", f"{folder}/language.toml has no "
+                                              "[cases] words for letters")])
+    return language, language.cases
+
+
+def _moment(value: dt.datetime, zone: ZoneInfo, language: Language,
+            words: CaseWords) -> dict[str, Any]:
+    local = value.astimezone(zone)
+    clock = local.time().replace(second=0, microsecond=0, tzinfo=None)
+    time = Atom(_format_time(clock, language.time_format, language.locale),
+                partial(_spoken_time, clock, language.speech), ltr=True)
+    date = _date(local.date(), language, words)
+    return {"iso": local.isoformat(), "time": time, "date": date,
+            "when": Phrase(words.when, (("date", date), ("time", time)))}
+
+
+def _date(day: dt.date, language: Language, words: CaseWords) -> Atom:
+    text = _babel(format_date(day, words.date_format, locale=_locale(language.locale)))
+    return Atom(text, partial(_spoken_date, day, language.speech),
+                ltr=language.direction == "rtl" and not has_rtl(text))
+
+
+def _pattern(pattern: str, **slots: Piece | None) -> Piece:
+    """Language wording with its slots filled; a slot with no value is left out with the
+    space before it (an event with no channel)."""
+    parts = []
+    for name, value in slots.items():
+        if value is None:
+            pattern = pattern.replace(f" {{{name}}}", "").replace(f"{{{name}}}", "")
+        elif f"{{{name}}}" in pattern:
+            parts.append((name, value))
+    return Phrase(pattern, tuple(parts)) if parts else Atom(pattern, partial(_say, pattern))
+
+
+def _say(text: str) -> str:
+    return text
+
+
+def _money(amount: float, currency: str, language: Language) -> Atom:
+    # Whole amounts without the agorot (2,400 ₪, not 2,400.00 ₪).
+    pattern = None if amount % 1 else "¤#,##0" if language.direction == "ltr" else "#,##0 ¤"
+    text = _babel(format_currency(amount, currency, format=pattern, currency_digits=pattern is None,
+                                  locale=_locale(language.locale)))
+    return Atom(text, partial(_say, text), ltr=True)
+
+
+def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
+               incident: Incident | None = None) -> Facts:
+    """Every fact the letters of ``case`` place, in the case's language, as of ``now``."""
+    ts = ts or template_set()
+    language, words = _words(ts, case)
+    lang = case.language
+    rtl = language.direction == "rtl"
+    zone = ZoneInfo(ts.config.organisation.time_zone)
+    org = ts.config.organisation
+    say = language.speech.with_codes([org.phone, case.owner.phone])
+    moment: Callable[[dt.datetime], dict[str, Any]] = partial(
+        _moment, zone=zone, language=language, words=words)
+
+    def text(value: Localized | None) -> Atom | None:
+        return None if value is None else _user_text(value[lang], rtl, say)
+
+    def via(channel: str | None) -> Atom | None:
+        return None if channel is None else _word(words.via[channel], language.speech)  # type: ignore[index]
+
+    known = [e for e in case.events if e.at <= now]
+    status = case_status(case, now=now, config=ts.config)
+
+    def event(e: Event) -> dict[str, Any]:
+        return {"at": moment(e.at), "kind": e.kind.value,
+                "says": _pattern(words.event[e.kind.value], via=via(e.via),
+                                 party=text(e.party)),
+                "note": text(e.note)}
+
+    events = [event(e) for e in known]
+    parties = list(dict.fromkeys(e.party[lang] for e in known if e.party is not None))
+    contacts = [i for i, e in enumerate(known) if e.kind in CONTACTS]
+    # What was done since the contact before this letter: when the latest event is itself a
+    # contact (the call this letter follows), since the one before it.
+    last = contacts[-1] if contacts else -1
+    if contacts and last == len(known) - 1:
+        last = contacts[-2] if len(contacts) > 1 else contacts[-1]
+    since = [events[i] for i in range(last + 1, len(known))
+             if known[i].kind is not EventKind.RESOLVED]
+    purchase = None
+    if case.purchase is not None:
+        p = case.purchase
+        purchase = {"amount": _money(p.amount, p.currency, language),
+                    "date": _date(p.date, language, words), "where": text(p.where)}
+    resolution = None
+    if case.resolution is not None:
+        r = case.resolution
+        comp = None
+        if r.compensation is not None and purchase is not None:
+            c = r.compensation
+            percent = Atom(_babel(format_percent(c.percent / 100,
+                                                 locale=_locale(language.locale))),
+                           partial(_say, f"{c.percent}%"), ltr=True)
+            where = text(c.where)
+            comp = {"percent": percent, "kind": c.kind.value,
+                    "kind_label": _word(language.compensation_kind[c.kind.value],
+                                        language.speech),
+                    "of": _pattern(words.of[c.of], amount=purchase["amount"],
+                                   date=purchase["date"], where=purchase["where"]),
+                    "value": _money(round(case.purchase.amount * c.percent / 100, 2),  # type: ignore[union-attr]
+                                    case.purchase.currency, language),  # type: ignore[union-attr]
+                    "where": where,
+                    "valid_until": _date(c.valid_until, language, words)}
+        resolution = {"outcome": r.outcome.value,
+                      "outcome_label": _word(words.outcome[r.outcome.value], language.speech),
+                      "justified": r.outcome.value != "not_justified",
+                      "summary": text(r.summary), "compensation": comp}
+    linked = None
+    if incident is not None and case.incident == incident.id and incident.title.get(lang):
+        linked = {"id": Atom(incident.id, "", ltr=True),
+                  "title": _user_text(incident.title[lang], rtl, say),
+                  "started": moment(incident.started_at),
+                  "resolved_at": None if incident.resolved_at is None
+                  else moment(incident.resolved_at)}
+    resolved_event = next((e for e in known if e.kind is EventKind.RESOLVED), None)
+    return {
+        "language": lang,
+        "direction": language.direction,
+        "org": {"name": _user_text(org.name[lang], rtl, say),
+                "phone": Atom(org.phone, partial(speech.spoken_digits, org.phone, say),
+                              ltr=True),
+                "website": _url(str(org.website))},
+        "id": Atom(case.id, partial(speech.spoken_digits, case.id, say), ltr=True),
+        "date": moment(now),
+        "customer": {"name": _user_text(case.customer.name, rtl, say),
+                     "address": None if case.customer.address is None
+                     else _user_text(case.customer.address, rtl, say)},
+        "owner": {"name": text(case.owner.name),
+                  "phone": Atom(case.owner.phone,
+                                partial(speech.spoken_digits, case.owner.phone, say), ltr=True)},
+        "subject": text(case.subject),
+        "received": moment(case.received_at),
+        "received_via": case.received_via.value,
+        "received_says": _pattern(words.received, via=via(case.received_via.value)),
+        "purchase": purchase,
+        "events": events,
+        "since_last": since,
+        "parties": _join([_user_text(p, rtl, say) for p in parties], language)
+        if parties else None,
+        "next_update": None if status.next != "update" or status.next_due is None
+        else moment(status.next_due),
+        "next_step": text(case.next_step),
+        # The promise "at least every 48 hours" only where the clock is the calendar's: on the
+        # business clock the letters name the date of the next update instead.
+        "update_hours": _number(ts.config.cases.update_every // 60, language)
+        if ts.config.cases.update_clock == "calendar" and ts.config.cases.update_every >= 180
+        else None,
+        "resolved": resolved_event is not None,
+        "resolved_at": None if resolved_event is None else moment(resolved_event.at),
+        "resolution": resolution,
+        "incident": linked,
+    }
+
+
+def render_case_letter(case: Case, kind: str, *, now: dt.datetime,
+                       templates: str | os.PathLike[str] | None = None,
+                       incident: Incident | None = None) -> Message:
+    """One letter of ``case`` in its language: ``subject``, ``text`` and ``html`` (a whole
+    document), with ``as_email_message()``. ``kind`` is ``acknowledgement``, ``progress`` or
+    ``final``; ``incident`` (the outage behind the case) lets the final letter name it.
+
+    Raises :class:`CaseError` when the case's language has no letter templates, or a final
+    letter is asked of a case not resolved at ``now``; :class:`TemplateError` naming the file
+    and line when a template fails.
+    """
+    if kind not in LETTER_KINDS:
+        raise ValueError(f"unknown letter kind {kind!r}; expected one of "
+                         f"{', '.join(LETTER_KINDS)}")
+    if now.tzinfo is None:
+        raise ValueError("now must carry a UTC offset")
+    ts = template_set(templates)
+    if kind == "final" and not any(e.kind is EventKind.RESOLVED and e.at <= now
+                                   for e in case.events):
+        raise CaseError(case.source, [Problem("events", "the final letter needs an event of "
+                                              "kind resolved (at or before now)")])
+    facts = case_facts(case, now=now, ts=ts, incident=incident)
+    language = ts.language(case.language)
+    strategy: Strategy = ts.config.channel("email").bidi if language.direction == "rtl" \
+        else "none"
+    env = ts.environment(case.language)
+    outputs: dict[str, str] = {}
+    placed: set[str] = set()
+    for output, suffix in _OUTPUTS:
+        kind_of: Kind = "html" if output == "html" else "text"
+        f = View(facts, converter(facts, kind_of, strategy), placed=placed)
+        name = f"case_{kind}.{suffix}"
+        file = f"{ts.folder}/{case.language}/{name}"
+        template = env.get_template(name)
+        raw = _run(template, {"f": f, "lang": case.language, "dir": language.direction,
+                              "kind": kind}, file, ts.config.limits)
+        if output == "subject":
+            outputs[output] = _rtl_base(" ".join(raw.split()), strategy)
+        elif output == "text":
+            outputs[output] = _rtl_base(_tidy(raw), strategy)
+        else:
+            outputs[output] = html_wrap(_tidy(raw), case.language, language.direction,
+                                        outputs.get("subject"), True)
+    return Message(language=case.language, channel=f"case_{kind}", text=outputs["text"],
+                   subject=outputs["subject"], html=outputs["html"],
+                   stats={"characters": len(outputs["text"])}, direction=language.direction,
+                   sender=ts.config.organisation.email_from, sent_at=now,
+                   placed=frozenset(placed))
