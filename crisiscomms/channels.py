@@ -88,10 +88,12 @@ class ChannelSpec:
 CHANNELS: dict[str, ChannelSpec] = {
     spec.id: spec
     for spec in (
-        ChannelSpec("ivr", ("text", "ssml"), Audience.CUSTOMER, short_wording=1),
+        # IVR: 1 the shorter greeting and closing, no thanks; 2 without the workaround.
+        ChannelSpec("ivr", ("text", "ssml"), Audience.CUSTOMER, short_wording=2),
         ChannelSpec("email", ("subject", "text", "html"), Audience.CUSTOMER, html_document=True,
                     reply=True),
-        ChannelSpec("banner", ("text", "html"), Audience.CUSTOMER),
+        # Banner: 1 the compact form (no labels, compensation in short).
+        ChannelSpec("banner", ("text", "html"), Audience.CUSTOMER, short_wording=1),
         # SMS (templates/<lang>/sms.txt): 1 without the thanks and link, 2 with the short
         # status phrase, 3 without the sender name (the handset shows the sender ID), 4 without
         # "no need to contact us again", so a moved estimate still fits.

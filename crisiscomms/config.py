@@ -438,6 +438,9 @@ class Language(_Strict):
     day_short: DayWords
     when: str
     when_short: str
+    at_time: str = "{time}"
+    """The time alone in a sentence ("בשעה {time}", "at {time}"): an earlier estimate said on
+    the same day as the new one (``f.changes[i].sentence``)."""
     dated: str = "{weekday}, {date}, {time}"
     """A moment on a lasting channel: weekday, date and time ("ביום שבת, 21 בנובמבר, בשעה
     17:50"); slots ``{weekday}``, ``{date}``, ``{time}``."""

@@ -299,6 +299,7 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
         "short": Phrase(language.when_short, (("day", short_day), ("time", time)))
         if str(short_day) else time,
         "dated": dated,
+        "at": Phrase(language.at_time, (("time", time),)),
     }
 
 
@@ -423,8 +424,8 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
 def _change(change: Change, language: Language, lang: str, say: speech.SpeechWords,
             moment: Callable[[dt.datetime | None], dict[str, Any] | None]) -> dict[str, Any]:
     """One change as templates place it: ``kind`` (a stable id), ``eta`` (whether it is about
-    the estimate), ``sentence`` and ``short`` (the language file's wording, or None when it has
-    none for the kind), ``minutes`` and ``duration`` (late, or how far the estimate moved),
+    the estimate), ``sentence``, ``short`` and ``dated`` (the language file's wording with the
+    estimates as ``when``, ``short`` and ``dated``; None when it has none for the kind), ``minutes`` and ``duration`` (late, or how far the estimate moved),
     ``old``/``new`` estimates as moments, the statuses and the names of the services added or
     no longer affected."""
     rtl = language.direction == "rtl"
@@ -439,8 +440,12 @@ def _change(change: Change, language: Language, lang: str, say: speech.SpeechWor
     def wording(pattern: str | None, form: str) -> Piece | None:
         if not pattern:
             return None
+        # An earlier estimate on the same day as the new one is said by its time alone:
+        # "...today at 19:00, not at 17:00 as we said".
+        same_day = old is not None and new is not None and old["iso"][:10] == new["iso"][:10]
         slots = {"new": None if new is None else new[form],
-                 "old": None if old is None else old[form],
+                 "old": None if old is None else old["at" if same_day and form != "short"
+                                                      else form],
                  "services": named, "duration": length}
         parts = tuple((name, value) for name, value in slots.items()
                       if value is not None and f"{{{name}}}" in pattern)
@@ -452,6 +457,8 @@ def _change(change: Change, language: Language, lang: str, say: speech.SpeechWor
         "eta": kind.startswith("eta_"),
         "sentence": wording(language.changes.get(key), "when"),
         "short": wording(language.changes_short.get(key) or language.changes.get(key), "short"),
+        # For a page that stays up: the estimates with their weekday and date.
+        "dated": wording(language.changes.get(key), "dated"),
         "minutes": change.minutes,
         "duration": length,
         "old": old,

@@ -39,14 +39,14 @@ def required_facts(facts: Mapping[str, Any],
     needed.append(("next_update.time", ("next_update.time",), (facts["next_update"]["time"],)))
     # The sentence that says how the estimate changed states the estimate (or that there is
     # none now): a message places it instead of its own ETA line.
-    said = ("eta_change.sentence", "eta_change.short") if facts.get("eta_change") else ()
+    said = tuple(f"eta_change.{form}" for form in _FORMS) if facts.get("eta_change") else ()
     if facts["eta"] is not None:
         needed.append(("eta.time", ("eta.time", *said), (facts["eta"]["time"],)))
     else:
         withdrawn = facts.get("eta_change") and facts["eta_change"]["kind"] == "eta_withdrawn"
         texts: tuple[Any, ...] = (facts["no_eta"], facts["no_eta_short"])
         if withdrawn:
-            texts += (facts["eta_change"]["sentence"], facts["eta_change"]["short"])
+            texts += tuple(facts["eta_change"][form] for form in _FORMS)
         needed.append(("no_eta", ("no_eta", "no_eta_short", *said), texts))
     if spec.audience in _STATUS_AUDIENCES:
         needed.append(("status_label", ("status_label", "status_short"),
@@ -99,12 +99,15 @@ def check_required_facts(context: Context) -> Iterator[Finding]:
                                        channel=message.channel, file=file)
 
 
+_FORMS = ("sentence", "short", "dated")
+
+
 def _change_paths(index: int, change: Mapping[str, Any]) -> tuple[frozenset[str], str]:
     """The paths whose placing says ``change``: its sentences, and for the estimate's change
     the same through ``eta_change``; and the prefix of its old estimate's paths."""
-    paths = {f"changes[{index}].sentence", f"changes[{index}].short"}
+    paths = {f"changes[{index}].{form}" for form in _FORMS}
     if change["eta"]:
-        paths |= {"eta_change.sentence", "eta_change.short"}
+        paths |= {f"eta_change.{form}" for form in _FORMS}
     return frozenset(paths), f"changes[{index}].old."
 
 
