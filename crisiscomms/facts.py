@@ -425,9 +425,10 @@ def _change(change: Change, language: Language, lang: str, say: speech.SpeechWor
             moment: Callable[[dt.datetime | None], dict[str, Any] | None]) -> dict[str, Any]:
     """One change as templates place it: ``kind`` (a stable id), ``eta`` (whether it is about
     the estimate), ``sentence``, ``short`` and ``dated`` (the language file's wording with the
-    estimates as ``when``, ``short`` and ``dated``; None when it has none for the kind), ``minutes`` and ``duration`` (late, or how far the estimate moved),
-    ``old``/``new`` estimates as moments, the statuses and the names of the services added or
-    no longer affected."""
+    estimates as ``when``, ``short`` and ``dated``; None when it has none for the kind),
+    ``minutes`` and ``duration`` (late, or how far the estimate moved), ``old``/``new``
+    estimates as moments, the statuses and the names of the services added or no longer
+    affected."""
     rtl = language.direction == "rtl"
     services = [_user_text(s.name[lang], rtl, say) for s in change.services
                 if s.name.get(lang) is not None]
