@@ -132,7 +132,12 @@ def check_changes_stated(context: Context) -> Iterator[Finding]:
                           if moment is not None and change["eta"])
             said = (not placed.isdisjoint(paths)
                     or any(p.startswith((old_prefix, "eta_change.old.")) for p in placed))
-            if said and all(time in seen for time in times):
+            # Reading a change is not saying it (a loop's condition reads every one): its
+            # times, or for another kind its wording, must be in the text too.
+            worded = [str(change[form]) for form in _FORMS if change[form] is not None]
+            shown = (all(time in seen for time in times) if times
+                     else any(text in seen for text in worded))
+            if said and shown:
                 continue
             file = template_file(context, message.language, message.channel, "text")
             for rule in rules:

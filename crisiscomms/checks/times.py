@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterator
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from ..findings import Finding
@@ -21,6 +22,9 @@ from .base import Context
 from .common import rules_for
 
 __all__ = ["check_times", "time_params"]
+
+# The incident field each condition is about.
+_FIELD = {"eta-passed": "eta", "next-update-due": "next_update_at", "cadence": "next_update_at"}
 
 
 def _local(value: dt.datetime | None, zone: ZoneInfo) -> str:
@@ -61,6 +65,16 @@ def check_times(context: Context) -> Iterator[Finding]:
     zone = ZoneInfo(config.organisation.time_zone)
     # The rules and their wording are the first language's; so is the severity's name.
     label = context.templates.language(languages[0]).severity[incident.severity.value]
+    late = next((c["minutes"] for c in context.plain[languages[0]].get("changes") or ()
+                 if c["kind"] == "update_late"), None)
     for rule in rules_for(context, languages[0]).of_kind(TimeRule):
         if _breaks(rule, incident, cadence):
-            yield rule.finding(time_params(incident, cadence, zone, label))
+            yield rule.finding(time_params(incident, cadence, zone, label), file=incident.source,
+                               field=_FIELD[rule.condition])
+        if rule.condition == "cadence" and rule.late is not None and late is not None:
+            # Against the previous statement: its promised update came late. A warning to
+            # learn from, never a reason to hold this statement back.
+            promised = incident.updated_at - dt.timedelta(minutes=late)
+            yield replace(rule.late_finding(late, _local(promised, zone),
+                                            _local(incident.updated_at, zone)),
+                          file=incident.source, field="updated_at")

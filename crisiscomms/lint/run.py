@@ -72,8 +72,10 @@ def lint(templates: str | os.PathLike[str] | None = None,
     runaway: set[tuple[str, str]] = set()
     dynamic = [(found, incident.id) for incident in samples
                for found in _rendered(ts, incident, rules, runaway)]
+    # (Its own lateness is the sample's, not the templates': findings about the incident itself
+    # carry no language and are left out.)
     dynamic += [(found, f"{current.id}, after a statement") for found in
-                _rendered(ts, current, rules, runaway, previous)]
+                _rendered(ts, current, rules, runaway, previous) if found.language is not None]
     infos = {lang: {name: parse_template(ts, lang, name) for name in template_names(ts, lang)}
              for lang in languages}
     channel_files = {template_name(channel, output) for channel in ts.config.enabled_channels()

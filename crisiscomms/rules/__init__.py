@@ -414,6 +414,29 @@ class TimeRule(RuleBase):
         {"now", "eta", "next_update", "minutes", "cadence", "severity", "severity_label"})
     kind: Literal["time"]
     condition: Literal["next-update-due", "eta-passed", "cadence"]
+    LATE_PARAMS: ClassVar[frozenset[str]] = frozenset({"late", "promised", "now"})
+    late: Annotated[str, Field(min_length=1, max_length=400)] | None = None
+    """``cadence`` only: the message when this statement came after the next update the
+    previous statement promised (``{late}`` minutes after ``{promised}``); without it the
+    rule does not compare with the previous statement."""
+
+    @field_validator("late")
+    @classmethod
+    def _late_placeholders(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        for _, name, _, _ in _FORMATTER.parse(value):
+            if name is not None and name not in cls.LATE_PARAMS:
+                known = ", ".join(f"{{{p}}}" for p in sorted(cls.LATE_PARAMS))
+                raise ValueError(f"unknown placeholder {{{name}}}; late offers {known}")
+        return value
+
+    def late_finding(self, late: int, promised: str, now: str) -> Finding:
+        """The finding for a statement later than the previous one promised."""
+        severity: Severity = "info" if self.level == "off" else self.level
+        text = (self.late or self.message).format_map(
+            {"late": late, "promised": promised, "now": now})
+        return Finding(self.id, severity, text)
 
 
 class IncidentTextRule(RuleBase):
