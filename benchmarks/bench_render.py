@@ -22,7 +22,7 @@ from typing import Any
 
 from crisiscomms import render
 from crisiscomms.channels import template_name
-from crisiscomms.facts import build_facts, lang_is_rtl, view
+from crisiscomms.facts import build_facts, view
 from crisiscomms.render import template_set
 from crisiscomms.samples import example_path, load_example
 
@@ -52,11 +52,13 @@ def floor_renderer(example: str) -> Callable[[], list[str]]:
         for channel in CORE:
             from crisiscomms.channels import CHANNELS
 
-            strategy = ts.config.channel(channel).bidi if lang_is_rtl(lang) else "none"
+            rtl = language.direction == "rtl"
+            strategy = ts.config.channel(channel).bidi if rtl else "none"
             for output in CHANNELS[channel].outputs:
                 kind = "text" if output == "subject" else output
                 f = view(facts, kind, strategy)
-                context = {"f": f, "lang": lang, "dir": language.direction, "channel": channel}
+                context = {"f": f, "lang": lang, "dir": language.direction, "channel": channel,
+                           "short": 0, "recipient": None}
                 template = ts.environment(lang).get_template(template_name(channel, output))
                 jobs.append((template, context))
     return lambda: [template.render(context) for template, context in jobs]
