@@ -297,11 +297,17 @@ Views = dict[tuple[Kind, Strategy], Callable[[Any], Any]]
 """One converter per kind of output and bidi strategy, shared by a language's channels."""
 
 
+Personal = Callable[[Kind, Strategy], Any]
+"""The ``recipient`` a template sees, per output kind and bidi strategy (``crisiscomms.bulk``);
+``None`` outside bulk rendering, so ``{% if recipient %}`` guards a personal slot."""
+
+
 def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, views: Views,
-                facts: Facts, language: Language, stated: dict[str, frozenset[str]]) -> Message:
+                facts: Facts, language: Language, stated: dict[str, frozenset[str]],
+                recipient: Personal | None = None) -> Message:
     spec = CHANNELS[channel]
     outputs, reads = _render_outputs(ts, lang, channel, views, facts, language, stated,
-                                     short=False)
+                                     short=False, recipient=recipient)
     stats = _stats(channel, lang, outputs, ts)
     if spec.short_wording:
         # The template's shorter wording replaces the full one when that is over budget; text is
@@ -309,7 +315,7 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, vi
         short = _over_budget(stats, ts.config.channel(channel), lang)
         if short:
             outputs, reads = _render_outputs(ts, lang, channel, views, facts, language,
-                                             stated, short=True)
+                                             stated, short=True, recipient=recipient)
             stats = _stats(channel, lang, outputs, ts)
         stats["wording"] = "short" if short else "full"
     placed_in = {output: frozenset(paths) for output, paths in reads.items()}
@@ -322,7 +328,8 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, vi
 
 def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
                     facts: Facts, language: Language, stated: dict[str, frozenset[str]], *,
-                    short: bool) -> tuple[dict[str, str], dict[str, set[str]]]:
+                    short: bool, recipient: Personal | None = None,
+                    ) -> tuple[dict[str, str], dict[str, set[str]]]:
     spec = CHANNELS[channel]
     settings = ts.config.channel(channel)
     strategy: Strategy = settings.bidi if language.direction == "rtl" else "none"
@@ -341,7 +348,8 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
         placed = reads[output] = set()
         f = View(facts, views[key], spec.hidden, placed=placed, stated=stated)
         context = {"f": f, "lang": lang, "dir": language.direction, "channel": channel,
-                   "short": short}
+                   "short": short,
+                   "recipient": None if recipient is None else recipient(kind, strategy)}
         template = ts.template(lang, channel, output)
         raw = _run(template, context, f"{ts.folder}/{lang}/{template_name(channel, output)}",
                    ts.config.limits)

@@ -1,0 +1,345 @@
+"""One message per affected recipient, rendered once and joined (CONTRACT section 10).
+
+Each (language, channel, variant) is rendered once through the ordinary render path, with a
+marker standing in for each personal slot (:mod:`crisiscomms.bulk.slots`); a *variant* is which
+slots a recipient fills (a name or none), since a template may test a slot to choose wording.
+The rendered outputs are split at the markers into shared parts, and each recipient's message
+is the shared parts joined with their own values, converted as the output needs (escaped for
+HTML; a left-to-right name isolated inside Hebrew text with the channel's bidi strategy).
+
+SMS segments are counted once per variant and recounted per recipient only when the text holds
+a slot, from the shared parts' counts plus the value's (a full recount only when an escape pair
+or a surrogate pair could straddle a segment boundary).
+
+>>> from crisiscomms.samples import load_example
+>>> from crisiscomms.bulk.recipients import check_rows
+>>> rows = [(2, {"id": "c1", "channel": "sms", "address": "+972501234567", "name": "Dana",
+...              "language": "en"})]
+>>> [m] = personalise(load_example("identified"), rows)
+>>> m.text.startswith("Hi Dana,"), m.encoding, m.segments
+(True, 'GSM-7', 2)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..channels import template_name
+from ..errors import TemplateError
+from ..facts import Facts, Kind, build_facts
+from ..model import Incident
+from ..render import TemplateSet, Views, _check_languages, _render_one, template_set
+from ..text.bidi import RLM, Strategy, has_rtl, isolate
+from ..text.sms import GSM7_BASIC, GSM7_EXTENSION, sms_segments
+from .recipients import CHANNELS, Recipient, Rejected, check_rows
+from .slots import personal_slots
+
+__all__ = ["Personalised", "Personaliser", "Tally", "idempotency_key", "personalise"]
+
+_OUTPUTS = ("subject", "text", "html")
+_MARK = "\u2068\ue000{}\ue001\u2069"
+"""A slot's stand-in while rendering: private-use code points no text holds (bidi controls
+are refused on input), wrapped in an isolate so a line's direction is read past it."""
+_MARK_RE = re.compile("\u2068\ue000([0-9]+)\ue001\u2069")
+_LINE_START_RE = re.compile("(?:^|\n)\u200f?\u2068\ue000")
+
+
+@dataclass(frozen=True, slots=True)
+class Personalised:
+    """One recipient's message. ``key`` is the idempotency key: a sender that has sent a key
+    never sends it again. ``segments`` and ``encoding`` are for SMS (``None`` for email)."""
+
+    recipient_id: str
+    channel: str
+    language: str
+    address: str
+    key: str
+    subject: str | None
+    text: str
+    html: str | None
+    segments: int | None
+    encoding: str | None
+
+
+def idempotency_key(incident: Incident, recipient_id: str, channel: str) -> str:
+    """sha256 of the incident id, its ``updated_at`` (ISO 8601), the recipient id and the
+    channel, joined by U+001F (a separator none of them can hold), as hex.
+
+    >>> from crisiscomms.samples import load_example
+    >>> len(idempotency_key(load_example("identified"), "c1", "sms"))
+    64
+    """
+    joined = "\x1f".join((incident.id, incident.updated_at.isoformat(), recipient_id, channel))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Tally:
+    """What a run did with its rows: sent by (language, channel), skipped (no affected
+    service), rejected, language fallbacks and SMS segments. ``sent + skipped + rejected`` is
+    the number of rows read."""
+
+    sent: Counter[tuple[str, str]] = field(default_factory=Counter)
+    skipped: int = 0
+    rejected: int = 0
+    fell_back: int = 0
+    segments: int = 0
+
+    @property
+    def rows(self) -> int:
+        """Every row read."""
+        return sum(self.sent.values()) + self.skipped + self.rejected
+
+
+def _convert(value: str, kind: Kind, strategy: Strategy, rtl: bool) -> str:
+    """A personal value as one output places it."""
+    ltr = rtl and not has_rtl(value)
+    if kind == "html":
+        return Markup("<bdi>{}</bdi>").format(value) if ltr else escape(value)
+    return isolate(value, strategy) if ltr else value
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """One output split at its slots: ``parts[0] v0 parts[1] v1 ... parts[n]``."""
+
+    parts: tuple[str, ...]
+    slots: tuple[int, ...]
+
+    def join(self, values: list[str]) -> str:
+        if not self.slots:
+            return self.parts[0]
+        pieces = [self.parts[0]]
+        for slot, part in zip(self.slots, self.parts[1:], strict=True):
+            pieces.append(values[slot])
+            pieces.append(part)
+        return "".join(pieces)
+
+
+def _shape(text: str | None) -> _Shape | None:
+    if text is None:
+        return None
+    pieces = _MARK_RE.split(text)
+    return _Shape(tuple(pieces[0::2]), tuple(int(i) for i in pieces[1::2]))
+
+
+@dataclass(frozen=True)
+class _Sms:
+    """What the shared parts of an SMS text count: GSM-7 septets when they are all GSM-7,
+    UTF-16 units, and whether an escape or surrogate pair could straddle a boundary."""
+
+    gsm: bool
+    septets: int
+    units: int
+    pairs: bool
+
+
+@dataclass(frozen=True)
+class _Variant:
+    """One (language, channel, variant) rendered once: its outputs split at the slots."""
+
+    language: str
+    channel: str
+    names: tuple[str, ...]
+    """The slots this variant fills, in marker order."""
+    shapes: Mapping[str, _Shape]
+    strategy: Strategy
+    rtl: bool
+    sms: _Sms | None
+    fixed: tuple[str, int] | None
+    """``(encoding, segments)`` when the SMS text holds no slot: counted once."""
+
+
+def _sms_counts(text: str) -> _Sms:
+    gsm = GSM7_BASIC.issuperset(text) or (GSM7_BASIC | GSM7_EXTENSION).issuperset(text)
+    extension = sum(1 for c in text if c in GSM7_EXTENSION) if gsm else 0
+    units = len(text.encode("utf-16-le")) // 2
+    return _Sms(gsm, len(text) + extension, units, extension > 0 or units != len(text))
+
+
+class Personaliser:
+    """The compiled state of one run: templates, facts per language, variants rendered on
+    first need. :func:`personalise` makes one; reuse it for batches of the same incident."""
+
+    def __init__(self, incident: Incident, *,
+                 templates: str | os.PathLike[str] | None = None) -> None:
+        self.incident = incident
+        self.ts: TemplateSet = template_set(templates)
+        org = self.ts.config.organisation
+        self.languages = org.languages
+        _check_languages(incident, self.languages)
+        self.services = frozenset(s.id for s in incident.services)
+        self._facts: dict[str, tuple[Facts, Views, dict[str, frozenset[str]]]] = {}
+        self._slots: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._variants: dict[tuple[str, str, tuple[str, ...]], _Variant] = {}
+        self._key_prefix = "\x1f".join((incident.id, incident.updated_at.isoformat()))
+
+    def slots(self, lang: str, channel: str) -> tuple[str, ...]:
+        """The personal slots the templates of (``lang``, ``channel``) place or test, checked
+        at compile time (:func:`~crisiscomms.bulk.slots.personal_slots`)."""
+        key = (lang, channel)
+        if key not in self._slots:
+            env = self.ts.environment(lang)
+            found: set[str] = set()
+            for output in ("subject", "text", "html"):
+                name = template_name(channel, output)  # type: ignore[arg-type]
+                try:
+                    source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
+                except Exception:  # noqa: BLE001 - a channel without this output
+                    continue
+                found |= personal_slots(env, source, f"{self.ts.folder}/{lang}/{name}")
+            self._slots[key] = tuple(sorted(found))
+        return self._slots[key]
+
+    def _language(self, lang: str) -> tuple[Facts, Views, dict[str, frozenset[str]]]:
+        if lang not in self._facts:
+            language = self.ts.language(lang)
+            self._facts[lang] = (build_facts(self.incident, self.ts.config, language, lang),
+                                 {}, {})
+        return self._facts[lang]
+
+    def render_for(self, lang: str, channel: str, values: Mapping[str, str]) -> Any:
+        """The ordinary render path for one recipient's values: a
+        :class:`~crisiscomms.messages.Message` (what the joined messages are checked against)."""
+        rtl = self.ts.language(lang).direction == "rtl"
+        slots = self.slots(lang, channel)
+
+        def recipient(kind: Kind, strategy: Strategy) -> dict[str, str]:
+            return {s: _convert(values[s], kind, strategy, rtl) if values.get(s) else ""
+                    for s in slots}
+
+        return self._render(lang, channel, recipient)
+
+    def _render(self, lang: str, channel: str,
+                recipient: Callable[[Kind, Strategy], dict[str, str]]) -> Any:
+        facts, views, stated = self._language(lang)
+        return _render_one(self.ts, self.incident, lang, channel, views, facts,
+                           self.ts.language(lang), stated, recipient=recipient)
+
+    def variant(self, lang: str, channel: str, names: tuple[str, ...]) -> _Variant:
+        """The variant of (``lang``, ``channel``) that fills ``names``, rendered once."""
+        key = (lang, channel, names)
+        found = self._variants.get(key)
+        if found is not None:
+            return found
+        slots = self.slots(lang, channel)
+        marks = {s: _MARK.format(names.index(s)) if s in names else "" for s in slots}
+        message = self._render(lang, channel, lambda kind, strategy: marks)
+        language = self.ts.language(lang)
+        rtl = language.direction == "rtl"
+        strategy: Strategy = self.ts.config.channel(channel).bidi if rtl else "none"
+        shapes = {o: s for o in _OUTPUTS if (s := _shape(getattr(message, o))) is not None}
+        file = f"{self.ts.folder}/{lang}/{template_name(channel, 'text')}"
+        if rtl and _LINE_START_RE.search(message.text):
+            raise TemplateError("a personal slot opens a line of right-to-left text, where its "
+                                "own direction would decide the line's; start the line with "
+                                "words", file=file)
+        sms = fixed = None
+        if channel == "sms":
+            text = shapes["text"]
+            if text.slots:
+                sms = _sms_counts("".join(text.parts))
+            else:
+                encoding, _, segments = sms_segments(text.parts[0])
+                fixed = (encoding, segments)
+        found = _Variant(lang, channel, names, shapes, strategy, rtl, sms, fixed)
+        self._variants[key] = found
+        return found
+
+    def one(self, recipient: Recipient) -> Personalised:
+        """The message of one checked recipient (affected or not: targeting is the caller's)."""
+        lang, channel = recipient.language, recipient.channel
+        values = recipient.values
+        slots = self.slots(lang, channel)
+        names = tuple(s for s in slots if s in values)
+        variant = self.variant(lang, channel, names)
+        shapes = variant.shapes
+        text_values = [_convert(values[s], "text", variant.strategy, variant.rtl) for s in names]
+        text = shapes["text"].join(text_values)
+        subject = shapes["subject"].join(text_values) if "subject" in shapes else None
+        html = None
+        if "html" in shapes:
+            html = shapes["html"].join(
+                [_convert(values[s], "html", variant.strategy, variant.rtl) for s in names])
+        encoding = segments = None
+        if variant.fixed is not None:
+            encoding, segments = variant.fixed
+        elif variant.sms is not None:
+            encoding, segments = _recount(variant.sms, text, text_values)
+        key = hashlib.sha256("\x1f".join((self._key_prefix, recipient.id, channel))
+                             .encode("utf-8")).hexdigest()
+        return Personalised(recipient.id, channel, lang, recipient.address, key, subject, text,
+                            html, segments, encoding)
+
+    def affected(self, recipient: Recipient) -> bool:
+        """Whether any of the recipient's services is hit (no services given: every one)."""
+        return recipient.services is None or not recipient.services.isdisjoint(self.services)
+
+
+def _recount(shared: _Sms, text: str, values: list[str]) -> tuple[str, int]:
+    """``(encoding, segments)`` of ``text``: the shared parts' counts plus the values'. Only
+    when a pair (an escape or a surrogate) could straddle a boundary is the text packed again."""
+    if shared.gsm:
+        if all(GSM7_BASIC.issuperset(v) for v in values):
+            septets = shared.septets + sum(len(v) for v in values)
+            if septets <= 160:
+                return "GSM-7", 1
+            if not shared.pairs:
+                return "GSM-7", math.ceil(septets / 153)
+    else:
+        units = len(text.encode("utf-16-le")) // 2
+        if units <= 70:
+            return "UCS-2", 1
+        if units == len(text):  # no surrogate pair anywhere
+            return "UCS-2", math.ceil(units / 67)
+    encoding, _, segments = sms_segments(text)
+    return encoding, segments
+
+
+def personalise(incident: Incident, recipients: Iterable[Mapping[str, str]]
+                | Iterable[tuple[int, Mapping[str, str]]], *,
+                templates: str | os.PathLike[str] | None = None,
+                tally: Tally | None = None,
+                rejects: Callable[[Rejected], None] | None = None) -> Iterator[Personalised]:
+    """One :class:`Personalised` per affected recipient, in input order.
+
+    ``recipients`` is any iterable of mappings from column to string (the first is line 1), or
+    of ``(line, mapping)`` pairs (what :func:`~crisiscomms.bulk.recipients.read_rows` gives).
+    Rows that are refused go to ``rejects``; ``tally`` counts everything.
+    """
+    run = Personaliser(incident, templates=templates)
+    counts = tally if tally is not None else Tally()
+    rows = _numbered(recipients)
+    for row in check_rows(rows, languages=run.languages):
+        if isinstance(row, Rejected):
+            counts.rejected += 1
+            if rejects is not None:
+                rejects(row)
+            continue
+        if row.fell_back:
+            counts.fell_back += 1
+        if not run.affected(row):
+            counts.skipped += 1
+            continue
+        message = run.one(row)
+        counts.sent[message.language, message.channel] += 1
+        if message.segments is not None:
+            counts.segments += message.segments
+        yield message
+
+
+def _numbered(recipients: Iterable[Any]) -> Iterator[tuple[int, Mapping[str, str]]]:
+    for number, item in enumerate(recipients, 1):
+        if isinstance(item, tuple):
+            yield item
+        else:
+            yield number, item
