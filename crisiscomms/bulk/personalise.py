@@ -22,6 +22,8 @@ or a surrogate pair could straddle a segment boundary).
 
 from __future__ import annotations
 
+import email.contentmanager
+import email.policy
 import hashlib
 import math
 import os
@@ -36,6 +38,7 @@ from markupsafe import Markup, escape
 from ..channels import template_name
 from ..errors import TemplateError
 from ..facts import Facts, Kind, build_facts
+from ..messages import Message
 from ..model import Incident
 from ..render import TemplateSet, Views, _check_languages, _render_one, template_set
 from ..text.bidi import RLM, Strategy, has_rtl, isolate
@@ -43,7 +46,8 @@ from ..text.sms import GSM7_BASIC, GSM7_EXTENSION, sms_segments
 from .recipients import CHANNELS, Recipient, Rejected, check_rows
 from .slots import personal_slots
 
-__all__ = ["Personalised", "Personaliser", "Tally", "idempotency_key", "personalise"]
+__all__ = ["Personalised", "Personaliser", "Tally", "boundary", "idempotency_key",
+           "personalise"]
 
 _OUTPUTS = ("subject", "text", "html")
 _MARK = "\u2068\ue000{}\ue001\u2069"
@@ -181,6 +185,7 @@ class Personaliser:
         self._facts: dict[str, tuple[Facts, Views, dict[str, frozenset[str]]]] = {}
         self._slots: dict[tuple[str, str], tuple[str, ...]] = {}
         self._variants: dict[tuple[str, str, tuple[str, ...]], _Variant] = {}
+        self._frames: dict[tuple[str, str], _EmailFrame] = {}
         self._key_prefix = "\x1f".join((incident.id, incident.updated_at.isoformat()))
 
     def slots(self, lang: str, channel: str) -> tuple[str, ...]:
@@ -280,9 +285,83 @@ class Personaliser:
         return Personalised(recipient.id, channel, lang, recipient.address, key, subject, text,
                             html, segments, encoding)
 
+    def email_bytes(self, message: Personalised) -> bytes:
+        """``message`` as the bytes of a ready email: headers encoded and the MIME frame built
+        once per language and subject, only the address and bodies spliced in. The same bytes
+        as ``Message.as_email_message(to=address)`` with :func:`boundary` set on it."""
+        if message.subject is None:
+            raise ValueError(f"channel {message.channel!r} has no subject, so no email form")
+        frame = self._frames.get((message.language, message.subject))
+        if frame is None:
+            shared = Message(language=message.language, channel=message.channel, text="",
+                             subject=message.subject, html=message.html,
+                             sender=self.ts.config.organisation.email_from,
+                             sent_at=self.incident.updated_at,
+                             direction=self.ts.language(message.language).direction)
+            frame = self._frames[message.language, message.subject] = _email_frame(shared)
+        mark = boundary(message.key)
+        head = frame.head.replace(_TO, message.address, 1).replace(_BOUNDARY_PROBE, mark, 1)
+        pieces = [head]
+        policy = email.policy.default
+        bodies = [message.text] + ([] if message.html is None else [message.html])
+        for (before, after), body in zip(frame.parts, bodies, strict=True):
+            cte, payload = _encode_text(body, "utf-8", None, policy)
+            pieces += [f"\n--{mark}", before, f"Content-Transfer-Encoding: {cte}", after,
+                       payload]
+        pieces.append(f"\n--{mark}--\n")
+        return "".join(pieces).encode("utf-8", "surrogateescape")
+
     def affected(self, recipient: Recipient) -> bool:
         """Whether any of the recipient's services is hit (no services given: every one)."""
         return recipient.services is None or not recipient.services.isdisjoint(self.services)
+
+
+_TO = "to@recipient.invalid"
+_PROBE = "\ue000"
+"""A body that takes ``8bit``: where each part's transfer encoding goes in the frame."""
+_BOUNDARY_PROBE = "=" * 15 + "0" * 19 + "=="
+_encode_text: Callable[..., tuple[str, str]] = \
+    email.contentmanager._encode_text  # type: ignore[attr-defined]
+"""What ``EmailMessage.set_content`` runs to choose a body's transfer encoding and encode it:
+the same function, so a spliced body is the bytes ``as_email_message()`` gives."""
+
+
+def boundary(key: str) -> str:
+    """The MIME boundary of a message with idempotency key ``key``: the shape of Python's own
+    (15 ``=``, 19 digits, ``==``, so headers fold alike) but fixed, so a resend is the same.
+
+    >>> len(boundary("ab" * 32))
+    36
+    """
+    return "=" * 15 + f"{int(key[:16], 16) % 10**19:019d}" + "=="
+
+
+@dataclass(frozen=True)
+class _EmailFrame:
+    """One language's email built once: encoded headers and part headers, with the places
+    for the recipient's address, the boundary and each body's transfer encoding."""
+
+    head: str
+    parts: tuple[tuple[str, str], ...]
+    """Per body (text, then html): the part's headers before and after its encoding."""
+
+
+def _email_frame(message: Message) -> _EmailFrame:
+    probe = Message(language=message.language, channel=message.channel, text=_PROBE,
+                    subject=message.subject,
+                    html=None if message.html is None else "<!DOCTYPE html>" + _PROBE,
+                    sender=message.sender, sent_at=message.sent_at,
+                    direction=message.direction)
+    built = probe.as_email_message(to=_TO)
+    built.set_boundary(_BOUNDARY_PROBE)
+    raw = built.as_bytes().decode("utf-8", "surrogateescape")
+    head, *bodies = raw.split(f"\n--{_BOUNDARY_PROBE}")
+    parts = []
+    for body in bodies[:-1]:
+        headers = body.split("\n\n", 1)[0]
+        before, after = headers.split("Content-Transfer-Encoding: 8bit")
+        parts.append((before, after + "\n\n"))
+    return _EmailFrame(head, tuple(parts))
 
 
 def _recount(shared: _Sms, text: str, values: list[str]) -> tuple[str, int]:
