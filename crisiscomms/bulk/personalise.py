@@ -41,9 +41,9 @@ from ..facts import Facts, Kind, build_facts
 from ..messages import Message
 from ..model import Incident
 from ..render import TemplateSet, Views, _check_languages, _render_one, template_set
-from ..text.bidi import RLM, Strategy, has_rtl, isolate
+from ..text.bidi import Strategy, has_rtl, isolate
 from ..text.sms import GSM7_BASIC, GSM7_EXTENSION, sms_segments
-from .recipients import CHANNELS, Recipient, Rejected, check_rows
+from .recipients import Recipient, Rejected, check_rows
 from .slots import personal_slots
 
 __all__ = ["Personalised", "Personaliser", "Tally", "boundary", "idempotency_key",
@@ -196,10 +196,10 @@ class Personaliser:
             env = self.ts.environment(lang)
             found: set[str] = set()
             for output in ("subject", "text", "html"):
-                name = template_name(channel, output)  # type: ignore[arg-type]
+                name = template_name(channel, output)
                 try:
                     source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
-                except Exception:  # noqa: BLE001 - a channel without this output
+                except Exception:
                     continue
                 found |= personal_slots(env, source, f"{self.ts.folder}/{lang}/{name}")
             self._slots[key] = tuple(sorted(found))

@@ -241,7 +241,7 @@ def check_rows(rows: Iterable[tuple[int, Mapping[str, str]]], *,
         values: dict[str, str] = {}
         problem = None
         for column, raw in row.items():
-            if column in COLUMNS and column != "name" or not raw:
+            if (column in COLUMNS and column != "name") or not raw:
                 continue
             try:
                 value = _personal(raw)
@@ -262,7 +262,8 @@ def check_rows(rows: Iterable[tuple[int, Mapping[str, str]]], *,
                         values)
 
 
-def read_recipients(path: str | Path, *, languages: Sequence[str]) -> Iterator[Recipient | Rejected]:
+def read_recipients(path: str | Path, *,
+                    languages: Sequence[str]) -> Iterator[Recipient | Rejected]:
     """:func:`read_rows` then :func:`check_rows`."""
     return check_rows(read_rows(path), languages=languages)
 

@@ -16,10 +16,10 @@ Because a slot only ever stands alone or is tested for presence, a template rend
 >>> sorted(personal_slots(env, "{% if recipient and recipient.name %}Hi {{ recipient.name }}"
 ...                       "{% endif %}", "en/sms.txt"))
 ['name']
->>> personal_slots(env, "{{ recipient.name|upper }}", "en/sms.txt")
+>>> personal_slots(env, "{{ recipient.name|upper }}", "en/sms.txt")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-crisiscomms.errors.TemplateError: en/sms.txt:1: personal slot recipient.name sits inside logic that would change the shared text; place it alone ({{ recipient.name }}) or test it alone ({% if recipient.name %})
+crisiscomms.errors.TemplateError: en/sms.txt:1: personal slot recipient.name sits inside logic ...
 """
 
 from __future__ import annotations
@@ -79,13 +79,13 @@ def _visit(node: nodes.Node, role: Role, found: set[str], file: str) -> None:
             raise _refuse(node, RECIPIENT, file)
         return
     if isinstance(node, nodes.Output):
-        for child in node.nodes:
-            _visit(child, "output", found, file)
+        for placed in node.nodes:
+            _visit(placed, "output", found, file)
         return
     if isinstance(node, nodes.If):
         _visit(node.test, "test", found, file)
-        for child in (*node.body, *node.elif_, *node.else_):
-            _visit(child, "other", found, file)
+        for statement in (*node.body, *node.elif_, *node.else_):
+            _visit(statement, "other", found, file)
         return
     if isinstance(node, nodes.CondExpr):
         _visit(node.test, "test", found, file)
