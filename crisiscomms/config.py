@@ -178,6 +178,9 @@ class Config(_Strict):
     channels: dict[str, ChannelConfig] = {}
     cadence: Cadence = Cadence()
     limits: Limits = Limits()
+    sms_segment_price: Annotated[float, Field(ge=0, le=1000)] | None = None
+    """What one SMS segment costs the organisation; ``crisiscomms personalise`` reports the
+    cost of a run with it (in the same currency)."""
 
     @field_validator("channels")
     @classmethod

@@ -97,6 +97,8 @@ class Tally:
     rejected: int = 0
     fell_back: int = 0
     segments: int = 0
+    over_budget: int = 0
+    """SMS messages over the channel's segment budget once the recipient's values are in."""
 
     @property
     def rows(self) -> int:
@@ -186,6 +188,7 @@ class Personaliser:
         self._slots: dict[tuple[str, str], tuple[str, ...]] = {}
         self._variants: dict[tuple[str, str, tuple[str, ...]], _Variant] = {}
         self._frames: dict[tuple[str, str], _EmailFrame] = {}
+        self._budgets: dict[str, float] = {}
         self._key_prefix = "\x1f".join((incident.id, incident.updated_at.isoformat()))
 
     def slots(self, lang: str, channel: str) -> tuple[str, ...]:
@@ -311,6 +314,15 @@ class Personaliser:
         pieces.append(f"\n--{mark}--\n")
         return "".join(pieces).encode("utf-8", "surrogateescape")
 
+    def segment_budget(self, lang: str) -> float:
+        """The most SMS segments ``lang`` may take (the config's ``max_segments``)."""
+        found = self._budgets.get(lang)
+        if found is None:
+            budgets = self.ts.config.channel("sms").budgets(lang)
+            found = self._budgets[lang] = float(budgets["max_segments"][1]) \
+                if "max_segments" in budgets else math.inf
+        return found
+
     def affected(self, recipient: Recipient) -> bool:
         """Whether any of the recipient's services is hit (no services given: every one)."""
         return recipient.services is None or not recipient.services.isdisjoint(self.services)
@@ -413,6 +425,8 @@ def personalise(incident: Incident, recipients: Iterable[Mapping[str, str]]
         counts.sent[message.language, message.channel] += 1
         if message.segments is not None:
             counts.segments += message.segments
+            if message.segments > run.segment_budget(message.language):
+                counts.over_budget += 1
         yield message
 
 
