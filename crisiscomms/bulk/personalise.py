@@ -22,8 +22,6 @@ or a surrogate pair could straddle a segment boundary).
 
 from __future__ import annotations
 
-import email.contentmanager
-import email.policy
 import hashlib
 import math
 import os
@@ -305,10 +303,9 @@ class Personaliser:
         mark = boundary(message.key)
         head = frame.head.replace(_TO, message.address, 1).replace(_BOUNDARY_PROBE, mark, 1)
         pieces = [head]
-        policy = email.policy.default
         bodies = [message.text] + ([] if message.html is None else [message.html])
         for (before, after), body in zip(frame.parts, bodies, strict=True):
-            cte, payload = _encode_text(body, "utf-8", None, policy)
+            cte, payload = _encode_text(body)
             pieces += [f"\n--{mark}", before, f"Content-Transfer-Encoding: {cte}", after,
                        payload]
         pieces.append(f"\n--{mark}--\n")
@@ -332,10 +329,18 @@ _TO = "to@recipient.invalid"
 _PROBE = "\ue000"
 """A body that takes ``8bit``: where each part's transfer encoding goes in the frame."""
 _BOUNDARY_PROBE = "=" * 15 + "0" * 19 + "=="
-_encode_text: Callable[..., tuple[str, str]] = \
-    email.contentmanager._encode_text  # type: ignore[attr-defined]
-"""What ``EmailMessage.set_content`` runs to choose a body's transfer encoding and encode it:
-the same function, so a spliced body is the bytes ``as_email_message()`` gives."""
+
+
+def _encode_text(body: str) -> tuple[str, str]:
+    """What ``EmailMessage.set_content`` runs to choose a body's transfer encoding and encode
+    it: the same function, so a spliced body is the bytes ``as_email_message()`` gives.
+    Imported on first use: only email output needs it."""
+    import email.contentmanager
+    import email.policy
+
+    encode: Callable[..., tuple[str, str]] = \
+        email.contentmanager._encode_text  # type: ignore[attr-defined]
+    return encode(body, "utf-8", None, email.policy.default)
 
 
 def boundary(key: str) -> str:
