@@ -4,7 +4,6 @@ recipients give exactly the single-process run. Slow (a cluster starts): deselec
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 import pytest
@@ -46,7 +45,7 @@ def test_two_workers_give_the_single_process_run() -> None:
     incident = load_example("identified")
     rows = recipients(COUNT)
     tally = Tally()
-    single = [asdict(m) for m in personalise(incident, rows, tally=tally)]
+    single = [m._asdict() for m in personalise(incident, rows, tally=tally)]
     batches = pa.Table.from_pylist(rows).to_batches(max_chunksize=COUNT // 8)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster, \

@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from ..model import Incident
@@ -34,7 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["OUTPUT_COLUMNS", "output_schema", "personalise_arrow"]
 
-_MESSAGE = tuple(f.name for f in fields(Personalised))
+_MESSAGE = Personalised._fields
 OUTPUT_COLUMNS = ("line", "outcome", *_MESSAGE, "reason", "detail")
 """The output's columns: the input row's place, its outcome, the message, why it was refused."""
 

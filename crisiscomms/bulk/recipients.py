@@ -23,9 +23,8 @@ import csv
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from ..errors import CrisisError
 from ..text.bidi import UnsafeTextError, clean_text
@@ -68,8 +67,7 @@ class RecipientsError(CrisisError):
     the command exits 3 and writes nothing."""
 
 
-@dataclass(frozen=True, slots=True)
-class Recipient:
+class Recipient(NamedTuple):
     """One checked row. ``language`` is a configured one; ``fell_back`` says the row asked for
     none or for another. ``services`` is ``None`` for every service. ``values`` holds the
     personal values templates may place (``name``, ``reference``, other columns), non-empty."""
@@ -81,11 +79,10 @@ class Recipient:
     language: str
     fell_back: bool
     services: frozenset[str] | None
-    values: Mapping[str, str] = field(default_factory=dict)
+    values: Mapping[str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class Rejected:
+class Rejected(NamedTuple):
     """A row refused: its line, its id where it has one, the reason and the detail."""
 
     line: int

@@ -18,7 +18,6 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import asdict, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
@@ -171,17 +170,17 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     tally = Tally()
     with contextlib.ExitStack() as stack:
         reject_writer = None if rejects_path is None else stack.enter_context(
-            _atomic(rejects_path, tuple(f.name for f in fields(Rejected))))
-        writer = stack.enter_context(_atomic(out_path, tuple(f.name for f in fields(Personalised))))
+            _atomic(rejects_path, Rejected._fields))
+        writer = stack.enter_context(_atomic(out_path, Personalised._fields))
 
         def reject(row: Rejected) -> None:
             if reject_writer is not None:
-                reject_writer.write(asdict(row))
+                reject_writer.write(row._asdict())
 
         messages = personalise(incident, rows, templates=args.templates, tally=tally,
                                rejects=reject)
         for message in _progress(messages, sys.stderr):
-            writer.write(asdict(message))
+            writer.write(message._asdict())
     out.write(_summary(tally, price, rejects_path))
     return Exit.FINDINGS if tally.rejected else Exit.CLEAN
 
