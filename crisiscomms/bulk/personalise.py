@@ -296,8 +296,17 @@ class Personaliser:
         fixed, sms = variant.fixed, variant.sms
         encoding, segments = fixed if fixed is not None else (None, None)
 
+        seen: dict[str, str] = {}
+
         def as_text(value: str) -> str:
-            return _convert(value, "text", strategy, rtl) if rtl else value
+            # Right to left only: a name's direction decides its isolation. Names repeat
+            # (first names), so each is worked out once; the memo is bounded.
+            found = seen.get(value)
+            if found is None:
+                if len(seen) >= 65_536:
+                    seen.clear()
+                found = seen[value] = _convert(value, "text", strategy, rtl)
+            return found
 
         if (len(names) == 1 and text_shape.slots == (0,) and html_shape is None
                 and subject_shape is None and sms is not None):
@@ -308,7 +317,9 @@ class Personaliser:
             basic = GSM7_BASIC.issuperset
 
             def build_sms(recipient: Recipient) -> Personalised:
-                value = as_text(recipient.values[name])
+                value = recipient.values[name]
+                if rtl:
+                    value = as_text(value)
                 text = head + value + tail
                 if gsm and basic(value):
                     count = septets + len(value)
@@ -324,7 +335,7 @@ class Personaliser:
 
         def build(recipient: Recipient) -> Personalised:
             values = recipient.values
-            text_values = [as_text(values[s]) for s in names]
+            text_values = [as_text(values[s]) if rtl else values[s] for s in names]
             text = text_shape.join(text_values)
             title = subject if subject_shape is None or not subject_shape.slots \
                 else subject_shape.join(text_values)
