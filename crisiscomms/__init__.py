@@ -7,6 +7,9 @@
 'UCS-2'
 """
 
+from .bulk import Personalised as Personalised
+from .bulk import personalise as personalise
+from .bulk import personalise_arrow as personalise_arrow
 from .errors import ConfigError as ConfigError
 from .errors import CrisisError as CrisisError
 from .errors import IncidentError as IncidentError
@@ -32,11 +35,14 @@ __all__ = [
     "Incident",
     "IncidentError",
     "Message",
+    "Personalised",
     "Problem",
     "TemplateError",
     "lint",
     "load_incident",
     "parse_incident",
+    "personalise",
+    "personalise_arrow",
     "render",
     "sms_parts",
     "sms_segments",

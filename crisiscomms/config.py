@@ -286,6 +286,9 @@ class Config(_Strict):
     """The contact channels, in the order of :data:`CONTACT_CHANNELS` whatever the file's."""
     compensation: CompensationPolicy = CompensationPolicy()
     cases: CasesConfig = CasesConfig()
+    sms_segment_price: Annotated[float, Field(ge=0, le=1000)] | None = None
+    """What one SMS segment costs the organisation; ``crisiscomms personalise`` reports the
+    cost of a run with it (in the same currency)."""
 
     @field_validator("channels")
     @classmethod

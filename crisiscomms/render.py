@@ -297,19 +297,28 @@ Views = dict[tuple[Kind, Strategy], Callable[[Any], Any]]
 """One converter per kind of output and bidi strategy, shared by a language's channels."""
 
 
+Personal = Callable[[Kind, Strategy], Any]
+"""The ``recipient`` a template sees, per output kind and bidi strategy (``crisiscomms.bulk``);
+``None`` outside bulk rendering, so ``{% if recipient %}`` guards a personal slot."""
+
+
 def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, views: Views,
-                facts: Facts, language: Language, stated: dict[str, frozenset[str]]) -> Message:
+                facts: Facts, language: Language, stated: dict[str, frozenset[str]],
+                recipient: Personal | None = None, level: int | None = None) -> Message:
+    """One message. ``level`` renders that wording only (bulk rendering chooses it per
+    recipient); by default the first that fits."""
     spec = CHANNELS[channel]
     settings = ts.config.channel(channel)
     # The wordings in order, full (0) to shortest (spec.short_wording): the first that fits the
     # channel's budget is kept; text is never cut. If the shortest is over too, the budget
     # check reports it.
-    level = 0
+    fixed = level is not None
+    level = level or 0
     while True:
         outputs, reads = _render_outputs(ts, lang, channel, views, facts, language, stated,
-                                         short=level)
+                                         short=level, recipient=recipient)
         stats = _stats(channel, lang, outputs, ts)
-        if level >= spec.short_wording or not _over_budget(stats, settings, lang):
+        if fixed or level >= spec.short_wording or not _over_budget(stats, settings, lang):
             break
         level += 1
     if spec.short_wording:
@@ -326,7 +335,8 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, vi
 
 def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
                     facts: Facts, language: Language, stated: dict[str, frozenset[str]], *,
-                    short: int) -> tuple[dict[str, str], dict[str, set[str]]]:
+                    short: int, recipient: Personal | None = None,
+                    ) -> tuple[dict[str, str], dict[str, set[str]]]:
     spec = CHANNELS[channel]
     settings = ts.config.channel(channel)
     strategy: Strategy = settings.bidi if language.direction == "rtl" else "none"
@@ -345,7 +355,8 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
         placed = reads[output] = set()
         f = View(facts, views[key], spec.hidden, placed=placed, stated=stated)
         context = {"f": f, "lang": lang, "dir": language.direction, "channel": channel,
-                   "short": short}
+                   "short": short,
+                   "recipient": None if recipient is None else recipient(kind, strategy)}
         template = ts.template(lang, channel, output)
         raw = _run(template, context, f"{ts.folder}/{lang}/{template_name(channel, output)}",
                    ts.config.limits)

@@ -165,6 +165,7 @@ def _parser() -> argparse.ArgumentParser:
     # Commands that live beside their feature: each module adds its own subparsers, whose
     # ``run(args, out) -> int`` raises CrisisError for bad input like the ones above.
     from ..preview import command as preview_command
+    from . import bulk as cli_bulk
     from . import cases as cli_cases
     from . import journal as cli_journal
     from . import lint as cli_lint
@@ -172,6 +173,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_lint.register(sub)
     cli_journal.register(sub)
     cli_cases.register(sub)
+    cli_bulk.register(sub)
     preview_command.register(sub)
     parser.add_argument("--debug", action="store_true",
                         help="on an internal error, print the traceback")
