@@ -174,7 +174,7 @@ def test_the_greeting_and_reference_reach_the_message(incident: Incident) -> Non
     named, plain = personalise(incident, rows)
     assert named.text.startswith("Dear Dana,") and "REF-12" in named.text
     assert named.html is not None and "Dear Dana," in named.html
-    assert plain.text.startswith("Dear customers,") and "REF-12" not in plain.text
+    assert plain.text.startswith("Dear customer,") and "REF-12" not in plain.text
 
 
 def test_variants_render_once(incident: Incident) -> None:
