@@ -100,7 +100,9 @@ def test_restricted_wording_typed_into_a_template_names_the_template(
         copy: TemplateCopy) -> None:
     cause = load_example("identified").internal.cause["en"]  # type: ignore[union-attr,index]
     original = (copy.folder / "en" / "banner.txt").read_text(encoding="utf-8")
-    with copy.changed("en/banner.txt", original.replace("Details:", cause + " Details:")):
+    changed = original.replace("Next update {{", cause + " Next update {{")
+    assert changed != original
+    with copy.changed("en/banner.txt", changed):
         bundle = render(load_example("identified"), languages=["en"], channels=["banner"],
                         templates=copy.folder)
     (finding,) = audience(bundle)

@@ -104,22 +104,26 @@ def test_a_list_that_repeats_the_title_is_left_out() -> None:
 
 def test_degrades_one_step_at_a_time() -> None:
     # The roomy examples keep the full wording; a long one goes only as far as it must.
+    # (Level 0 adds the thanks and the status page link, which a Hebrew SMS rarely has room
+    # for: a short one keeps everything else.)
     full = _hebrew_sms("תקלה בשיחות", ["השיחות"])["he", "sms"]
-    assert full.stats["short"] == 0 and "תודה על הסבלנות" in full.text
+    assert full.stats["short"] == 1 and "אין צורך לפנות שוב" in full.text
     assert "הגורם אותר" in full.text and full.text.startswith("נתיבים:")
     names = ["האינטרנט", "הטלוויזיה", "הטלפון"]
     steps = [_hebrew_sms(UNNAMED[:n], names)["he", "sms"] for n in (18, 30, 40)]
     levels = [m.stats["short"] for m in steps]
-    assert levels == sorted(levels) and levels[0] < levels[-1] == 3
+    assert levels == sorted(levels) and levels[0] < levels[-1] == 4
     shortest = steps[-1]
     assert "הגורם אותר" not in shortest.text and "בטיפול" in shortest.text
     assert not shortest.text.startswith("נתיבים")
+    assert shortest.stats["segments"] == 2 and "אין צורך לפנות שוב" not in shortest.text
 
 
 def test_error_only_when_the_shortest_wording_does_not_fit() -> None:
-    bundle = _hebrew_sms(UNNAMED, ["האינטרנט הביתי", "הטלוויזיה", "הטלפון הקווי"])
+    bundle = _hebrew_sms(UNNAMED, ["האינטרנט הביתי בסיבים", "הטלוויזיה בכבלים",
+                                   "הטלפון הקווי בבית"])
     message = bundle["he", "sms"]
-    assert message.stats["short"] == 3 and message.stats["segments"] == 3
+    assert message.stats["short"] == 4 and message.stats["segments"] == 3
     assert "sms-segments" in {f.rule for f in bundle.findings}
 
 
