@@ -120,7 +120,9 @@ def isolate(value: str, strategy: Strategy) -> str:
 # short code, a date in digits. It starts with a digit or with a neutral sign before one
 # (`*2040`, `+972-3-...`), and its separators (`:` `-` `–` `/` `.` `,` and a spaced dash
 # between digits) are neutrals that the Hebrew around them would otherwise pull right to left.
-_TYPED_VALUE_RE = re.compile(r"[*#+]?\d+(?:(?:[:./,]|\s?[-\u2013]\s?)\d+)*")
+# Not inside a word or an address ("b=1 -5" in a query string is not a range).
+_TYPED_VALUE_RE = re.compile(r"(?<![A-Za-z0-9=/?&.:%_])[*#+]?\d+(?:(?:[:./,]|\s?[-\u2013]\s?)\d+)*")
+_ADDRESS_RE = re.compile(r"(?i)\bhttps?://\S+|\bwww\.\S+|\S+@\S+\.\w+")
 _PLAIN_NUMBER_RE = re.compile(r"\d+(?:[:./,-]\d+)*")
 
 
@@ -132,11 +134,16 @@ def typed_values(text: str) -> list[tuple[bool, str]]:
     [(False, 'חייגו '), (True, '*2040'), (False, ' בין '), (True, '14:00 - 16:00')]
     >>> typed_values("3 שעות")
     [(False, '3 שעות')]
+    >>> typed_values("ראו https://x.co/a?b=1 -5")
+    [(False, 'ראו https://x.co/a?b=1 -5')]
     """
     runs: list[tuple[bool, str]] = []
     last = 0
+    addresses = [m.span() for m in _ADDRESS_RE.finditer(text)]
     for match in _TYPED_VALUE_RE.finditer(text):
         value = match.group()
+        if any(start < match.end() and match.start() < end for start, end in addresses):
+            continue  # a web or mail address is a value of its own, left whole
         # Digits joined by single separators ("3", "14:00", "1,250", "21/11/2026", "972-3")
         # display as written with no help (rule W4); a leading sign, an en dash or a spaced
         # dash does not.
