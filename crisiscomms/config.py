@@ -442,6 +442,9 @@ class Language(_Strict):
     when: str
     when_short: str
     at_time: str = "{time}"
+    about: str = "{duration}"
+    """A rounded length of time in prose ("לאחר כשעה", "after about an hour"): slot
+    ``{duration}`` (``f.elapsed_about``)."""
     """The time alone in a sentence ("בשעה {time}", "at {time}"): an earlier estimate said on
     the same day as the new one (``f.changes[i].sentence``)."""
     dated: str = "{weekday}, {date}, {time}"

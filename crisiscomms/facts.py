@@ -190,6 +190,24 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
     return _join(pieces, language)
 
 
+def about(minutes: int, language: Language, lang: str) -> Piece:
+    """A length of time rounded for prose, in the language's ``about`` wording: to 5 minutes
+    under an hour, to half an hour under two days, then to the hour. For resolved messages
+    ("לאחר כשעה"); the exact length stays in ``f.elapsed``.
+
+    >>> from crisiscomms.config import default_templates_dir, load_language
+    >>> he = load_language(default_templates_dir(), "he")
+    >>> str(about(63, he, "he")), str(about(100, he, "he")), str(about(35 * 60 + 40, he, "he"))
+    ('כשעה', 'כשעה וחצי', 'כ-35 שעות וחצי')
+    """
+    step = 5 if minutes < 60 else 30 if minutes < 2 * _DAY else 60
+    piece = duration(max(step, step * round(minutes / step)), language, lang)
+    pattern = language.about
+    if language.prefix_hyphen and _starts_ltr(piece):
+        pattern = re.sub(r"(?<=[^\s])\{duration\}", "-{duration}", pattern)
+    return Phrase(pattern, (("duration", piece),))
+
+
 def _title_words(text: str, language: Language) -> list[str]:
     prefixes = language.speech.prefix_letters
     words = []
@@ -394,6 +412,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "next_update": moment(incident.next_update_at),
         "resolved_at": moment(incident.resolved_at),
         "elapsed": duration(_minutes(incident.started_at, end), language, lang),
+        "elapsed_about": about(_minutes(incident.started_at, end), language, lang),
         "elapsed_hours": duration(_minutes(incident.started_at, end), language, lang,
                                   hours=True),
         "compensation": _compensation(incident, config, language, lang, now, zone),

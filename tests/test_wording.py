@@ -91,3 +91,41 @@ def test_hebrew_agreement(bundles: dict[str, Bundle]) -> None:
             text = _texts(bundle, "he", channel)
             assert "תוקנה, במעקב" not in text
             assert not re.search(r"(?<!\w)עדכון הבא", text), channel
+
+
+def test_resolved_hebrew_says_which_fault_was_fixed_and_about_how_long(
+        bundles: dict[str, Bundle]) -> None:
+    # "התקלה שהשפיעה על … טופלה, והשירות חזר לפעול … לאחר כ-35 שעות וחצי" (35:40 outage).
+    for channel in ("ivr", "status_page"):
+        text = _texts(bundles["compensation"], "he", channel)
+        assert "התקלה שהשפיעה על שירותי הסלולר טופלה" in text, channel
+        assert "לאחר כ-35 שעות וחצי" in text, channel
+
+
+def test_elapsed_about_is_rounded_prose() -> None:
+    from crisiscomms.config import default_templates_dir, load_language
+    from crisiscomms.facts import about
+    he = load_language(default_templates_dir(), "he")
+    assert [str(about(m, he, "he")) for m in (7, 63, 100, 130)] == [
+        "כחמש דקות", "כשעה", "כשעה וחצי", "כשעתיים"]
+
+
+def test_english_ivr_reads_like_speech(bundles: dict[str, Bundle]) -> None:
+    for name, bundle in bundles.items():
+        text = bundle["en", "ivr"].text
+        assert not re.search(r"Status:|In the meantime:|here and online", text), name
+
+
+def _phone_line_down() -> Bundle:
+    incident = load_example("identified")
+    down = incident.services[0].model_copy(update={"id": "call-centre"})
+    return render(incident.model_copy(update={"services": [down, *incident.services[1:]]}))
+
+
+def test_social_and_management_when_the_phone_line_is_down() -> None:
+    bundle = _phone_line_down()
+    for lang, working, down in (("he", "בצ'אט באתר", "מוקד השירות הטלפוני אינו זמין"),
+                                ("en", "by chat on our website", "Our phone line is down")):
+        assert working in _texts(bundle, lang, "social"), lang
+        management = _texts(bundle, lang, "management")
+        assert down in management and working in management, lang
