@@ -43,7 +43,8 @@ def _located(error: InputError, file: str) -> InputError:
 
 def _incident(args: argparse.Namespace, case: Any) -> Any:
     """The outage behind the case: ``--incident-file``, else the journal's latest statement of
-    that incident when the journal holds one."""
+    that incident when the journal holds one. A ``--journal`` named but missing is an error
+    (exit 3); the default journal (``$CRISISCOMMS_JOURNAL`` or ./crisiscomms.db) may be absent."""
     if case.incident is None:
         return None
     if args.incident_file:
@@ -53,8 +54,8 @@ def _incident(args: argparse.Namespace, case: Any) -> Any:
     from ..journal import Journal, default_journal_path
 
     path = Path(args.journal or default_journal_path())
-    if not path.is_file():
-        return None
+    if not path.is_file() and not args.journal:
+        return None  # no journal where one would be by default: a letter without the outage
     latest = Journal(path, create=False).latest(case.incident)
     return None if latest is None else latest.incident
 
