@@ -98,3 +98,12 @@ def test_bad_case_is_exit_3(tmp_path: Path) -> None:
     assert main(["case", "check", str(path), "--now", "2026-11-30T10:00:00+02:00"],
                 out=out, err=err) == 3
     assert str(path) in err.getvalue() and out.getvalue() == ""
+
+
+def test_promised_update_is_on_the_hour_before_the_deadline() -> None:
+    # The fax case's next update is due 3 December 2026 at 15:45 on the business clock; the
+    # letter promises 15:00 of that day, never a later time.
+    case = load_case(EXAMPLES / "fax-before-weekend.yaml")
+    letter = render_case_letter(case, "progress", now=NOW)
+    assert "3 בדצמבר 2026, בשעה \u206615:00\u2069" in letter.text, letter.text
+    assert "15:45" not in letter.text
