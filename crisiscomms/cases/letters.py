@@ -250,6 +250,9 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
         else None,
         "resolved": resolved_event is not None,
         "resolved_at": None if resolved_event is None else moment(resolved_event.at),
+        # The final letter follows the call that gave the answer ("following our call") only
+        # when the answer was given by phone.
+        "after_call": resolved_event is not None and resolved_event.via == "phone",
         "resolution": resolution,
         "incident": linked,
     }
