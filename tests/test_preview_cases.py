@@ -4,6 +4,7 @@ Debian's chromium, as a person sees it."""
 
 from __future__ import annotations
 
+import io
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 
 from crisiscomms.cases import load_case
 from crisiscomms.cases.letters import render_case_letter
+from crisiscomms.cli import main
 from crisiscomms.preview.app import RunningServer, start_server
 from crisiscomms.preview.workspace import UnknownSource, Workspace
 
@@ -128,3 +130,11 @@ def test_the_page_and_its_script_are_served(client: httpx.Client) -> None:
     assert script.headers["content-type"].startswith("text/javascript")
     assert "innerHTML" not in script.text
     assert 'href="/cases"' in client.get("/").text
+
+
+def test_a_missing_case_file_is_bad_input(tmp_path: Path) -> None:
+    err = io.StringIO()
+    missing = tmp_path / "nowhere.yaml"
+    assert main(["preview", "--case", str(missing), "--port", "0"], out=io.StringIO(),
+                err=err) == 3
+    assert str(missing) in err.getvalue()
