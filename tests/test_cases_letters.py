@@ -98,3 +98,24 @@ def test_bad_case_is_exit_3(tmp_path: Path) -> None:
     assert main(["case", "check", str(path), "--now", "2026-11-30T10:00:00+02:00"],
                 out=out, err=err) == 3
     assert str(path) in err.getvalue() and out.getvalue() == ""
+
+
+def test_promised_update_is_on_the_hour_before_the_deadline() -> None:
+    # The fax case's next update is due 3 December 2026 at 15:45 on the business clock; the
+    # letter promises 15:00 of that day, never a later time.
+    case = load_case(EXAMPLES / "fax-before-weekend.yaml")
+    letter = render_case_letter(case, "progress", now=NOW)
+    assert "3 בדצמבר 2026, בשעה \u206615:00\u2069" in letter.text, letter.text
+    assert "15:45" not in letter.text
+
+
+@pytest.mark.parametrize("lang", ["he", "en"])
+def test_final_letter_follows_a_call_only_when_there_was_one(lang: str) -> None:
+    case = load_case(EXAMPLES / "not-justified.yaml").model_copy(update={"language": lang})
+    phoned = render_case_letter(case, "final", now=NOW)
+    events = [e.model_copy(update={"via": "email"}) if e.kind == "resolved" else e
+              for e in case.events]
+    wrote = render_case_letter(case.model_copy(update={"events": events}), "final", now=NOW)
+    call = {"he": "בהמשך לשיחתנו", "en": "Following our call"}[lang]
+    assert call in phoned.text and call not in wrote.text
+    assert ("ברצוני לסכם בכתב" if lang == "he" else "I am writing to set out") in wrote.text

@@ -106,6 +106,16 @@ def _date(day: dt.date, language: Language, words: CaseWords) -> Atom:
                 ltr=language.direction == "rtl" and not has_rtl(text))
 
 
+def _on_the_hour(value: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    """The whole hour at or before ``value`` in the organisation's time zone.
+
+    >>> z = ZoneInfo("Asia/Jerusalem")
+    >>> _on_the_hour(dt.datetime(2026, 12, 3, 15, 45, tzinfo=z), z).strftime("%H:%M")
+    '15:00'
+    """
+    return value.astimezone(zone).replace(minute=0, second=0, microsecond=0)
+
+
 def _pattern(pattern: str, **slots: Piece | None) -> Piece:
     """Language wording with its slots filled; a slot with no value is left out with the
     space before it (an event with no channel)."""
@@ -228,8 +238,10 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
         "since_last": since,
         "parties": _join([_user_text(p, rtl, say) for p in parties], language)
         if parties else None,
+        # The promise is made on the hour before the deadline (15:45 -> 15:00): a rep writes
+        # a round time, and an earlier one keeps the service level.
         "next_update": None if status.next != "update" or status.next_due is None
-        else moment(status.next_due),
+        else moment(_on_the_hour(status.next_due, zone)),
         "next_step": text(case.next_step),
         # The promise "at least every 48 hours" only where the clock is the calendar's: on the
         # business clock the letters name the date of the next update instead.
@@ -238,6 +250,9 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
         else None,
         "resolved": resolved_event is not None,
         "resolved_at": None if resolved_event is None else moment(resolved_event.at),
+        # The final letter follows the call that gave the answer ("following our call") only
+        # when the answer was given by phone.
+        "after_call": resolved_event is not None and resolved_event.via == "phone",
         "resolution": resolution,
         "incident": linked,
     }

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import CaseError, InputError, Problem
+from ..errors import CaseError, CrisisError, InputError, Problem
 from .exits import Exit
 from .journal import _moment
 
@@ -43,7 +43,8 @@ def _located(error: InputError, file: str) -> InputError:
 
 def _incident(args: argparse.Namespace, case: Any) -> Any:
     """The outage behind the case: ``--incident-file``, else the journal's latest statement of
-    that incident when the journal holds one."""
+    that incident when the journal holds one. A ``--journal`` named but missing is an error
+    (exit 3); the default journal (``$CRISISCOMMS_JOURNAL`` or ./crisiscomms.db) may be absent."""
     if case.incident is None:
         return None
     if args.incident_file:
@@ -53,8 +54,8 @@ def _incident(args: argparse.Namespace, case: Any) -> Any:
     from ..journal import Journal, default_journal_path
 
     path = Path(args.journal or default_journal_path())
-    if not path.is_file():
-        return None
+    if not path.is_file() and not args.journal:
+        return None  # no journal where one would be by default: a letter without the outage
     latest = Journal(path, create=False).latest(case.incident)
     return None if latest is None else latest.incident
 
@@ -78,6 +79,8 @@ def _write(text: str | bytes, target: str | None, out: TextIO) -> None:
 def _cmd_letter(args: argparse.Namespace, out: TextIO) -> int:
     from ..cases.letters import render_case_letter
 
+    if args.format == "pdf" and args.out is None:
+        raise CrisisError("case letter --format pdf writes a file: give --out FILE")
     case = _load(args.case)
     incident = _incident(args, case)
     try:
@@ -90,6 +93,10 @@ def _cmd_letter(args: argparse.Namespace, out: TextIO) -> int:
                    "language": letter.language, "subject": letter.subject,
                    "text": letter.text, "html": letter.html}
         _write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", args.out, out)
+    elif args.format == "pdf":
+        from ..cases.pdf import letter_pdf
+
+        _write(letter_pdf(letter, _config(args.templates)), args.out, out)
     else:
         _write(f"{letter.subject}\n\n{letter.text}\n", args.out, out)
     return Exit.CLEAN
@@ -202,7 +209,8 @@ def register(sub: Any) -> None:
     p.add_argument("case", help="the case file (YAML or JSON)")
     p.add_argument("--kind", required=True, choices=("acknowledgement", "progress", "final"))
     p.add_argument("--now", type=_moment, metavar="ISO", help="the letter's date (default: now)")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json", "pdf"), default="text",
+                   help="pdf: a print-ready letter (needs the pdf extra and --out)")
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
     p.add_argument("--journal", metavar="DB", help="where to find the outage behind the case")
     p.add_argument("--incident-file", metavar="FILE", help="the outage behind the case")

@@ -1,16 +1,18 @@
 """The preview page's web layer: a small Starlette app over a :class:`Workspace`.
 
-Routes (all answers JSON except the page and its three assets):
+Routes (all answers JSON except the two pages and their assets):
 
 ====================  =====================================================================
 ``GET /``             the page
-``GET /static/NAME``  ``app.js``, ``app.css`` or ``form.json``; nothing else, from a fixed table
+``GET /cases``        the complaint-case page: a case's three letters side by side, its status
+``GET /static/NAME``  ``app.js``, ``cases.js``, ``app.css`` or ``form.json``; from a fixed table
 ``GET /api/meta``     the form layout, the incidents it may open, languages, time zone
 ``GET /api/incident`` ``?source=KEY``: an incident's form values, version and problems
 ``GET /api/version``  ``?source=KEY``: fingerprints of the template folder and of the file
 ``POST /api/render``  ``{fields}``: problems beside fields, every message, the findings
 ``POST /api/yaml``    ``{fields, source}``: the incident as YAML, for download
 ``POST /api/save``    ``{fields, source, version}``: write it back; 409 when changed on disk
+``GET /api/case``     ``?source=KEY&now=ISO``: a case's status and letters in every language
 ====================  =====================================================================
 
 Safety: the Host header must name this machine (a DNS-rebinding page cannot read incidents);
@@ -58,6 +60,7 @@ _TOO_LARGE = f"the request is larger than {MAX_BODY // 1_000_000} MB; an inciden
 
 _ASSETS = {
     "app.js": "text/javascript; charset=utf-8",
+    "cases.js": "text/javascript; charset=utf-8",
     "app.css": "text/css; charset=utf-8",
     "form.json": "application/json",
 }
@@ -166,7 +169,8 @@ def _secured(response: Response, send: Send) -> Callable[[Scope, Receive], Await
 
 def _assets() -> dict[str, bytes]:
     folder = resources.files(__package__).joinpath("static")
-    return {name: folder.joinpath(name).read_bytes() for name in ("index.html", *_ASSETS)}
+    return {name: folder.joinpath(name).read_bytes()
+            for name in ("index.html", "cases.html", *_ASSETS)}
 
 
 async def _json_body(request: Request) -> dict[str, Any]:
@@ -215,6 +219,14 @@ def create_app(workspace: Workspace, *, bound: str = "127.0.0.1") -> ASGIApp:
 
     async def page(request: Request) -> Response:
         return Response(assets["index.html"], media_type="text/html; charset=utf-8")
+
+    async def cases_page(request: Request) -> Response:
+        return Response(assets["cases.html"], media_type="text/html; charset=utf-8")
+
+    async def case(request: Request) -> Response:
+        return JSONResponse(await run_in_threadpool(
+            workspace.case, request.query_params.get("source", ""),
+            request.query_params.get("now") or None))
 
     async def static(request: Request) -> Response:
         # Looked up in a fixed table, never joined to a path: nothing else can be served.
@@ -285,6 +297,8 @@ def create_app(workspace: Workspace, *, bound: str = "127.0.0.1") -> ASGIApp:
 
     routes = [
         Route("/", page),
+        Route("/cases", cases_page),
+        Route("/api/case", case),
         Route("/static/{name}", static),
         Route("/api/meta", meta),
         Route("/api/incident", incident),

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import CrisisError, IncidentError, Problem
+from ..errors import CaseError, CrisisError, IncidentError, Problem
 
 __all__ = ["INSTALL_HINT", "register"]
 
@@ -49,6 +49,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--incident", action="append", metavar="FILE", default=[],
                    help="an incident file the page may open and save (repeatable); the "
                         "built-in examples are always there, read-only")
+    p.add_argument("--case", action="append", metavar="FILE", default=[],
+                   help="a complaint case file to show on /cases (repeatable, read-only); the "
+                        "built-in example cases are always there")
     p.add_argument("--host", default="127.0.0.1",
                    help="the address to listen on (default: 127.0.0.1, this machine only)")
     p.add_argument("--port", type=_port, default=8765, help="the port (default: 8765)")
@@ -67,7 +70,10 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     for name in args.incident:
         if not Path(name).is_file():
             raise IncidentError(name, [Problem("", "file not found")])
-    workspace = Workspace(args.templates, args.incident)
+    for name in args.case:
+        if not Path(name).is_file():
+            raise CaseError(name, [Problem("", "file not found")])
+    workspace = Workspace(args.templates, args.incident, args.case)
     try:
         sock = listen(args.host, args.port)
     except OSError as error:

@@ -31,8 +31,9 @@ from ..loading import read_data, validate
 from ..model import Incident
 from ..render import Bundle, TemplateSet, render, template_set
 from ..report import finding_dict
-from ..samples import example_names, example_path
+from ..samples import example_names, example_path, examples_dir
 from ..text.sms import sms_parts
+from .cases import CaseSource, case_sources, case_view
 from .forms import (
     dump_json,
     dump_yaml,
@@ -92,8 +93,12 @@ class Workspace:
     """
 
     def __init__(self, templates: str | os.PathLike[str] | None = None,
-                 incidents: Sequence[str | os.PathLike[str]] = ()) -> None:
+                 incidents: Sequence[str | os.PathLike[str]] = (),
+                 cases: Sequence[str | os.PathLike[str]] = ()) -> None:
         self.templates = template_set(templates).folder
+        # Complaint cases, read-only: the --case files, then the built-in examples.
+        self.cases: dict[str, CaseSource] = case_sources([Path(p) for p in cases],
+                                                         examples_dir() / "cases")
         sources = [Source(f"file:{i}", str(Path(p)), Path(p).resolve(), True)
                    for i, p in enumerate(incidents)]
         sources += [Source(f"example:{name}", f"example: {name}", example_path(name), False)
@@ -151,7 +156,17 @@ class Workspace:
             "time_zone": ts.config.organisation.time_zone,
             "templates": str(self.templates),
             "languages": self.languages(),
+            "cases": [{"key": c.key, "label": c.label} for c in self.cases.values()],
         }
+
+    def case(self, key: str, now: str | None = None) -> dict[str, Any]:
+        """A complaint case's status and its three letters in every language, as of ``now``
+        (:func:`crisiscomms.preview.cases.case_view`)."""
+        try:
+            source = self.cases[key]
+        except KeyError:
+            raise UnknownSource(f"no case {key!r} on this page") from None
+        return case_view(source.path, self.template_set(), now)
 
     def stamp(self) -> str:
         """A fingerprint of the template folder's watched files (names, sizes, change times):
