@@ -314,6 +314,7 @@ def test_publish_shows_what_changes_and_the_new_statement_in_the_history(
         page.fill("[name='updated_at']", "2026-11-22T15:40")
         page.fill("[name='eta']", "2026-11-22T15:30")
         pending.filter(has_text="Publish records statement 3").wait_for(timeout=5000)
+        assert "would be refused: 1 error finding" in (pending.text_content() or "")
         page.click("#publish")
         page.locator("#publish-result[data-refused='findings'] li[data-rule='eta-passed']"
                      ).wait_for(timeout=10000)

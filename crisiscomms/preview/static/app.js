@@ -291,7 +291,9 @@
     if (data.findings.length) general.append(findingList(data.findings));
     drawMessages(data);
     summary(data);
-    showPending(data.pending);
+    const errors = [...data.findings, ...data.messages.flatMap((m) => m.findings)]
+      .filter((f) => f.severity === "error").length;
+    showPending(data.pending, errors);
     if (data.pending && data.pending.incident_id !== state.historyId) {
       await loadHistory(data.pending.incident_id);
     }
@@ -516,7 +518,7 @@
 
   const NO_CHANGE = "No change to the estimate, status, services or workaround.";
 
-  function showPending(pending) {
+  function showPending(pending, errors) {
     // What Publish would do now, against the journal's latest statement of this incident.
     if (!state.meta.journal) return;
     const box = $("#pending");
@@ -539,6 +541,10 @@
     box.replaceChildren(el("span", { text: head }));
     if (pending.state === "new" || pending.state === "stale") {
       box.append(pending.changes.length ? changeList(pending.changes) : el("div", { text: NO_CHANGE }));
+    }
+    if (errors && pending.state !== "unchanged" && pending.state !== "error") {
+      box.append(el("div", { className: "refusal-ahead",
+        text: `Publish would be refused: ${errors} error finding${errors > 1 ? "s" : ""} (see the messages).` }));
     }
   }
 
