@@ -20,6 +20,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
 from crisiscomms import load_incident, render
 from crisiscomms.cli import main
+from crisiscomms.journal import Journal
 from crisiscomms.preview.app import RunningServer, start_server
 from crisiscomms.preview.workspace import Workspace
 from crisiscomms.samples import example_path
@@ -266,3 +267,66 @@ def test_download_gives_the_edited_incident(site: Site, tmp_path: Path) -> None:
     assert downloaded.next_update_at is not None
     assert downloaded.next_update_at.strftime("%H:%M") == "15:45"
     site.assert_no_console_errors()
+
+
+def test_publish_shows_what_changes_and_the_new_statement_in_the_history(
+        browser: Browser, tmp_path: Path) -> None:
+    incident = tmp_path / "incident.yaml"
+    shutil.copyfile(example_path("identified"), incident)
+    db = tmp_path / "crisiscomms.db"
+    server = start_server(Workspace(None, [incident], journal=db, out=tmp_path / "out"))
+    context = browser.new_context(viewport={"width": 1500, "height": 1000}, locale="en-GB",
+                                  timezone_id="Asia/Jerusalem")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(server.url)
+        page.wait_for_selector("body[data-rendered]")
+        pending = page.locator("#pending")
+        pending.filter(has_text="Publish records statement 1").wait_for(timeout=5000)
+        assert page.locator("#history > li").count() == 0
+        page.click("#publish")
+        page.locator("#history > li[data-seq='1']").wait_for(timeout=10000)
+        assert "Published statement 1" in (page.locator("#publish-result").text_content() or "")
+        page.locator("#pending[data-state='unchanged']").wait_for(timeout=5000)
+        # A late update moving the estimate: said before publishing, in both languages.
+        page.fill("[name='updated_at']", "2026-11-22T15:20")
+        page.fill("[name='next_update_at']", "2026-11-22T16:30")
+        page.fill("[name='eta']", "2026-11-22T19:00")
+        pending.filter(has_text="Publish records statement 2").wait_for(timeout=5000)
+        moved = pending.locator("li[data-kind='eta_later']")
+        hebrew = moved.locator(".sentence[lang='he']")
+        assert hebrew.get_attribute("dir") == "rtl"
+        assert {"19:00", "17:00"} <= set((hebrew.text_content() or "").replace(",", " ").split())
+        assert pending.locator("li[data-kind='update_late']").count() == 1
+        page.click("#publish")
+        newest = page.locator("#history > li[data-seq='2']")
+        newest.wait_for(timeout=10000)
+        assert page.locator("#history > li").first.get_attribute("data-seq") == "2"
+        assert newest.locator("li[data-kind='eta_later'] .sentence[lang='en']").count() == 1
+        assert "(2)" in (page.locator("#history-count").text_content() or "")
+        page.locator("#pending[data-state='unchanged']").wait_for(timeout=5000)
+        assert [s.seq for s in Journal(db).history("INC-2041")] == [1, 2]
+        page.locator("#journal").screenshot(path=str(_shots() / "08-published.png"))
+        # An estimate already passed: refused beside the form, nothing recorded.
+        page.fill("[name='updated_at']", "2026-11-22T15:40")
+        page.fill("[name='eta']", "2026-11-22T15:30")
+        pending.filter(has_text="Publish records statement 3").wait_for(timeout=5000)
+        assert "would be refused: 1 error finding" in (pending.text_content() or "")
+        page.click("#publish")
+        page.locator("#publish-result[data-refused='findings'] li[data-rule='eta-passed']"
+                     ).wait_for(timeout=10000)
+        assert page.locator("#history > li").count() == 2
+        assert [s.seq for s in Journal(db).history("INC-2041")] == [1, 2]
+        page.locator("#journal").screenshot(path=str(_shots() / "09-publish-refused.png"))
+        assert [e for e in errors if "status of 422" not in e] == []
+    finally:
+        context.close()
+        server.stop()
+
+
+def _shots() -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    return SHOTS

@@ -13,6 +13,8 @@ Routes (all answers JSON except the two pages and their assets):
 ``POST /api/yaml``    ``{fields, source}``: the incident as YAML, for download
 ``POST /api/save``    ``{fields, source, version}``: write it back; 409 when changed on disk
 ``GET /api/case``     ``?source=KEY&now=ISO``: a case's status and letters in every language
+``GET /api/history``  ``?id=INCIDENT``: the incident's statements in the journal, newest first
+``POST /api/publish`` ``{fields}``: publish as `crisiscomms publish`; 422 error findings, 409 stale
 ====================  =====================================================================
 
 Safety: the Host header must name this machine (a DNS-rebinding page cannot read incidents);
@@ -48,6 +50,8 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import CrisisError
+from ..journal import PublishRefused, StaleStatement
+from ..report import finding_dict
 from .workspace import SaveConflict, UnknownSource, Workspace
 
 __all__ = ["Guard", "RunningServer", "create_app", "is_loopback", "listen", "serve", "start_server",
@@ -245,13 +249,23 @@ def create_app(workspace: Workspace, *, bound: str = "127.0.0.1") -> ASGIApp:
         return JSONResponse(await run_in_threadpool(workspace.load,
                                                     request.query_params.get("source", "")))
 
-    def _version(key: str) -> dict[str, Any]:
+    def _version(key: str, incident_id: str) -> dict[str, Any]:
         return {"templates": workspace.stamp(),
-                "file": workspace.file_version(key) if key in workspace.sources else None}
+                "file": workspace.file_version(key) if key in workspace.sources else None,
+                "journal": workspace.journal_seq(incident_id) if incident_id else None}
 
     async def version(request: Request) -> Response:
         return JSONResponse(await run_in_threadpool(_version,
-                                                    request.query_params.get("source", "")))
+                                                    request.query_params.get("source", ""),
+                                                    request.query_params.get("id", "")))
+
+    async def history(request: Request) -> Response:
+        return JSONResponse(await run_in_threadpool(workspace.history,
+                                                    request.query_params.get("id", "")))
+
+    async def publish(request: Request) -> Response:
+        fields = _fields(await _json_body(request))
+        return JSONResponse(await run_in_threadpool(workspace.publish, fields))
 
     async def render_(request: Request) -> Response:
         fields = _fields(await _json_body(request))
@@ -287,6 +301,17 @@ def create_app(workspace: Workspace, *, bound: str = "127.0.0.1") -> ASGIApp:
         return JSONResponse({"ok": False, "error": str(exc), "file_version": exc.file_version},
                             status_code=409)
 
+    async def publish_refused(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, PublishRefused)
+        errors = [finding_dict(f) for f in exc.findings if f.severity == "error"]
+        return JSONResponse({"ok": False, "refused": "findings", "error": str(exc),
+                             "findings": errors}, status_code=422)
+
+    async def stale(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StaleStatement)
+        return JSONResponse({"ok": False, "refused": "stale", "error": str(exc),
+                             "latest_seq": exc.latest.seq}, status_code=409)
+
     async def refused(request: Request, exc: Exception) -> Response:
         return JSONResponse({"ok": False, "error": str(exc)}, status_code=403)
 
@@ -306,9 +331,12 @@ def create_app(workspace: Workspace, *, bound: str = "127.0.0.1") -> ASGIApp:
         Route("/api/render", render_, methods=["POST"]),
         Route("/api/yaml", yaml_, methods=["POST"]),
         Route("/api/save", save, methods=["POST"]),
+        Route("/api/history", history),
+        Route("/api/publish", publish, methods=["POST"]),
     ]
     app = Starlette(routes=routes, exception_handlers={
         _BadRequest: bad_request, UnknownSource: unknown_source, SaveConflict: conflict,
+        PublishRefused: publish_refused, StaleStatement: stale,
         PermissionError: refused, CrisisError: input_error, OSError: input_error,
     })
     # Exact paths only: no redirect from "/static/x/" to "/static/x" either.

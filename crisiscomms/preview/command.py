@@ -1,6 +1,7 @@
 """The ``preview`` command: serve the local page where a comms team sees and edits every channel.
 
-``crisiscomms preview [--templates DIR] [--incident FILE]... [--host 127.0.0.1] [--port 8765]``
+``crisiscomms preview [--templates DIR] [--incident FILE]... [--journal DB] [--out DIR]
+[--host 127.0.0.1] [--port 8765]``
 
 The web stack (Starlette and uvicorn, the ``preview`` extra) is imported only when the command
 runs, so ``import crisiscomms`` and the other commands stay light; without the extra the command
@@ -52,6 +53,11 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--case", action="append", metavar="FILE", default=[],
                    help="a complaint case file to show on /cases (repeatable, read-only); the "
                         "built-in example cases are always there")
+    p.add_argument("--journal", metavar="DB", help="the journal the Publish button records "
+                   "into and the history is read from (default: $CRISISCOMMS_JOURNAL, else "
+                   "./crisiscomms.db), as `crisiscomms publish --journal`")
+    p.add_argument("--out", metavar="DIR", help="Publish also writes DIR/<id>/<seq>/... and "
+                   "DIR/<id>/latest, as `crisiscomms publish --out`")
     p.add_argument("--host", default="127.0.0.1",
                    help="the address to listen on (default: 127.0.0.1, this machine only)")
     p.add_argument("--port", type=_port, default=8765, help="the port (default: 8765)")
@@ -73,7 +79,10 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     for name in args.case:
         if not Path(name).is_file():
             raise CaseError(name, [Problem("", "file not found")])
-    workspace = Workspace(args.templates, args.incident, args.case)
+    from ..journal import default_journal_path
+
+    workspace = Workspace(args.templates, args.incident, args.case,
+                          journal=args.journal or default_journal_path(), out=args.out)
     try:
         sock = listen(args.host, args.port)
     except OSError as error:

@@ -16,6 +16,7 @@ operations directly.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import tempfile
@@ -26,7 +27,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ..changes import Changes, changes
 from ..errors import ConfigError, CrisisError, IncidentError, InputError, Problem, TemplateError
+from ..facts import build_facts
+from ..journal import Journal, JournalError, Statement, canonical_json, templates_fingerprint
 from ..loading import read_data, validate
 from ..model import Incident
 from ..render import Bundle, TemplateSet, render, template_set
@@ -48,6 +52,9 @@ __all__ = ["SaveConflict", "Source", "UnknownSource", "Workspace"]
 
 # Files under the template folder whose change re-renders the page: templates, the config,
 # each language's vocabulary and rule files. Anything else (an editor's swap file) is ignored.
+HISTORY_SHOWN = 100
+"""The page lists an incident's newest statements up to this many (``total`` says how many)."""
+
 _WATCHED = (".txt", ".html", ".ssml", ".md", ".toml", ".yaml", ".yml", ".json")
 
 
@@ -94,11 +101,18 @@ class Workspace:
 
     def __init__(self, templates: str | os.PathLike[str] | None = None,
                  incidents: Sequence[str | os.PathLike[str]] = (),
-                 cases: Sequence[str | os.PathLike[str]] = ()) -> None:
+                 cases: Sequence[str | os.PathLike[str]] = (), *,
+                 journal: str | os.PathLike[str] | None = None,
+                 out: str | os.PathLike[str] | None = None) -> None:
         self.templates = template_set(templates).folder
         # Complaint cases, read-only: the --case files, then the built-in examples.
         self.cases: dict[str, CaseSource] = case_sources([Path(p) for p in cases],
                                                          examples_dir() / "cases")
+        # The journal the page publishes into (the command passes --journal or the default,
+        # ./crisiscomms.db); None: a page without history or Publish. ``out``: the folder
+        # statements are written to, as `crisiscomms publish --out`.
+        self.journal_path = Path(journal) if journal is not None else None
+        self.out = Path(out) if out is not None else None
         sources = [Source(f"file:{i}", str(Path(p)), Path(p).resolve(), True)
                    for i, p in enumerate(incidents)]
         sources += [Source(f"example:{name}", f"example: {name}", example_path(name), False)
@@ -157,6 +171,8 @@ class Workspace:
             "templates": str(self.templates),
             "languages": self.languages(),
             "cases": [{"key": c.key, "label": c.label} for c in self.cases.values()],
+            "journal": None if self.journal_path is None else str(self.journal_path),
+            "out": None if self.out is None else str(self.out),
         }
 
     def case(self, key: str, now: str | None = None) -> dict[str, Any]:
@@ -242,7 +258,8 @@ class Workspace:
             if incident is None:
                 result["problems"] = problems
                 return result
-            bundle = render(incident, templates=self.templates)
+            previous, pending = self._against_latest(incident)
+            bundle = render(incident, templates=self.templates, previous=previous)
         except IncidentError as error:
             # Texts missing in a rendered language, found by render() itself.
             result["problems"] = _problem_dicts(error.problems, list(fields),
@@ -257,6 +274,9 @@ class Workspace:
                                "message": error.reason, "template_kind": error.kind}
             return result
         result.update(ok=True, **self._bundle(bundle))
+        if pending is not None and "changes" in pending:
+            pending["changes"] = self._sentences(incident, pending["changes"], bundle.languages)
+        result["pending"] = pending
         return result
 
     def _bundle(self, bundle: Bundle) -> dict[str, Any]:
@@ -292,6 +312,131 @@ class Workspace:
             })
         return {"messages": messages, "findings": general,
                 "languages": list(bundle.languages), "channels": list(bundle.channels)}
+
+    # -- the journal ----------------------------------------------------------------------
+
+    def _journal(self) -> Journal | None:
+        """The journal to read; None when the page has none or nothing was published yet (a
+        read never creates the file: only Publish does)."""
+        if self.journal_path is None or not self.journal_path.exists():
+            return None
+        return Journal(self.journal_path, create=False)
+
+    def _against_latest(self, incident: Incident) -> tuple[Incident | None, dict[str, Any] | None]:
+        """The incident to render against (the previous published state, as ``publish``
+        would) and what publishing would do now: ``state`` ``first`` (no statement yet),
+        ``new`` (a new statement ``seq``), ``unchanged`` (the same state as the latest: Publish
+        changes nothing), ``stale`` (``updated_at`` not later than the latest's: Publish is
+        refused) or ``error`` (the journal cannot be read), with ``changes`` against the latest.
+        None without a journal."""
+        if self.journal_path is None:
+            return None, None
+        base: dict[str, Any] = {"journal": str(self.journal_path), "incident_id": incident.id,
+                                "latest": None, "seq": None, "changes": Changes(())}
+        try:
+            journal = self._journal()
+            latest = None if journal is None else journal.latest(incident.id)
+            if journal is None or latest is None:
+                return None, {**base, "state": "first", "seq": 1}
+            base["latest"] = {"seq": latest.seq, "updated_at": latest.published_at.isoformat(),
+                              "time": self._local(latest.published_at)}
+            if latest.incident_json == canonical_json(incident) and \
+                    latest.templates == templates_fingerprint(self.templates):
+                # What was published: rendered against the statement before it.
+                earlier = journal.history(incident.id)[:-1]
+                return (earlier[-1].incident if earlier else None,
+                        {**base, "state": "unchanged", "seq": latest.seq,
+                         "changes": latest.changes})
+        except JournalError as error:
+            return None, {**base, "state": "error", "message": str(error)}
+        stale = incident.updated_at <= latest.published_at
+        return latest.incident, {**base, "state": "stale" if stale else "new",
+                                 "seq": None if stale else latest.seq + 1,
+                                 "changes": changes(latest.incident, incident)}
+
+    def _local(self, moment: dt.datetime) -> str:
+        return moment.astimezone(self._zone()).strftime("%Y-%m-%d %H:%M")
+
+    def _sentences(self, incident: Incident, moved: Changes, languages: Sequence[str],
+                   form: str = "sentence") -> list[dict[str, Any]]:
+        """Each change with its sentence per language, as the messages say it (``f.changes``;
+        ``form`` ``dated`` names the day too, for a history that outlives the day)."""
+        out: list[dict[str, Any]] = [{"kind": c.kind.value, "sentences": {}} for c in moved]
+        if not out:
+            return out
+        ts = self.template_set()
+        for lang in languages:
+            try:
+                facts = build_facts(incident, ts.config, ts.language(lang), lang, moved)
+            except (CrisisError, KeyError):
+                continue  # a language the incident has no text in, or one that does not load
+            for entry, fact in zip(out, facts["changes"], strict=True):
+                piece = fact[form] or fact["sentence"]
+                if piece is not None:
+                    entry["sentences"][lang] = str(piece)
+        return out
+
+    def history(self, incident_id: str) -> dict[str, Any]:
+        """The statements of ``incident_id`` in the journal, newest first: ``seq``, the time
+        it speaks for (``updated_at``, and ``time`` in the organisation's zone), ``status``,
+        ``changes`` (each with its sentence per language) and its warnings."""
+        result: dict[str, Any] = {
+            "journal": None if self.journal_path is None else str(self.journal_path),
+            "incident_id": incident_id, "statements": [], "total": 0}
+        journal = self._journal()
+        if journal is None:
+            return result
+        statements = journal.history(incident_id)
+        languages = self.template_set().config.organisation.languages
+        result["total"] = len(statements)
+        result["statements"] = [self._statement_row(s, languages)
+                                for s in reversed(statements[-HISTORY_SHOWN:])]
+        return result
+
+    def _statement_row(self, s: Statement, languages: Sequence[str]) -> dict[str, Any]:
+        return {"seq": s.seq, "updated_at": s.published_at.isoformat(),
+                "time": self._local(s.published_at), "status": s.status.value,
+                "recorded_at": s.recorded_at,
+                "warnings": sum(1 for f in s.findings if f.get("severity") == "warning"),
+                "changes": self._sentences(s.incident, s.changes, languages, "dated")}
+
+    def journal_seq(self, incident_id: str) -> int | None:
+        """The latest statement's ``seq`` of ``incident_id`` (the page's poll: another
+        publisher shows up), or None."""
+        try:
+            journal = self._journal()
+            latest = None if journal is None else journal.latest(incident_id)
+        except JournalError:
+            return None
+        return None if latest is None else latest.seq
+
+    def publish(self, fields: Mapping[str, Any]) -> dict[str, Any]:
+        """Publish the form as `crisiscomms publish` does (:meth:`Journal.publish_outcome` with
+        the page's journal, templates and ``out``).
+
+        Returns ``ok``, ``recorded`` (False: the same state as the latest, nothing recorded),
+        ``seq`` and the statement's ``folder``; or the form's ``problems``. Raises
+        :class:`~crisiscomms.journal.PublishRefused` (error findings) and
+        :class:`~crisiscomms.journal.StaleStatement`, nothing recorded; ``PermissionError`` on a
+        page without a journal.
+        """
+        if self.journal_path is None:
+            raise PermissionError("this page was started without a journal, so it cannot "
+                                  "publish")
+        incident, problems = self._incident(fields)
+        if incident is None:
+            return {"ok": False, "problems": problems}
+        try:
+            outcome = Journal(self.journal_path).publish_outcome(
+                incident, templates=self.templates, out=self.out)
+        except IncidentError as error:
+            return {"ok": False, "problems": _problem_dicts(
+                error.problems, list(fields), error.file if error.named else None)}
+        s = outcome.statement
+        return {"ok": True, "recorded": outcome.recorded, "incident_id": s.incident_id,
+                "seq": s.seq, "updated_at": s.published_at.isoformat(),
+                "folder": None if outcome.folder is None else str(outcome.folder),
+                "journal": str(self.journal_path)}
 
     def _header(self, key: str | None) -> str:
         if key is None or key not in self.sources:

@@ -20,6 +20,8 @@
     layoutKey: "",
     label: "",
     dirty: false,        // edited since loaded or saved
+    historyId: null,     // the incident id whose statements the history shows
+    journalSeq: null,    // its latest statement's seq, as last shown
   };
 
   const $ = (selector, root) => (root || document).querySelector(selector);
@@ -282,12 +284,19 @@
           text: "The messages below are from the last valid version: fix the problems marked in the form." }));
       }
       summary(null);
+      showPending(null);
       return;
     }
     channels.classList.remove("stale");
     if (data.findings.length) general.append(findingList(data.findings));
     drawMessages(data);
     summary(data);
+    const errors = [...data.findings, ...data.messages.flatMap((m) => m.findings)]
+      .filter((f) => f.severity === "error").length;
+    showPending(data.pending, errors);
+    if (data.pending && data.pending.incident_id !== state.historyId) {
+      await loadHistory(data.pending.incident_id);
+    }
     document.body.dataset.rendered = String(seq);
   }
 
@@ -485,6 +494,114 @@
     }
   }
 
+  // ---------------------------------------------------------------- publishing and history
+
+  function direction(code) {
+    const lang = (state.meta.languages || []).find((l) => l.code === code);
+    return lang ? lang.direction : "auto";
+  }
+
+  function changeList(changes) {
+    // Each change as the messages say it, in every language (the journal records the changes
+    // of each statement; the server words them with the templates' language files).
+    const list = el("ul", { className: "changes" });
+    for (const change of changes) {
+      const item = el("li", { "data-kind": change.kind });
+      for (const [code, text] of Object.entries(change.sentences)) {
+        item.append(el("span", { className: "sentence", lang: code, dir: direction(code), text }));
+      }
+      if (!item.childNodes.length) item.append(el("code", { text: change.kind }));
+      list.append(item);
+    }
+    return list;
+  }
+
+  const NO_CHANGE = "No change to the estimate, status, services or workaround.";
+
+  function showPending(pending, errors) {
+    // What Publish would do now, against the journal's latest statement of this incident.
+    if (!state.meta.journal) return;
+    const box = $("#pending");
+    if (!pending) {
+      box.className = "pending error";
+      box.dataset.state = "problems";
+      box.replaceChildren(el("span", { text: "Fix the problems marked in the form to see what publishing will change." }));
+      return;
+    }
+    const latest = pending.latest ? `statement ${pending.latest.seq} (${pending.latest.time})` : "";
+    const head = {
+      first: `No statement of ${pending.incident_id} yet: Publish records statement 1.`,
+      new: `Publish records statement ${pending.seq}. What changes since ${latest}:`,
+      unchanged: `The same as ${latest}: Publish changes nothing.`,
+      stale: `“This statement speaks for” is not later than ${latest}: Publish would be refused. Press “now” to make a new statement. What would change:`,
+      error: pending.message,
+    }[pending.state] || pending.state;
+    box.className = "pending " + pending.state;
+    box.dataset.state = pending.state;
+    box.replaceChildren(el("span", { text: head }));
+    if (pending.state === "new" || pending.state === "stale") {
+      box.append(pending.changes.length ? changeList(pending.changes) : el("div", { text: NO_CHANGE }));
+    }
+    if (errors && pending.state !== "unchanged" && pending.state !== "error") {
+      box.append(el("div", { className: "refusal-ahead",
+        text: `Publish would be refused: ${errors} error finding${errors > 1 ? "s" : ""} (see the messages).` }));
+    }
+  }
+
+  async function loadHistory(id) {
+    if (!state.meta.journal || !id) return;
+    state.historyId = id;
+    const { status, data } = await api("GET", "/api/history?id=" + encodeURIComponent(id));
+    if (id !== state.historyId) return;  // the id changed meanwhile
+    const list = $("#history");
+    if (status !== 200) {
+      $("#history-count").textContent = "";
+      list.replaceChildren(el("li", { className: "error", text: data.error || "the journal cannot be read" }));
+      return;
+    }
+    state.journalSeq = data.statements.length ? data.statements[0].seq : null;
+    $("#history-count").textContent = data.total ? `(${data.total})` : "(none yet)";
+    list.replaceChildren(...data.statements.map((s) => el("li", { value: s.seq, "data-seq": s.seq }, [
+      el("span", { className: "when", text: `${s.seq} · ${s.time} · ${s.status}` }),
+      s.warnings ? el("span", { className: "warnings", text: ` · ${s.warnings} warning${s.warnings > 1 ? "s" : ""}` }) : null,
+      s.changes.length ? changeList(s.changes) :
+        el("div", { className: "changes", text: s.seq === 1 ? "The first statement." : NO_CHANGE }),
+    ])));
+  }
+
+  async function publish() {
+    // The same path as `crisiscomms publish`: checks, refusals, the journal, the files.
+    const button = $("#publish");
+    const box = $("#publish-result");
+    button.disabled = true;
+    try {
+      const { status, data } = await api("POST", "/api/publish", { fields: collect() });
+      box.replaceChildren();
+      delete box.dataset.refused;
+      if (status === 200 && data.ok) {
+        box.className = "publish-result ok";
+        const where = data.folder ? ` Files: ${data.folder}` : "";
+        box.append(el("span", { text: data.recorded ?
+          `Published statement ${data.seq} of ${data.incident_id}.${where}` :
+          `Unchanged: statement ${data.seq} is the latest; nothing was recorded.` }));
+      } else if (status === 200) {
+        showProblems(data.problems);
+        box.className = "publish-result refused";
+        box.dataset.refused = "problems";
+        box.append(el("span", { text: "Not published: fix the problems marked in the form first." }));
+      } else {
+        box.className = "publish-result refused";
+        box.dataset.refused = data.refused || "error";
+        box.append(el("span", { text: data.error || "Not published: the server refused." }));
+        if (data.findings && data.findings.length) box.append(findingList(data.findings));
+      }
+    } finally {
+      button.disabled = false;
+    }
+    await loadHistory(state.historyId);
+    await rerender();
+  }
+
   // ---------------------------------------------------------------- incidents
 
   async function loadSource(key) {
@@ -547,14 +664,21 @@
 
   async function poll() {
     try {
-      const query = state.source ? "?source=" + encodeURIComponent(state.source) : "";
-      const { status, data } = await api("GET", "/api/version" + query);
+      const query = new URLSearchParams();
+      if (state.source) query.set("source", state.source);
+      if (state.historyId) query.set("id", state.historyId);
+      const { status, data } = await api("GET", "/api/version?" + query);
       $("#live").classList.toggle("failed", status !== 200);
       if (status === 200) {
         if (state.templatesStamp !== null && data.templates !== state.templatesStamp) {
           await rerender();
         }
         state.templatesStamp = data.templates;
+        if (state.meta.journal && state.historyId && data.journal !== state.journalSeq) {
+          // Published elsewhere (the command, another tab): show it, and re-render against it.
+          await loadHistory(state.historyId);
+          await rerender();
+        }
         if (state.saveable && data.file && data.file !== state.seenFileVersion) {
           state.seenFileVersion = data.file;
           const box = $("#notice");
@@ -590,6 +714,11 @@
     $("#incident-form").addEventListener("submit", (event) => event.preventDefault());
     $("#save").addEventListener("click", save);
     $("#download").addEventListener("click", download);
+    if (data.journal) {
+      $("#journal").hidden = false;
+      $("#journal-where").textContent = "Journal: " + data.journal + (data.out ? " · files: " + data.out : "");
+      $("#publish").addEventListener("click", publish);
+    }
     // The templates' fingerprint before the first render: an edit made from here on re-renders.
     const first = await api("GET", "/api/version");
     state.templatesStamp = first.data.templates;
