@@ -309,10 +309,15 @@ class Config(_Strict):
 
 
 class UnitForms(_Strict):
-    """A unit's forms by CLDR plural category; ``{n}`` stands for the number."""
+    """A unit's forms by CLDR plural category; ``{n}`` stands for the number. A category the
+    language has but the table leaves out takes ``other`` (Arabic has zero, one, two, few,
+    many, other; Russian one, few, many, other)."""
 
+    zero: str | None = None
     one: str
     two: str | None = None
+    few: str | None = None
+    many: str | None = None
     other: str
     gender: Literal["f", "m"] = "f"
     after: dict[str, str] = {}

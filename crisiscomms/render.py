@@ -74,6 +74,9 @@ from .text.bidi import RLM, Strategy
 from .text.sms import sms_segments
 from .text.weighted import weighted_length
 
+LANGUAGE_CODE_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+"""A language folder's name (as ``organisation.languages`` in the config)."""
+
 __all__ = ["Bundle", "Message", "TemplateSet", "render", "template_set"]
 
 
@@ -96,6 +99,12 @@ class TemplateSet:
     def language(self, lang: str) -> Language:
         """The vocabulary of ``lang`` (``<folder>/<lang>/language.toml``)."""
         return load_language(self.folder, lang)
+
+    def shipped_languages(self) -> tuple[str, ...]:
+        """The languages with a folder and a ``language.toml`` here, listed or not."""
+        return tuple(sorted(
+            entry.name for entry in self.folder.iterdir()
+            if LANGUAGE_CODE_RE.match(entry.name) and (entry / "language.toml").is_file()))
 
     def environment(self, lang: str) -> BoundedSandbox:
         """The sandboxed Jinja environment for ``<folder>/<lang>/`` (built once per process
@@ -158,7 +167,7 @@ def _environment(folder: str, lang: str, limits: Limits) -> BoundedSandbox:
 
 
 def _plural_function(lang: str) -> Callable[..., str]:
-    locale = Locale.parse(lang)
+    locale = Locale.parse(lang.replace("-", "_"))
 
     def plural(count: int, **forms: str) -> str:
         """Pick a form by CLDR plural category: ``plural(n, one=..., two=..., other=...)``."""
@@ -188,12 +197,14 @@ class UnknownNameError(CrisisError, ValueError):
     """A language or channel that the config does not know was asked for."""
 
 
-def _select(asked: Iterable[str] | None, known: Sequence[str], what: str) -> tuple[str, ...]:
+def _select(asked: Iterable[str] | None, known: Sequence[str], what: str,
+            shipped: Sequence[str] = ()) -> tuple[str, ...]:
+    """The names asked for (default: ``known``); ``shipped`` are also accepted when asked."""
     if asked is None:
         return tuple(known)
     chosen = tuple(dict.fromkeys(asked))
     for name in chosen:
-        if name not in known:
+        if name not in known and name not in shipped:
             raise UnknownNameError(f"unknown {what} {name!r}; expected one of {', '.join(known)}")
     return chosen
 
@@ -433,7 +444,9 @@ def render(incident: Incident, *, languages: Iterable[str] | None = None,
     """
     ts = template_set(templates)
     org = ts.config.organisation
-    langs = _select(languages, org.languages, "language")
+    # A language the folder ships but the config does not list (the built-in ar and ru)
+    # renders when asked for by name (CONTRACT section 11).
+    langs = _select(languages, org.languages, "language", ts.shipped_languages())
     chans = _select(channels, ts.config.enabled_channels(), "channel")
     _check_languages(incident, langs)
     moved = None if previous is None else changes(previous, incident)

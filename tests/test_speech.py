@@ -83,7 +83,7 @@ def test_language_tags_use_the_primary_subtag(lang: str) -> None:
     assert spoken_number(3, lang) == "שלוש"
 
 
-@pytest.mark.parametrize("lang", ["fr", "ar", "", "iw"])
+@pytest.mark.parametrize("lang", ["fr", "de", "", "iw"])
 def test_other_languages_are_refused(lang: str) -> None:
     with pytest.raises(ValueError, match="unsupported language"):
         spoken_number(1, lang)

@@ -207,6 +207,10 @@ class SpeechWords:
     noon: str = ""
     day_parts: tuple[DayPart, ...] = ()
     minute_words: Mapping[int, str] = field(default_factory=dict)
+    hour_words: Mapping[int, str] = field(default_factory=dict)
+    """The hour said on the clock where a number will not do (Arabic ordinals "الخامسة")."""
+    day_words: Mapping[int, str] = field(default_factory=dict)
+    """The day of the month where a number will not do (Russian "двадцать третьего")."""
     date: str = "{day} {month}"
     date_year: str = "{day} {month} {year}"
     ordinal_day: bool = False
@@ -353,6 +357,16 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
         if not key.isdigit() or not 1 <= int(key) <= 59:
             raise ValueError(f"speech.minute_words.{key}: expected a minute from 1 to 59")
         minutes[int(key)] = value
+    hours: dict[int, str] = {}
+    for key, value in r.texts("hour_words").items():
+        if not key.isdigit() or not 0 <= int(key) <= 23:
+            raise ValueError(f"speech.hour_words.{key}: expected an hour from 0 to 23")
+        hours[int(key)] = value
+    days: dict[int, str] = {}
+    for key, value in r.texts("day_words").items():
+        if not key.isdigit() or not 1 <= int(key) <= 31:
+            raise ValueError(f"speech.day_words.{key}: expected a day from 1 to 31")
+        days[int(key)] = value
     nouns: dict[str, Noun] = {}
     noun_table = r.table("nouns")
     for word, spec in noun_table.data.items():
@@ -392,6 +406,8 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
         noon=r.text("noon", ""),
         day_parts=tuple(parts),
         minute_words=minutes,
+        hour_words=hours,
+        day_words=days,
         date=r.text("date", "{day} {month}"),
         date_year=r.text("date_year", "{day} {month} {year}"),
         ordinal_day=r.flag("ordinal_day", False),
@@ -457,9 +473,74 @@ def _resolve(lang: str | SpeechWords) -> SpeechWords:
 
 # --- numbers --------------------------------------------------------------------------------
 
+_AR_UNITS: Final = {
+    # The counted noun's gender -> 0..10 as said before it (3-10 take the other gender's form).
+    "m": ("صفر", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة",
+          "عشرة"),
+    "f": ("صفر", "واحدة", "اثنتان", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر"),
+}
+_AR_TEENS: Final = {"m": ("أحد عشر", "اثنا عشر", "عشر"), "f": ("إحدى عشرة", "اثنتا عشرة", "عشرة")}
+_AR_TENS: Final = ("", "", "عشرون", "ثلاثون", "أربعون", "خمسون", "ستون", "سبعون", "ثمانون",
+                   "تسعون")
+_AR_HUNDREDS: Final = ("", "مئة", "مئتان", "ثلاثمئة", "أربعمئة", "خمسمئة", "ستمئة", "سبعمئة",
+                       "ثمانمئة", "تسعمئة")
+
+
+def _arabic_below_1000(n: int, gender: Gender) -> str:
+    """0..999 before a noun of ``gender``, nominative, as Modern Standard Arabic says it."""
+    hundreds, rest = divmod(n, 100)
+    parts = [_AR_HUNDREDS[hundreds]] if hundreds else []
+    units = _AR_UNITS[gender]
+    if rest == 0:
+        words = "" if parts else units[0]
+    elif rest <= 10:
+        words = units[rest]
+    elif rest < 20:
+        eleven, twelve, ten = _AR_TEENS[gender]
+        words = eleven if rest == 11 else twelve if rest == 12 else f"{units[rest - 10]} {ten}"
+    else:
+        tens, one = divmod(rest, 10)
+        first = {1: "إحدى" if gender == "f" else "واحد"}.get(one, units[one])
+        words = _AR_TENS[tens] if one == 0 else f"{first} و{_AR_TENS[tens]}"
+    if words:
+        parts.append(words)
+    return " و".join(parts)
+
+
+def _arabic_number(n: int, gender: Gender) -> str | None:
+    """An integer below a million in Arabic words with the counted noun's gender; None above.
+
+    >>> _arabic_number(3, "f"), _arabic_number(3, "m"), _arabic_number(21, "f")
+    ('ثلاث', 'ثلاثة', 'إحدى وعشرون')
+    >>> _arabic_number(2040, "m")
+    'ألفان وأربعون'
+    """
+    if not 0 <= n < 1_000_000:
+        return None
+    thousands, rest = divmod(n, 1000)
+    if thousands == 0:
+        return _arabic_below_1000(rest, gender)
+    if thousands == 1:
+        head = "ألف"
+    elif thousands == 2:
+        head = "ألفان"
+    elif thousands <= 10:
+        head = f"{_AR_UNITS['m'][thousands]} آلاف"
+    else:
+        # 11..99 thousand take the accusative singular (أحد عشر ألفًا), 100+ the genitive.
+        plain = f"{_arabic_below_1000(thousands, 'm')} ألف"
+        head = plain + "ًا" if 11 <= thousands % 100 <= 99 else plain
+    return head if rest == 0 else f"{head} و{_arabic_below_1000(rest, gender)}"
+
+
 def _words(n: int | Decimal, w: SpeechWords, gender: Gender = "f", **kwargs: object) -> str:
-    if w.lang == "he":
-        # num2words' Hebrew speller takes the gender; the others have none to take.
+    if w.lang == "ar" and isinstance(n, int) and not kwargs:
+        # num2words' Arabic has no gender and writes "و" apart: crisiscomms spells it.
+        said = _arabic_number(n, gender)
+        if said is not None:
+            return said
+    if w.lang in ("he", "ru") and not kwargs.get("to"):
+        # num2words' Hebrew and Russian spellers take the gender.
         kwargs["gender"] = gender
     result = _num2words(n, lang=w.lang, **kwargs)
     assert isinstance(result, str)
@@ -503,7 +584,10 @@ def _time_words(t: datetime.time, w: SpeechWords) -> str:
     if t.minute == 0 and t.hour == 12 and w.noon:
         return w.noon
     if w.clock == 12:
-        hour = _words(t.hour % 12 or 12, w, w.hour_gender)
+        said_hour = t.hour % 12 or 12
+        hour = w.hour_words.get(said_hour) or _words(said_hour, w, w.hour_gender)
+    elif t.hour in w.hour_words:
+        hour = w.hour_words[t.hour]
     else:
         hour = w.midnight if t.hour == 0 and w.midnight else _words(t.hour, w, w.hour_gender)
     part = next((p.words for p in w.day_parts if p.covers(t.hour)), "")
@@ -533,7 +617,8 @@ def _month_name(month: int, lang: str) -> str:
 
 def _date_words(d: datetime.date, w: SpeechWords, with_year: bool) -> str:
     month = _month_name(d.month, w.lang)
-    day = (_words(d.day, w, to="ordinal") if w.ordinal_day else _words(d.day, w, w.day_gender))
+    day = (w.day_words.get(d.day) or
+           (_words(d.day, w, to="ordinal") if w.ordinal_day else _words(d.day, w, w.day_gender)))
     if not with_year:
         return w.date.format(day=day, month=month)
     year = (_words(d.year, w, to="year") if w.year_style == "year"
