@@ -247,8 +247,10 @@ def test_mutated_incident_is_refused_or_valid(tmp_path_factory: pytest.TempPathF
 
 # --- the bombs' cost, measured in a fresh process ---------------------------------------------
 
+# The peak is this process's own (VmHWM, reset by exec): getrusage's ru_maxrss survives exec
+# and so reports the forking test process's size when the suite has grown large.
 _MEASURE = """
-import resource, sys, time
+import re, sys, time
 from crisiscomms.errors import IncidentError
 from crisiscomms.loading import load_incident
 start = time.perf_counter()
@@ -256,7 +258,9 @@ try:
     load_incident(sys.argv[1])
 except IncidentError:
     pass
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+with open("/proc/self/status", encoding="ascii") as status:
+    peak = re.search(r"VmHWM:\\s+(\\d+) kB", status.read())
+print(time.perf_counter() - start, peak.group(1) if peak else 0)
 """
 
 
@@ -272,5 +276,5 @@ def test_bombs_stay_within_time_and_memory(tmp_path: Path, name: str) -> None:
     assert done.returncode == 0, done.stderr
     seconds, peak_kb = done.stdout.split()
     assert float(seconds) < 20
-    assert int(peak_kb) < 500 * 1024
+    assert 0 < int(peak_kb) < 500 * 1024
 

@@ -12,7 +12,7 @@ sandbox, even in branches no sample incident takes.
 >>> info.channel, info.output, info.tree is not None
 ('sms', 'text', True)
 >>> sorted(fact_paths(info))[:2]
-[('compensation',), ('compensation', 'kind_label')]
+[('changes',), ('compensation',)]
 """
 
 from __future__ import annotations
