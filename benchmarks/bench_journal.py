@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from timing import median_of  # noqa: E402
 
 from crisiscomms import render  # noqa: E402
 from crisiscomms.journal import Journal  # noqa: E402
@@ -36,15 +36,6 @@ from tests.journal_states import state  # noqa: E402
 
 BIG = 10_000
 MANY = 1_000
-
-
-def median_of(fn: Callable[[], object], repeat: int = 5) -> float:
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
 
 
 def states(count: int, start: int) -> list[Incident]:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from markupsafe import escape
+from timing import median_of
 
 from crisiscomms.bulk import personalise
 from crisiscomms.bulk.personalise import Personaliser
@@ -39,16 +39,6 @@ from crisiscomms.text.sms import GSM7_BASIC
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = ["Dana", "Yossi", "Maya Cohen", "Avi", "Noa", "Itai Levi", "Shira", "Omer"]
 HEB_NAMES = ["דנה", "יוסי", "מאיה כהן", "אבי", "נועה", "איתי לוי", "שירה", "עומר"]
-
-
-def timed(fn: Callable[[], object], repeat: int = 3) -> float:
-    """Median seconds of ``repeat`` calls."""
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
 
 
 def rows(count: int, channel: str, lang: str) -> list[dict[str, str]]:
@@ -156,18 +146,19 @@ def main() -> None:
     for lang in ("en", "he"):
         recipients = checked(rows(count, "sms", lang))
         run.one(recipients[0])
-        floor = timed(sms_floor(run, recipients))
-        line(f"SMS {lang}, {count:,} recipients", count, floor, timed(ours(run, recipients)))
+        floor = median_of(sms_floor(run, recipients), repeat=3)
+        line(f"SMS {lang}, {count:,} recipients", count, floor,
+             median_of(ours(run, recipients), repeat=3))
     for lang in ("en", "he"):
         recipients = checked(rows(count, "email", lang))
         run.one(recipients[0])
-        floor = timed(email_floor(run, recipients))
+        floor = median_of(email_floor(run, recipients), repeat=3)
         line(f"email bodies {lang}, {count:,} recipients", count, floor,
-             timed(ours(run, recipients)))
+             median_of(ours(run, recipients), repeat=3))
     items = rows(count, "sms", "en")
     recipients = checked(items)
-    floor = timed(sms_floor(run, recipients))
-    whole = timed(lambda: sum(1 for _ in personalise(incident, items)))
+    floor = median_of(sms_floor(run, recipients), repeat=3)
+    whole = median_of(lambda: sum(1 for _ in personalise(incident, items)), repeat=3)
     line(f"whole path (rows -> messages) SMS en, {count:,} rows", count, floor, whole)
     if args.memory:
         peak_memory(args.memory)

@@ -26,19 +26,7 @@
 
   const $ = (selector, root) => (root || document).querySelector(selector);
 
-  function el(tag, attrs, children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (value === null || value === undefined || value === false) continue;
-      if (key === "text") node.textContent = value;
-      else if (key === "className") node.className = value;
-      else node.setAttribute(key, value === true ? "" : String(value));
-    }
-    for (const child of children || []) {
-      if (child !== null && child !== undefined) node.append(child);
-    }
-    return node;
-  }
+  const { el } = window.crisiscommsDom;
 
   async function api(method, url, body) {
     const options = { method, headers: { "Accept": "application/json" } };

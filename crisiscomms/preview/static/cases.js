@@ -7,19 +7,7 @@
   const $ = (selector) => document.querySelector(selector);
   let seq = 0;
 
-  function el(tag, attrs, children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (value === null || value === undefined || value === false) continue;
-      if (key === "text") node.textContent = value;
-      else if (key === "className") node.className = value;
-      else node.setAttribute(key, value === true ? "" : String(value));
-    }
-    for (const child of children || []) {
-      if (child !== null && child !== undefined) node.append(child);
-    }
-    return node;
-  }
+  const { el } = window.crisiscommsDom;
 
   async function getJson(url) {
     const response = await fetch(url, { headers: { "Accept": "application/json" } });
