@@ -80,6 +80,10 @@ class Phrase:
 
     pattern: str
     parts: tuple[tuple[str, Atom | Phrase], ...]
+    say: str | Callable[[], str] | None = None
+    """How the whole phrase is spoken, when its parts cannot be spoken one by one (an address
+    is said together with the words before it: "by email at {address}"); None speaks the
+    pattern with each part's spoken form."""
 
     def __str__(self) -> str:
         return self.pattern.format(**{k: str(v) for k, v in self.parts})
@@ -567,13 +571,19 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
             continue
         default = {"phone": org.phone, "email": org.email_from}.get(cid, str(org.website))
         address = channel.address or default
+        pattern = words.channel[cid]  # type: ignore[index]
         if cid == "phone":
             where = Atom(address, partial(speech.spoken_digits, address, say), ltr=True)
-        elif address.startswith(("http://", "https://")):
-            where = _url(address)
+            named = _slot(pattern, "address", where, say)
         else:
-            where = Atom(address, partial(_speak_text, address, say), ltr=True)
-        named = _slot(words.channel[cid], "address", where, say)  # type: ignore[index]
+            # An address is never spoken: speech says the filled phrase as a whole, so the
+            # words before it and the words for where it points become one ("by email").
+            where = (_url(address) if address.startswith(("http://", "https://"))
+                     else Atom(address, "", ltr=True))
+            named = _slot(pattern, "address", where, say)
+            if isinstance(named, Phrase):
+                named = Phrase(named.pattern, named.parts,
+                               partial(_speak_text, str(named), say))
         working_short.append(named)
         hours = channel.hours.get(lang)
         if hours:
@@ -628,6 +638,8 @@ def _escaped_pattern(pattern: str, escaper: Callable[[str], str]) -> str:
 
 def _piece(piece: Piece, kind: Kind, strategy: Strategy, rtl: bool) -> str:
     if isinstance(piece, Phrase):
+        if kind == "ssml" and piece.say is not None:
+            return Markup(piece.say if isinstance(piece.say, str) else piece.say())
         values = {k: _piece(v, kind, strategy, rtl) for k, v in piece.parts}
         if kind == "text":
             return piece.pattern.format(**values)
