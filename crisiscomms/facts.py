@@ -50,7 +50,8 @@ from .text.bidi import (
     typed_values,
 )
 
-__all__ = ["Atom", "Facts", "Phrase", "RestrictedFact", "View", "build_facts", "view"]
+__all__ = ["Atom", "Facts", "Phrase", "RestrictedFact", "View", "build_facts", "is_long_outage",
+           "view"]
 
 Kind = Literal["text", "html", "ssml", "markdown"]
 
@@ -355,6 +356,14 @@ def _minutes(start: dt.datetime, end: dt.datetime) -> int:
     return max(0, math.ceil((end - start).total_seconds() / 60))
 
 
+def is_long_outage(incident: Incident, config: Config) -> bool:
+    """Whether the outage has lasted ``[compensation] long_outage_hours`` or more (until it
+    was resolved, or until the incident's "now"): apologies then speak of the harm to the
+    service, never of "inconvenience"."""
+    end = incident.resolved_at or incident.updated_at
+    return _minutes(incident.started_at, end) >= config.compensation.long_outage_hours * 60
+
+
 def _loc(text: Localized | None, lang: str, rtl: bool, say: speech.SpeechWords) -> Atom | None:
     return None if text is None else _user_text(text[lang], rtl, say)
 
@@ -422,8 +431,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "compensation": _compensation(incident, config, language, lang, now, zone),
         # What an apology is for: "inconvenience" belittles a long outage.
         "trouble": _word(language.compensation.trouble_long
-                         if _minutes(incident.started_at, end)
-                         >= config.compensation.long_outage_hours * 60
+                         if is_long_outage(incident, config)
                          else language.compensation.trouble, language.speech),
         "contact": _contact(incident, config, language, lang, say),
         "action_says_no_contact": _says_no_contact(incident.customer_action, language, lang),

@@ -4,11 +4,18 @@ durations and copy."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+import pytest
+
 from crisiscomms import Bundle, parse_incident, render
+from crisiscomms.findings import Finding
+from crisiscomms.rules import load_rules
 from crisiscomms.samples import load_example
 from crisiscomms.text.bidi import strip_controls
+
+from .template_copy import TemplateCopy
 
 
 def _incident(name: str = "identified", **changes: Any) -> Any:
@@ -44,3 +51,41 @@ def test_the_ivr_says_the_email_channel_once_and_never_the_address() -> None:
     written = render(_only_email_works(), channels=["email"])
     assert "by email at service@netivim.example" in _seen(written, "en", "email")
     assert "במייל service@netivim.example" in _seen(written, "he", "email")
+
+
+def _long(hours: int, name: str = "identified") -> Any:
+    base = load_example(name)
+    started = base.updated_at - dt.timedelta(hours=hours)
+    return _incident(name, started_at=started.isoformat())
+
+
+@pytest.fixture(scope="module")
+def copy(tmp_path_factory: pytest.TempPathFactory) -> TemplateCopy:
+    return TemplateCopy.of_defaults(tmp_path_factory.mktemp("wording") / "templates")
+
+
+def _inconvenience(bundle: Bundle) -> list[Finding]:
+    return [f for f in bundle.findings if f.rule == "no-inconvenience-long-outage"]
+
+
+def test_no_inconvenience_after_a_long_outage(copy: TemplateCopy) -> None:
+    # The default templates apologise for the harm to the service once the outage is long.
+    long = render(_long(35), channels=["email", "social", "ivr", "banner"])
+    assert not _inconvenience(long)
+    assert "הפגיעה בשירות" in _seen(long, "he", "email")
+    assert "inconvenience" not in _seen(long, "en", "email")
+    # A template that says "inconvenience" whatever the length is caught on a long outage...
+    social = {"he": "אנו מתנצלים על אי הנוחות. {{ f.title }}\n",
+              "en": "We apologise for the inconvenience. {{ f.title }}\n"}
+    for lang, text in social.items():
+        with copy.changed(f"{lang}/social.txt", text):
+            found = _inconvenience(render(_long(35), channels=["social"],
+                                          templates=copy.folder))
+            assert [(f.language, f.channel, f.severity) for f in found] == \
+                [(lang, "social", "error")], found
+            # ...and left alone on a short one, where the word is fair.
+            assert not _inconvenience(render(_long(2), channels=["social"],
+                                             templates=copy.folder))
+    # Not in templates' own text: lint reads it without an incident.
+    rule = load_rules(copy.folder, "en").get("no-inconvenience-long-outage")
+    assert rule is not None and rule.level == "error"
