@@ -5,6 +5,7 @@ durations and copy."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -89,3 +90,26 @@ def test_no_inconvenience_after_a_long_outage(copy: TemplateCopy) -> None:
     # Not in templates' own text: lint reads it without an incident.
     rule = load_rules(copy.folder, "en").get("no-inconvenience-long-outage")
     assert rule is not None and rule.level == "error"
+
+
+def test_the_auto_reply_never_says_received_when_email_is_down() -> None:
+    services = [{"id": "support-mail", "name": {"he": "פניות במייל", "en": "email support"}}]
+    bundle = render(_incident(services=services), channels=["email"])
+    received = {"he": ("התקבלה ונרשמה", "אין צורך לשלוח אותה שוב"),
+                "en": ("has been received", "no need to send it again")}
+    opening = {"he": "תודה שכתבתם לנו. פניות במייל אינן מתקבלות כרגע בגלל התקלה. "
+                     "לכל שאלה אפשר לפנות אלינו בטלפון",
+               "en": "Thank you for writing to us. We cannot receive email for now because of "
+                     "this problem. You can reach us by phone"}
+    for lang, words in received.items():
+        for output in ("text", "html"):
+            seen = " ".join(_seen(bundle, lang, "email", output).split())
+            assert not any(w in seen for w in words), (lang, output)
+            seen = re.sub(r"<[^>]+>", "", seen)
+            assert opening[lang] in seen, (lang, output, seen[:400])
+            # Said once, at the top: not again before the signature.
+            assert seen.count(opening[lang].split(". ")[1]) == 1, (lang, output)
+    # With email working, the reply still says the request is recorded.
+    plain = render(_incident(), channels=["email"])
+    assert "has been received and recorded" in _seen(plain, "en", "email")
+    assert "התקבלה ונרשמה" in _seen(plain, "he", "email")
