@@ -204,9 +204,15 @@ def about(minutes: int, language: Language, lang: str) -> Piece:
     >>> he = load_language(default_templates_dir(), "he")
     >>> str(about(63, he, "he")), str(about(100, he, "he")), str(about(35 * 60 + 40, he, "he"))
     ('כשעה', 'כשעה וחצי', 'כ-35 שעות וחצי')
+    >>> en = load_language(default_templates_dir(), "en")
+    >>> str(about(63, en, "en")), str(about(100, en, "en")), str(about(150, en, "en"))
+    ('about an hour', 'about an hour and a half', 'about 2 hours and 30 minutes')
     """
     step = 5 if minutes < 60 else 30 if minutes < 2 * _DAY else 60
-    piece = duration(max(step, step * round(minutes / step)), language, lang)
+    rounded = max(step, step * round(minutes / step))
+    words = language.about_words.get(str(rounded))
+    piece = (_word(words, language.speech) if words is not None
+             else duration(rounded, language, lang))
     pattern = language.about
     if language.prefix_hyphen and _starts_ltr(piece):
         pattern = re.sub(r"(?<=[^\s])\{duration\}", "-{duration}", pattern)

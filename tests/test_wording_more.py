@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 
 from crisiscomms import Bundle, parse_incident, render
+from crisiscomms.config import default_templates_dir, load_language
+from crisiscomms.facts import about, duration
 from crisiscomms.findings import Finding
 from crisiscomms.rules import load_rules
 from crisiscomms.samples import load_example
@@ -113,3 +115,17 @@ def test_the_auto_reply_never_says_received_when_email_is_down() -> None:
     plain = render(_incident(), channels=["email"])
     assert "has been received and recorded" in _seen(plain, "en", "email")
     assert "התקבלה ונרשמה" in _seen(plain, "he", "email")
+
+
+def test_english_about_an_hour_and_exact_lengths_unchanged() -> None:
+    en = load_language(default_templates_dir(), "en")
+    assert [str(about(m, en, "en")) for m in (28, 63, 100, 130, 35 * 60 + 40)] == [
+        "about half an hour", "about an hour", "about an hour and a half", "about 2 hours",
+        "about 35 hours and 30 minutes"]
+    # The exact length keeps its digits: managers and the email give it to the minute.
+    assert str(duration(60, en, "en")) == "1 hour"
+    assert str(duration(63, en, "en")) == "1 hour and 3 minutes"
+    resolved = render(_incident("resolved"), channels=["status_page", "social", "ivr"])
+    for channel in ("status_page", "social", "ivr"):
+        assert "about 1 hour" not in _seen(resolved, "en", channel), channel
+    assert "about an hour" in _seen(resolved, "en", "ivr", "ssml")
