@@ -11,11 +11,14 @@ from typing import Any
 import pytest
 
 from crisiscomms import Bundle, parse_incident, render
+from crisiscomms.cases import load_case
+from crisiscomms.cases.letters import render_case_letter
+from crisiscomms.cases.model import EventKind
 from crisiscomms.config import default_templates_dir, load_language
 from crisiscomms.facts import about, duration
 from crisiscomms.findings import Finding
 from crisiscomms.rules import load_rules
-from crisiscomms.samples import load_example
+from crisiscomms.samples import examples_dir, load_example
 from crisiscomms.text.bidi import strip_controls
 
 from .template_copy import TemplateCopy
@@ -129,3 +132,35 @@ def test_english_about_an_hour_and_exact_lengths_unchanged() -> None:
     for channel in ("status_page", "social", "ivr"):
         assert "about 1 hour" not in _seen(resolved, "en", channel), channel
     assert "about an hour" in _seen(resolved, "en", "ivr", "ssml")
+
+
+def test_english_copy_reads_as_an_editor_would() -> None:
+    bundle = render(_incident(), channels=["ivr"])
+    for output in ("text", "ssml"):
+        ivr = _seen(bundle, "en", "ivr", output)
+        assert "No need to hold about this problem" not in ivr
+        assert "Calling about this problem? No need to hold" in ivr
+    resolved = render(_incident("resolved"), channels=["status_page", "email"])
+    title = load_example("resolved").title["en"]
+    for output in ("text", "html"):
+        page = _seen(resolved, "en", "status_page", output)
+        assert "Status: resolved" not in page
+        assert "This problem has been resolved." in re.sub(r"<[^>]+>|\*", "", page)
+        email = _seen(resolved, "en", "email", output)
+        assert f"({title})" not in email and f"{title}</strong>)" not in email
+        assert "has been resolved: service was fully restored" in email
+
+
+def test_english_final_letter_never_quotes_the_title_mid_sentence() -> None:
+    path = next(examples_dir().glob("cases/justified-voucher.yaml"))
+    case = load_case(path)
+    incident = load_example("compensation")
+    resolved = next(e.at for e in case.events if e.kind is EventKind.RESOLVED)
+    letter = render_case_letter(case.model_copy(update={"language": "en"}), "final",
+                                now=resolved + dt.timedelta(minutes=30), incident=incident)
+    title = incident.title["en"]
+    for output in (letter.text, letter.html or ""):
+        seen = strip_controls(output)
+        assert f'"{title}"' not in seen and f"outage {title}" not in seen
+        assert f"Outage: {title}" in seen
+        assert "inconvenience" not in seen
