@@ -447,11 +447,14 @@ class Language(_Strict):
     when: str
     when_short: str
     at_time: str = "{time}"
+    """The time alone in a sentence ("בשעה {time}", "at {time}"): an earlier estimate said on
+    the same day as the new one (``f.changes[i].sentence``)."""
     about: str = "{duration}"
     """A rounded length of time in prose ("לאחר כשעה", "after about an hour"): slot
     ``{duration}`` (``f.elapsed_about``)."""
-    """The time alone in a sentence ("בשעה {time}", "at {time}"): an earlier estimate said on
-    the same day as the new one (``f.changes[i].sentence``)."""
+    about_words: dict[str, str] = {}
+    """Rounded lengths that prose says in words of their own, by minutes ("60" = "an hour",
+    so "about an hour", not "about 1 hour"); the exact lengths keep the units' forms."""
     dated: str = "{weekday}, {date}, {time}"
     """A moment on a lasting channel: weekday, date and time ("ביום שבת, 21 בנובמבר, בשעה
     17:50"); slots ``{weekday}``, ``{date}``, ``{time}``."""

@@ -50,7 +50,8 @@ from .text.bidi import (
     typed_values,
 )
 
-__all__ = ["Atom", "Facts", "Phrase", "RestrictedFact", "View", "build_facts", "view"]
+__all__ = ["Atom", "Facts", "Phrase", "RestrictedFact", "View", "build_facts", "is_long_outage",
+           "view"]
 
 Kind = Literal["text", "html", "ssml", "markdown"]
 
@@ -80,6 +81,10 @@ class Phrase:
 
     pattern: str
     parts: tuple[tuple[str, Atom | Phrase], ...]
+    say: str | Callable[[], str] | None = None
+    """How the whole phrase is spoken, when its parts cannot be spoken one by one (an address
+    is said together with the words before it: "by email at {address}"); None speaks the
+    pattern with each part's spoken form."""
 
     def __str__(self) -> str:
         return self.pattern.format(**{k: str(v) for k, v in self.parts})
@@ -199,9 +204,15 @@ def about(minutes: int, language: Language, lang: str) -> Piece:
     >>> he = load_language(default_templates_dir(), "he")
     >>> str(about(63, he, "he")), str(about(100, he, "he")), str(about(35 * 60 + 40, he, "he"))
     ('כשעה', 'כשעה וחצי', 'כ-35 שעות וחצי')
+    >>> en = load_language(default_templates_dir(), "en")
+    >>> str(about(63, en, "en")), str(about(100, en, "en")), str(about(150, en, "en"))
+    ('about an hour', 'about an hour and a half', 'about 2 hours and 30 minutes')
     """
     step = 5 if minutes < 60 else 30 if minutes < 2 * _DAY else 60
-    piece = duration(max(step, step * round(minutes / step)), language, lang)
+    rounded = max(step, step * round(minutes / step))
+    words = language.about_words.get(str(rounded))
+    piece = (_word(words, language.speech) if words is not None
+             else duration(rounded, language, lang))
     pattern = language.about
     if language.prefix_hyphen and _starts_ltr(piece):
         pattern = re.sub(r"(?<=[^\s])\{duration\}", "-{duration}", pattern)
@@ -351,6 +362,14 @@ def _minutes(start: dt.datetime, end: dt.datetime) -> int:
     return max(0, math.ceil((end - start).total_seconds() / 60))
 
 
+def is_long_outage(incident: Incident, config: Config) -> bool:
+    """Whether the outage has lasted ``[compensation] long_outage_hours`` or more (until it
+    was resolved, or until the incident's "now"): apologies then speak of the harm to the
+    service, never of "inconvenience"."""
+    end = incident.resolved_at or incident.updated_at
+    return _minutes(incident.started_at, end) >= config.compensation.long_outage_hours * 60
+
+
 def _loc(text: Localized | None, lang: str, rtl: bool, say: speech.SpeechWords) -> Atom | None:
     return None if text is None else _user_text(text[lang], rtl, say)
 
@@ -418,8 +437,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "compensation": _compensation(incident, config, language, lang, now, zone),
         # What an apology is for: "inconvenience" belittles a long outage.
         "trouble": _word(language.compensation.trouble_long
-                         if _minutes(incident.started_at, end)
-                         >= config.compensation.long_outage_hours * 60
+                         if is_long_outage(incident, config)
                          else language.compensation.trouble, language.speech),
         "contact": _contact(incident, config, language, lang, say),
         "action_says_no_contact": _says_no_contact(incident.customer_action, language, lang),
@@ -567,13 +585,19 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
             continue
         default = {"phone": org.phone, "email": org.email_from}.get(cid, str(org.website))
         address = channel.address or default
+        pattern = words.channel[cid]  # type: ignore[index]
         if cid == "phone":
             where = Atom(address, partial(speech.spoken_digits, address, say), ltr=True)
-        elif address.startswith(("http://", "https://")):
-            where = _url(address)
+            named = _slot(pattern, "address", where, say)
         else:
-            where = Atom(address, partial(_speak_text, address, say), ltr=True)
-        named = _slot(words.channel[cid], "address", where, say)  # type: ignore[index]
+            # An address is never spoken: speech says the filled phrase as a whole, so the
+            # words before it and the words for where it points become one ("by email").
+            where = (_url(address) if address.startswith(("http://", "https://"))
+                     else Atom(address, "", ltr=True))
+            named = _slot(pattern, "address", where, say)
+            if isinstance(named, Phrase):
+                named = Phrase(named.pattern, named.parts,
+                               partial(_speak_text, str(named), say))
         working_short.append(named)
         hours = channel.hours.get(lang)
         if hours:
@@ -628,6 +652,8 @@ def _escaped_pattern(pattern: str, escaper: Callable[[str], str]) -> str:
 
 def _piece(piece: Piece, kind: Kind, strategy: Strategy, rtl: bool) -> str:
     if isinstance(piece, Phrase):
+        if kind == "ssml" and piece.say is not None:
+            return Markup(piece.say if isinstance(piece.say, str) else piece.say())
         values = {k: _piece(v, kind, strategy, rtl) for k, v in piece.parts}
         if kind == "text":
             return piece.pattern.format(**values)

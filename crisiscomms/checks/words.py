@@ -17,6 +17,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ..channels import Output
+from ..facts import is_long_outage
 from ..findings import Finding
 from .base import Context
 from .common import rules_for, template_file, written
@@ -31,6 +32,7 @@ _SEPARATOR = "\x00"
 
 def check_words(context: Context) -> Iterator[Finding]:
     """A finding for each forbidden, replaceable, singular or placeholder word in an output."""
+    long_outage = is_long_outage(context.bundle.incident, context.templates.config)
     by_lang: dict[str, list[Message]] = {}
     for message in context.bundle:
         by_lang.setdefault(message.language, []).append(message)
@@ -41,7 +43,8 @@ def check_words(context: Context) -> Iterator[Finding]:
         # All outputs of a language in one string, so a rule is one scan, not one per output;
         # NUL between them, which no phrase's spaces or word boundaries run across.
         joined = _SEPARATOR.join(text for _, _, text in outputs)
-        rules = rules_for(context, lang).candidates(joined)
+        rules = tuple(r for r in rules_for(context, lang).candidates(joined)
+                      if getattr(r, "when", None) is None or long_outage)
         if not rules:
             continue
         starts = list(accumulate((len(text) + 1 for _, _, text in outputs), initial=0))

@@ -379,6 +379,8 @@ def static_findings(info: TemplateInfo, rules: RuleSet, shape: Mapping[str, Any]
         found = template_finding(rules, "syntax", message, language=info.language,
                                  channel=info.channel, file=file, line=line)
         return [*controls, found] if found is not None else controls
-    text_rules = [r for r in rules.text_rules() if r.scope.covers(info.channel)]
+    # A rule for some incidents only (`when`) is checked in the messages, not the templates.
+    text_rules = [r for r in rules.text_rules() if r.scope.covers(info.channel)
+                  and getattr(r, "when", None) is None]
     return [*controls, *_words(info, text_rules), *_audience(info, rules),
             *_sandbox(info, rules), *_undefined(info, rules, shape, known)]

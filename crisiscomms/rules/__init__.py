@@ -212,13 +212,16 @@ def _compiles(patterns: Any) -> Any:
 
 
 class ExistenceRule(TextRule):
-    """Forbidden phrases or patterns: any occurrence is a finding."""
+    """Forbidden phrases or patterns: any occurrence is a finding. With ``when: long-outage``,
+    only in the messages of an outage that has lasted ``[compensation] long_outage_hours`` or
+    more (``crisiscomms.toml``), and not in templates' own text, which shorter outages share."""
 
     kind: Literal["existence"]
     phrases: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     prefixes: str = ""
     ignorecase: bool = True
+    when: Literal["long-outage"] | None = None
 
     _check_patterns = field_validator("patterns")(_compiles)
 

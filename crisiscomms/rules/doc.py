@@ -95,6 +95,9 @@ def _ruleset(rules: RuleSet, folder: str) -> Iterator[str]:
         yield f"- message: {_code(rule.message)}"
         if rule.link:
             yield f"- link: <{rule.link}>"
+        if getattr(rule, "when", None) == "long-outage":
+            yield ("- only after a long outage: from `[compensation] long_outage_hours` of "
+                   "outage on, in messages (not in templates' own text)")
         for group, items in (("fails", rule.examples.fail), ("passes", rule.examples.pass_)):
             for item in items:
                 yield f"- {group}: {_example(item)}"

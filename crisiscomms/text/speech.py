@@ -816,6 +816,20 @@ def _with_case(model: str, phrase: str) -> str:
     return phrase[:1].upper() + phrase[1:] if model[:1].isupper() else phrase
 
 
+_BIDI_OPEN_RE: Final = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2068]+$")
+_BIDI_CLOSE_RE: Final = re.compile("[\u200e\u200f\u202c\u2069]*")
+
+
+def _lead(before: str, place: Place) -> re.Match[str] | None:
+    """The words just before an address: the longest run (up to three words) that ``after``
+    names (``by email at`` -> ``by email``), else the one word."""
+    for words in (3, 2):
+        lead = re.search(rf"((?:\S+[ ]+){{{words - 1}}}\S+)[ ]*:?[ ]*$", before)
+        if lead is not None and lead.group(1).rstrip(":").casefold() in place.after:
+            return lead
+    return re.search(r"(\S+)[ ]*:?[ ]*$", before)
+
+
 def _replace_addresses(text: str, w: SpeechWords) -> str:
     pattern = _address_re(w.prefix_letters)
     out: list[str] = []
@@ -823,8 +837,15 @@ def _replace_addresses(text: str, w: SpeechWords) -> str:
     for match in pattern.finditer(text):
         place = w.email if match.group("mail") else w.website
         before = text[position:match.start()]
+        end = match.end()
+        # An address inserted into right-to-left text comes inside a bidi isolate or marks:
+        # the words replace those too, and the word before is read past them.
+        opener = _BIDI_OPEN_RE.search(before)
+        if opener is not None:
+            before = before[:opener.start()]
+            end = _BIDI_CLOSE_RE.match(text, end).end()  # type: ignore[union-attr]
         prefix = match.group("pre") if w.prefix_letters else None
-        lead = re.search(r"(\S+)[ ]*:?[ ]*$", before)
+        lead = _lead(before, place)
         lead_word = lead.group(1).rstrip(":") if lead else ""
         if not prefix and lead is not None and lead_word.casefold() in place.after:
             phrase = _with_case(lead_word, place.after[lead_word.casefold()])
@@ -841,7 +862,7 @@ def _replace_addresses(text: str, w: SpeechWords) -> str:
             opens = (not "".join([*out, before]).strip()
                      or before.rstrip().endswith((".", "!", "?")))
             out.append(before + _with_case("X" if opens else "x", place.default))
-        position = match.end()
+        position = end
     out.append(text[position:])
     return "".join(out)
 
