@@ -5,7 +5,7 @@ Routes (all answers JSON except the two pages and their assets):
 ====================  =====================================================================
 ``GET /``             the page
 ``GET /cases``        the complaint-case page: a case's three letters side by side, its status
-``GET /static/NAME``  ``app.js``, ``cases.js``, ``dom.js``, ``app.css``, ``form.json``: a fixed table
+``GET /static/NAME``  ``app.js``, ``cases.js``, ``dom.js``, ``app.css``, ``form.json`` (fixed)
 ``GET /api/meta``     the form layout, the incidents it may open, languages, time zone
 ``GET /api/incident`` ``?source=KEY``: an incident's form values, version and problems
 ``GET /api/version``  ``?source=KEY``: fingerprints of the template folder and of the file
