@@ -139,7 +139,8 @@ def _shape(ts: TemplateSet, lang: str, samples: Iterable[Incident],
 
 def _case_shape(ts: TemplateSet, lang: str) -> dict[str, Any]:
     """The facts of complaint-case letters (keys only), over the example cases put in
-    ``lang``; empty when the folder has no letters in that language."""
+    ``lang`` (those with a text in it for every field); empty when the folder has no letters
+    in that language or no example case is written in it."""
     import datetime as dt
 
     from ..cases.letters import LETTER_KINDS, case_facts, letter_templates
@@ -152,7 +153,10 @@ def _case_shape(ts: TemplateSet, lang: str) -> dict[str, Any]:
     shape: dict[str, Any] = {}
     outage = load_example("compensation")
     for path in case_files(examples_dir() / "cases"):
-        case = load_case(path).model_copy(update={"language": lang})
+        case = load_case(path)
+        if any(text.get(lang) is None for text in case.texts().values()):
+            continue  # an example case not written in this language: nothing to learn from it
+        case = case.model_copy(update={"language": lang})
         last = max([case.received_at, *(e.at for e in case.events)])
         for now in (case.received_at, last + dt.timedelta(days=1)):
             _merge_shape(shape, case_facts(case, now=now, ts=ts, incident=outage))
