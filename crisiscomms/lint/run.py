@@ -19,7 +19,7 @@ from ..folder import unsafe_entries
 from ..loading import load_incident
 from ..model import Incident
 from ..render import TemplateSet, render, template_set
-from ..rules import AudienceRule, RuleSet, TemplateRule, load_rules
+from ..rules import LETTERS, AudienceRule, RuleSet, TemplateRule, load_rules
 from ..samples import changed_example, example_names, load_example
 from .parity import parity_findings
 from .static import (
@@ -92,9 +92,11 @@ def lint(templates: str | os.PathLike[str] | None = None,
         static += _missing(ts, lang, infos[lang], channel_files, rules[lang])
     # A case letter is written to one named customer: the rules scoped to channels' audiences
     # (mass messages: plural address and the like) are not about it.
+    # A rule that names `letters` among its channels is about them.
     scoped = {r.id for rs in rules.values() for r in rs.rules
               if getattr(r, "scope", None) is not None
-              and (r.scope.audiences is not None or r.scope.channels is not None)}
+              and (r.scope.audiences is not None or r.scope.channels is not None)
+              and LETTERS not in (r.scope.channels or ())}
     static = [f for f in static
               if not (Path(f.file or "").name.startswith("case_") and f.rule in scoped)]
     # Facts are the same in every language (their wording differs), so any shape will do.
