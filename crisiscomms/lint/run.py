@@ -247,8 +247,11 @@ def _merge(static: list[Finding], dynamic: list[tuple[Finding, str]],
     # The static pass names the whole path (`f.internal.cause`), a render only its first step.
     audience_lines = {(f.rule, f.file, f.line) for f in static if f.rule in audience_ids}
     # A template the static pass found broken (cannot compile, names what does not exist or
-    # what its audience may not see) fails to render too: that failure says nothing new.
-    broken = {f.file for f in static if f.severity == "error"
+    # what its audience may not see) fails to render too: that failure says nothing new. A
+    # plural() call short of a category still runs: what its render says is news.
+    plural_ids = {"template-plural"} | {r.id for rs in rules.values() for r in rs.rules
+                                        if isinstance(r, TemplateRule) and r.problem == "plural"}
+    broken = {f.file for f in static if f.severity == "error" and f.rule not in plural_ids
               and (f.rule in template_ids or f.rule in audience_ids)}
     merged: dict[tuple[Any, ...], Finding] = {}
     for finding in static:
