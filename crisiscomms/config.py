@@ -320,6 +320,10 @@ class UnitForms(_Strict):
     many: str | None = None
     other: str
     gender: Literal["f", "m"] = "f"
+    case: Literal["nominative", "genitive", "dative", "accusative", "instrumental",
+                  "prepositional"] = "nominative"
+    """The case the count is spoken in, the case of the forms above: Russian accusative ("через
+    одну минуту"), Arabic genitive after a preposition ("بعد خمس وثلاثين ساعة")."""
     after: dict[str, str] = {}
     """Whole wordings of a count that follows a larger unit ("שעה וחצי": 30 = "חצי")."""
 
@@ -463,6 +467,17 @@ class Language(_Strict):
     """The name of a night from the two weekdays around it; slots ``{eve}``, ``{morning}``."""
     night_weekdays: list[str] = []
     """Weekday names for a night's name, Monday first; without them, ``weekday_format``."""
+    dated_weekdays: Annotated[list[str], Field(max_length=7)] = []
+    """The weekday as ``dated`` and ``dated_tonight`` place it, Monday first, where the
+    language puts it in a case of its own (Russian accusative "в среду, 25 ноября, в 17:50");
+    seven or none. Without them, ``weekday_format`` (``f.x.weekday`` keeps it either way)."""
+
+    @field_validator("dated_weekdays")
+    @classmethod
+    def _seven_weekdays(cls, value: list[str]) -> list[str]:
+        if value and len(value) != 7:
+            raise ValueError(f"expected 7 weekdays, Monday first; got {len(value)}")
+        return value
     counts: dict[Literal["f", "m"], dict[str, str]] = {}
     """Small counts written in words in prose, by grammatical gender ("שלוש דקות")."""
     units: dict[Literal["minute", "hour", "day"], UnitForms]

@@ -386,7 +386,7 @@ def static_findings(info: TemplateInfo, rules: RuleSet, shape: Mapping[str, Any]
             *_plural(info, rules)]
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=64)
 def plural_categories(lang: str) -> frozenset[str]:
     """The CLDR plural categories of ``lang`` (as ``plural()`` picks them), ``other`` included.
 
