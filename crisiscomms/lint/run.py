@@ -93,12 +93,13 @@ def lint(templates: str | os.PathLike[str] | None = None,
     # A case letter is written to one named customer: the rules scoped to channels' audiences
     # (mass messages: plural address and the like) are not about it.
     # A rule that names `letters` among its channels is about them.
-    scoped = {r.id for rs in rules.values() for r in rs.rules
+    scoped = {(lang, r.id) for lang, rs in rules.items() for r in rs.rules
               if getattr(r, "scope", None) is not None
               and (r.scope.audiences is not None or r.scope.channels is not None)
               and LETTERS not in (r.scope.channels or ())}
     static = [f for f in static
-              if not (Path(f.file or "").name.startswith("case_") and f.rule in scoped)]
+              if not (Path(f.file or "").name.startswith("case_")
+                      and (f.language, f.rule) in scoped)]
     # Facts are the same in every language (their wording differs), so any shape will do.
     static += parity_findings(infos, rules, channel_files,
                               {**case_shapes[languages[0]], **shapes[languages[0]]})
