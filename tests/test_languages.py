@@ -4,6 +4,7 @@ category, the display check, SMS in UCS-2, numbers and times spoken in words, es
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import shutil
 from pathlib import Path
@@ -19,6 +20,7 @@ from crisiscomms.config import default_templates_dir, load_language
 from crisiscomms.errors import IncidentError
 from crisiscomms.facts import _plural
 from crisiscomms.lint import lint
+from crisiscomms.preview.workspace import Workspace
 from crisiscomms.samples import example_names, example_path, load_example
 from crisiscomms.text.speech import (
     speak_text,
@@ -251,3 +253,23 @@ def test_a_language_is_data_en_gb(tmp_path: Path) -> None:
     assert incident.title["en"] in bundle["en-GB", "sms"].text
     assert bundle["en-GB", "ivr"].ssml is not None
     assert 'xml:lang="en-GB"' in bundle["en-GB", "ivr"].ssml
+
+
+def test_init_copy_renders_arabic_and_russian(tmp_path: Path) -> None:
+    target = tmp_path / "team"
+    assert main(["init", str(target)], out=io.StringIO()) == 0
+    assert {p.name for p in target.iterdir() if p.is_dir()} >= {"he", "en", "ar", "ru"}
+    bundle = render(load_example("identified"), languages=NEW, templates=target)
+    assert {m.language for m in bundle} == set(NEW)
+
+
+def test_preview_shows_configured_languages_side_by_side(tmp_path: Path) -> None:
+    workspace = Workspace(_four_languages(tmp_path), [example_path("identified")])
+    assert workspace.meta()["languages"] == [
+        {"code": "he", "direction": "rtl"}, {"code": "en", "direction": "ltr"},
+        {"code": "ar", "direction": "rtl"}, {"code": "ru", "direction": "ltr"}]
+    fields = workspace.load("file:0")["fields"]
+    result = workspace.render(fields)
+    assert result["ok"] is True, result
+    shown = {(m["language"], m["direction"]) for m in result["messages"]}
+    assert shown == {("he", "rtl"), ("en", "ltr"), ("ar", "rtl"), ("ru", "ltr")}
