@@ -139,8 +139,8 @@ def test_a_seeded_defect_fails_at_its_place(copy: TemplateCopy, file: str, old: 
 
 def test_a_budget_lowered_in_the_config_fails_at_the_template(copy: TemplateCopy) -> None:
     config = (copy.folder / "crisiscomms.toml").read_text(encoding="utf-8")
-    lowered = config.replace("max_segments = { he = 2, en = 2 }", "max_segments = { he = 1, "
-                             "en = 2 }")
+    lowered = config.replace("max_segments = { he = 2, en = 2,", "max_segments = { he = 1, "
+                             "en = 2,")
     assert lowered != config
     with copy.changed("crisiscomms.toml", lowered):
         code, findings = lint_json(copy.folder)
