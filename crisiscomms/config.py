@@ -16,7 +16,7 @@ import string
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
@@ -59,8 +59,38 @@ class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+V = TypeVar("V")
+
+
+class ByLanguage(dict[str, V]):
+    """Values by language code, where a language with a region (``en-GB``) that has none of
+    its own takes its base language's (``en``): a regional template folder needs no new
+    entries in ``crisiscomms.toml`` (docs/languages.md).
+
+    >>> names = ByLanguage({"en": "Netivim"})
+    >>> names["en-GB"], names.get("en-GB"), names.get("fr")
+    ('Netivim', 'Netivim', None)
+    """
+
+    def __missing__(self, key: str) -> V:
+        base = key.split("-", 1)[0]
+        if base != key and dict.__contains__(self, base):
+            return dict.__getitem__(self, base)
+        raise KeyError(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+
 def _clean_all(value: dict[str, str]) -> dict[str, str]:
-    return {key: clean_text(text) for key, text in value.items()}
+    return ByLanguage({key: clean_text(text) for key, text in value.items()})
+
+
+def _by_language(value: Any) -> Any:
+    return ByLanguage(value) if isinstance(value, dict) else value
 
 
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
@@ -118,6 +148,9 @@ class ChannelConfig(_Strict):
     words_per_minute: Positive = 140.0
     ssml_dialect: Literal["ssml", "azure", "google"] = "ssml"
     voice: dict[str, str] = {}
+
+    _by_language = field_validator("max_chars", "max_subject_chars", "max_segments",
+                                   "max_seconds", "max_weighted", "voice")(_by_language)
 
     def budget(self, name: str, language: str) -> int | None:
         """The budget ``name`` (``max_segments``...) for ``language``, or None when unset."""
@@ -320,6 +353,10 @@ class UnitForms(_Strict):
     many: str | None = None
     other: str
     gender: Literal["f", "m"] = "f"
+    case: Literal["nominative", "genitive", "dative", "accusative", "instrumental",
+                  "prepositional"] = "nominative"
+    """The case the count is spoken in, the case of the forms above: Russian accusative ("через
+    одну минуту"), Arabic genitive after a preposition ("بعد خمس وثلاثين ساعة")."""
     after: dict[str, str] = {}
     """Whole wordings of a count that follows a larger unit ("שעה וחצי": 30 = "חצי")."""
 
@@ -466,6 +503,17 @@ class Language(_Strict):
     """The name of a night from the two weekdays around it; slots ``{eve}``, ``{morning}``."""
     night_weekdays: list[str] = []
     """Weekday names for a night's name, Monday first; without them, ``weekday_format``."""
+    dated_weekdays: Annotated[list[str], Field(max_length=7)] = []
+    """The weekday as ``dated`` and ``dated_tonight`` place it, Monday first, where the
+    language puts it in a case of its own (Russian accusative "в среду, 25 ноября, в 17:50");
+    seven or none. Without them, ``weekday_format`` (``f.x.weekday`` keeps it either way)."""
+
+    @field_validator("dated_weekdays")
+    @classmethod
+    def _seven_weekdays(cls, value: list[str]) -> list[str]:
+        if value and len(value) != 7:
+            raise ValueError(f"expected 7 weekdays, Monday first; got {len(value)}")
+        return value
     counts: dict[Literal["f", "m"], dict[str, str]] = {}
     """Small counts written in words in prose, by grammatical gender ("שלוש דקות")."""
     units: dict[Literal["minute", "hour", "day"], UnitForms]

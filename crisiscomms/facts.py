@@ -190,7 +190,7 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
         word = language.counts.get(forms.gender, {}).get(str(count))
         number = (_word(word, language.speech) if word is not None else
                   Atom(str(count), partial(speech.spoken_number, count, language.speech,
-                                           gender=forms.gender), ltr=True))
+                                           gender=forms.gender, case=forms.case), ltr=True))
         pieces.append(_slot(pattern, "n", number, language.speech))
     return _join(pieces, language)
 
@@ -311,10 +311,15 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
     day = _slot(_day_word(language.day, relation, base), "date", date, language.speech)
     short_day = _slot(_day_word(language.day_short, relation, base), "date", date,
                       language.speech)
-    dated: Piece = Phrase(language.dated, (("weekday", weekday), ("date", date), ("time", time)))
+    in_dated = weekday
+    if language.dated_weekdays:
+        said = language.dated_weekdays[local.weekday()]
+        in_dated = Atom(said, partial(_speak_text, said, language.speech))
+    dated: Piece = Phrase(language.dated, (("weekday", in_dated), ("date", date),
+                                           ("time", time)))
     if relation == "tonight" and value > now and language.dated_tonight is not None:
         night = _word(_night(local.date(), language), language.speech)
-        dated = Phrase(language.dated_tonight, (("night", night), ("weekday", weekday),
+        dated = Phrase(language.dated_tonight, (("night", night), ("weekday", in_dated),
                                                 ("date", date), ("time", time)))
     return {
         "iso": local.isoformat(),

@@ -135,11 +135,23 @@ class Localized(RootModel[dict[str, str]]):
         return out
 
     def __getitem__(self, lang: str) -> str:
-        return self.root[lang]
+        text = self.get(lang)
+        if text is None:
+            raise KeyError(lang)
+        return text
 
     def get(self, lang: str) -> str | None:
-        """The text in ``lang``, or None."""
-        return self.root.get(lang)
+        """The text in ``lang``, or None. A language with a region (``en-GB``, a template
+        folder of its own) takes the text of its base language (``en``): incidents carry
+        texts by language, never by region (docs/languages.md).
+
+        >>> Localized.model_validate({"en": "hello"}).get("en-GB")
+        'hello'
+        """
+        text = self.root.get(lang)
+        if text is None and "-" in lang:
+            text = self.root.get(lang.split("-", 1)[0])
+        return text
 
     def languages(self) -> frozenset[str]:
         """The languages this text exists in."""

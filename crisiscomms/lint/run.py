@@ -19,7 +19,7 @@ from ..folder import unsafe_entries
 from ..loading import load_incident
 from ..model import Incident
 from ..render import TemplateSet, render, template_set
-from ..rules import AudienceRule, RuleSet, TemplateRule, load_rules
+from ..rules import LETTERS, AudienceRule, RuleSet, TemplateRule, load_rules
 from ..samples import changed_example, example_names, load_example
 from .parity import parity_findings
 from .static import (
@@ -92,11 +92,14 @@ def lint(templates: str | os.PathLike[str] | None = None,
         static += _missing(ts, lang, infos[lang], channel_files, rules[lang])
     # A case letter is written to one named customer: the rules scoped to channels' audiences
     # (mass messages: plural address and the like) are not about it.
-    scoped = {r.id for rs in rules.values() for r in rs.rules
+    # A rule that names `letters` among its channels is about them.
+    scoped = {(lang, r.id) for lang, rs in rules.items() for r in rs.rules
               if getattr(r, "scope", None) is not None
-              and (r.scope.audiences is not None or r.scope.channels is not None)}
+              and (r.scope.audiences is not None or r.scope.channels is not None)
+              and LETTERS not in (r.scope.channels or ())}
     static = [f for f in static
-              if not (Path(f.file or "").name.startswith("case_") and f.rule in scoped)]
+              if not (Path(f.file or "").name.startswith("case_")
+                      and (f.language, f.rule) in scoped)]
     # Facts are the same in every language (their wording differs), so any shape will do.
     static += parity_findings(infos, rules, channel_files,
                               {**case_shapes[languages[0]], **shapes[languages[0]]})
@@ -139,7 +142,8 @@ def _shape(ts: TemplateSet, lang: str, samples: Iterable[Incident],
 
 def _case_shape(ts: TemplateSet, lang: str) -> dict[str, Any]:
     """The facts of complaint-case letters (keys only), over the example cases put in
-    ``lang``; empty when the folder has no letters in that language."""
+    ``lang`` (those with a text in it for every field); empty when the folder has no letters
+    in that language or no example case is written in it."""
     import datetime as dt
 
     from ..cases.letters import LETTER_KINDS, case_facts, letter_templates
@@ -152,7 +156,10 @@ def _case_shape(ts: TemplateSet, lang: str) -> dict[str, Any]:
     shape: dict[str, Any] = {}
     outage = load_example("compensation")
     for path in case_files(examples_dir() / "cases"):
-        case = load_case(path).model_copy(update={"language": lang})
+        case = load_case(path)
+        if any(text.get(lang) is None for text in case.texts().values()):
+            continue  # an example case not written in this language: nothing to learn from it
+        case = case.model_copy(update={"language": lang})
         last = max([case.received_at, *(e.at for e in case.events)])
         for now in (case.received_at, last + dt.timedelta(days=1)):
             _merge_shape(shape, case_facts(case, now=now, ts=ts, incident=outage))
@@ -241,8 +248,11 @@ def _merge(static: list[Finding], dynamic: list[tuple[Finding, str]],
     # The static pass names the whole path (`f.internal.cause`), a render only its first step.
     audience_lines = {(f.rule, f.file, f.line) for f in static if f.rule in audience_ids}
     # A template the static pass found broken (cannot compile, names what does not exist or
-    # what its audience may not see) fails to render too: that failure says nothing new.
-    broken = {f.file for f in static if f.severity == "error"
+    # what its audience may not see) fails to render too: that failure says nothing new. A
+    # plural() call short of a category still runs: what its render says is news.
+    plural_ids = {"template-plural"} | {r.id for rs in rules.values() for r in rs.rules
+                                        if isinstance(r, TemplateRule) and r.problem == "plural"}
+    broken = {f.file for f in static if f.severity == "error" and f.rule not in plural_ids
               and (f.rule in template_ids or f.rule in audience_ids)}
     merged: dict[tuple[Any, ...], Finding] = {}
     for finding in static:

@@ -25,6 +25,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from babel import Locale
 from jinja2 import TemplateNotFound, TemplateSyntaxError, meta, nodes
 
 from ..channels import CHANNELS, Output, template_name
@@ -383,4 +384,35 @@ def static_findings(info: TemplateInfo, rules: RuleSet, shape: Mapping[str, Any]
     text_rules = [r for r in rules.text_rules() if r.scope.covers(info.channel)
                   and getattr(r, "when", None) is None]
     return [*controls, *_words(info, text_rules), *_audience(info, rules),
-            *_sandbox(info, rules), *_undefined(info, rules, shape, known)]
+            *_sandbox(info, rules), *_undefined(info, rules, shape, known),
+            *_plural(info, rules)]
+
+
+@lru_cache(maxsize=64)
+def plural_categories(lang: str) -> frozenset[str]:
+    """The CLDR plural categories of ``lang`` (as ``plural()`` picks them), ``other`` included.
+
+    >>> sorted(plural_categories("ru")), sorted(plural_categories("ar"))[:3]
+    (['few', 'many', 'one', 'other'], ['few', 'many', 'one'])
+    """
+    return frozenset(Locale.parse(lang.replace("-", "_")).plural_form.tags) | {"other"}
+
+
+def _plural(info: TemplateInfo, rules: RuleSet) -> Iterator[Finding]:
+    """A ``plural()`` call without a form for every plural category of the language: a count
+    in a category left out would get the ``other`` form ("3 ساعة" for "3 ساعات")."""
+    assert info.tree is not None
+    categories = plural_categories(info.language)
+    for call in info.of_type(nodes.Call):
+        if not (isinstance(call.node, nodes.Name) and call.node.name == "plural") \
+                or call.dyn_kwargs is not None:
+            continue
+        missing = sorted(categories - {k.key for k in call.kwargs})
+        if not missing:
+            continue
+        error = (f"plural() has no form for {', '.join(missing)} "
+                 f"(the {info.language} categories: {', '.join(sorted(categories))})")
+        found = template_finding(rules, "plural", error, language=info.language,
+                                 channel=info.channel, file=info.file, line=call.lineno)
+        if found is not None:
+            yield found

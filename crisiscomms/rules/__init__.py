@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Literal, TypeVar
+from typing import Annotated, Any, ClassVar, Final, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -37,6 +37,7 @@ from .match import Matcher, gender_forms, labelled_phrases, normalise
 
 __all__ = [
     "KINDS",
+    "LETTERS",
     "AddressRule",
     "AudienceRule",
     "BudgetRule",
@@ -68,8 +69,14 @@ class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+LETTERS: Final = "letters"
+"""The scope name of the complaint-case letters (templates ``case_*``)."""
+
+
 class Scope(_Strict):
-    """Where a rule applies: channel ids and/or audiences; unset means everywhere.
+    """Where a rule applies: channel ids and/or audiences; unset means everywhere. Among the
+    channels, ``letters`` names the complaint-case letters (``case_*``), which a rule scoped
+    to channels or audiences otherwise leaves alone: they are written to one named customer.
 
     >>> Scope(audiences=("customer",)).covers("talking_points")
     False
@@ -82,9 +89,9 @@ class Scope(_Strict):
     @classmethod
     def _known(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
         for name in value or ():
-            if name not in CHANNELS:
+            if name not in CHANNELS and name != LETTERS:
                 raise ValueError(f"unknown channel {name!r}; expected one of "
-                                 f"{', '.join(CHANNELS)}")
+                                 f"{', '.join(CHANNELS)} or {LETTERS}")
         return value
 
     def covers(self, channel: str | None) -> bool:
@@ -308,13 +315,17 @@ class HardCodedRule(TextRule):
 class TemplateRule(RuleBase):
     """A template that cannot run: bad syntax, an undefined name, a sandbox violation, a
     missing file, a runaway (over a limit of ``[limits]`` in ``crisiscomms.toml``: too many
-    loop iterations, too much output, too long), or another error while rendering."""
+    loop iterations, too much output, too long), or another error while rendering; or, as
+    ``plural``, a ``plural()`` call without a form for each CLDR plural category of the
+    language (Arabic zero, one, two, few, many, other; Russian one, few, many, other), which
+    would say the ``other`` form where the language says another."""
 
     WHERE: ClassVar[str] = "templates"
 
     PARAMS: ClassVar[frozenset[str]] = frozenset({"error"})
     kind: Literal["template"]
-    problem: Literal["syntax", "undefined", "sandbox", "missing", "runtime", "runaway"]
+    problem: Literal["syntax", "undefined", "sandbox", "missing", "runtime", "runaway",
+                     "plural"]
 
 
 class ControlRule(RuleBase):

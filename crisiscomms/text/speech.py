@@ -141,6 +141,21 @@ class DayPart:
         return hour >= self.start or hour < self.end
 
 
+GrammaticalCase = Literal["nominative", "genitive", "dative", "accusative", "instrumental",
+                         "prepositional"]
+"""A grammatical case, as num2words' Russian speller names it (Arabic: nominative or not)."""
+_CASES: Final = ("nominative", "genitive", "dative", "accusative", "instrumental",
+                 "prepositional")
+
+
+def _case(reader: _Reader, key: str) -> GrammaticalCase:
+    value = reader.text(key, "nominative")
+    for case in _CASES:
+        if value == case:
+            return case
+    raise ValueError(f"{reader.where}.{key}: expected one of {', '.join(_CASES)}, got {value!r}")
+
+
 @dataclass(frozen=True, slots=True)
 class Noun:
     """A unit noun a number before it agrees with: its gender and whether it is plural.
@@ -151,6 +166,9 @@ class Noun:
     gender: Gender
     plural: bool = False
     construct_two: bool = True
+    case: GrammaticalCase = "nominative"
+    """The case the noun form is in, which the number before it takes too (Russian
+    "минуту" is accusative: "одну минуту", "двадцать одну минуту")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +233,12 @@ class SpeechWords:
     date_year: str = "{day} {month} {year}"
     ordinal_day: bool = False
     ordinal_after_month: bool = False
-    year_style: Literal["number", "year"] = "number"
+    year_style: Literal["number", "year", "ordinal"] = "number"
+    """How a year is said: a cardinal number, num2words' year, or an ordinal (Russian "две
+    тысячи двадцать шестого года")."""
+    year_case: GrammaticalCase = "nominative"
+    """The case the year takes after its word (Arabic genitive after "عام": "عام ألفين وستة
+    وعشرين"; Russian genitive "...шестого года")."""
     month_prefix: str = ""
     one_after_noun: bool = False
     symbols: Mapping[str, str] = field(default_factory=dict)
@@ -372,14 +395,15 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
     for word, spec in noun_table.data.items():
         n = _Reader(spec, f"speech.nouns.{word}")
         nouns[str(word)] = Noun(n.gender("gender", "f"), n.flag("plural", False),
-                                n.flag("construct_two", True))
+                                n.flag("construct_two", True), _case(n, "case"))
         n.done()
     currency_table = r.table("currency")
     currency = {str(sign): _measure(_Reader(spec, f"speech.currency.{sign}"))
                 for sign, spec in currency_table.data.items()}
     year_style = r.text("year_style", "number")
-    if year_style not in ("number", "year"):
-        raise ValueError(f"speech.year_style: expected \"number\" or \"year\", got {year_style!r}")
+    if year_style not in ("number", "year", "ordinal"):
+        raise ValueError("speech.year_style: expected \"number\", \"year\" or \"ordinal\", "
+                         f"got {year_style!r}")
     clock = r.integer("clock", 12, 24, 24)
     if clock not in (12, 24):
         raise ValueError(f"speech.clock: expected 12 or 24, got {clock!r}")
@@ -412,7 +436,9 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
         date_year=r.text("date_year", "{day} {month} {year}"),
         ordinal_day=r.flag("ordinal_day", False),
         ordinal_after_month=r.flag("ordinal_after_month", False),
-        year_style="year" if year_style == "year" else "number",
+        year_style="year" if year_style == "year" else
+        "ordinal" if year_style == "ordinal" else "number",
+        year_case=_case(r, "year_case"),
         month_prefix=r.text("month_prefix", ""),
         one_after_noun=r.flag("one_after_noun", False),
         symbols=r.texts("symbols"),
@@ -507,14 +533,36 @@ def _arabic_below_1000(n: int, gender: Gender) -> str:
     return " و".join(parts)
 
 
-def _arabic_number(n: int, gender: Gender) -> str | None:
-    """An integer below a million in Arabic words with the counted noun's gender; None above.
+_AR_OBLIQUE: Final = {"اثنان": "اثنين", "اثنتان": "اثنتين", "اثنا": "اثني", "اثنتا": "اثنتي",
+                      "ألفان": "ألفين", "مئتان": "مئتين"}
+_AR_OBLIQUE_RE: Final = re.compile(
+    r"(?<!\S)(و?)(?:(" + "|".join(_AR_OBLIQUE) + r")|(عشر|ثلاث|أربع|خمس|ست|سبع|ثمان|تسع)ون)(?!\S)")
+
+
+def _arabic_oblique(words: str) -> str:
+    """The genitive (and accusative) of a number in words, as written without vowels: the
+    duals and the tens end in ين ("ألفين وستة وعشرين" after "عام")."""
+    return _AR_OBLIQUE_RE.sub(
+        lambda m: m.group(1) + (_AR_OBLIQUE[m.group(2)] if m.group(2) else m.group(3) + "ين"),
+        words)
+
+
+def _arabic_number(n: int, gender: Gender, case: GrammaticalCase = "nominative") -> str | None:
+    """An integer below a million in Arabic words with the counted noun's gender, in the
+    nominative or (any other ``case``) the oblique; None above.
 
     >>> _arabic_number(3, "f"), _arabic_number(3, "m"), _arabic_number(21, "f")
     ('ثلاث', 'ثلاثة', 'إحدى وعشرون')
     >>> _arabic_number(2040, "m")
     'ألفان وأربعون'
+    >>> _arabic_number(2026, "m", "genitive"), _arabic_number(212, "m", "genitive")
+    ('ألفين وستة وعشرين', 'مئتين واثني عشر')
     """
+    said = _arabic_nominative(n, gender)
+    return said if said is None or case == "nominative" else _arabic_oblique(said)
+
+
+def _arabic_nominative(n: int, gender: Gender) -> str | None:
     if not 0 <= n < 1_000_000:
         return None
     thousands, rest = divmod(n, 1000)
@@ -533,21 +581,30 @@ def _arabic_number(n: int, gender: Gender) -> str | None:
     return head if rest == 0 else f"{head} و{_arabic_below_1000(rest, gender)}"
 
 
-def _words(n: int | Decimal, w: SpeechWords, gender: Gender = "f", **kwargs: object) -> str:
+def _words(n: int | Decimal, w: SpeechWords, gender: Gender = "f",
+           case: GrammaticalCase = "nominative", **kwargs: object) -> str:
     if w.lang == "ar" and isinstance(n, int) and not kwargs:
         # num2words' Arabic has no gender and writes "و" apart: crisiscomms spells it.
-        said = _arabic_number(n, gender)
+        said = _arabic_number(n, gender, case)
         if said is not None:
             return said
-    if w.lang in ("he", "ru") and not kwargs.get("to"):
-        # num2words' Hebrew and Russian spellers take the gender.
+    if w.lang != "he":
+        # Only num2words' Hebrew speller has a construct form ("שתי שעות").
+        kwargs.pop("construct", None)
+    if w.lang == "ru" and case != "nominative":
+        # num2words' Russian speller declines (cardinals and ordinals alike).
+        kwargs["case"] = case
+    if (w.lang in ("he", "ru") and not kwargs.get("to")) or \
+            (w.lang == "ru" and kwargs.get("to") == "ordinal"):
+        # num2words' Hebrew and Russian spellers take the gender (Russian ordinals too).
         kwargs["gender"] = gender
     result = _num2words(n, lang=w.lang, **kwargs)
     assert isinstance(result, str)
     return result
 
 
-def _say_number(n: int | Decimal, w: SpeechWords, gender: Gender) -> str:
+def _say_number(n: int | Decimal, w: SpeechWords, gender: Gender,
+                case: GrammaticalCase = "nominative") -> str:
     if isinstance(n, Decimal):
         if not n.is_finite():
             raise ValueError(f"cannot speak {n!r}")
@@ -558,12 +615,13 @@ def _say_number(n: int | Decimal, w: SpeechWords, gender: Gender) -> str:
     sign = f"{w.minus} " if n < 0 else ""
     magnitude: int | Decimal = -n if n < 0 else n
     try:
-        return sign + _words(magnitude, w, gender)
+        return sign + _words(magnitude, w, gender, case)
     except OverflowError as exc:
         raise ValueError(f"{n} is too large to speak as a number") from exc
 
 
-def spoken_number(n: int | Decimal, lang: str | SpeechWords, *, gender: Gender = "f") -> str:
+def spoken_number(n: int | Decimal, lang: str | SpeechWords, *, gender: Gender = "f",
+                  case: GrammaticalCase = "nominative") -> str:
     """Return ``n`` in words as an SSML fragment; Hebrew is feminine unless ``gender="m"``.
 
     A Decimal reads its fraction digit by digit after the decimal point.
@@ -575,7 +633,7 @@ def spoken_number(n: int | Decimal, lang: str | SpeechWords, *, gender: Gender =
     """
     if isinstance(n, bool) or not isinstance(n, (int, Decimal)):
         raise TypeError(f"expected int or Decimal, got {type(n).__name__}")
-    return escape(_say_number(n, _resolve(lang), gender))
+    return escape(_say_number(n, _resolve(lang), gender, case))
 
 
 def _time_words(t: datetime.time, w: SpeechWords) -> str:
@@ -621,8 +679,12 @@ def _date_words(d: datetime.date, w: SpeechWords, with_year: bool) -> str:
            (_words(d.day, w, to="ordinal") if w.ordinal_day else _words(d.day, w, w.day_gender)))
     if not with_year:
         return w.date.format(day=day, month=month)
-    year = (_words(d.year, w, to="year") if w.year_style == "year"
-            else _words(d.year, w, w.year_gender))
+    if w.year_style == "year":
+        year = _words(d.year, w, to="year")
+    elif w.year_style == "ordinal":
+        year = _words(d.year, w, w.year_gender, w.year_case, to="ordinal")
+    else:
+        year = _words(d.year, w, w.year_gender, w.year_case)
     return w.date_year.format(day=day, month=month, year=year)
 
 
@@ -697,8 +759,9 @@ def _is_month(word: str, w: SpeechWords) -> bool:
             word[len(prefix):] in {_month_name(m, w.lang) for m in range(1, 13)})
 
 
-def _one_with(noun: str, gender: Gender, w: SpeechWords) -> str:
-    one = _words(1, w, gender)
+def _one_with(noun: str, gender: Gender, w: SpeechWords,
+              case: GrammaticalCase = "nominative") -> str:
+    one = _words(1, w, gender, case)
     # Hebrew puts "one" after its noun: יום אחד, שעה אחת.
     return f"{noun} {one}" if w.one_after_noun else f"{one} {noun}"
 
@@ -722,10 +785,10 @@ def _number_before_noun(value: int | Decimal, w: SpeechWords, sign: str | None,
     if noun is None:
         return _say_number(value, w, "f"), False
     if value == 1 and not noun.plural:
-        return _one_with(word, noun.gender, w), True
+        return _one_with(word, noun.gender, w, noun.case), True
     if value == 2 and noun.plural and noun.construct_two:
         return f"{_words(2, w, noun.gender, construct=True)} {word}", True
-    return f"{_say_number(value, w, noun.gender)} {word}", True
+    return f"{_say_number(value, w, noun.gender, noun.case)} {word}", True
 
 
 def _valid_date(year: int, month: int, day: int) -> datetime.date | None:
