@@ -72,10 +72,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final, Literal
-from xml.sax.saxutils import escape, quoteattr
 
 from babel.dates import format_date
-from num2words import num2words as _num2words
 
 __all__ = [
     "CLAUSE_PAUSE_S",
@@ -455,13 +453,33 @@ def _resolve(lang: str | SpeechWords) -> SpeechWords:
     return lang if isinstance(lang, SpeechWords) else speech_words(lang)
 
 
+def escape(data: str) -> str:
+    """``&``, ``<`` and ``>`` as XML entities: :func:`xml.sax.saxutils.escape`, without
+    importing it (it pulls in ``urllib.request`` and ``http.client`` on every cold start)."""
+    return data.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def quoteattr(data: str) -> str:
+    """An XML attribute value, quoted: as :func:`xml.sax.saxutils.quoteattr`."""
+    data = escape(data).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' in data:
+        if "'" in data:
+            return '"{}"'.format(data.replace('"', "&quot;"))
+        return f"'{data}'"
+    return f'"{data}"'
+
+
 # --- numbers --------------------------------------------------------------------------------
 
 def _words(n: int | Decimal, w: SpeechWords, gender: Gender = "f", **kwargs: object) -> str:
     if w.lang == "he":
         # num2words' Hebrew speller takes the gender; the others have none to take.
         kwargs["gender"] = gender
-    result = _num2words(n, lang=w.lang, **kwargs)
+    # Imported on first use: num2words loads every language it has (~30 ms of a cold start),
+    # and only SSML and spoken estimates need it.
+    from num2words import num2words
+
+    result = num2words(n, lang=w.lang, **kwargs)
     assert isinstance(result, str)
     return result
 
