@@ -20,7 +20,7 @@ import re
 import traceback
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -102,10 +102,15 @@ class TemplateSet:
 
     folder: Path
     config: Config
+    _languages: dict[str, Language] = field(default_factory=dict, compare=False, repr=False)
 
     def language(self, lang: str) -> Language:
-        """The vocabulary of ``lang`` (``<folder>/<lang>/language.toml``)."""
-        return load_language(self.folder, lang)
+        """The vocabulary of ``lang`` (``<folder>/<lang>/language.toml``), read once for this
+        set: a bundle and its checks use the same (each file look costs a path walk)."""
+        found = self._languages.get(lang)
+        if found is None:
+            found = self._languages[lang] = load_language(self.folder, lang)
+        return found
 
     def environment(self, lang: str) -> BoundedSandbox:
         """The sandboxed Jinja environment for ``<folder>/<lang>/`` (built once per process

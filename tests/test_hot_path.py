@@ -111,3 +111,29 @@ def test_template_files_are_checked_once_per_bundle(monkeypatch: pytest.MonkeyPa
         bundle = render(load_example("identified"), languages=["en"], channels=["sms"],
                         templates=copy.folder)
     assert bundle["en", "sms"].text.startswith("EDITED")
+
+
+def test_a_bundle_and_its_checks_look_up_each_language_and_rule_file_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    common = importlib.import_module("crisiscomms.checks.common")
+    rendering = importlib.import_module("crisiscomms.render")  # the module, not the function
+
+    looked: list[tuple[str, str]] = []
+    load_language, load_rules = rendering.load_language, common.load_rules
+
+    def language(folder: Any, lang: str) -> Any:
+        looked.append(("language", lang))
+        return load_language(folder, lang)
+
+    def rules(folder: Any, lang: str) -> Any:
+        looked.append(("rules", lang))
+        return load_rules(folder, lang)
+
+    monkeypatch.setattr(rendering, "load_language", language)
+    monkeypatch.setattr(common, "load_rules", rules)
+    bundle = render(load_example("identified"))
+    assert isinstance(bundle.findings, list)
+    assert sorted(looked) == [("language", "en"), ("language", "he"),
+                              ("rules", "en"), ("rules", "he")]
