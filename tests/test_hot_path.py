@@ -134,6 +134,6 @@ def test_a_bundle_and_its_checks_look_up_each_language_and_rule_file_once(
     monkeypatch.setattr(rendering, "load_language", language)
     monkeypatch.setattr(common, "load_rules", rules)
     bundle = render(load_example("identified"))
-    assert isinstance(bundle.findings, list)
+    assert isinstance(bundle.findings, tuple)
     assert sorted(looked) == [("language", "en"), ("language", "he"),
                               ("rules", "en"), ("rules", "he")]
