@@ -137,3 +137,27 @@ def test_a_bundle_and_its_checks_look_up_each_language_and_rule_file_once(
     assert isinstance(bundle.findings, tuple)
     assert sorted(looked) == [("language", "en"), ("language", "he"),
                               ("rules", "en"), ("rules", "he")]
+
+
+def test_required_facts_prepares_a_spoken_text_once_per_message(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from crisiscomms.render import TemplateSet
+
+    bundle = render(load_example("identified"), channels=["ivr"])
+    asked: list[str] = []
+    language = TemplateSet.language
+
+    def counted(self: TemplateSet, lang: str) -> Any:
+        asked.append(lang)
+        return language(self, lang)
+
+    monkeypatch.setattr(TemplateSet, "language", counted)
+    from crisiscomms.checks.required import check_required_facts
+
+    assert bundle.findings is not None
+    asked.clear()
+    from crisiscomms.checks.base import Context
+
+    facts = {lang: _facts(lang) for lang in ("he", "en")}
+    list(check_required_facts(Context(bundle, template_set(), facts)))
+    assert sorted(asked) == ["en", "he"]  # once per message, not once per required fact
