@@ -1135,7 +1135,7 @@ def estimate_seconds(ssml: str, *, words_per_minute: float = 140.0) -> float:
     root.tail = None
     # Element boundaries (<p>, <s>, <break/>) separate words even without spaces.
     text = " ".join(_spoken_text(root))
-    words = sum(1 for token in text.split() if any(char.isalpha() for char in token))
+    words = sum(1 for token in text.split() if any(map(str.isalpha, token)))
     seconds = words * 60.0 / words_per_minute
     text = _ABBREVIATION_DOTS_RE.sub(lambda m: m.group().replace(".", ""), text)
     seconds += SENTENCE_PAUSE_S * len(_SENTENCE_END_RE.findall(text))
