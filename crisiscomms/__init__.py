@@ -7,9 +7,8 @@
 'UCS-2'
 """
 
-from .bulk import Personalised as Personalised
-from .bulk import personalise as personalise
-from .bulk import personalise_arrow as personalise_arrow
+from typing import TYPE_CHECKING, Any
+
 from .errors import ConfigError as ConfigError
 from .errors import CrisisError as CrisisError
 from .errors import IncidentError as IncidentError
@@ -26,6 +25,22 @@ from .render import render as render
 from .text.sms import sms_parts as sms_parts
 from .text.sms import sms_segments as sms_segments
 from .text.visual import visual as visual
+
+if TYPE_CHECKING:
+    from .bulk import Personalised as Personalised
+    from .bulk import personalise as personalise
+    from .bulk import personalise_arrow as personalise_arrow
+
+_LAZY = {"Personalised", "personalise", "personalise_arrow"}
+"""Names imported on first use: bulk sending is not on the path of a single render."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from . import bulk
+
+        return getattr(bulk, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "Bundle",

@@ -50,8 +50,8 @@ from .text.bidi import (
     typed_values,
 )
 
-__all__ = ["Atom", "Facts", "Phrase", "RestrictedFact", "View", "build_facts", "is_long_outage",
-           "view"]
+__all__ = ["Atom", "Facts", "Later", "Phrase", "RestrictedFact", "View", "build_facts",
+           "is_long_outage", "view"]
 
 Kind = Literal["text", "html", "ssml", "markdown"]
 
@@ -446,12 +446,14 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
                          else language.compensation.trouble, language.speech),
         "contact": _contact(incident, config, language, lang, say),
         "action_says_no_contact": _says_no_contact(incident.customer_action, language, lang),
-        "updates": [
+        # Only the status page shows the updates: formatted when first read (up to 50, each
+        # with its moment, in every language).
+        "updates": Later(lambda: [
             {"at": moment(u.at), "status": u.status.value,
              "status_label": _word(language.status[u.status.value], language.speech),
              "note": _user_text(u.note[lang], rtl, say)}
             for u in incident.updates
-        ],
+        ]),
     }
     facts["changes"] = [_change(c, language, lang, say, moment) for c in changes or ()]
     # The estimate's change on its own, for the sentence that replaces a message's ETA line.
@@ -461,6 +463,87 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
     # seeing the rest of `internal` (channels.RESTRICTED_FACTS says who sees what).
     facts["priority"] = None if facts["internal"] is None else facts["internal"]["priority"]
     return facts
+
+
+class Later(list[Any]):
+    """A list of facts made on first use: a template, a check or any other reader sees a plain
+    list, and a bundle whose messages never read it does not pay for formatting it.
+
+    Its items are mappings, never pieces (:func:`_where` does not look inside it).
+
+    >>> made = Later(lambda: [{"n": 1}])
+    >>> len(made), made[0], made == [{"n": 1}]
+    (1, {'n': 1}, True)
+    """
+
+    __slots__ = ("_make",)
+
+    def __init__(self, make: Callable[[], list[Any]]) -> None:
+        super().__init__()
+        self._make: Callable[[], list[Any]] | None = make
+
+    def made(self) -> bool:
+        """Whether the items have been made."""
+        return self._make is None
+
+    def _items(self) -> None:
+        make = self._make
+        if make is not None:
+            self._make = None
+            super().extend(make())
+
+    def __len__(self) -> int:
+        self._items()
+        return super().__len__()
+
+    def __iter__(self) -> Iterator[Any]:
+        self._items()
+        return super().__iter__()
+
+    def __reversed__(self) -> Iterator[Any]:
+        self._items()
+        return super().__reversed__()
+
+    def __getitem__(self, index: Any) -> Any:
+        self._items()
+        return super().__getitem__(index)
+
+    def __contains__(self, item: object) -> bool:
+        self._items()
+        return super().__contains__(item)
+
+    def __eq__(self, other: object) -> bool:
+        self._items()
+        if isinstance(other, Later):
+            other._items()
+        return super().__eq__(other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __add__(self, other: Any) -> Any:
+        return list(self) + other
+
+    def __radd__(self, other: Any) -> Any:
+        return other + list(self)
+
+    def __repr__(self) -> str:
+        self._items()
+        return super().__repr__()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (list, (list(self),))
+
+    def index(self, *args: Any) -> int:
+        self._items()
+        return super().index(*args)
+
+    def count(self, value: Any) -> int:
+        self._items()
+        return super().count(value)
+
+    def copy(self) -> list[Any]:
+        return list(self)
 
 
 def _change(change: Change, language: Language, lang: str, say: speech.SpeechWords,
@@ -912,7 +995,7 @@ def _where(node: Mapping[str, Any], prefix: str) -> dict[int, list[str]]:
     for name, value in node.items():
         if isinstance(value, Atom | Phrase):
             where.setdefault(id(value), []).append(prefix + name)
-        elif isinstance(value, list):
+        elif isinstance(value, list) and not isinstance(value, Later):  # no pieces in a Later
             for index, item in enumerate(value):
                 if isinstance(item, Atom | Phrase):
                     where.setdefault(id(item), []).append(f"{prefix}{name}[{index}]")

@@ -14,10 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from email.message import EmailMessage
-from email.utils import format_datetime
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from markupsafe import escape
 
@@ -25,6 +23,9 @@ from .channels import CHANNELS
 from .findings import Finding
 from .model import Incident
 from .text.bidi import strip_controls
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
 
 __all__ = ["Bundle", "Message", "html_wrap"]
 
@@ -84,6 +85,10 @@ class Message:
         """
         if self.subject is None:
             raise ValueError(f"channel {self.channel!r} has no subject, so no email form")
+        # Imported here: the email package costs a cold start that never builds an email.
+        from email.message import EmailMessage
+        from email.utils import format_datetime
+
         email = EmailMessage()
         email["Subject"] = self.subject
         if sender or self.sender:

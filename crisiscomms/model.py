@@ -30,12 +30,16 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
-    RootModel,
     ValidationInfo,
     field_validator,
 )
 
+from ._pydantic import PluginScanOff
 from .text.bidi import clean_text
+
+_SCAN = PluginScanOff()  # until the end of the module: see crisiscomms._pydantic
+
+from pydantic import RootModel  # noqa: E402  (a model itself, built on first import)
 
 __all__ = [
     "Backlog",
@@ -441,3 +445,6 @@ EXAMPLE_JSON = """{"id": "INC-1", "status": "investigating", "severity": "minor"
 "next_update_at": "2026-11-22T15:00:00+02:00", "title": {"he": "תקלה", "en": "Outage"},
 "impact": {"he": "אין כניסה", "en": "No login"},
 "services": [{"id": "app", "name": {"he": "האפליקציה", "en": "the app"}}]}"""
+
+
+_SCAN.done()

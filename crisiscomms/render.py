@@ -20,7 +20,7 @@ import re
 import traceback
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -68,7 +68,15 @@ from .facts import (
 from .findings import Finding
 from .messages import Bundle, Message, html_wrap
 from .model import Incident
-from .sandbox import SANDBOX_VERSION, BoundedSandbox, RunawayError, bounded_environment, run_bounded
+from .sandbox import (
+    SANDBOX_VERSION,
+    BoundedSandbox,
+    RunawayError,
+    bounded_environment,
+    bundle_scope,
+    read_as_items,
+    run_bounded,
+)
 from .text import speech
 from .text.bidi import RLM, Strategy
 from .text.sms import sms_segments
@@ -80,6 +88,8 @@ LANGUAGE_CODE_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 __all__ = ["Bundle", "Message", "TemplateSet", "render", "template_set"]
 
 
+
+read_as_items(View)  # `f.x` reads the fact x: the most frequent lookup of a render
 
 _AUTOESCAPED = (".html", ".ssml")
 """The template files whose every placed value is escaped (HTML, SSML)."""
@@ -95,10 +105,15 @@ class TemplateSet:
 
     folder: Path
     config: Config
+    _languages: dict[str, Language] = field(default_factory=dict, compare=False, repr=False)
 
     def language(self, lang: str) -> Language:
-        """The vocabulary of ``lang`` (``<folder>/<lang>/language.toml``)."""
-        return load_language(self.folder, lang)
+        """The vocabulary of ``lang`` (``<folder>/<lang>/language.toml``), read once for this
+        set: a bundle and its checks use the same (each file look costs a path walk)."""
+        found = self._languages.get(lang)
+        if found is None:
+            found = self._languages[lang] = load_language(self.folder, lang)
+        return found
 
     def shipped_languages(self) -> tuple[str, ...]:
         """The languages with a folder and a ``language.toml`` here, listed or not."""
@@ -456,15 +471,16 @@ def render(incident: Incident, *, languages: Iterable[str] | None = None,
                             [Problem(f"organisation.name.{m}", "missing") for m in missing])
     messages = []
     facts_by_lang: dict[str, Facts] = {}
-    for lang in langs:
-        language = ts.language(lang)
-        facts = build_facts(incident, ts.config, language, lang, moved)
-        facts_by_lang[lang] = facts
-        views: Views = {}
-        # What each fact states, by path, worked out once per language on first read.
-        stated: dict[str, frozenset[str]] = {}
-        for channel in chans:
-            messages.append(_render_one(ts, incident, lang, channel, views, facts, language,
-                                        stated))
+    with bundle_scope():  # each template file is checked for changes once per bundle
+        for lang in langs:
+            language = ts.language(lang)
+            facts = build_facts(incident, ts.config, language, lang, moved)
+            facts_by_lang[lang] = facts
+            views: Views = {}
+            # What each fact states, by path, worked out once per language on first read.
+            stated: dict[str, frozenset[str]] = {}
+            for channel in chans:
+                messages.append(_render_one(ts, incident, lang, channel, views, facts, language,
+                                            stated))
     return Bundle(incident, tuple(messages),
                   checks=lambda bundle: _run_checks(bundle, ts, facts_by_lang))

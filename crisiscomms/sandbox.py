@@ -35,6 +35,7 @@ import re
 import string
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
@@ -50,7 +51,7 @@ from .errors import TemplateError
 from .folder import UnsafeFileError, read_regular
 
 __all__ = ["SANDBOX_VERSION", "BoundedSandbox", "FolderLoader", "RunawayError",
-           "bounded_environment", "run_bounded"]
+           "bounded_environment", "bundle_scope", "read_as_items", "run_bounded"]
 
 SANDBOX_VERSION = "bounded-1"
 """Changes whenever the generated code changes: part of the bytecode cache's folder name."""
@@ -94,6 +95,21 @@ class _Budget:
 
 
 _ACTIVE: ContextVar[_Budget | None] = ContextVar("crisiscomms_template_budget", default=None)
+
+_BUNDLE: ContextVar[object | None] = ContextVar("crisiscomms_bundle", default=None)
+"""The bundle being rendered (:func:`bundle_scope`): a template file found unchanged once in
+it is not looked at again until the next bundle."""
+
+
+@contextmanager
+def bundle_scope() -> Iterator[None]:
+    """Render one bundle: each template file is checked for changes once in it, not at every
+    lookup (a template edited while a bundle renders is picked up by the next bundle)."""
+    token = _BUNDLE.set(object())
+    try:
+        yield
+    finally:
+        _BUNDLE.reset(token)
 
 
 def _step() -> None:
@@ -273,6 +289,22 @@ class _BoundedCodeGenerator(CodeGenerator):
         self.write("))")
 
 
+_ITEMS: dict[type, frozenset[str]] = {}
+"""Mapping types whose ``x.name`` is ``x["name"]`` for every name that is not an attribute of
+the type (:func:`read_as_items`), with the names that are."""
+
+
+def read_as_items(cls: type) -> None:
+    """Let templates read ``obj.name`` on instances of ``cls`` (exactly that type, with
+    ``__slots__`` and no ``__getattr__``) as ``obj["name"]`` without first trying, and failing,
+    an attribute lookup: what the sandbox does for every other object, and the most frequent
+    operation of a render (every ``f.x``). The result is the sandbox's own: a name that is an
+    attribute of the type still goes through the sandbox's attribute checks."""
+    if hasattr(cls, "__getattr__") or not hasattr(cls, "__slots__"):
+        raise TypeError(f"{cls.__name__} must have __slots__ and no __getattr__")
+    _ITEMS[cls] = frozenset(dir(cls))
+
+
 class BoundedSandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox with steps, sizes and time bounded (see the module's doc).
     The limits of the render under way are set by :func:`run_bounded`."""
@@ -290,6 +322,17 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         # What a macro, a {% set %} block or a caller returns is joined with this: its pieces
         # are all in hand, so their sizes are checked before the join allocates.
         self.concat = _bounded_join  # type: ignore[method-assign]
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``obj.attribute``; a type given to :func:`read_as_items` skips the failed attribute
+        lookup that Jinja's sandbox makes before it reads an item."""
+        names = _ITEMS.get(type(obj))
+        if names is not None and attribute not in names:
+            try:
+                return obj[attribute]
+            except (TypeError, LookupError):
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
 
     def _range(self, *args: int) -> range:
         items = range(*args)
@@ -387,11 +430,20 @@ class FolderLoader(BaseLoader):
             raise TemplateError(f"not UTF-8 text (byte {exc.start})", file=filename,
                                 kind="syntax") from None
 
+        checked: list[object] = [None]
+
         def uptodate() -> bool:
+            # Jinja asks on every lookup (auto_reload); within one bundle, once is enough.
+            scope = _BUNDLE.get()
+            if scope is not None and checked[0] is scope:
+                return True
             try:
-                return os.lstat(filename).st_mtime_ns == mtime
+                fresh = os.lstat(filename).st_mtime_ns == mtime
             except OSError:
                 return False
+            if fresh:
+                checked[0] = scope
+            return fresh
 
         return source, filename, uptodate
 
@@ -405,6 +457,28 @@ def bounded_environment(folder: str, language: str, limits: Limits,
                           **options)
 
 
+def _flat_globals(template: Template) -> dict[str, Any]:
+    """The template's globals (its own over the environment's) as one plain dict, made once:
+    Jinja merges the layered mapping into every render's context, key by key."""
+    flat: dict[str, Any] | None = template.__dict__.get("_crisiscomms_globals")
+    if flat is None:
+        flat = template._crisiscomms_globals = dict(template.globals)  # type: ignore[attr-defined]
+    return flat
+
+
+def _generate(template: Template, context: Mapping[str, Any]) -> Iterator[str]:
+    """:meth:`jinja2.Template.generate`, with the globals merged from a flat dict (the
+    environment's globals are set when it is built and not changed after)."""
+    flat = _flat_globals(template)
+    env = template.environment
+    ctx = env.context_class(env, {**flat, **context}, template.name, template.blocks,
+                            globals=flat)
+    try:
+        yield from template.root_render_func(ctx)
+    except Exception:
+        yield env.handle_exception()
+
+
 def run_bounded(template: Template, context: Mapping[str, Any], limits: Limits) -> str:
     """Render ``template`` within ``limits``; :class:`RunawayError` when it goes over one
     (the caller names the template). Recursion too deep counts as going over a limit."""
@@ -413,7 +487,7 @@ def run_bounded(template: Template, context: Mapping[str, Any], limits: Limits) 
     try:
         chunks: list[str] = []
         size, most, clock, deadline = 0, limits.output_chars, time.monotonic, budget.deadline
-        for chunk in template.generate(context):
+        for chunk in _generate(template, context):
             # Kept lean: a message is hundreds of chunks, rendered for every channel.
             size += len(chunk)
             if size > most:

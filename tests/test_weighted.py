@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from crisiscomms.text import weighted
 from crisiscomms.text.weighted import MAX_WEIGHTED, URL_LENGTH, url_spans, weighted_length
 
 CASES = [
@@ -88,3 +91,66 @@ def test_between_one_and_two_per_character(text: str) -> None:
 @given(st.text())
 def test_normalisation_does_not_change_the_count(text: str) -> None:
     assert weighted_length(text) == weighted_length(unicodedata.normalize("NFC", text))
+
+
+# twitter-text's own conformance cases for its configuration v3 (tests/data, Apache 2.0).
+_CONFORMANCE = Path(__file__).parent / "data" / "twitter_text_validate_v3.yml"
+_CONFORMANCE_CASES = [
+    (case["text"], case["expected"]["weightedLength"], f"{section}: {case['description']}")
+    for section, cases in yaml.safe_load(_CONFORMANCE.read_text(encoding="utf-8"))["tests"].items()
+    for case in cases
+]
+
+
+def test_all_v3_conformance_cases_are_here() -> None:
+    assert len(_CONFORMANCE_CASES) == 24
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, n) for t, n, _ in _CONFORMANCE_CASES],
+                         ids=[why for _, _, why in _CONFORMANCE_CASES])
+def test_twitter_text_conformance_v3(text: str, expected: int) -> None:
+    assert weighted_length(text) == expected
+
+
+def _by_code_point(text: str) -> int:
+    """The count the fast path replaces: code point by code point, emoji sequences and links
+    as one."""
+    text = unicodedata.normalize("NFC", text)
+    links = {start: (end, weight) for start, end, weight in url_spans(text)}
+    total, index = 0, 0
+    while index < len(text):
+        if index in links:
+            index, weight = links[index]
+            total += weight
+            continue
+        end = weighted._emoji_end(text, index)
+        total += 2 if end is not None else weighted._char_weight(text[index])
+        index = end if end is not None else index + 1
+    return total
+
+
+_PIECES = st.sampled_from(["a", "Z", "9", " ", ".", "/", "#", "\u05d0", "\u05e9\u05b8", "e\u0301",
+                           "\u2066", "\u2069", "\u200f", "\u202a", "\u00a0", "\u2026", "\u20aa",
+                           "\u65e5", "\U0001f600", "\U0001f3fd", "\u200d", "\ufe0f", "\u20e3",
+                           "\U0001f1ee", "\u00a9", "https://", "www.", "x.co.il",
+                           "status.netivim.co.il/a?b=1", "a" * 64 + ".com"])
+
+
+@given(st.lists(_PIECES, max_size=30).map("".join) | st.text(max_size=40))
+def test_fast_path_counts_as_code_point_by_code_point(text: str) -> None:
+    assert weighted_length(text) == _by_code_point(text)
+
+
+_UNLINKED = [
+    ("https://" + "a" * 64 + ".com", 76, "label-over-63-is-text"),
+    ("https://" + "a" * 63 + ".com", URL_LENGTH, "label-of-63-is-a-link"),
+    ("https://a.com/" + "b" * 4074, URL_LENGTH, "4096-with-the-scheme-twice-is-a-link"),
+    ("https://a.com/" + "b" * 4075, 4089, "over-4096-is-text"),
+    ("\u202ahttps://x.co.il\u202c", 2 + URL_LENGTH + 2, "embedding-before-a-link-keeps-it"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, n) for t, n, _ in _UNLINKED],
+                         ids=[why for _, _, why in _UNLINKED])
+def test_what_x_does_not_link(text: str, expected: int) -> None:
+    assert weighted_length(text) == expected

@@ -12,6 +12,7 @@ from ..facts import Facts, plain
 if TYPE_CHECKING:
     from ..messages import Bundle
     from ..render import TemplateSet
+    from ..rules import RuleSet
 
 @dataclass(frozen=True)
 class Context:
@@ -20,6 +21,11 @@ class Context:
     bundle: Bundle
     templates: TemplateSet
     facts: Mapping[str, Facts]
+
+    @cached_property
+    def rule_sets(self) -> dict[str, RuleSet]:
+        """Each language's rules once looked up (:func:`~crisiscomms.checks.common.rules_for`)."""
+        return {}
 
     @cached_property
     def plain(self) -> dict[str, Any]:

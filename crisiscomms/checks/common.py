@@ -28,8 +28,12 @@ __all__ = ["rules_for", "strip_controls", "template_file", "written"]
 _HEAD = re.compile(r"<head>.*?</head>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
 def rules_for(context: Context, language: str) -> RuleSet:
-    """The rules of ``language`` beside the bundle's templates (cached until the file changes)."""
-    return load_rules(context.templates.folder, language)
+    """The rules of ``language`` beside the bundle's templates (cached until the file changes),
+    looked up once per bundle checked: every check asks, and each look walks the path."""
+    found = context.rule_sets.get(language)
+    if found is None:
+        found = context.rule_sets[language] = load_rules(context.templates.folder, language)
+    return found
 
 
 def template_file(context: Context, language: str, channel: str, output: Output) -> str:

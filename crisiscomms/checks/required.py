@@ -83,14 +83,16 @@ def check_required_facts(context: Context) -> Iterator[Finding]:
             "subject", frozenset())
         seen = "\n".join(written(message).values())
         spoken = "ssml" in CHANNELS[message.channel].outputs
+        if spoken:
+            # Once per message, not per fact: the text grows with the services listed.
+            words = context.templates.language(message.language).speech
+            seen = seen.casefold()
         for name, paths, texts in required_facts(facts, message.channel):
             if spoken:
                 # A script read aloud says where an address points instead of the address
                 # (render does the same to its text): that is how the fact is stated there.
                 # Its case follows the sentence the address stood in.
-                words = context.templates.language(message.language).speech
                 texts = tuple(replace_addresses(t, words).casefold() for t in texts)
-                seen = seen.casefold()
             if placed.isdisjoint(paths) or not any(text in seen for text in texts):
                 file = template_file(context, message.language, message.channel, "text")
                 for rule in rules:

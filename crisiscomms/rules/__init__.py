@@ -28,12 +28,15 @@ from typing import Annotated, Any, ClassVar, Final, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .._pydantic import PluginScanOff
 from ..channels import CHANNELS, Audience
 from ..config import ChangeKindName, default_templates_dir, refuse_unsafe
 from ..errors import ConfigError, Problem
 from ..findings import Finding, Severity
 from ..loading import file_stamp, read_data, validate
 from .match import Matcher, gender_forms, labelled_phrases, normalise
+
+_SCAN = PluginScanOff()  # until the end of the module: see crisiscomms._pydantic
 
 __all__ = [
     "KINDS",
@@ -626,3 +629,6 @@ def _load(path: str, stamp: int, language: str) -> RuleSet:
     if problems:
         raise ConfigError(path, problems)
     return RuleSet(path, language, tuple(rules))
+
+
+_SCAN.done()

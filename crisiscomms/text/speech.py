@@ -72,10 +72,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final, Literal
-from xml.sax.saxutils import escape, quoteattr
 
 from babel.dates import format_date
-from num2words import num2words as _num2words
 
 __all__ = [
     "CLAUSE_PAUSE_S",
@@ -497,6 +495,22 @@ def _resolve(lang: str | SpeechWords) -> SpeechWords:
     return lang if isinstance(lang, SpeechWords) else speech_words(lang)
 
 
+def escape(data: str) -> str:
+    """``&``, ``<`` and ``>`` as XML entities: :func:`xml.sax.saxutils.escape`, without
+    importing it (it pulls in ``urllib.request`` and ``http.client`` on every cold start)."""
+    return data.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def quoteattr(data: str) -> str:
+    """An XML attribute value, quoted: as :func:`xml.sax.saxutils.quoteattr`."""
+    data = escape(data).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' in data:
+        if "'" in data:
+            return '"{}"'.format(data.replace('"', "&quot;"))
+        return f"'{data}'"
+    return f'"{data}"'
+
+
 # --- numbers --------------------------------------------------------------------------------
 
 _AR_UNITS: Final = {
@@ -598,7 +612,11 @@ def _words(n: int | Decimal, w: SpeechWords, gender: Gender = "f",
             (w.lang == "ru" and kwargs.get("to") == "ordinal"):
         # num2words' Hebrew and Russian spellers take the gender (Russian ordinals too).
         kwargs["gender"] = gender
-    result = _num2words(n, lang=w.lang, **kwargs)
+    # Imported on first use: num2words loads every language it has (~30 ms of a cold start),
+    # and only SSML and spoken estimates need it.
+    from num2words import num2words
+
+    result = num2words(n, lang=w.lang, **kwargs)
     assert isinstance(result, str)
     return result
 
@@ -1286,7 +1304,7 @@ def estimate_seconds(ssml: str, *, words_per_minute: float = 140.0) -> float:
     root.tail = None
     # Element boundaries (<p>, <s>, <break/>) separate words even without spaces.
     text = " ".join(_spoken_text(root))
-    words = sum(1 for token in text.split() if any(char.isalpha() for char in token))
+    words = sum(1 for token in text.split() if any(map(str.isalpha, token)))
     seconds = words * 60.0 / words_per_minute
     text = _ABBREVIATION_DOTS_RE.sub(lambda m: m.group().replace(".", ""), text)
     seconds += SENTENCE_PAUSE_S * len(_SENTENCE_END_RE.findall(text))

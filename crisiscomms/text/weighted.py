@@ -43,8 +43,14 @@ _UNLINKED_TLDS = frozenset({"example", "test", "invalid", "localhost", "local"})
 
 # A character right before a link that stops X from recognising it (twitter-text's
 # ``validUrlPrecedingChars``): ASCII letters and digits, @, $, #, their full-width forms, and
-# the characters X rejects outright.
-_BLOCKS_URL = re.compile("[A-Za-z0-9@\uff20$#\uff03\ufffe\ufeff\uffff\u202a-\u202e]")
+# the characters X rejects outright. A direction mark or embedding (U+202A-U+202E) does not.
+_BLOCKS_URL = re.compile("[A-Za-z0-9@\uff20$#\uff03\ufffe\ufeff\uffff]")
+
+# twitter-text's ``isValidUrl``: no host label (punycode-encoded) longer than 63 characters,
+# and no address longer than 4,096 characters counting a scheme (``https://`` when none).
+_MAX_LABEL = 63
+_MAX_URL = 4096
+_DEFAULT_SCHEME = "https://"
 
 _LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
 _PATH_CHAR = r"[A-Za-z0-9!*';:=+,.$/%#\[\]\-\u2013_~&|@\u00c0-\u024f\u0400-\u04ff()]"
@@ -75,6 +81,22 @@ _KEYCAP_BASE = frozenset("0123456789#*")
 
 def _in(ranges: tuple[tuple[int, int], ...], code: int) -> bool:
     return any(first <= code <= last for first, last in ranges)
+
+
+def _class(ranges: tuple[tuple[int, int], ...]) -> str:
+    return "".join(f"\\U{first:08x}-\\U{last:08x}" for first, last in ranges)
+
+
+# Fast path: every code point outside the weight-1 ranges, found by one regex scan...
+_HEAVY = re.compile(f"[^{_class(_LIGHT)}]")
+# ...valid wherever no emoji sequence can start: no pictographic character, no regional
+# indicator, and neither of the two marks a keycap or a text-style emoji needs.
+_EMOJI_POSSIBLE = re.compile(f"[{_class(_PICTOGRAPHIC)}\\U0001f1e6-\\U0001f1ff\\ufe0f\\u20e3]")
+
+
+def _text_weight(text: str) -> int:
+    """The weight of emoji-free, link-free text: 1 per code point, 2 for each heavy one."""
+    return len(text) + len(_HEAVY.findall(text))
 
 
 def _char_weight(char: str) -> int:
@@ -133,18 +155,34 @@ def url_spans(text: str) -> list[tuple[int, int, int]]:
     []
     """
     spans: list[tuple[int, int, int]] = []
+    if "." not in text:
+        return spans
     for match in _URL.finditer(text):
         start, end = match.span()
         if start > 0 and _BLOCKS_URL.match(text[start - 1]):
             continue
         if match["tld"].lower() in _UNLINKED_TLDS:
             continue
-        if match["scheme"]:
-            weight = URL_LENGTH
-        else:
-            weight = max(URL_LENGTH, sum(_char_weight(c) for c in text[start:end]))
+        if not _valid_url(end - start, match["scheme"], match["host"]):
+            continue
+        # A bare domain's characters are all weight-1 letters, digits and marks: no emoji.
+        weight = URL_LENGTH if match["scheme"] else max(URL_LENGTH, _text_weight(text[start:end]))
         spans.append((start, end, weight))
     return spans
+
+
+def _valid_url(length: int, scheme: str | None, host: str) -> bool:
+    """twitter-text's ``isValidUrl``: every host label at most 63 characters once
+    punycode-encoded, and the address (its host encoded) with a scheme at most 4,096."""
+    encoded = 0
+    for label in host.split("."):
+        size = len(label) if label.isascii() else len("xn--") + len(label.encode("punycode"))
+        if not 1 <= size <= _MAX_LABEL:
+            return False
+        encoded += size - len(label)
+    if scheme is None or not scheme.lower().startswith("http"):
+        scheme = _DEFAULT_SCHEME
+    return len(scheme) + length + encoded <= _MAX_URL
 
 
 def weighted_length(text: str) -> int:
@@ -160,7 +198,16 @@ def weighted_length(text: str) -> int:
     2
     """
     text = unicodedata.normalize("NFC", text)
-    links = {start: (end, weight) for start, end, weight in url_spans(text)}
+    spans = url_spans(text)
+    if not _EMOJI_POSSIBLE.search(text):
+        # No emoji sequence anywhere (every message we write): weights by regex, not by
+        # code point in Python.
+        total, index = 0, 0
+        for start, end, weight in spans:
+            total += _text_weight(text[index:start]) + weight
+            index = end
+        return total + _text_weight(text[index:])
+    links = {start: (end, weight) for start, end, weight in spans}
     total, index = 0, 0
     while index < len(text):
         if index in links:
