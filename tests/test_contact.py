@@ -10,22 +10,16 @@ from typing import Any
 
 import pytest
 
-from crisiscomms import Bundle, parse_incident, render
-from crisiscomms.samples import load_example
-from crisiscomms.text.bidi import strip_controls
+from crisiscomms import Bundle, render
+
+from .example_edits import edited, seen
 
 LISTED = ("email", "status_page")
 """Customer channels with room for every working channel and the phone's hours."""
 
 
-def _incident(name: str = "identified", **changes: Any) -> Any:
-    data = load_example(name).model_dump(mode="json", exclude_none=True)
-    data.update(changes)
-    return parse_incident(data)
-
-
-def _seen(bundle: Bundle, lang: str, channel: str, output: str = "text") -> str:
-    return strip_controls(getattr(bundle[lang, channel], output) or "")
+_incident = edited
+_seen = seen
 
 
 def _call_centre_down(**changes: Any) -> Any:

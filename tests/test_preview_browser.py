@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
 
 from crisiscomms import load_incident, render
 from crisiscomms.cli import main
@@ -42,6 +42,18 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+def new_tab(browser: Browser) -> tuple[BrowserContext, Page, list[str]]:
+    """A fresh context and page as a comms person in Israel sees it, collecting the page's
+    console errors (the tests assert there are none they did not expect)."""
+    context = browser.new_context(viewport={"width": 1500, "height": 1000}, locale="en-GB",
+                                  timezone_id="Asia/Jerusalem")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return context, page, errors
 
 
 @dataclass
@@ -275,12 +287,7 @@ def test_publish_shows_what_changes_and_the_new_statement_in_the_history(
     shutil.copyfile(example_path("identified"), incident)
     db = tmp_path / "crisiscomms.db"
     server = start_server(Workspace(None, [incident], journal=db, out=tmp_path / "out"))
-    context = browser.new_context(viewport={"width": 1500, "height": 1000}, locale="en-GB",
-                                  timezone_id="Asia/Jerusalem")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    context, page, errors = new_tab(browser)
     try:
         page.goto(server.url)
         page.wait_for_selector("body[data-rendered]")

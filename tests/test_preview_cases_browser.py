@@ -4,37 +4,22 @@ case and time. The screenshot goes to ``test-output/preview/cases.png``."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from crisiscomms.preview.app import RunningServer, start_server
 from crisiscomms.preview.workspace import Workspace
 
-from .test_preview_browser import CHROMIUM_ARGS, SHOTS
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = shutil.which("chromium")
-    assert executable, "Debian's chromium must be on PATH (.ci/run installs the package)"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+from .test_preview_browser import SHOTS, new_tab
+from .test_preview_browser import browser as browser
 
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[tuple[Page, RunningServer, list[str]]]:
     server = start_server(Workspace())
-    context = browser.new_context(viewport={"width": 1500, "height": 1000}, locale="en-GB",
-                                  timezone_id="Asia/Jerusalem")
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    tab.on("pageerror", lambda e: errors.append(str(e)))
+    context, tab, errors = new_tab(browser)
     yield tab, server, errors
     context.close()
     server.stop()

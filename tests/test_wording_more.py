@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from crisiscomms import Bundle, parse_incident, render
+from crisiscomms import Bundle, render
 from crisiscomms.cases import load_case
 from crisiscomms.cases.letters import render_case_letter
 from crisiscomms.cases.model import EventKind
@@ -21,17 +21,11 @@ from crisiscomms.rules import load_rules
 from crisiscomms.samples import examples_dir, load_example
 from crisiscomms.text.bidi import strip_controls
 
+from .example_edits import edited, seen
 from .template_copy import TemplateCopy
 
-
-def _incident(name: str = "identified", **changes: Any) -> Any:
-    data = load_example(name).model_dump(mode="json", exclude_none=True)
-    data.update(changes)
-    return parse_incident(data)
-
-
-def _seen(bundle: Bundle, lang: str, channel: str, output: str = "text") -> str:
-    return strip_controls(getattr(bundle[lang, channel], output) or "")
+_incident = edited
+_seen = seen
 
 
 def _only_email_works() -> Any:

@@ -386,6 +386,18 @@ class BudgetRule(RuleBase):
                     "max_weighted"]
 
 
+def _placeholders(value: str | None, allowed: frozenset[str], what: str) -> str | None:
+    """``value`` when each ``{placeholder}`` in it is one of ``allowed`` (a second message of a
+    rule, like ``pasted`` or ``late``); else the error names the first that is not."""
+    if value is None:
+        return None
+    for _, name, _, _ in _FORMATTER.parse(value):
+        if name is not None and name not in allowed:
+            known = ", ".join(f"{{{p}}}" for p in sorted(allowed))
+            raise ValueError(f"unknown placeholder {{{name}}}; {what} offers {known}")
+    return value
+
+
 class AudienceRule(RuleBase):
     """Nothing reaches an audience that may not see it (``internal``: staff only; ``priority``:
     staff and partners): no reference in a template, and none of its texts (``min_length``
@@ -404,13 +416,7 @@ class AudienceRule(RuleBase):
     @field_validator("pasted")
     @classmethod
     def _pasted_placeholders(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        for _, name, _, _ in _FORMATTER.parse(value):
-            if name is not None and name not in cls.PASTED_PARAMS:
-                known = ", ".join(f"{{{p}}}" for p in sorted(cls.PASTED_PARAMS))
-                raise ValueError(f"unknown placeholder {{{name}}}; pasted offers {known}")
-        return value
+        return _placeholders(value, cls.PASTED_PARAMS, "pasted")
 
     def pasted_finding(self, fact: str, field: str, *, language: str | None = None,
                        channel: str | None = None) -> Finding:
@@ -440,13 +446,7 @@ class TimeRule(RuleBase):
     @field_validator("late")
     @classmethod
     def _late_placeholders(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        for _, name, _, _ in _FORMATTER.parse(value):
-            if name is not None and name not in cls.LATE_PARAMS:
-                known = ", ".join(f"{{{p}}}" for p in sorted(cls.LATE_PARAMS))
-                raise ValueError(f"unknown placeholder {{{name}}}; late offers {known}")
-        return value
+        return _placeholders(value, cls.LATE_PARAMS, "late")
 
     def late_finding(self, late: int, promised: str, now: str) -> Finding:
         """The finding for a statement later than the previous one promised."""
