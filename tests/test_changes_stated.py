@@ -166,3 +166,18 @@ def test_a_late_update_is_a_warning_naming_the_field(changed: Bundle) -> None:
     previous, current = changed_example()
     on_time = previous.model_copy(update={"next_update_at": current.updated_at})
     assert "update-cadence" not in {f.rule for f in render(current, previous=on_time).findings}
+
+
+@pytest.mark.parametrize("lang", ["he", "en", "ar", "ru"])
+def test_a_late_resolution_apologises_too(lang: str) -> None:
+    previous, current = changed_example()
+    assert current.next_update_at is not None
+    resolved = current.model_copy(update={
+        "status": Status.RESOLVED, "updated_at": current.next_update_at + dt.timedelta(hours=2),
+        "resolved_at": current.next_update_at + dt.timedelta(hours=1), "next_update_at": None,
+        "eta": None})
+    bundle = render(resolved, previous=current, languages=[lang], channels=list(APOLOGISING))
+    assert "late-update-apology" not in {f.rule for f in bundle.findings}
+    late = _sentences(current, resolved, lang)["update_late"]
+    for channel in APOLOGISING:
+        assert late["sentence"] in strip_controls(bundle[lang, channel].text), channel
