@@ -170,7 +170,7 @@ def test_a_late_update_is_a_warning_naming_the_field(changed: Bundle) -> None:
 
 @pytest.mark.parametrize("lang", ["he", "en", "ar", "ru"])
 def test_a_late_resolution_apologises_too(lang: str) -> None:
-    previous, current = changed_example()
+    _, current = changed_example()
     assert current.next_update_at is not None
     resolved = current.model_copy(update={
         "status": Status.RESOLVED, "updated_at": current.next_update_at + dt.timedelta(hours=2),
