@@ -78,7 +78,7 @@ from .sandbox import (
     run_bounded,
 )
 from .text import speech
-from .text.bidi import RLM, Strategy
+from .text.bidi import LRI, PDI, RLM, Strategy, has_rtl, protect_typed
 from .text.sms import sms_segments
 from .text.weighted import weighted_length
 
@@ -393,6 +393,10 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
                 # A script read aloud: a caller cannot follow a link, so an address typed in
                 # incident text becomes the words for where it points, as in the SSML.
                 raw = speech.replace_addresses(raw, language.speech)
+                if strategy == "isolates":
+                    # Those words may land inside an isolated left-to-right value ("https://…
+                    # *2040" becomes "באתר שלנו *2040"): protect what follows them again.
+                    raw = _ISOLATED_RE.sub(_reprotect, raw)
             outputs[output] = _rtl_base(_tidy(raw), strategy, markdown=markdown)
         elif output == "html":
             outputs[output] = html_wrap(_tidy(raw), lang, language.direction,
@@ -403,6 +407,14 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
             outputs[output] = speech.wrap_ssml(body, language.speech,
                                                dialect=settings.ssml_dialect, voice=voice)
     return outputs, reads
+
+
+_ISOLATED_RE = re.compile(f"{LRI}([^{LRI}{PDI}]*){PDI}")
+
+
+def _reprotect(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    return f"{LRI}{protect_typed(inner, 'isolates') if has_rtl(inner) else inner}{PDI}"
 
 
 def _over_budget(stats: Mapping[str, Any], settings: ChannelConfig, lang: str) -> bool:

@@ -308,3 +308,13 @@ def test_values_typed_in_hebrew_text_display_as_written(channel: str) -> None:
     shown = get_display(line)
     for value in TYPED_VALUES:
         assert value in shown, (channel, value, shown)
+
+
+def test_an_address_replaced_inside_a_value_keeps_what_follows_displayed() -> None:
+    # The phone line's script says "באתר שלנו" for the address; a code after it in the same
+    # left-to-right value must still display as written (found by Hypothesis).
+    data = incident(title={"he": "https://example.com/a?b=1 *2040", "en": "x"})
+    bundle = render(parse_incident(data), languages=["he"], channels=["ivr"])
+    line = next(x for x in bundle["he", "ivr"].text.split("\n") if "2040" in x)
+    assert "*2040" in get_display(line) and "https" not in line
+    assert display_findings(bundle) == []

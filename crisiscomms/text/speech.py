@@ -898,7 +898,7 @@ def _with_case(model: str, phrase: str) -> str:
 
 
 _BIDI_OPEN_RE: Final = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2068]+$")
-_BIDI_CLOSE_RE: Final = re.compile("[\u200e\u200f\u202c\u2069]*")
+_BIDI_CLOSE_RE: Final = re.compile(" ?[\u200e\u200f\u202c\u2069]+")
 
 
 def _lead(before: str, place: Place) -> re.Match[str] | None:
@@ -921,16 +921,23 @@ def _replace_addresses(text: str, w: SpeechWords) -> str:
         end = match.end()
         # An address inserted into right-to-left text comes inside a bidi isolate or marks:
         # the words replace those too, and the word before is read past them.
+        # When the address is the whole protected value, its controls go with it; when more
+        # of the value follows it ("https://… *2040"), the isolate stays open around the words.
+        keep = ""
         opener = _BIDI_OPEN_RE.search(before)
         if opener is not None:
+            closer = _BIDI_CLOSE_RE.match(text, end)
+            if closer is not None:
+                end = closer.end()
+            else:
+                keep = before[opener.start():]
             before = before[:opener.start()]
-            end = _BIDI_CLOSE_RE.match(text, end).end()  # type: ignore[union-attr]
         prefix = match.group("pre") if w.prefix_letters else None
         lead = _lead(before, place)
         lead_word = lead.group(1).rstrip(":") if lead else ""
         if not prefix and lead is not None and lead_word.casefold() in place.after:
             phrase = _with_case(lead_word, place.after[lead_word.casefold()])
-            out.append(before[:lead.start()] + phrase)
+            out.append(before[:lead.start()] + keep + phrase)
         elif prefix:
             if prefix in place.prefixed:
                 phrase = place.prefixed[prefix]
@@ -938,11 +945,11 @@ def _replace_addresses(text: str, w: SpeechWords) -> str:
                 phrase = prefix[:-1] + place.prefixed[prefix[-1]]
             else:
                 phrase = prefix + place.default
-            out.append(before + phrase)
+            out.append(before + keep + phrase)
         else:
             opens = (not "".join([*out, before]).strip()
                      or before.rstrip().endswith((".", "!", "?")))
-            out.append(before + _with_case("X" if opens else "x", place.default))
+            out.append(before + keep + _with_case("X" if opens else "x", place.default))
         position = end
     out.append(text[position:])
     return "".join(out)
