@@ -52,7 +52,7 @@ def floor_renderer(example: str) -> Callable[[], list[str]]:
         for channel in CORE:
             from crisiscomms.channels import CHANNELS
 
-            rtl = language.direction == "rtl"
+            rtl = language.rtl
             strategy = ts.config.channel(channel).bidi if rtl else "none"
             for output in CHANNELS[channel].outputs:
                 kind = "text" if output == "subject" else output

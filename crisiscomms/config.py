@@ -511,6 +511,11 @@ class Language(_Strict):
     language puts it in a case of its own (Russian accusative "в среду, 25 ноября, в 17:50");
     seven or none. Without them, ``weekday_format`` (``f.x.weekday`` keeps it either way)."""
 
+    @property
+    def rtl(self) -> bool:
+        """Whether the language is written right to left (``direction``)."""
+        return self.direction == "rtl"
+
     @field_validator("dated_weekdays")
     @classmethod
     def _seven_weekdays(cls, value: list[str]) -> list[str]:

@@ -130,6 +130,21 @@ def _format_date(day: dt.date, pattern: str, locale: str) -> str:
     return _babel(format_date(day, pattern, locale=_locale(locale)))
 
 
+def date_atom(day: dt.date, pattern: str, language: Language, *,
+              with_year: bool = False) -> Atom:
+    """A date written in ``pattern`` and spoken in words (with its year when asked), isolated
+    in right-to-left text when it holds no right-to-left letter."""
+    text = _format_date(day, pattern, language.locale)
+    return Atom(text, partial(_spoken_date, day, language.speech, with_year=with_year),
+                ltr=language.rtl and not has_rtl(text))
+
+
+def time_atom(clock: dt.time, language: Language) -> Atom:
+    """A time of day written in the language's format and spoken in words."""
+    return Atom(_format_time(clock, language.time_format, language.locale),
+                partial(_spoken_time, clock, language.speech), ltr=True)
+
+
 _speak_text = lru_cache(maxsize=4096)(speech.speak_text)
 _spoken_time = lru_cache(maxsize=4096)(speech.spoken_time)
 _spoken_date = lru_cache(maxsize=4096)(speech.spoken_date)
@@ -297,15 +312,11 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
     if tonight and language.day.tonight is not None:
         relation = "tonight"
     clock = local.time().replace(second=0, microsecond=0, tzinfo=None)
-    time = Atom(_format_time(clock, language.time_format, language.locale),
-                partial(_spoken_time, clock, language.speech), ltr=True)
+    time = time_atom(clock, language)
     other_year = local.year != today.year
     date_pattern = (language.date_format if not other_year else
                     language.date_year_format or f"{language.date_format} y")
-    date_text = _format_date(local.date(), date_pattern, language.locale)
-    date = Atom(date_text, partial(_spoken_date, local.date(), language.speech,
-                                   with_year=other_year),
-                ltr=language.direction == "rtl" and not has_rtl(date_text))
+    date = date_atom(local.date(), date_pattern, language, with_year=other_year)
     weekday_text = _format_date(local.date(), language.weekday_format, language.locale)
     weekday = Atom(weekday_text, partial(_speak_text, weekday_text, language.speech))
     day = _slot(_day_word(language.day, relation, base), "date", date, language.speech)
@@ -392,7 +403,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
     # The organisation's phone is a code wherever incident text mentions it.
     say = language.speech.with_codes([org.phone])
     # The writing direction is the language file's, nowhere else's.
-    rtl = language.direction == "rtl"
+    rtl = language.rtl
 
     def moment(value: dt.datetime | None) -> dict[str, Any] | None:
         return None if value is None else _moment(value, now, zone, language, lang)
@@ -554,7 +565,7 @@ def _change(change: Change, language: Language, lang: str, say: speech.SpeechWor
     ``minutes`` and ``duration`` (late, or how far the estimate moved), ``old``/``new``
     estimates as moments, the statuses and the names of the services added or no longer
     affected."""
-    rtl = language.direction == "rtl"
+    rtl = language.rtl
     services = [_user_text(s.name[lang], rtl, say) for s in change.services
                 if s.name.get(lang) is not None]
     kind = change.kind.value
@@ -622,8 +633,9 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
     if comp.valid_until is not None:
         valid = _moment(dt.datetime.combine(comp.valid_until, dt.time(12), tzinfo=zone), now,
                         zone, language, lang)
-        expiry = _dated(comp.valid_until, words.date_format, language, lang)
-        expiry_short = _dated(comp.valid_until, words.date_format_short, language, lang)
+        expiry = date_atom(comp.valid_until, words.date_format, language, with_year=True)
+        expiry_short = date_atom(comp.valid_until, words.date_format_short, language,
+                                 with_year=True)
     delivery = config.compensation.delivery
 
     def whole(pattern: str, what: str, until: str, last: Atom | None, how: str) -> Phrase:
@@ -641,13 +653,6 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
                               words.delivery[delivery][kind]),
             "short": whole(words.short, words.what_short[kind], words.expiry_short,
                            expiry_short, words.delivery_short[delivery])}
-
-
-def _dated(day: dt.date, pattern: str, language: Language, lang: str) -> Atom:
-    """A date in ``pattern`` (with its year), spoken with the year."""
-    text = _format_date(day, pattern, language.locale)
-    return Atom(text, partial(_spoken_date, day, language.speech, with_year=True),
-                ltr=language.direction == "rtl" and not has_rtl(text))
 
 
 def _contact(incident: Incident, config: Config, language: Language, lang: str,
@@ -689,7 +694,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         working_short.append(named)
         hours = channel.hours.get(lang)
         if hours:
-            hours_text = _user_text(hours, language.direction == "rtl", say)
+            hours_text = _user_text(hours, language.rtl, say)
             named = Phrase(words.with_hours, (("channel", named), ("hours", hours_text)))
         working.append(named)
     listed = _join(working, language) if working else None
@@ -721,7 +726,7 @@ def _internal(incident: Incident, language: Language, lang: str, now: dt.datetim
     internal = incident.internal
     if internal is None:
         return None
-    rtl = language.direction == "rtl"
+    rtl = language.rtl
     backlog = internal.backlog
     oldest = None if backlog is None or backlog.oldest_open_at is None else backlog.oldest_open_at
     return {

@@ -365,7 +365,7 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
                     ) -> tuple[dict[str, str], dict[str, set[str]]]:
     spec = CHANNELS[channel]
     settings = ts.config.channel(channel)
-    strategy: Strategy = settings.bidi if language.direction == "rtl" else "none"
+    strategy: Strategy = settings.bidi if language.rtl else "none"
     markdown = spec.text_format == "markdown"
     outputs: dict[str, str] = {}
     reads: dict[str, set[str]] = {}

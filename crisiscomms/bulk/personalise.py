@@ -218,7 +218,7 @@ class Personaliser:
     def render_for(self, lang: str, channel: str, values: Mapping[str, str]) -> Any:
         """The ordinary render path for one recipient's values: a
         :class:`~crisiscomms.messages.Message` (what the joined messages are checked against)."""
-        rtl = self.ts.language(lang).direction == "rtl"
+        rtl = self.ts.language(lang).rtl
         slots = self.slots(lang, channel)
 
         def recipient(kind: Kind, strategy: Strategy) -> dict[str, str]:
@@ -256,7 +256,7 @@ class Personaliser:
         marks = {s: _MARK.format(names.index(s)) if s in names else "" for s in slots}
         message = self._render(lang, channel, lambda kind, strategy: marks, level)
         language = self.ts.language(lang)
-        rtl = language.direction == "rtl"
+        rtl = language.rtl
         strategy: Strategy = self.ts.config.channel(channel).bidi if rtl else "none"
         shapes = {o: s for o in _OUTPUTS if (s := _shape(getattr(message, o))) is not None}
         file = f"{self.ts.folder}/{lang}/{template_name(channel, 'text')}"

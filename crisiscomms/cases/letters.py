@@ -22,7 +22,6 @@ from functools import partial
 from typing import Any, Literal, get_args
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
 from babel.numbers import format_currency, format_percent
 
 from ..config import CaseWords, Language
@@ -35,22 +34,21 @@ from ..facts import (
     Piece,
     View,
     _babel,
-    _format_time,
     _join,
     _locale,
     _number,
-    _spoken_date,
-    _spoken_time,
     _url,
     _user_text,
     _word,
     converter,
+    date_atom,
+    time_atom,
 )
 from ..messages import Message, html_wrap
 from ..model import Incident, Localized
 from ..render import TemplateSet, _rtl_base, _run, _tidy, template_set
 from ..text import speech
-from ..text.bidi import Strategy, has_rtl
+from ..text.bidi import Strategy
 from .model import CONTACTS, Case, Event, EventKind
 from .status import case_status
 
@@ -93,17 +91,14 @@ def _moment(value: dt.datetime, zone: ZoneInfo, language: Language,
             words: CaseWords) -> dict[str, Any]:
     local = value.astimezone(zone)
     clock = local.time().replace(second=0, microsecond=0, tzinfo=None)
-    time = Atom(_format_time(clock, language.time_format, language.locale),
-                partial(_spoken_time, clock, language.speech), ltr=True)
+    time = time_atom(clock, language)
     date = _date(local.date(), language, words)
     return {"iso": local.isoformat(), "time": time, "date": date,
             "when": Phrase(words.when, (("date", date), ("time", time)))}
 
 
 def _date(day: dt.date, language: Language, words: CaseWords) -> Atom:
-    text = _babel(format_date(day, words.date_format, locale=_locale(language.locale)))
-    return Atom(text, partial(_spoken_date, day, language.speech),
-                ltr=language.direction == "rtl" and not has_rtl(text))
+    return date_atom(day, words.date_format, language)
 
 
 def _on_the_hour(value: dt.datetime, zone: ZoneInfo) -> dt.datetime:
@@ -146,7 +141,7 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
     ts = ts or template_set()
     language, words = _words(ts, case)
     lang = case.language
-    rtl = language.direction == "rtl"
+    rtl = language.rtl
     zone = ZoneInfo(ts.config.organisation.time_zone)
     org = ts.config.organisation
     say = language.speech.with_codes([org.phone, case.owner.phone])
@@ -281,7 +276,7 @@ def render_case_letter(case: Case, kind: str, *, now: dt.datetime,
                                               "kind resolved (at or before now)")])
     facts = case_facts(case, now=now, ts=ts, incident=incident)
     language = ts.language(case.language)
-    strategy: Strategy = ts.config.channel("email").bidi if language.direction == "rtl" \
+    strategy: Strategy = ts.config.channel("email").bidi if language.rtl \
         else "none"
     env = ts.environment(case.language)
     outputs: dict[str, str] = {}
