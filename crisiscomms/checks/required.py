@@ -15,12 +15,22 @@ from typing import Any
 
 from ..channels import CHANNELS, Audience
 from ..findings import Finding
+from ..messages import Message
 from ..rules import ChangesStatedRule, RequiredFactsRule
 from ..text.speech import replace_addresses
 from .base import Context
 from .common import rules_for, template_file, written
 
 _STATUS_AUDIENCES = {Audience.CUSTOMER, Audience.STAFF, Audience.PUBLIC, Audience.PARTNER}
+# The wordings of a change (`f.changes[i]`, `f.eta_change`): any one of them says it.
+_FORMS = ("sentence", "short", "dated")
+
+
+def _placed_in_text(message: Message) -> frozenset[str]:
+    """The facts placed in what every reader gets, the subject and the text (the HTML and
+    SSML come from their own templates over the same facts)."""
+    return message.placed_in.get("text", frozenset()) | message.placed_in.get(
+        "subject", frozenset())
 
 
 def required_facts(facts: Mapping[str, Any],
@@ -77,10 +87,7 @@ def check_required_facts(context: Context) -> Iterator[Finding]:
         rules = [r for r in by_lang[message.language] if r.scope.covers(message.channel)]
         if not rules:
             continue
-        # The HTML and SSML come from their own templates over the same facts; the subject and
-        # text are what every reader gets, and keep this check cheap enough for every bundle.
-        placed = message.placed_in.get("text", frozenset()) | message.placed_in.get(
-            "subject", frozenset())
+        placed = _placed_in_text(message)
         seen = "\n".join(written(message).values())
         spoken = "ssml" in CHANNELS[message.channel].outputs
         if spoken:
@@ -101,16 +108,16 @@ def check_required_facts(context: Context) -> Iterator[Finding]:
                                        channel=message.channel, file=file)
 
 
-_FORMS = ("sentence", "short", "dated")
-
-
-def _change_paths(index: int, change: Mapping[str, Any]) -> tuple[frozenset[str], str]:
+def _change_paths(index: int, change: Mapping[str, Any]) -> tuple[frozenset[str],
+                                                                    tuple[str, ...]]:
     """The paths whose placing says ``change``: its sentences, and for the estimate's change
-    the same through ``eta_change``; and the prefix of its old estimate's paths."""
+    the same through ``eta_change``; and the prefixes of its old estimate's paths."""
     paths = {f"changes[{index}].{form}" for form in _FORMS}
+    old: tuple[str, ...] = (f"changes[{index}].old.",)
     if change["eta"]:
         paths |= {f"eta_change.{form}" for form in _FORMS}
-    return frozenset(paths), f"changes[{index}].old."
+        old += ("eta_change.old.",)
+    return frozenset(paths), old
 
 
 def check_changes_stated(context: Context) -> Iterator[Finding]:
@@ -125,15 +132,14 @@ def check_changes_stated(context: Context) -> Iterator[Finding]:
                  if r.scope.covers(message.channel)]
         if not rules:
             continue
-        placed = message.placed_in.get("text", frozenset()) | message.placed_in.get(
-            "subject", frozenset())
+        placed = _placed_in_text(message)
         seen = "\n".join(written(message).values())
         for index, change in enumerate(changes):
-            paths, old_prefix = _change_paths(index, change)
+            paths, old_prefixes = _change_paths(index, change)
             times = tuple(moment["time"] for moment in (change["new"], change["old"])
                           if moment is not None and change["eta"])
             said = (not placed.isdisjoint(paths)
-                    or any(p.startswith((old_prefix, "eta_change.old.")) for p in placed))
+                    or any(p.startswith(old_prefixes) for p in placed))
             # Reading a change is not saying it (a loop's condition reads every one): its
             # times, or for another kind its wording, must be in the text too.
             worded = [str(change[form]) for form in _FORMS if change[form] is not None]
