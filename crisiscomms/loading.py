@@ -28,7 +28,11 @@ from pydantic import BaseModel, ValidationError
 from .errors import IncidentError, InputError, Problem
 from .model import Incident
 
-__all__ = ["file_stamp", "load_incident", "parse_incident", "read_data", "validate"]
+__all__ = ["DATA_SUFFIXES", "file_stamp", "load_incident", "parse_incident", "read_data",
+           "validate"]
+
+DATA_SUFFIXES = (".yaml", ".yml", ".json")
+"""The endings of incident and case files (YAML otherwise, JSON for ``.json``)."""
 
 M = TypeVar("M", bound=BaseModel)
 Lines = Mapping[tuple[str | int, ...], int]

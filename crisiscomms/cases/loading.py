@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CaseError, Problem
-from ..loading import Lines, _line_for, read_data, validate
+from ..loading import DATA_SUFFIXES, Lines, _line_for, read_data, validate
 from .model import Case, path_steps
 
 __all__ = ["CASE_SUFFIXES", "case_files", "load_case", "parse_case"]
 
-CASE_SUFFIXES = (".yaml", ".yml", ".json")
+CASE_SUFFIXES = DATA_SUFFIXES
 
 _LINE = re.compile(r"^([A-Za-z_][\w.\[\]]*): (.+)$")
 

@@ -23,20 +23,19 @@ if TYPE_CHECKING:
 
 __all__ = ["register"]
 
-_INCIDENT_SUFFIXES = (".yaml", ".yml", ".json")
-
-
 def _exit_code(findings: Sequence[Finding]) -> int:
     return Exit.FINDINGS if any(f.severity == "error" for f in findings) else Exit.CLEAN
 
 
 def _incident_files(given: Sequence[str]) -> list[str]:
     """Each ``--incident``: a file, or a folder whose YAML and JSON files are all samples."""
+    from ..loading import DATA_SUFFIXES
+
     files: list[str] = []
     for item in given:
         path = Path(item)
         if path.is_dir():
-            files += sorted(str(p) for p in path.iterdir() if p.suffix in _INCIDENT_SUFFIXES)
+            files += sorted(str(p) for p in path.iterdir() if p.suffix.lower() in DATA_SUFFIXES)
         else:
             files.append(item)
     return files
