@@ -181,3 +181,12 @@ def test_a_late_resolution_apologises_too(lang: str) -> None:
     late = _sentences(current, resolved, lang)["update_late"]
     for channel in APOLOGISING:
         assert late["sentence"] in strip_controls(bundle[lang, channel].text), channel
+
+
+@pytest.mark.parametrize("lang", ["he", "en"])
+def test_the_email_says_a_moved_estimate_once(changed: Bundle, lang: str) -> None:
+    # The paragraph of what changed gives the new and the old time; the facts below it do not
+    # repeat the estimate, and required-fact counts that paragraph as stating it.
+    text = strip_controls(changed[lang, "email"].text)
+    assert text.count("17:00") == 1 and "15:30" in text
+    assert "required-fact" not in {f.rule for f in changed.findings}

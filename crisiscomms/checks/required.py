@@ -33,6 +33,16 @@ def _placed_in_text(message: Message) -> frozenset[str]:
         "subject", frozenset())
 
 
+def _estimate_change_paths(facts: Mapping[str, Any]) -> tuple[str, ...]:
+    """Where the estimate's change can be placed: ``f.eta_change`` or its entry in
+    ``f.changes`` (a template that lists every change)."""
+    index = next((i for i, c in enumerate(facts.get("changes") or ()) if c["eta"]), None)
+    if index is None:
+        return ()
+    return tuple(f"{where}.{form}" for where in ("eta_change", f"changes[{index}]")
+                 for form in _FORMS)
+
+
 def required_facts(facts: Mapping[str, Any],
                    channel: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
     """``(name, paths, texts)`` for each fact a message of ``channel`` must state: placing any
@@ -49,7 +59,7 @@ def required_facts(facts: Mapping[str, Any],
     needed.append(("next_update.time", ("next_update.time",), (facts["next_update"]["time"],)))
     # The sentence that says how the estimate changed states the estimate (or that there is
     # none now): a message places it instead of its own ETA line.
-    said = tuple(f"eta_change.{form}" for form in _FORMS) if facts.get("eta_change") else ()
+    said = _estimate_change_paths(facts)
     if facts["eta"] is not None:
         needed.append(("eta.time", ("eta.time", *said), (facts["eta"]["time"],)))
     else:
