@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import string
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
@@ -256,6 +256,14 @@ class CompensationPolicy(_Strict):
     (``f.trouble``), never of mere inconvenience."""
 
 
+def _known(names: Iterable[str], allowed: Iterable[str], what: str) -> None:
+    """Refuse the first of ``names`` that is not one of ``allowed``, listing them."""
+    allowed = tuple(allowed)
+    for name in names:
+        if name not in allowed:
+            raise ValueError(f"unknown {what} {name!r}; expected one of {', '.join(allowed)}")
+
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 """Weekday names in Python's order (``date.weekday()``: Monday is 0)."""
 
@@ -301,10 +309,7 @@ class CasesConfig(_Strict):
     @field_validator("hours")
     @classmethod
     def _weekdays(cls, value: dict[str, str]) -> dict[str, str]:
-        for name in value:
-            if name not in WEEKDAYS:
-                raise ValueError(f"unknown weekday {name!r}; expected one of "
-                                 f"{', '.join(WEEKDAYS)}")
+        _known(value, WEEKDAYS, "weekday")
         for name, hours in value.items():
             if hours != "closed" and hours[:5] >= hours[6:]:
                 raise ValueError(f"{name}: {hours!r} closes before it opens")
@@ -329,10 +334,7 @@ class Config(_Strict):
     @field_validator("channels")
     @classmethod
     def _known_channels(cls, value: dict[str, ChannelConfig]) -> dict[str, ChannelConfig]:
-        for name in value:
-            if name not in CHANNELS:
-                raise ValueError(f"unknown channel {name!r}; expected one of "
-                                 f"{', '.join(CHANNELS)}")
+        _known(value, CHANNELS, "channel")
         return value
 
     def channel(self, name: str) -> ChannelConfig:

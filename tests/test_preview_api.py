@@ -43,6 +43,8 @@ from crisiscomms.preview.forms import (
 from crisiscomms.preview.workspace import SaveConflict, Workspace
 from crisiscomms.samples import example_names, example_path, load_example
 
+from .preview_client import client as client
+
 ZONE = ZoneInfo("Asia/Jerusalem")
 JSON = {"Content-Type": "application/json"}
 
@@ -60,12 +62,6 @@ def server(incident_file: Path) -> Iterator[RunningServer]:
     running = start_server(Workspace(None, [incident_file]))
     yield running
     running.stop()
-
-
-@pytest.fixture
-def client(server: RunningServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=server.url, timeout=10) as http:
-        yield http
 
 
 @pytest.fixture(scope="module")

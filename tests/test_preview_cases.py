@@ -19,6 +19,8 @@ from crisiscomms.cli import main
 from crisiscomms.preview.app import RunningServer, start_server
 from crisiscomms.preview.workspace import UnknownSource, Workspace
 
+from .preview_client import client as client
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "cases"
 
 
@@ -38,12 +40,6 @@ def server(case_files: list[Path]) -> Iterator[RunningServer]:
     running = start_server(Workspace(None, [], case_files))
     yield running
     running.stop()
-
-
-@pytest.fixture
-def client(server: RunningServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=server.url, timeout=10) as http:
-        yield http
 
 
 def _case(client: httpx.Client, source: str, now: str = "") -> dict[str, Any]:
