@@ -338,12 +338,31 @@ class Journal:
             row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
-    def history(self, incident_id: str) -> list[Statement]:
-        """Every statement of ``incident_id``, oldest first (empty for an unknown id)."""
+    def history(self, incident_id: str, *, newest: int | None = None) -> list[Statement]:
+        """Every statement of ``incident_id``, oldest first (empty for an unknown id); with
+        ``newest=N``, only the last N, still oldest first, read without the older ones.
+
+        >>> [s.seq for s in journal.history("INC-2041", newest=2)]  # doctest: +SKIP
+        [4, 5]
+        """
+        if newest is not None and newest < 0:
+            raise ValueError(f"newest must be 0 or more, not {newest}")
         with self._connect() as db:
-            rows = db.execute(f"SELECT {_COLUMNS} FROM statement WHERE incident_id = ? "
-                              "ORDER BY seq", (incident_id,)).fetchall()
+            if newest is None:
+                rows = db.execute(f"SELECT {_COLUMNS} FROM statement WHERE incident_id = ? "
+                                  "ORDER BY seq", (incident_id,)).fetchall()
+            else:
+                rows = db.execute(f"SELECT {_COLUMNS} FROM statement WHERE incident_id = ? "
+                                  "ORDER BY seq DESC LIMIT ?", (incident_id, newest)).fetchall()
+                rows.reverse()
         return [_statement(r) for r in rows]
+
+    def count(self, incident_id: str) -> int:
+        """How many statements ``incident_id`` has (0 for an unknown id)."""
+        with self._connect() as db:
+            row = db.execute("SELECT count(*) FROM statement WHERE incident_id = ?",
+                             (incident_id,)).fetchone()
+        return int(row[0])
 
     def latest(self, incident_id: str) -> Statement | None:
         """The newest statement of ``incident_id``, or None."""

@@ -318,3 +318,38 @@ def test_a_journal_in_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     code, _, err = run("publish", str(write(tmp_path / "i.json", state(0))), "--journal",
                        str(tmp_path / "none" / "j.db"))
     assert code == 3 and "does its folder exist" in err
+
+
+def test_history_newest_reads_only_the_last_statements(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "j.db")
+    for minute in (0, 60, 120, 180):
+        journal.publish(state(minute))
+    assert [s.seq for s in journal.history("INC-2041", newest=2)] == [3, 4]
+    assert [s.seq for s in journal.history("INC-2041", newest=10)] == [1, 2, 3, 4]
+    assert journal.history("INC-2041", newest=0) == []
+    assert (journal.count("INC-2041"), journal.count("INC-0000")) == (4, 0)
+    with pytest.raises(ValueError, match="newest"):
+        journal.history("INC-2041", newest=-1)
+
+
+def test_preview_history_parses_only_the_statements_it_shows(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from crisiscomms import journal as journal_module
+    from crisiscomms.preview import workspace as workspace_module
+
+    journal = Journal(tmp_path / "j.db")
+    for minute in (0, 60, 120, 180):
+        journal.publish(state(minute))
+    parsed: list[int] = []
+    real = journal_module._statement
+
+    def counting(row: Any) -> Any:
+        parsed.append(1)
+        return real(row)
+
+    monkeypatch.setattr(journal_module, "_statement", counting)
+    monkeypatch.setattr(workspace_module, "HISTORY_SHOWN", 2)
+    page = workspace_module.Workspace(journal=tmp_path / "j.db").history("INC-2041")
+    assert [s["seq"] for s in page["statements"]] == [4, 3]
+    assert page["total"] == 4
+    assert len(parsed) == 2

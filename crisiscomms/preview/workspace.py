@@ -386,11 +386,12 @@ class Workspace:
         journal = self._journal()
         if journal is None:
             return result
-        statements = journal.history(incident_id)
+        # Only the rows shown are read and parsed: a long incident's page stays quick.
+        statements = journal.history(incident_id, newest=HISTORY_SHOWN)
         languages = self.template_set().config.organisation.languages
-        result["total"] = len(statements)
+        result["total"] = journal.count(incident_id)
         result["statements"] = [self._statement_row(s, languages)
-                                for s in reversed(statements[-HISTORY_SHOWN:])]
+                                for s in reversed(statements)]
         return result
 
     def _statement_row(self, s: Statement, languages: Sequence[str]) -> dict[str, Any]:
