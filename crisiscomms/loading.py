@@ -193,6 +193,10 @@ def _clean_loc(loc: tuple[Any, ...], data: Any, kind: str) -> tuple[str | int, .
     return tuple(out)
 
 
+CROSS_FIELD = "cross_field"
+"""The error type a model raises for a rule between fields, at the field it names."""
+
+
 def _problems(error: ValidationError, lines: Lines, data: Any) -> list[Problem]:
     problems = []
     for item in error.errors(include_url=False):
@@ -200,6 +204,8 @@ def _problems(error: ValidationError, lines: Lines, data: Any) -> list[Problem]:
         loc = _clean_loc(tuple(item["loc"]), data, kind)
         if kind in ("value_error", "assertion_error"):
             message = str(item.get("ctx", {}).get("error", "")) or _UNKNOWN
+        elif kind == CROSS_FIELD:
+            message = str(item.get("ctx", {}).get("message", "")) or _UNKNOWN
         else:
             message = plain_message(kind, item.get("ctx"), item.get("input"))
         path = _path(loc)

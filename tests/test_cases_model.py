@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from pydantic import ValidationError
 
 from crisiscomms.cases import load_case, parse_case
 from crisiscomms.cases.loading import case_files
@@ -146,3 +148,22 @@ def test_json_case(tmp_path: Path) -> None:
 def test_event_kinds_stable() -> None:
     assert [k.value for k in EventKind] == ["acknowledged", "contacted_party",
                                             "progress_update", "customer_contacted", "resolved"]
+
+
+def test_a_rule_between_fields_is_an_error_at_that_field_with_its_line(tmp_path: Path) -> None:
+    """The case model itself raises one error per field (not one error of many lines), so the
+    file's reader and Pydantic's own errors name the field, and the file its line."""
+    data = _case(events=[{"at": "2026-11-26T18:00:00+02:00", "kind": "acknowledged"},
+                         {"at": "2026-11-26T17:00:00+02:00", "kind": "customer_contacted"}])
+    with pytest.raises(ValidationError) as caught:
+        Case.model_validate(data)
+    assert [e["loc"] for e in caught.value.errors()] == [("events", 1, "at")]
+    path = tmp_path / "case.yaml"
+    path.write_text(yaml.safe_dump(json.loads(json.dumps(data, default=str)),
+                                   allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(CaseError) as loaded:
+        load_case(path)
+    (problem,) = loaded.value.problems
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert problem.path == "events[1].at" and "oldest first" in problem.message
+    assert problem.line is not None and "17:00:00" in lines[problem.line - 1]

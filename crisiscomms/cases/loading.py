@@ -13,39 +13,16 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
 
 from ..errors import CaseError, Problem
-from ..loading import DATA_SUFFIXES, Lines, _line_for, read_data, validate
-from .model import Case, path_steps
+from ..loading import DATA_SUFFIXES, Lines, read_data, validate
+from .model import Case
 
 __all__ = ["CASE_SUFFIXES", "case_files", "load_case", "parse_case"]
 
 CASE_SUFFIXES = DATA_SUFFIXES
-
-_LINE = re.compile(r"^([A-Za-z_][\w.\[\]]*): (.+)$")
-
-
-def _split(error: CaseError, lines: Lines) -> CaseError:
-    """The model's cross-field rules come as one problem of many lines, each ``path: message``:
-    one problem each, with its own path and line."""
-    problems: list[Problem] = []
-    for problem in error.problems:
-        parts = problem.message.split("\n")
-        if len(parts) == 1 and not _LINE.match(parts[0]):
-            problems.append(problem)
-            continue
-        for part in parts:
-            found = _LINE.match(part)
-            if found is None:
-                problems.append(Problem(problem.path, part, problem.line))
-                continue
-            path = f"{problem.path}.{found.group(1)}" if problem.path else found.group(1)
-            problems.append(Problem(path, found.group(2), _line_for(path_steps(path), lines)))
-    return CaseError(error.file if error.named else None, problems)
-
 
 def parse_case(data: Any, file: str | None = None, lines: Lines | None = None) -> Case:
     """Validate already-parsed data into a :class:`Case`; :class:`CaseError` names each field.
@@ -55,10 +32,7 @@ def parse_case(data: Any, file: str | None = None, lines: Lines | None = None) -
     ...
     crisiscomms.errors.CaseError: form: expected a mapping of fields at the top, got list
     """
-    try:
-        return validate(Case, data, file, CaseError, lines).from_file(file)
-    except CaseError as exc:
-        raise _split(exc, lines or {}) from None
+    return validate(Case, data, file, CaseError, lines).from_file(file)
 
 
 def load_case(path: str | os.PathLike[str]) -> Case:

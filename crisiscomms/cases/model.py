@@ -19,9 +19,11 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import Field, PrivateAttr, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ..errors import Problem
+from ..loading import CROSS_FIELD
 from ..model import (
     CompensationKind,
     Day,
@@ -202,9 +204,13 @@ class Case(_Frozen):
     def _consistent(self) -> Case:
         problems = case_problems(self)
         if problems:
-            # One line per problem, each starting with its path: the loader splits them back
-            # into problems naming their own field and line.
-            raise ValueError("\n".join(f"{p.path}: {p.message}" for p in problems))
+            # One error per problem at its own field, so every reader of Pydantic's errors
+            # (the loader, the preview's form) names the field and its line.
+            raise ValidationError.from_exception_data(type(self).__name__, [
+                InitErrorDetails(type=PydanticCustomError(CROSS_FIELD, "{message}",
+                                                          {"message": p.message}),
+                                 loc=path_steps(p.path), input=None)
+                for p in problems])
         return self
 
     @property
