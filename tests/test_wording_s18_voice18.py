@@ -39,7 +39,8 @@ def moved() -> Bundle:
     return render(current, previous=previous, languages=LANGS)
 
 
-CUSTOMER_VOICE = {"he": ("יישלח אליכם", "לפנות אלינו כדי"), "en": ("sent to you automatically", "contact us for it"),
+CUSTOMER_VOICE = {"he": ("יישלח אליכם", "לפנות אלינו כדי"),
+                  "en": ("sent to you automatically", "contact us for it"),
                   "ar": ("ستصلكم", "التواصل معنا من أجل"),
                   "ru": ("Сертификат придёт автоматически", "обращаться к нам для этого")}
 STAFF_VOICE = {"he": "השובר יישלח ללקוחות אוטומטית, ואין צורך שיפנו כדי לקבל אותו.",
