@@ -140,3 +140,12 @@ def test_management_contact_channels_are_a_sentence_and_a_paragraph_ends() -> No
         text = _text(bundle, lang, "management")
         heading = {"he": "פניות פתוחות", "en": "Open contacts"}[lang]
         assert "\n\n" + heading + "\n" in text, lang
+
+
+def test_reps_do_not_tell_customers_to_call_when_the_phone_line_is_down() -> None:
+    services = [{"id": "call-centre", "name": {"he": "מוקד השירות הטלפוני",
+                                               "en": "our phone line"}}]
+    bundle = render(edited(services=services), channels=["talking_points"])
+    assert "There is no need to get in touch again: " in _text(bundle, "en", "talking_points")
+    assert "call again" not in _text(bundle, "en", "talking_points")
+    assert "להתקשר שוב" not in _text(bundle, "he", "talking_points")
