@@ -411,6 +411,16 @@ class CompensationWords(_Strict):
     """... and after a long outage (``[compensation] long_outage_hours`` in the config)."""
 
 
+class CompensationVoiceWords(_Strict):
+    """The ``[compensation_voice]`` table: how the compensation reaches customers, said by
+    staff to staff (``staff``: "customers receive it automatically") and to agents and
+    resellers (``partner``: "your clients receive it"), by delivery and kind. The rest of the
+    sentence is ``[compensation]``'s (``f.compensation.staff``, ``f.compensation.partner``)."""
+
+    staff: dict[Delivery, dict[CompensationKindId, str]]
+    partner: dict[Delivery, dict[CompensationKindId, str]]
+
+
 class ContactWords(_Strict):
     """The ``[contact]`` table: how each contact channel is named and said to be down."""
 
@@ -534,6 +544,9 @@ class Language(_Strict):
     changes_short: dict[ChangeKindName, str] = Field(default_factory=dict)
     """The same, for channels short on room (``f.changes[i].short``); slots as ``when_short``."""
     compensation: CompensationWords
+    compensation_voice: CompensationVoiceWords | None = None
+    """The compensation in the staff and partner voice; without it those channels use the
+    customer's sentence."""
     contact: ContactWords
     cases: CaseWords | None = None
     """The words of complaint-case letters; a language without them has no letters."""

@@ -620,7 +620,9 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
     """The compensation as one complete fact: ``sentence`` (how much, of what, in what form,
     the last day with its year, how it reaches the customer) and ``short`` (for SMS: the
     percent, its base and the last day with its year), both from ``[compensation]`` in the
-    language file, plus the parts for templates that lay it out themselves."""
+    language file; ``staff`` and ``partner``, the same sentence with how it reaches customers
+    said by reps and managers or by agents and resellers (``[compensation_voice]``); plus the
+    parts for templates that lay it out themselves."""
     comp = incident.compensation
     if comp is None:
         return None
@@ -645,12 +647,23 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
         return Phrase(pattern, (("what", what_piece), ("expiry", until_piece),
                                 ("delivery", _word(how, language.speech))))
 
+    # The same fact passed on by reps and managers (``staff``: "customers receive it") and by
+    # agents and resellers (``partner``: "your clients receive it"), from
+    # ``[compensation_voice]``; a language file without it keeps the customer's sentence.
+    voices = language.compensation_voice
+    voiced = {name: (whole(words.sentence, words.what[kind], words.expiry, expiry,
+                           getattr(voices, name)[delivery][kind]) if voices is not None
+                     else None)
+              for name in ("staff", "partner")}
+    sentence = whole(words.sentence, words.what[kind], words.expiry, expiry,
+                     words.delivery[delivery][kind])
     return {"percent": percent, "kind": kind,
             "kind_label": _word(language.compensation_kind[kind], language.speech),
             "of": comp.of.value, "base": base, "delivery": delivery,
             "valid_until": valid, "expiry": expiry,
-            "sentence": whole(words.sentence, words.what[kind], words.expiry, expiry,
-                              words.delivery[delivery][kind]),
+            "sentence": sentence,
+            "staff": voiced["staff"] or sentence,
+            "partner": voiced["partner"] or sentence,
             "short": whole(words.short, words.what_short[kind], words.expiry_short,
                            expiry_short, words.delivery_short[delivery])}
 

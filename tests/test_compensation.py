@@ -17,8 +17,10 @@ from crisiscomms.config import default_templates_dir
 from crisiscomms.samples import load_example
 from crisiscomms.text.bidi import strip_controls
 
-CUSTOMER = ("ivr", "email", "banner", "status_page", "social", "talking_points", "partners",
-            "management")
+CUSTOMER = ("ivr", "email", "banner", "status_page", "social")
+STAFF = ("talking_points", "partners", "management")
+"""Reps, managers and resellers get the same fact with how it arrives in their own voice
+(f.compensation.staff, .partner: tests/test_wording_s18_voice18.py)."""
 
 
 def _incident(**changes: Any) -> Any:
@@ -50,6 +52,10 @@ def test_every_channel_states_the_same_complete_sentence(voucher_next_year: Bund
             if channel in ("social", "banner") and message.stats.get("wording") == "short":
                 continue  # the short form when room is short: below
             assert sentence in _seen(voucher_next_year, lang, channel), (lang, channel)
+    for channel in STAFF:
+        for lang, sentence in (("he", he), ("en", en)):
+            what = sentence.split(". ")[0]
+            assert what in _seen(voucher_next_year, lang, channel), (lang, channel)
 
 
 def test_banner_short_form_keeps_percent_base_and_year(voucher_next_year: Bundle) -> None:
