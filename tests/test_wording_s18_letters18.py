@@ -203,3 +203,19 @@ def test_case_file_title_round_trips() -> None:
     assert case.customer.title is not None and case.customer.title.value == "mr"
     again = Case.model_validate(case.model_dump(mode="json"))
     assert again.customer.title == case.customer.title
+
+
+@pytest.mark.parametrize("name", ["investigating", "compensation"])
+def test_russian_status_page_puts_whole_sentences_after_no_colon(four: Path, name: str) -> None:
+    from crisiscomms import render
+
+    bundle = render(load_example(name), languages=["ru"], channels=["status_page"],
+                    templates=four)
+    message = bundle["ru", "status_page"]
+    for output in (message.text, re.sub(r"<[^>]+>", "", message.html or "")):
+        seen = strip_controls(output).replace("*", "")
+        assert not re.search(r"(Компенсация|Ожидаемый срок): [А-ЯЁ]", seen), seen
+    if name == "investigating":
+        assert "будет восстановлена. Мы опубликуем срок здесь" in message.text
+    else:
+        assert "Компенсация.** Все пострадавшие клиенты" in message.text
