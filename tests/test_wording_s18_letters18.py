@@ -105,7 +105,7 @@ def test_the_letters_own_date_is_labelled(four: Path, lang: str, label: str) -> 
     ("en", "your complaint, which we received on 22 November 2026"),
     ("he", "בפנייתך, שהתקבלה אצלנו ב-22 בנובמבר 2026"),
     ("ar", "شكواك التي تلقيناها في 22 نوفمبر 2026"),
-    ("ru", "Вашей жалобы, которую мы получили 22 ноября 2026 г."),
+    ("ru", "22 ноября 2026 г. мы получили Вашу жалобу, и, как обещали, сообщаем"),
 ])
 def test_progress_letter_says_the_complaint_date_is_when_it_was_received(
         four: Path, lang: str, received: str) -> None:
@@ -191,6 +191,7 @@ def test_russian_letters_lower_case_and_signature(four: Path, kind: str) -> None
         assert not re.search(r"(?<!\d)(:|—) [А-ЯЁ]", seen.replace("№", "")), seen
         assert "Служба поддержки клиентов, Нетивим" in seen
         assert "Новости:" not in seen
+        assert "г.." not in seen
     text, _ = _seen(_letter("justified-voucher", "ru", kind, four))
     if kind == "final":
         assert "22 ноября 2026 г. в 09:20 — мы получили Вашу жалобу по телефону" in text
@@ -219,3 +220,8 @@ def test_russian_status_page_puts_whole_sentences_after_no_colon(four: Path, nam
         assert "будет восстановлена. Мы опубликуем срок здесь" in message.text
     else:
         assert "Компенсация.** Все пострадавшие клиенты" in message.text
+
+
+def test_progress_letter_keeps_the_parties_and_the_next_update_apart() -> None:
+    text, _ = _seen(_letter("email-over-holiday", "en", "progress"))
+    assert "our field technicians.\n\nYou will hear from us again" in text
