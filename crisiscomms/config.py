@@ -464,8 +464,16 @@ class CaseWords(_Strict):
     outcome: dict[Literal["justified", "partly_justified", "not_justified"], str]
     of: dict[Literal["purchase"], str]
     """What a compensation percentage is of: ``{amount}``, ``{date}``, ``{where}``."""
+    title: dict[Literal["mr", "mrs", "ms", "miss", "dr"], str] = {}
+    """The customer's title as the greeting says it (``Mr``); a language without it (or a
+    case without a title) greets with the full name."""
+    titled: str = "{title} {surname}"
+    """The customer greeted by title and surname (``f.customer.addressed``)."""
+    delivery: dict[Delivery, dict[CompensationKindId, str]] = {}
+    """How the compensation reaches the customer, said to one customer (config
+    ``[compensation] delivery``); without it, the channels' ``[compensation.delivery]``."""
 
-    _check = field_validator("via", "event", "outcome", "of")(_clean_all)
+    _check = field_validator("via", "event", "outcome", "of", "title")(_clean_all)
 
 
 class Language(_Strict):

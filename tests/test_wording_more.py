@@ -156,5 +156,5 @@ def test_english_final_letter_never_quotes_the_title_mid_sentence() -> None:
     for output in (letter.text, letter.html or ""):
         seen = strip_controls(output)
         assert f'"{title}"' not in seen and f"outage {title}" not in seen
-        assert f"Outage: {title}" in seen
+        assert f"as ‘{title}’" in seen
         assert "inconvenience" not in seen

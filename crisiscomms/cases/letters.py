@@ -135,6 +135,18 @@ def _money(amount: float, currency: str, language: Language) -> Atom:
     return Atom(text, partial(_say, text), ltr=True)
 
 
+def _addressed(case: Case, words: CaseWords, rtl: bool, say: speech.SpeechWords) -> Piece:
+    """The customer as the greeting names them: title and surname ("Mr Marcus") when the case
+    gives a title and the language has a word for it, else the full name."""
+    customer = case.customer
+    name = _user_text(customer.name, rtl, say)
+    title = None if customer.title is None else words.title.get(customer.title.value)
+    if title is None:
+        return name
+    return _pattern(words.titled, title=_word(title, say),
+                    surname=_user_text(customer.family_name, rtl, say))
+
+
 def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
                incident: Incident | None = None) -> Facts:
     """Every fact the letters of ``case`` place, in the case's language, as of ``now``."""
@@ -196,7 +208,11 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
                     "value": _money(round(case.purchase.amount * c.percent / 100, 2),  # type: ignore[union-attr]
                                     case.purchase.currency, language),  # type: ignore[union-attr]
                     "where": where,
-                    "valid_until": _date(c.valid_until, language, words)}
+                    "valid_until": _date(c.valid_until, language, words),
+                    # How it reaches the customer (config [compensation] delivery), in the
+                    # letters' one-to-one words, else the channels'.
+                    "delivery": _word((words.delivery or language.compensation.delivery)[
+                        ts.config.compensation.delivery][c.kind.value], language.speech)}
         resolution = {"outcome": r.outcome.value,
                       "outcome_label": _word(words.outcome[r.outcome.value], language.speech),
                       "justified": r.outcome.value != "not_justified",
@@ -219,6 +235,7 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
         "id": Atom(case.id, partial(speech.spoken_digits, case.id, say), ltr=True),
         "date": moment(now),
         "customer": {"name": _user_text(case.customer.name, rtl, say),
+                     "addressed": _addressed(case, words, rtl, say),
                      "address": None if case.customer.address is None
                      else _user_text(case.customer.address, rtl, say)},
         "owner": {"name": text(case.owner.name),

@@ -47,6 +47,7 @@ __all__ = [
     "Owner",
     "Purchase",
     "Resolution",
+    "Title",
     "case_problems",
 ]
 
@@ -91,11 +92,31 @@ class Outcome(StrEnum):
     NOT_JUSTIFIED = "not_justified"
 
 
+class Title(StrEnum):
+    """How a letter in English addresses the customer: "Dear Mr Marcus" (British, no full
+    stop). The words are each language's own (``[cases.title]`` of ``language.toml``)."""
+
+    MR = "mr"
+    MRS = "mrs"
+    MS = "ms"
+    MISS = "miss"
+    DR = "dr"
+
+
 class Customer(_Frozen):
     """Who complained: a name and at least one way to reach them."""
 
     name: Annotated[str, Field(min_length=1, max_length=120)] = Field(
-        description="The customer's name as the letters address them.", examples=["דנה לוי"])
+        description="The customer's full name, as the letters' address block gives it.",
+        examples=["דנה לוי"])
+    title: Title | None = Field(
+        None, description="How a letter greets the customer with the surname ('Dear Mr "
+        "Marcus'); without it the greeting uses the full name ('Dear Daniel Marcus').",
+        examples=["mr"])
+    surname: Annotated[str, Field(min_length=1, max_length=80)] | None = Field(
+        None, description="The family name the greeting uses with the title (default: the "
+        "name's last word; give it for a name such as 'Yossi Ben David').",
+        examples=["Marcus"])
     email: Annotated[str, Field(pattern=EMAIL, max_length=254)] | None = Field(
         None, description="An e-mail address.", examples=["dana@example.com"])
     phone: Annotated[str, Field(pattern=PHONE)] | None = Field(
@@ -107,7 +128,8 @@ class Customer(_Frozen):
     @classmethod
     def _cleaned(cls, data: Any) -> Any:
         if isinstance(data, dict):
-            data = {k: _clean(v) if isinstance(v, str) and k in ("name", "address") else v
+            data = {k: _clean(v) if isinstance(v, str) and k in ("name", "surname", "address")
+                    else v
                     for k, v in data.items()}
         return data
 
@@ -117,6 +139,15 @@ class Customer(_Frozen):
             raise ValueError("needs at least one way to reach the customer: email, phone or "
                              "address")
         return self
+
+    @property
+    def family_name(self) -> str:
+        """The surname the greeting uses: :attr:`surname`, else the name's last word.
+
+        >>> Customer(name="Daniel Marcus", email="d@example.com").family_name
+        'Marcus'
+        """
+        return self.surname or self.name.split()[-1]
 
 
 class Owner(_Frozen):
