@@ -462,8 +462,9 @@ class CaseWords(_Strict):
     event: dict[_EVENT, str]
     """Each event as a line of the chronology: ``{via}`` and ``{party}`` where they apply."""
     outcome: dict[Literal["justified", "partly_justified", "not_justified"], str]
-    of: dict[Literal["purchase"], str]
-    """What a compensation percentage is of: ``{amount}``, ``{date}``, ``{where}``."""
+    of: dict[Literal["purchase", "purchase_no_where"], str]
+    """What a compensation percentage is of: ``{amount}``, ``{date}``, ``{where}``;
+    ``purchase_no_where`` for a purchase with no branch or shop given (else ``purchase``)."""
     title: dict[Literal["mr", "mrs", "ms", "miss", "dr"], str] = {}
     """The customer's title as the greeting says it (``Mr``); a language without it (or a
     case without a title) greets with the full name."""

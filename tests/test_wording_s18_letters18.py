@@ -225,3 +225,15 @@ def test_russian_status_page_puts_whole_sentences_after_no_colon(four: Path, nam
 def test_progress_letter_keeps_the_parties_and_the_next_update_apart() -> None:
     text, _ = _seen(_letter("email-over-holiday", "en", "progress"))
     assert "our field technicians.\n\nYou will hear from us again" in text
+
+
+@pytest.mark.parametrize("lang", ["he", "en", "ar", "ru"])
+def test_a_purchase_with_no_shop_is_said_without_one(four: Path, lang: str) -> None:
+    case = load_case(EXAMPLES / "justified-voucher.yaml")
+    assert case.purchase is not None and case.purchase.where is not None
+    bare = case.model_copy(update={
+        "language": lang, "purchase": case.purchase.model_copy(update={"where": None})})
+    letter = render_case_letter(bare, "final", now=_dates(case)["final"],
+                                incident=load_example("compensation"), templates=four)
+    for seen in _seen(letter):
+        assert not re.search(r"[,،]\s*\)", seen), seen

@@ -200,10 +200,14 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
                                                  locale=_locale(language.locale))),
                            partial(_say, f"{c.percent}%"), ltr=True)
             where = text(c.where)
+            # A purchase with no branch given is said without one, not as "(₪2,400, )".
+            of = words.of[c.of]
+            if purchase["where"] is None and "purchase_no_where" in words.of:
+                of = words.of["purchase_no_where"]
             comp = {"percent": percent, "kind": c.kind.value,
                     "kind_label": _word(language.compensation_kind[c.kind.value],
                                         language.speech),
-                    "of": _pattern(words.of[c.of], amount=purchase["amount"],
+                    "of": _pattern(of, amount=purchase["amount"],
                                    date=purchase["date"], where=purchase["where"]),
                     "value": _money(round(case.purchase.amount * c.percent / 100, 2),  # type: ignore[union-attr]
                                     case.purchase.currency, language),  # type: ignore[union-attr]
