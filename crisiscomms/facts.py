@@ -596,6 +596,8 @@ def _change(change: Change, language: Language, lang: str, say: speech.SpeechWor
         "short": wording(language.changes_short.get(key) or language.changes.get(key), "short"),
         # For a page that stays up: the estimates with their weekday and date.
         "dated": wording(language.changes.get(key), "dated"),
+        # Said inside an apology the message makes anyway ("ועל העיכוב בעדכון הזה").
+        "also": wording(language.changes_also.get(key), "when"),
         "minutes": change.minutes,
         "duration": length,
         "old": old,
@@ -666,6 +668,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
     working: list[Piece] = []
     working_short: list[Piece] = []
     down: list[Piece] = []
+    down_ids: list[str] = []
     is_down: dict[str, bool] = {}
     for cid in CONTACT_CHANNELS:
         channel = config.contact.get(cid)  # type: ignore[call-overload]
@@ -675,6 +678,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         is_down[cid] = bool(affected.intersection(channel.services))
         if is_down[cid]:
             down.append(_word(words.down[cid], say))  # type: ignore[index]
+            down_ids.append(cid)
             continue
         default = {"phone": org.phone, "email": org.email_from}.get(cid, str(org.website))
         address = channel.address or default
@@ -702,14 +706,27 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         "is_down": is_down,
         "any_down": bool(down),
         "working": listed,
-        "down": Phrase(" ".join(f"{{p{i}}}" for i in range(len(down))),
-                       tuple((f"p{i}", p) for i, p in enumerate(down))) if down else None,
+        "down": _down(down, down_ids, language, say),
         "sentence": None if not config.contact else
         Phrase(words.working, (("channels", listed),)) if listed is not None
         else _word(words.none_working, say),
         "short": Phrase(words.short, (("channel", working_short[0]),))
         if working_short else None,
     }
+
+
+def _down(down: Sequence[Piece], ids: Sequence[str], language: Language,
+          say: speech.SpeechWords) -> Piece | None:
+    """What is down: one channel's own sentence; two or more named in one sentence
+    (``[contact] down_many``), so "... is down because of this problem" is not said twice."""
+    words = language.contact
+    if not down:
+        return None
+    if len(down) > 1 and words.down_many and all(words.name.get(c) for c in ids):  # type: ignore[call-overload]
+        names = [_word(words.name[c], say) for c in ids]  # type: ignore[index]
+        return Phrase(words.down_many, (("channels", _join(names, language)),))
+    return Phrase(" ".join(f"{{p{i}}}" for i in range(len(down))),
+                  tuple((f"p{i}", p) for i, p in enumerate(down)))
 
 
 def _says_no_contact(action: Localized | None, language: Language, lang: str) -> bool:
