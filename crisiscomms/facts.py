@@ -266,6 +266,15 @@ def names_services(title: str, names: Sequence[str], language: Language) -> bool
     return True
 
 
+def _inner(title: str) -> str:
+    """``title`` to place after other words: "Home internet outage" -> "home internet outage";
+    "TV service problem" and "iPhone ..." stay as written (a script without case is unchanged)."""
+    first = title.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+        return title[0].lower() + title[1:]
+    return title
+
+
 def _join(pieces: Sequence[Piece], language: Language) -> Piece:
     """Join pieces as a natural list ("A, B and C"), with the language's own conjunction."""
     if len(pieces) == 1:
@@ -428,6 +437,9 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "severity_label": _word(language.severity[incident.severity.value], language.speech),
         "resolved": incident.status.value == "resolved",
         "title": _user_text(incident.title[lang], rtl, say),
+        # The title inside a sentence ("We are sorry for the home internet outage"): its first
+        # letter lower-cased unless the first word is an abbreviation ("TV").
+        "title_inner": _user_text(_inner(incident.title[lang]), rtl, say),
         "impact": _user_text(incident.impact[lang], rtl, say),
         "workaround": _loc(incident.workaround, lang, rtl, say),
         "customer_action": _loc(incident.customer_action, lang, rtl, say),
@@ -455,6 +467,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "trouble": _word(language.compensation.trouble_long
                          if is_long_outage(incident, config)
                          else language.compensation.trouble, language.speech),
+        "long_outage": is_long_outage(incident, config),
         "contact": _contact(incident, config, language, lang, say),
         "action_says_no_contact": _says_no_contact(incident.customer_action, language, lang),
         # Only the status page shows the updates: formatted when first read (up to 50, each
