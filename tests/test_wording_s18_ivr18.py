@@ -172,3 +172,17 @@ def test_a_resolved_script_gives_the_length_as_the_email_does() -> None:
         assert exact in seen(bundle, lang, "ivr"), lang
         assert exact in seen(bundle, lang, "email"), lang
     assert "כ-35" not in seen(bundle, "he", "ivr")
+
+
+def test_the_script_names_the_working_email_once(two_down: Bundle) -> None:
+    # "بالبريد الإلكتروني على العنوان بالبريد الإلكتروني", "по электронной почте по
+    # электронной почте": the words for the address replaced the address after its own words.
+    assert seen(two_down, "ar", "ivr").count("بالبريد الإلكتروني") == 1
+    assert seen(two_down, "ru", "ivr").count("по электронной почте") == 1
+
+
+def test_russian_script_does_not_say_the_fault_twice_in_its_opening() -> None:
+    ru = seen(render(load_example("investigating"), languages=["ru"], channels=["ivr"]),
+              "ru", "ivr")
+    assert "Приносим извинения за неудобства." in ru
+    assert "Приносим извинения за сбой" not in ru
