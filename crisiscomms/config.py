@@ -436,6 +436,11 @@ class ContactWords(_Strict):
     """Said when every configured channel is down."""
     short: str
     """Where to turn in a short message (SMS): ``{channel}``, the first working channel."""
+    name: dict[ContactId, str] = {}
+    """Each channel as the subject of a sentence ("the chat on our website"), for ``down_many``."""
+    down_many: str = ""
+    """One sentence for two or more channels down: ``{channels}``, their ``name`` as a list.
+    Missing (or a channel without a name): each down channel's own ``down`` sentence."""
     no_contact: list[str] = []
     """Words that, found in ``customer_action``, already tell customers not to contact again:
     the fixed sentence is then left out (``f.action_says_no_contact``)."""
@@ -552,6 +557,9 @@ class Language(_Strict):
     An empty or missing sentence says nothing: the message's own wording covers that kind."""
     changes_short: dict[ChangeKindName, str] = Field(default_factory=dict)
     """The same, for channels short on room (``f.changes[i].short``); slots as ``when_short``."""
+    changes_also: dict[ChangeKindName, str] = Field(default_factory=dict)
+    """A change said inside the apology that is there anyway (``f.changes[i].also``), so a
+    script apologises once: "and for this late update". No slots; missing says nothing."""
     compensation: CompensationWords
     compensation_voice: CompensationVoiceWords | None = None
     """The compensation in the staff and partner voice; without it those channels use the
@@ -586,7 +594,7 @@ class Language(_Strict):
     def _complete(cls, value: dict[str, str], info: object) -> dict[str, str]:
         return _clean_all(value)
 
-    @field_validator("changes", "changes_short")
+    @field_validator("changes", "changes_short", "changes_also")
     @classmethod
     def _change_slots(cls, value: dict[str, str]) -> dict[str, str]:
         for kind, pattern in value.items():

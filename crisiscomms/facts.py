@@ -266,6 +266,15 @@ def names_services(title: str, names: Sequence[str], language: Language) -> bool
     return True
 
 
+def _inner(title: str) -> str:
+    """``title`` to place after other words: "Home internet outage" -> "home internet outage";
+    "TV service problem" and "iPhone ..." stay as written (a script without case is unchanged)."""
+    first = title.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+        return title[0].lower() + title[1:]
+    return title
+
+
 def _join(pieces: Sequence[Piece], language: Language) -> Piece:
     """Join pieces as a natural list ("A, B and C"), with the language's own conjunction."""
     if len(pieces) == 1:
@@ -428,6 +437,9 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "severity_label": _word(language.severity[incident.severity.value], language.speech),
         "resolved": incident.status.value == "resolved",
         "title": _user_text(incident.title[lang], rtl, say),
+        # The title inside a sentence ("We are sorry for the home internet outage"): its first
+        # letter lower-cased unless the first word is an abbreviation ("TV").
+        "title_inner": _user_text(_inner(incident.title[lang]), rtl, say),
         "impact": _user_text(incident.impact[lang], rtl, say),
         "workaround": _loc(incident.workaround, lang, rtl, say),
         "customer_action": _loc(incident.customer_action, lang, rtl, say),
@@ -455,6 +467,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "trouble": _word(language.compensation.trouble_long
                          if is_long_outage(incident, config)
                          else language.compensation.trouble, language.speech),
+        "long_outage": is_long_outage(incident, config),
         "contact": _contact(incident, config, language, lang, say),
         "action_says_no_contact": _says_no_contact(incident.customer_action, language, lang),
         # Only the status page shows the updates: formatted when first read (up to 50, each
@@ -596,6 +609,8 @@ def _change(change: Change, language: Language, lang: str, say: speech.SpeechWor
         "short": wording(language.changes_short.get(key) or language.changes.get(key), "short"),
         # For a page that stays up: the estimates with their weekday and date.
         "dated": wording(language.changes.get(key), "dated"),
+        # Said inside an apology the message makes anyway ("ועל העיכוב בעדכון הזה").
+        "also": wording(language.changes_also.get(key), "when"),
         "minutes": change.minutes,
         "duration": length,
         "old": old,
@@ -679,6 +694,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
     working: list[Piece] = []
     working_short: list[Piece] = []
     down: list[Piece] = []
+    down_ids: list[str] = []
     is_down: dict[str, bool] = {}
     for cid in CONTACT_CHANNELS:
         channel = config.contact.get(cid)  # type: ignore[call-overload]
@@ -688,6 +704,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         is_down[cid] = bool(affected.intersection(channel.services))
         if is_down[cid]:
             down.append(_word(words.down[cid], say))  # type: ignore[index]
+            down_ids.append(cid)
             continue
         default = {"phone": org.phone, "email": org.email_from}.get(cid, str(org.website))
         address = channel.address or default
@@ -715,14 +732,27 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         "is_down": is_down,
         "any_down": bool(down),
         "working": listed,
-        "down": Phrase(" ".join(f"{{p{i}}}" for i in range(len(down))),
-                       tuple((f"p{i}", p) for i, p in enumerate(down))) if down else None,
+        "down": _down(down, down_ids, language, say),
         "sentence": None if not config.contact else
         Phrase(words.working, (("channels", listed),)) if listed is not None
         else _word(words.none_working, say),
         "short": Phrase(words.short, (("channel", working_short[0]),))
         if working_short else None,
     }
+
+
+def _down(down: Sequence[Piece], ids: Sequence[str], language: Language,
+          say: speech.SpeechWords) -> Piece | None:
+    """What is down: one channel's own sentence; two or more named in one sentence
+    (``[contact] down_many``), so "... is down because of this problem" is not said twice."""
+    words = language.contact
+    if not down:
+        return None
+    if len(down) > 1 and words.down_many and all(words.name.get(c) for c in ids):  # type: ignore[call-overload]
+        names = [_word(words.name[c], say) for c in ids]  # type: ignore[index]
+        return Phrase(words.down_many, (("channels", _join(names, language)),))
+    return Phrase(" ".join(f"{{p{i}}}" for i in range(len(down))),
+                  tuple((f"p{i}", p) for i, p in enumerate(down)))
 
 
 def _says_no_contact(action: Localized | None, language: Language, lang: str) -> bool:

@@ -23,7 +23,7 @@ from .common import rules_for, template_file, written
 
 _STATUS_AUDIENCES = {Audience.CUSTOMER, Audience.STAFF, Audience.PUBLIC, Audience.PARTNER}
 # The wordings of a change (`f.changes[i]`, `f.eta_change`): any one of them says it.
-_FORMS = ("sentence", "short", "dated")
+_FORMS = ("sentence", "short", "dated", "also")
 
 
 def _placed_in_text(message: Message) -> frozenset[str]:
