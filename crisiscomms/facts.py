@@ -266,13 +266,28 @@ def names_services(title: str, names: Sequence[str], language: Language) -> bool
     return True
 
 
-def _inner(title: str) -> str:
+def _inner(title: str, names: Sequence[str] = (), texts: Sequence[str] = ()) -> str:
     """``title`` to place after other words: "Home internet outage" -> "home internet outage";
-    "TV service problem" and "iPhone ..." stay as written (a script without case is unchanged)."""
+    "TV service problem" and "iPhone ..." stay as written (a script without case is unchanged),
+    and so does a first word that is a name: the first word of one of ``names``, or one that
+    ``texts`` write with a capital in mid-sentence ("Jerusalem fibre outage").
+
+    >>> _inner("Jerusalem fibre outage", texts=["Customers in Jerusalem are offline."])
+    'Jerusalem fibre outage'
+    """
     first = title.split(" ", 1)[0]
-    if len(first) > 1 and first[0].isupper() and first[1:].islower():
-        return title[0].lower() + title[1:]
-    return title
+    if not (len(first) > 1 and first[0].isupper() and first[1:].islower()):
+        return title
+    word = re.compile(rf"\b{re.escape(first)}\b")
+
+    def named(text: str) -> bool:
+        # A capital that does not open a sentence marks a name.
+        return any(m.start() > 0 and not re.search(r"[.!?:]\s*$", text[:m.start()])
+                   for m in word.finditer(text))
+
+    if any(name.split(" ", 1)[0] == first for name in names) or any(map(named, texts)):
+        return title
+    return title[0].lower() + title[1:]
 
 
 def _join(pieces: Sequence[Piece], language: Language) -> Piece:
@@ -438,8 +453,11 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "resolved": incident.status.value == "resolved",
         "title": _user_text(incident.title[lang], rtl, say),
         # The title inside a sentence ("We are sorry for the home internet outage"): its first
-        # letter lower-cased unless the first word is an abbreviation ("TV").
-        "title_inner": _user_text(_inner(incident.title[lang]), rtl, say),
+        # letter lower-cased unless the first word is an abbreviation ("TV") or a name.
+        "title_inner": _user_text(_inner(incident.title[lang], [
+            org.name[lang], org.short_name.get(lang, "")], [incident.impact[lang],
+            *(text.get(lang) or "" for text in (incident.workaround, incident.customer_action)
+              if text is not None)]), rtl, say),
         "impact": _user_text(incident.impact[lang], rtl, say),
         "workaround": _loc(incident.workaround, lang, rtl, say),
         "customer_action": _loc(incident.customer_action, lang, rtl, say),

@@ -186,3 +186,12 @@ def test_russian_script_does_not_say_the_fault_twice_in_its_opening() -> None:
               "ru", "ivr")
     assert "Приносим извинения за неудобства." in ru
     assert "Приносим извинения за сбой" not in ru
+
+
+def test_a_name_that_opens_the_title_keeps_its_capital() -> None:
+    impact = ["Home internet customers in Jerusalem and Mevaseret Zion are offline."]
+    assert _inner("Jerusalem home internet outage", texts=impact) == "Jerusalem home internet outage"
+    assert _inner("Netivim app down", ["Netivim Communications"]) == "Netivim app down"
+    # A word capitalised only because it opens a sentence is no name.
+    assert _inner("Home internet outage", texts=["Home internet customers are offline."]) == (
+        "home internet outage")
