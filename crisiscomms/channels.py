@@ -95,8 +95,8 @@ CHANNELS: dict[str, ChannelSpec] = {
         # Banner: 1 the compact form (no labels, compensation in short).
         ChannelSpec("banner", ("text", "html"), Audience.CUSTOMER, short_wording=1),
         # SMS (templates/<lang>/sms.txt): what matters least goes first. 1 without the thanks,
-        # 2 with the short status phrase, 3 without the status page link, 4 without the apology
-        # for a long outage, 5 without a services list the title does not name, 6 without "no
+        # 2 with the short status phrase, 3 without the status page link, 4 without a services list
+        # the title does not name, 5 without the apology for a long outage, 6 without "no
         # need to contact us again" when a contact channel is down and one that works is named
         # instead. The sender name, the estimate and the next update are in every wording.
         ChannelSpec("sms", ("text",), Audience.CUSTOMER, short_wording=6),

@@ -111,7 +111,7 @@ def test_degrades_one_step_at_a_time() -> None:
     names = ["האינטרנט", "הטלוויזיה", "הטלפון"]
     steps = [_hebrew_sms(UNNAMED[:n], names)["he", "sms"] for n in (18, 30, 40)]
     levels = [m.stats["short"] for m in steps]
-    assert levels == sorted(levels) and levels[0] < levels[-1] == 5
+    assert levels == sorted(levels) and levels[0] < levels[-1] == 4
     shortest = steps[-1]
     assert "הגורם אותר" not in shortest.text and "בטיפול" in shortest.text
     assert shortest.text.startswith("נתיבים:") and "(" not in shortest.text

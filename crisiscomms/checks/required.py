@@ -27,8 +27,8 @@ _FORMS = ("sentence", "short", "dated")
 # From which wording (``short``) a channel may leave the affected services to the title: a
 # services list is then all that stands between the SMS and its segment budget, and the
 # sender, the estimate, the next update and "no need to contact us again" matter more to the
-# reader (templates/<lang>/sms.txt, level 5).
-_SERVICES_OPTIONAL_FROM = {"sms": 5}
+# reader (templates/<lang>/sms.txt, level 4).
+_SERVICES_OPTIONAL_FROM = {"sms": 4}
 
 
 def _placed_in_text(message: Message) -> frozenset[str]:
