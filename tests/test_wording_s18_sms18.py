@@ -213,6 +213,9 @@ def test_arabic_sms_with_room_thanks_and_links() -> None:
     text = _text(render(load_example("resolved"), languages=["ar"], channels=["sms"])["ar",
                                                                                      "sms"])
     assert "شكرًا لصبركم" in text and STATUS_PAGE in text
+    # Without room for the thanks, the link stays (it went with the thanks before).
+    message = render(load_example("overnight"), languages=["ar"], channels=["sms"])["ar", "sms"]
+    assert message.stats["short"] > 0 and STATUS_PAGE in message.text
 
 
 def test_russian_sms_names_the_sender() -> None:
