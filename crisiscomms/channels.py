@@ -94,10 +94,12 @@ CHANNELS: dict[str, ChannelSpec] = {
                     reply=True),
         # Banner: 1 the compact form (no labels, compensation in short).
         ChannelSpec("banner", ("text", "html"), Audience.CUSTOMER, short_wording=1),
-        # SMS (templates/<lang>/sms.txt): 1 without the thanks and link, 2 with the short
-        # status phrase, 3 without the sender name (the handset shows the sender ID), 4 without
-        # "no need to contact us again", so a moved estimate still fits.
-        ChannelSpec("sms", ("text",), Audience.CUSTOMER, short_wording=4),
+        # SMS (templates/<lang>/sms.txt): what matters least goes first. 1 without the thanks,
+        # 2 with the short status phrase, 3 without the status page link, 4 without a services list
+        # the title does not name, 5 without the apology for a long outage, 6 without "no
+        # need to contact us again" when a contact channel is down and one that works is named
+        # instead. The sender name, the estimate and the next update are in every wording.
+        ChannelSpec("sms", ("text",), Audience.CUSTOMER, short_wording=6),
         ChannelSpec("talking_points", ("text", "html"), Audience.STAFF),
         ChannelSpec("status_page", ("subject", "text", "html"), Audience.PUBLIC,
                     text_format="markdown"),

@@ -485,6 +485,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "trouble": _word(language.compensation.trouble_long
                          if is_long_outage(incident, config)
                          else language.compensation.trouble, language.speech),
+        # Whether it is a long outage: short channels (SMS, social) then find room to apologise.
         "long_outage": is_long_outage(incident, config),
         "contact": _contact(incident, config, language, lang, say),
         "action_says_no_contact": _says_no_contact(incident.customer_action, language, lang),

@@ -1,0 +1,234 @@
+"""SMS and social wording after the session-18 reading (issue 11): what a short message keeps.
+
+Each test names the defect it pins; each fails on the templates before the fix.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from crisiscomms import Bundle, Message, parse_incident, render
+from crisiscomms.samples import load_example
+from crisiscomms.text.bidi import strip_controls
+
+STATUS_PAGE = "https://status.netivim.example"
+
+
+def _data(example: str = "identified") -> dict[str, Any]:
+    return load_example(example).model_dump(mode="json", exclude_none=True)
+
+
+def _render(data: dict[str, Any], languages: tuple[str, ...] = ("he", "en"),
+            channels: tuple[str, ...] = ("sms",)) -> Bundle:
+    return render(parse_incident(data), languages=list(languages), channels=list(channels))
+
+
+def _text(message: Message) -> str:
+    return strip_controls(message.text)
+
+
+def _errors(bundle: Bundle) -> list[Any]:
+    return [f for f in bundle.findings if f.severity == "error"]
+
+
+def _long_title_three_services() -> dict[str, Any]:
+    # A 35-character title that does not name its three services (the reading's longtitle).
+    data = _data("investigating")
+    data["title"] = {"he": "תקלה רחבה ברשת באזור השרון והשפלה",
+                     "en": "Wide network fault in the Sharon and Shfela"}
+    data["impact"] = {"he": "לקוחות בשרון ובשפלה חווים ניתוקים.",
+                      "en": "Customers in the Sharon and Shfela are experiencing disconnections."}
+    data["services"] = [{"id": i, "name": {"he": he, "en": en}} for i, he, en in (
+        ("fiber", "האינטרנט", "internet"), ("tv", "הטלוויזיה", "TV"),
+        ("voip", "הטלפון הביתי", "home phone"))]
+    for key in ("workaround", "customer_action", "updates"):
+        data.pop(key, None)
+    return data
+
+
+def _only(data: dict[str, Any], languages: tuple[str, ...] = ("he", "en")) -> dict[str, Any]:
+    """The incident's text in ``languages`` only, so services of our own can be set."""
+    for key in ("title", "impact", "workaround", "customer_action"):
+        if key in data:
+            data[key] = {k: v for k, v in data[key].items() if k in languages}
+    data.pop("updates", None)
+    return data
+
+
+# --- 1. The sender and "no need to contact us again" are never dropped --------------------
+
+def test_long_title_keeps_sender_and_no_need_to_contact_and_drops_the_list_first() -> None:
+    bundle = _render(_long_title_three_services())
+    sms = _text(bundle["he", "sms"])
+    assert sms.startswith("נתיבים: תקלה רחבה ברשת")
+    assert "אין צורך לפנות שוב." in sms
+    assert "(" not in sms  # the services list went before anything that matters more
+    assert bundle["he", "sms"].stats["segments"] == 2
+    assert not _errors(bundle), bundle.findings
+
+
+@pytest.mark.parametrize("example", ["identified", "investigating", "monitoring", "overnight",
+                                     "resolved", "compensation"])
+def test_every_example_sms_has_the_sender(example: str) -> None:
+    bundle = render(load_example(example), languages=["he", "en", "ar", "ru"], channels=["sms"])
+    for lang, sender in (("he", "נתיבים: "), ("en", "Netivim: "), ("ar", "نتيفيم: "),
+                         ("ru", "Нетивим: ")):
+        assert _text(bundle[lang, "sms"]).startswith(sender), (lang, bundle[lang, "sms"].text)
+
+
+def test_a_services_list_is_still_required_before_the_last_resort() -> None:
+    # The shortest wordings may leave the services to the title; the others may not.
+    from crisiscomms.checks import required
+
+    assert required._SERVICES_OPTIONAL_FROM == {"sms": 4}
+    data = _long_title_three_services()
+    bundle = _render(data, languages=("en",))
+    assert bundle["en", "sms"].stats["short"] == 0
+    assert "Affected: internet, TV and home phone." in _text(bundle["en", "sms"])
+
+
+# --- 2. An apology after a long outage -------------------------------------------------
+
+def _long_outage() -> dict[str, Any]:
+    data = _data("identified")
+    data["started_at"] = "2026-11-21T03:10:00+02:00"  # 35 hours before the statement
+    return data
+
+
+def test_sms_apologises_after_a_long_outage() -> None:
+    bundle = _render(_long_outage())
+    assert "מתנצלים על הפגיעה בשירות" in _text(bundle["he", "sms"])
+    assert "We apologise for the disruption to your service" in _text(bundle["en", "sms"])
+    assert bundle["he", "sms"].stats["segments"] <= 2
+    assert not _errors(bundle), bundle.findings
+
+
+def test_a_short_outage_sms_does_not_apologise_for_harm() -> None:
+    bundle = _render(_data("identified"))
+    assert "מתנצלים" not in _text(bundle["he", "sms"])
+
+
+def test_social_compact_wording_apologises_after_a_long_outage_and_keeps_the_link() -> None:
+    data = _data("compensation")  # resolved after a long outage; compact social wording
+    bundle = _render(data, channels=("social",))
+    for lang, apology in (("he", "מתנצלים על הפגיעה בשירות"),
+                          ("en", "We apologise for the disruption to your service")):
+        message = bundle[lang, "social"]
+        assert apology in _text(message), message.text
+        assert STATUS_PAGE in message.text
+    assert not _errors(bundle), bundle.findings
+
+
+def test_social_open_compact_wording_apologises_after_a_long_outage() -> None:
+    data = _long_outage()
+    data["title"]["he"] = "תקלה בכניסה לאפליקציה ולאזור האישי באתר אצל חלק מלקוחות הסלולר"
+    data["title"]["en"] = ("Problem signing in to the app and the online account for some "
+                           "mobile customers across the country")
+    bundle = _render(data, languages=("he",), channels=("social",))
+    message = bundle["he", "social"]
+    assert "מתנצלים על הפגיעה בשירות" in _text(message)
+    assert STATUS_PAGE in message.text
+
+
+# --- 3. The status page link beyond the full wording ----------------------------------
+
+def test_link_is_kept_after_the_thanks_go() -> None:
+    message = _render(load_example("overnight").model_dump(mode="json", exclude_none=True),
+                      languages=("he",))["he", "sms"]
+    assert message.stats["short"] > 0
+    assert STATUS_PAGE in message.text
+    resolved = _render(_data("resolved"), languages=("he",))["he", "sms"]
+    assert STATUS_PAGE in resolved.text
+
+
+# --- 4. A working contact channel when the call centre is down -------------------------
+
+def test_phone_and_chat_down_the_sms_names_the_email_and_fits() -> None:
+    data = _only(_data("identified"))
+    data["title"] = {"he": "תקלה במוקד הטלפוני ובצ'אט", "en": "Phone line and chat problem"}
+    data["services"] = [{"id": "call-centre", "name": {"he": "המוקד הטלפוני",
+                                                       "en": "our phone line"}},
+                        {"id": "chat", "name": {"he": "הצ'אט באתר",
+                                                "en": "chat on our website"}}]
+    data.pop("customer_action", None)
+    bundle = _render(data)
+    sms = _text(bundle["he", "sms"])
+    assert "במייל service@netivim.example" in sms and sms.startswith("נתיבים:")
+    assert bundle["he", "sms"].stats["segments"] == 2
+    assert "service@netivim.example" in _text(bundle["en", "sms"])
+    assert not _errors(bundle), bundle.findings
+
+
+def test_call_centre_down_keeps_the_chat_and_no_need_to_contact() -> None:
+    data = _only(_data("identified"))
+    data["title"] = {"he": "תקלה במוקד שירות הלקוחות", "en": "Customer service centre problem"}
+    data["services"] = [{"id": "call-centre", "name": {"he": "המוקד הטלפוני",
+                                                       "en": "our phone line"}},
+                        {"id": "support-mail", "name": {"he": "פניות בדואר האלקטרוני",
+                                                        "en": "email support"}}]
+    data.pop("customer_action", None)
+    sms = _text(_render(data, languages=("he",))["he", "sms"])
+    assert "אפשר לפנות אלינו בצ'אט באתר." in sms and "אין צורך לפנות שוב." in sms
+
+
+# --- 5. Hebrew that reads as a Hebrew SMS ---------------------------------------------
+
+def test_hebrew_sms_says_when_the_next_update_comes_in_hebrew_terms() -> None:
+    sms = _text(_render(_data("identified"), languages=("he",))["he", "sms"])
+    assert "עדכון נוסף עד 15:00." in sms
+
+
+# --- 6. Compensation in short says how it arrives -------------------------------------
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("he", ["פיצוי אוטומטי:", "10%", "מהחשבון החודשי", "31.12.2026"]),
+    ("en", ["Automatic compensation:", "10%", "of the monthly bill", "31 Dec 2026"]),
+    ("ar", ["تعويض تلقائي:", "من الفاتورة الشهرية", "31.12.2026"]),
+    ("ru", ["Автоматическая компенсация:", "от ежемесячного счёта", "31.12.2026"]),
+])
+def test_short_compensation_says_it_is_automatic(lang: str, words: list[str]) -> None:
+    message = render(load_example("compensation"), languages=[lang], channels=["sms"])[lang,
+                                                                                      "sms"]
+    text = _text(message)
+    for word in words:
+        assert word in text, (word, text)
+    assert message.stats["segments"] <= {"he": 2, "en": 2, "ar": 3, "ru": 3}[lang]
+
+
+def test_voucher_valid_next_year_keeps_year_and_delivery_in_two_segments() -> None:
+    data = _data("compensation")
+    data["compensation"]["valid_until"] = "2027-01-31"
+    bundle = _render(data)
+    he = _text(bundle["he", "sms"])
+    assert "פיצוי אוטומטי:" in he and "31.1.2027" in he
+    assert bundle["he", "sms"].stats["segments"] == 2
+    assert not _errors(bundle), bundle.findings
+
+
+# --- 7. Arabic thanks and link when they fit; Russian sender --------------------------
+
+def test_arabic_sms_with_room_thanks_and_links() -> None:
+    text = _text(render(load_example("resolved"), languages=["ar"], channels=["sms"])["ar",
+                                                                                     "sms"])
+    assert "شكرًا لصبركم" in text and STATUS_PAGE in text
+    # Without room for the thanks, the link stays (it went with the thanks before).
+    message = render(load_example("overnight"), languages=["ar"], channels=["sms"])["ar", "sms"]
+    assert message.stats["short"] > 0 and STATUS_PAGE in message.text
+
+
+def test_russian_sms_names_the_sender() -> None:
+    for example in ("identified", "investigating", "compensation"):
+        text = _text(render(load_example(example), languages=["ru"], channels=["sms"])["ru",
+                                                                                      "sms"])
+        assert text.startswith("Нетивим: "), text
+
+
+# --- English stays GSM-7 ----------------------------------------------------------------
+
+@pytest.mark.parametrize("example", ["identified", "investigating", "monitoring", "overnight",
+                                     "resolved", "compensation"])
+def test_english_sms_stays_gsm7(example: str) -> None:
+    message = render(load_example(example), languages=["en"], channels=["sms"])["en", "sms"]
+    assert message.stats["encoding"] == "GSM-7", message.text
