@@ -237,7 +237,8 @@ def about(minutes: int, language: Language, lang: str) -> Piece:
 def _title_words(text: str, language: Language) -> list[str]:
     prefixes = language.speech.prefix_letters
     words = []
-    for word in re.findall(r"\w+", text.casefold()):
+    # A geresh or apostrophe belongs to the word (צ'אט, ג'ימייל): a prefix is taken off whole.
+    for word in re.findall(r"\w+(?:['\u05f3]\w+)*", text.casefold()):
         if word in language.articles:
             continue
         # Hebrew: the same noun with or without ו, ב, ל, ה... before it ("לאפליקציה").
@@ -256,6 +257,8 @@ def names_services(title: str, names: Sequence[str], language: Language) -> bool
     True
     >>> names_services("תקלה בכניסה לאפליקציה", ["האפליקציה", "האזור האישי באתר"], he)
     False
+    >>> names_services("תקלה במוקד הטלפוני ובצ'אט באתר", ["המוקד הטלפוני", "הצ'אט באתר"], he)
+    True
     """
     have = _title_words(title, language)
     for name in names:

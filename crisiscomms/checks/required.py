@@ -24,11 +24,6 @@ from .common import rules_for, template_file, written
 _STATUS_AUDIENCES = {Audience.CUSTOMER, Audience.STAFF, Audience.PUBLIC, Audience.PARTNER}
 # The wordings of a change (`f.changes[i]`, `f.eta_change`): any one of them says it.
 _FORMS = ("sentence", "short", "dated", "also")
-# From which wording (``short``) a channel may leave the affected services to the title: a
-# services list is then all that stands between the SMS and its segment budget, and the
-# sender, the estimate, the next update and "no need to contact us again" matter more to the
-# reader (templates/<lang>/sms.txt, level 4).
-_SERVICES_OPTIONAL_FROM = {"sms": 4}
 
 
 def _placed_in_text(message: Message) -> frozenset[str]:
@@ -109,12 +104,7 @@ def check_required_facts(context: Context) -> Iterator[Finding]:
             # Once per message, not per fact: the text grows with the services listed.
             words = context.templates.language(message.language).speech
             seen = seen.casefold()
-        optional_from = _SERVICES_OPTIONAL_FROM.get(message.channel)
-        services_optional = (optional_from is not None
-                             and message.stats.get("short", 0) >= optional_from)
         for name, paths, texts in required_facts(facts, message.channel):
-            if services_optional and name.startswith("service_list["):
-                continue
             if spoken:
                 # A script read aloud says where an address points instead of the address
                 # (render does the same to its text): that is how the fact is stated there.
