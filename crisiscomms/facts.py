@@ -329,9 +329,18 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
     dated: Piece = Phrase(language.dated, (("weekday", in_dated), ("date", date),
                                            ("time", time)))
     if relation == "tonight" and value > now and language.dated_tonight is not None:
+        # Said with its dates, never "tonight": the page is still right the next morning.
         night = _word(_night(local.date(), language), language.speech)
-        dated = Phrase(language.dated_tonight, (("night", night), ("weekday", in_dated),
-                                                ("date", date), ("time", time)))
+        eve = local.date() - dt.timedelta(days=1)
+        eve_text = _format_date(eve, language.weekday_format, language.locale)
+        eve_day = Atom(eve_text, partial(_speak_text, eve_text, language.speech))
+        same_month = (eve.year, eve.month) == (local.year, local.month)
+        eve_date = date_atom(eve, "d" if same_month else date_pattern, language,
+                             with_year=other_year and not same_month)
+        dates = Phrase("{eve}–{morning}", (("eve", eve_date), ("morning", date)))
+        dated = Phrase(language.dated_tonight, (
+            ("night", night), ("eve", eve_day), ("weekday", in_dated), ("date", date),
+            ("dates", dates), ("time", time)))
     return {
         "iso": local.isoformat(),
         "relation": relation,
