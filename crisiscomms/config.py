@@ -478,6 +478,10 @@ class Language(_Strict):
     articles: tuple[str, ...] = ()
     """Words a service name may open with that a title leaves out ("the"): a title names a
     service when it holds the name's other words (``f.services_in_title``)."""
+    lower_after_colon: tuple[str, ...] = ()
+    """Words that open a sentence and take a small letter after a colon in this language's
+    style ("In the meantime: you can pay..."): incident text opening with one of them is
+    lowered there (``f.workaround_inline``); any other opening (a name) keeps its capital."""
     no_eta: str
     no_eta_short: str
     status: dict[Literal["investigating", "identified", "monitoring", "resolved"], str]

@@ -399,6 +399,19 @@ def _loc(text: Localized | None, lang: str, rtl: bool, say: speech.SpeechWords) 
     return None if text is None else _user_text(text[lang], rtl, say)
 
 
+def _after_colon(text: Atom | None, language: Language, say: speech.SpeechWords) -> Atom | None:
+    """``text`` as placed after a colon: its opening word in small letters when the language
+    lists it (``lower_after_colon``: "You can pay" -> "you can pay"); a name keeps its capital."""
+    if text is None:
+        return None
+    first = re.match(r"\w+", text.text)
+    if (first is None or not first.group().istitle()
+            or first.group().casefold() not in language.lower_after_colon):
+        return text
+    lowered = text.text[0].lower() + text.text[1:]
+    return Atom(lowered, partial(_speak_text, lowered, say), ltr=text.ltr)
+
+
 def build_facts(incident: Incident, config: Config, language: Language, lang: str,
                 changes: Changes | None = None) -> Facts:
     """Every fact of ``incident`` in ``lang``, formatted once for all channels.
@@ -440,6 +453,8 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "impact": _user_text(incident.impact[lang], rtl, say),
         "workaround": _loc(incident.workaround, lang, rtl, say),
         "customer_action": _loc(incident.customer_action, lang, rtl, say),
+        "workaround_inline": _after_colon(_loc(incident.workaround, lang, rtl, say), language,
+                                          say),
         "services": _join(services, language),
         "service_list": services,
         "service_count": len(services),
