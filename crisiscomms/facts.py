@@ -475,6 +475,8 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "elapsed_hours": duration(_minutes(incident.started_at, end), language, lang,
                                   hours=True),
         "compensation": _compensation(incident, config, language, lang, now, zone),
+        # A long outage says how long it has lasted and apologises for the harm.
+        "long_outage": is_long_outage(incident, config),
         # What an apology is for: "inconvenience" belittles a long outage.
         "trouble": _word(language.compensation.trouble_long
                          if is_long_outage(incident, config)
