@@ -502,6 +502,10 @@ class Language(_Strict):
     articles: tuple[str, ...] = ()
     """Words a service name may open with that a title leaves out ("the"): a title names a
     service when it holds the name's other words (``f.services_in_title``)."""
+    lower_after_colon: tuple[str, ...] = ()
+    """Words that open a sentence and take a small letter after a colon in this language's
+    style ("In the meantime: you can pay..."): incident text opening with one of them is
+    lowered there (``f.workaround_inline``); any other opening (a name) keeps its capital."""
     no_eta: str
     no_eta_short: str
     status: dict[Literal["investigating", "identified", "monitoring", "resolved"], str]
@@ -525,9 +529,11 @@ class Language(_Strict):
     """A moment on a lasting channel: weekday, date and time ("ביום שבת, 21 בנובמבר, בשעה
     17:50"); slots ``{weekday}``, ``{date}``, ``{time}``."""
     dated_tonight: str | None = None
-    """A moment tonight, still ahead, on a lasting channel: "tonight" with the night's name or
-    the date ("הלילה, ליל שלישי–רביעי, בשעה 02:00"); slots ``{night}``, ``{weekday}``,
-    ``{date}``, ``{time}``. Without it, ``dated``."""
+    """A moment after midnight, still ahead, said the evening before on a lasting channel:
+    the night's name and dates, never "tonight", which is wrong the next morning ("בליל
+    שלישי–רביעי (24–25 בנובמבר), בשעה 02:00"); slots ``{night}``, ``{eve}`` (the evening's
+    weekday), ``{weekday}``, ``{date}``, ``{dates}`` ("24–25 November"), ``{time}``.
+    Without it, ``dated``."""
     night: str = "{eve}–{morning}"
     """The name of a night from the two weekdays around it; slots ``{eve}``, ``{morning}``."""
     night_weekdays: list[str] = []

@@ -356,9 +356,18 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
     dated: Piece = Phrase(language.dated, (("weekday", in_dated), ("date", date),
                                            ("time", time)))
     if relation == "tonight" and value > now and language.dated_tonight is not None:
+        # Said with its dates, never "tonight": the page is still right the next morning.
         night = _word(_night(local.date(), language), language.speech)
-        dated = Phrase(language.dated_tonight, (("night", night), ("weekday", in_dated),
-                                                ("date", date), ("time", time)))
+        eve = local.date() - dt.timedelta(days=1)
+        eve_text = _format_date(eve, language.weekday_format, language.locale)
+        eve_day = Atom(eve_text, partial(_speak_text, eve_text, language.speech))
+        same_month = (eve.year, eve.month) == (local.year, local.month)
+        eve_date = date_atom(eve, "d" if same_month else date_pattern, language,
+                             with_year=other_year and not same_month)
+        dates = Phrase("{eve}–{morning}", (("eve", eve_date), ("morning", date)))
+        dated = Phrase(language.dated_tonight, (
+            ("night", night), ("eve", eve_day), ("weekday", in_dated), ("date", date),
+            ("dates", dates), ("time", time)))
     return {
         "iso": local.isoformat(),
         "relation": relation,
@@ -417,6 +426,19 @@ def _loc(text: Localized | None, lang: str, rtl: bool, say: speech.SpeechWords) 
     return None if text is None else _user_text(text[lang], rtl, say)
 
 
+def _after_colon(text: Atom | None, language: Language, say: speech.SpeechWords) -> Atom | None:
+    """``text`` as placed after a colon: its opening word in small letters when the language
+    lists it (``lower_after_colon``: "You can pay" -> "you can pay"); a name keeps its capital."""
+    if text is None:
+        return None
+    first = re.match(r"\w+", text.text)
+    if (first is None or not first.group().istitle()
+            or first.group().casefold() not in language.lower_after_colon):
+        return text
+    lowered = text.text[0].lower() + text.text[1:]
+    return Atom(lowered, partial(_speak_text, lowered, say), ltr=text.ltr)
+
+
 def build_facts(incident: Incident, config: Config, language: Language, lang: str,
                 changes: Changes | None = None) -> Facts:
     """Every fact of ``incident`` in ``lang``, formatted once for all channels.
@@ -464,6 +486,8 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "impact": _user_text(incident.impact[lang], rtl, say),
         "workaround": _loc(incident.workaround, lang, rtl, say),
         "customer_action": _loc(incident.customer_action, lang, rtl, say),
+        "workaround_inline": _after_colon(_loc(incident.workaround, lang, rtl, say), language,
+                                          say),
         "services": _join(services, language),
         "service_list": services,
         "service_count": len(services),
@@ -484,6 +508,8 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "elapsed_hours": duration(_minutes(incident.started_at, end), language, lang,
                                   hours=True),
         "compensation": _compensation(incident, config, language, lang, now, zone),
+        # A long outage says how long it has lasted and apologises for the harm.
+        "long_outage": is_long_outage(incident, config),
         # What an apology is for: "inconvenience" belittles a long outage.
         "trouble": _word(language.compensation.trouble_long
                          if is_long_outage(incident, config)

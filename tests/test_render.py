@@ -63,7 +63,8 @@ def test_eta_after_midnight_says_tonight(bundles: dict[str, Bundle]) -> None:
     bundle = bundles["overnight"]
     ivr = strip_controls(bundle["he", "ivr"].text)
     assert "הלילה בשעה 02:00" in ivr and "מחר" not in ivr
-    assert "tonight at 02:00 (early Wednesday 25 November)" in bundle["en", "email"].text
+    assert ("at 02:00 on Wednesday 25 November (overnight from Tuesday)"
+            in bundle["en", "email"].text)
 
 
 def test_no_eta_is_said_plainly(bundles: dict[str, Bundle]) -> None:

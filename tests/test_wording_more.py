@@ -96,10 +96,12 @@ def test_the_auto_reply_never_says_received_when_email_is_down() -> None:
     bundle = render(_incident(services=services), channels=["email"])
     received = {"he": ("התקבלה ונרשמה", "אין צורך לשלוח אותה שוב"),
                 "en": ("has been received", "no need to send it again")}
-    opening = {"he": "תודה שכתבתם לנו. פניות במייל אינן מתקבלות כרגע בגלל התקלה. "
+    opening = {"he": "זוהי תשובה אוטומטית. פניות במייל אינן מתקבלות כרגע בגלל התקלה. "
+                     "לכן לא נוכל לטפל בפנייתכם במייל בשלב זה. "
                      "לכל שאלה אפשר לפנות אלינו בטלפון",
-               "en": "Thank you for writing to us. We cannot receive email for now because of "
-                     "this problem. You can reach us by phone"}
+               "en": "This is an automatic reply. We cannot receive email for now because of "
+                     "this problem. This means we cannot answer your email. "
+                     "You can reach us by phone"}
     for lang, words in received.items():
         for output in ("text", "html"):
             seen = " ".join(_seen(bundle, lang, "email", output).split())

@@ -62,7 +62,9 @@ def required_facts(facts: Mapping[str, Any],
     said = _estimate_change_paths(facts)
     if facts["eta"] is not None:
         needed.append(("eta.time", ("eta.time", *said), (facts["eta"]["time"],)))
-    else:
+    elif facts["status"] != "monitoring":
+        # Once the fix is in (monitoring) there is nothing to estimate: a message says it is
+        # being watched, not that the return has no estimate.
         withdrawn = facts.get("eta_change") and facts["eta_change"]["kind"] == "eta_withdrawn"
         texts: tuple[Any, ...] = (facts["no_eta"], facts["no_eta_short"])
         if withdrawn:
