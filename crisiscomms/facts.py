@@ -508,14 +508,13 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "elapsed_hours": duration(_minutes(incident.started_at, end), language, lang,
                                   hours=True),
         "compensation": _compensation(incident, config, language, lang, now, zone),
-        # A long outage says how long it has lasted and apologises for the harm.
+        # A long outage says how long it has lasted and apologises for the harm; short
+        # channels (SMS, social) then find room for the apology.
         "long_outage": is_long_outage(incident, config),
         # What an apology is for: "inconvenience" belittles a long outage.
         "trouble": _word(language.compensation.trouble_long
                          if is_long_outage(incident, config)
                          else language.compensation.trouble, language.speech),
-        # Whether it is a long outage: short channels (SMS, social) then find room to apologise.
-        "long_outage": is_long_outage(incident, config),
         "contact": _contact(incident, config, language, lang, say),
         "action_says_no_contact": _says_no_contact(incident.customer_action, language, lang),
         # Only the status page shows the updates: formatted when first read (up to 50, each
