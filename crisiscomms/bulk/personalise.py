@@ -16,7 +16,7 @@ or a surrogate pair could straddle a segment boundary).
 >>> rows = [(2, {"id": "c1", "channel": "sms", "address": "+972501234567", "name": "Dana",
 ...              "language": "en"})]
 >>> [m] = personalise(load_example("identified"), rows)
->>> m.text.startswith("Hi Dana,"), m.encoding, m.segments
+>>> m.text.startswith("Netivim: Hi Dana,"), m.encoding, m.segments
 (True, 'GSM-7', 2)
 """
 
