@@ -205,3 +205,16 @@ def test_a_name_that_opens_the_title_keeps_its_capital() -> None:
     # A word capitalised only because it opens a sentence is no name.
     assert _inner("Home internet outage", texts=["Home internet customers are offline."]) == (
         "home internet outage")
+
+
+def test_a_title_said_inside_a_sentence_states_the_services_it_names() -> None:
+    # The short English script says the services only through the title, lower-cased inside
+    # "We are sorry for the …": required-fact must count that (it refused to publish before).
+    incident = edited(
+        title={"he": "הפסקת אינטרנט ביתי בירושלים", "en": "Home internet outage in Jerusalem"},
+        services=[{"id": "fiber", "name": {"he": "האינטרנט הביתי", "en": "home internet"}}],
+        started_at="2026-11-21T03:10:00+02:00")
+    bundle = render(incident, languages=["he", "en"], channels=["ivr"])
+    assert bundle["en", "ivr"].stats["short"] >= 1
+    assert "It affects" not in bundle["en", "ivr"].text
+    assert not [f for f in bundle.findings if f.rule == "required-fact"], bundle.findings

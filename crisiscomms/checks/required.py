@@ -77,8 +77,10 @@ def required_facts(facts: Mapping[str, Any],
         named = facts.get("services_in_title", False)
         for index, name in enumerate(facts["service_list"]):
             path = f"service_list[{index}]"
-            needed.append((path, (path, "title") if named else (path,),
-                           (name, facts["title"]) if named else (name,)))
+            # The title inside a sentence (``title_inner``, "We are sorry for the home
+            # internet outage") names them as well.
+            needed.append((path, (path, "title", "title_inner") if named else (path,),
+                           (name, facts["title"], facts["title_inner"]) if named else (name,)))
     return needed
 
 
