@@ -1,0 +1,33 @@
+"""Session 18: while a fix is monitored, the channels read at once (IVR, SMS, social) say so
+and never "we expect service to be back" (issue 11, the final reading)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crisiscomms import render
+from crisiscomms.samples import load_example
+
+from .example_edits import seen
+
+BACK = {"he": "יחזור לפעול", "en": "expect service to be back", "ar": "نتوقع عودة الخدمة",
+        "ru": "ожидаем восстановить"}
+BACK_SHORT = {"he": "צפי:", "en": "Expected back", "ar": "العودة المتوقعة",
+              "ru": "Ожидаемый срок"}
+# The estimate said as the end of the monitoring, in each channel's form.
+WATCH = {"he": ("לסיים את המעקב", "מעקב עד", "סיום המעקב"),
+         "en": ("expect to finish", "Monitoring until"),
+         "ar": ("إنهاء المتابعة", "المتابعة حتى"), "ru": ("завершить наблюдение", "Наблюдение до")}
+
+
+@pytest.mark.parametrize("lang", ["he", "en", "ar", "ru"])
+def test_monitoring_is_said_as_monitoring(lang: str) -> None:
+    bundle = render(load_example("monitoring"), languages=[lang],
+                    channels=["ivr", "sms", "social"])
+    for channel in ("ivr", "sms", "social"):
+        text = seen(bundle, lang, channel)
+        assert BACK[lang] not in text and BACK_SHORT[lang] not in text, (channel, text)
+        assert any(words in text for words in WATCH[lang]), (channel, text)
+    # An incident still being fixed keeps its estimate wording.
+    fixing = render(load_example("identified"), languages=[lang], channels=["ivr"])
+    assert BACK[lang] in seen(fixing, lang, "ivr")
