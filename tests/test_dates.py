@@ -139,8 +139,8 @@ def test_a_35_hour_outage_is_not_rounded() -> None:
 @pytest.mark.parametrize(("minutes", "he", "en"), [
     (35 * 60 + 40, "35 שעות ו-40 דקות", "35 hours and 40 minutes"),
     (48 * 60 + 1, "יומיים ודקה", "2 days and 1 minute"),
-    (63, "שעה ושלוש דקות", "1 hour and 3 minutes"),
-    (90, "שעה וחצי", "1 hour and 30 minutes"),
+    (63, "שעה ושלוש דקות", "an hour and 3 minutes"),
+    (90, "שעה וחצי", "an hour and 30 minutes"),
     (3 * 24 * 60 + 5, "שלושה ימים וחמש דקות", "3 days and 5 minutes"),
 ])
 def test_durations_are_exact_and_natural(minutes: int, he: str, en: str) -> None:

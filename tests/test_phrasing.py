@@ -86,7 +86,7 @@ def test_hebrew_durations(minutes: int, expected: str) -> None:
 
 
 @pytest.mark.parametrize(("minutes", "expected"), [
-    (1, "1 minute"), (2, "2 minutes"), (60, "1 hour"), (61, "1 hour and 1 minute"),
+    (1, "1 minute"), (2, "2 minutes"), (60, "an hour"), (61, "an hour and 1 minute"),
     (120, "2 hours"), (170, "2 hours and 50 minutes"), (DAY, "24 hours"),
     (DAY + 10, "24 hours and 10 minutes"), (35 * 60 + 40, "35 hours and 40 minutes"),
     (2 * DAY, "2 days"), (2 * DAY + 1, "2 days and 1 minute"),

@@ -218,3 +218,16 @@ def test_a_title_said_inside_a_sentence_states_the_services_it_names() -> None:
     assert bundle["en", "ivr"].stats["short"] >= 1
     assert "It affects" not in bundle["en", "ivr"].text
     assert not [f for f in bundle.findings if f.rule == "required-fact"], bundle.findings
+
+
+def test_every_resolved_channel_gives_the_same_exact_length() -> None:
+    # The status page and social said "after about 35 hours and 30 minutes" (35:40): a
+    # rounded length with minutes fakes precision and disagrees with the other channels.
+    bundle = render(load_example("compensation"), channels=["ivr", "email", "status_page",
+                                                            "social"])
+    for lang, exact in (("he", "35 שעות ו-40 דקות"), ("en", "35 hours and 40 minutes")):
+        for channel in ("ivr", "email", "status_page"):
+            assert exact in seen(bundle, lang, channel), (lang, channel)
+        # Social's compact wording may leave the length out, but never rounds it.
+        social = seen(bundle, lang, "social")
+        assert exact in social or not re.search(r"\b35\b|about|כ-", social), social
