@@ -183,6 +183,8 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
     ('35 שעות ו-40 דקות', 'יומיים ודקה')
     >>> str(duration(50 * 60, he, "he", hours=True))
     '50 שעות'
+    >>> str(duration(6 * 60 + 20, he, "he")), str(duration(3 * 60 + 5, he, "he"))
+    ('6 שעות ו-20 דקות', 'שלוש שעות וחמש דקות')
     """
     minutes = max(minutes, 1)
     if minutes < 60:
@@ -193,6 +195,12 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
         parts = [("day", minutes // _DAY), ("hour", minutes % _DAY // 60),
                  ("minute", minutes % 60)]
     pieces: list[Piece] = []
+    # Counts in words only when every count of this length has a word: "6 שעות ו-20 דקות",
+    # never "שש שעות ו-20 דקות".
+    worded = all(str(count) in language.counts.get(language.units[unit].gender, {})  # type: ignore[index]
+                 or "{n}" not in _plural(language.units[unit].model_dump(), count,  # type: ignore[index]
+                                         language.locale)
+                 for unit, count in parts if count)
     for unit, count in parts:
         if count == 0:
             continue
@@ -202,7 +210,7 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
             pieces.append(_word(after, language.speech))
             continue
         pattern = _plural(forms.model_dump(), count, language.locale)
-        word = language.counts.get(forms.gender, {}).get(str(count))
+        word = language.counts.get(forms.gender, {}).get(str(count)) if worded else None
         number = (_word(word, language.speech) if word is not None else
                   Atom(str(count), partial(speech.spoken_number, count, language.speech,
                                            gender=forms.gender, case=forms.case), ltr=True))

@@ -142,6 +142,9 @@ def test_a_35_hour_outage_is_not_rounded() -> None:
     (63, "שעה ושלוש דקות", "an hour and 3 minutes"),
     (90, "שעה וחצי", "an hour and 30 minutes"),
     (3 * 24 * 60 + 5, "שלושה ימים וחמש דקות", "3 days and 5 minutes"),
+    # One count in digits puts them all in digits: never "שש שעות ו-20 דקות".
+    (6 * 60 + 20, "6 שעות ו-20 דקות", "6 hours and 20 minutes"),
+    (2 * 60 + 50, "שעתיים ו-50 דקות", "2 hours and 50 minutes"),
 ])
 def test_durations_are_exact_and_natural(minutes: int, he: str, en: str) -> None:
     assert strip_controls(str(duration(minutes, HE, "he"))) == he
