@@ -48,7 +48,8 @@ def test_resolved_talking_points_speak_in_the_past(lang: str) -> None:
     live, done = {"he": (("מה קורה", "השירותים המושפעים"), ("מה קרה", "השירותים שהושפעו")),
                   "en": (("What is happening", "Affected services"),
                          ("What happened", "Services affected")),
-                  "ar": (("ما الذي يحدث", "الخدمات المتأثرة"), ("ما الذي حدث", "الخدمات التي تأثرت")),
+                  "ar": (("ما الذي يحدث", "الخدمات المتأثرة"),
+                         ("ما الذي حدث", "الخدمات التي تأثرت")),
                   "ru": (("Что происходит", "Затронутые сервисы"),
                          ("Что произошло", "Были затронуты"))}[lang]
     for output in ("text", "html"):
