@@ -476,6 +476,9 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
             "phone": Atom(org.phone, partial(speech.spoken_digits, org.phone, say), ltr=True),
             "website": _url(str(org.website)),
             "status_page": _url(str(org.status_page)),
+            # The same link without its scheme, for the SMS, short of room: handsets link a
+            # bare host name as they do a full address.
+            "status_page_short": _url(_bare(str(org.status_page))),
         },
         "id": Atom(incident.id, partial(speech.spoken_digits, incident.id, say), ltr=True),
         "status": incident.status.value,
@@ -683,6 +686,15 @@ def _word(text: str, say: speech.SpeechWords) -> Atom:
 
 def _url(url: str) -> Atom:
     return Atom(url.rstrip("/"), "", ltr=True, url=True)
+
+
+def _bare(url: str) -> str:
+    """``url`` without its scheme: "https://status.x.co/" -> "status.x.co/".
+
+    >>> _bare("https://status.netivim.example")
+    'status.netivim.example'
+    """
+    return url.split("://", 1)[-1]
 
 
 def _compensation(incident: Incident, config: Config, language: Language, lang: str,

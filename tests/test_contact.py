@@ -92,7 +92,7 @@ def test_the_email_auto_reply_carries_a_reference() -> None:
 
 def test_sms_carries_the_status_page_when_it_fits() -> None:
     bundle = render(_incident(), channels=["sms"])
-    assert "https://status.netivim.example" in _seen(bundle, "en", "sms")
+    assert "status.netivim.example" in _seen(bundle, "en", "sms")  # written bare in SMS
     assert bundle["en", "sms"].stats["segments"] <= 2
 
 

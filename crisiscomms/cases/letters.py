@@ -49,6 +49,7 @@ from ..model import Incident, Localized
 from ..render import TemplateSet, _rtl_base, _run, _tidy, template_set
 from ..text import speech
 from ..text.bidi import Strategy
+from .clock import BusinessClock
 from .model import CONTACTS, Case, Event, EventKind
 from .status import case_status
 
@@ -258,6 +259,11 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
         # a round time, and an earlier one keeps the service level.
         "next_update": None if status.next != "update" or status.next_due is None
         else moment(_on_the_hour(status.next_due, zone)),
+        # The acknowledgement's answer date when the case owes no update (not acknowledged
+        # yet in the data, or already answered): the service level counted from the letter's
+        # date, on the hour ([cases] update_every on its clock). Never a letter without a date.
+        "update_due": moment(_on_the_hour(BusinessClock(ts.config.cases, org.time_zone).add(
+            now, ts.config.cases.update_every, ts.config.cases.update_clock), zone)),
         "next_step": text(case.next_step),
         # The promise "at least every 48 hours" only where the clock is the calendar's: on the
         # business clock the letters name the date of the next update instead.
