@@ -56,9 +56,9 @@ def en_minutes(text: str) -> int:
     """Read an English duration back as minutes ('2 hours and 50 minutes' is 170)."""
     total = 0
     for part in re.split(r",? and |, ", text.strip()):
-        match = re.fullmatch(r"(\d+) (minute|hour|day)s?", part)
+        match = re.fullmatch(r"(\d+|an) (minute|hour|day)s?", part)
         assert match, f"not an English duration part: {part!r} in {text!r}"
-        number = int(match.group(1))
+        number = 1 if match.group(1) == "an" else int(match.group(1))
         assert (number == 1) == (not part.endswith("s")), f"wrong plural: {part!r}"
         total += number * _EN_UNITS[match.group(2)]
     return total
@@ -75,7 +75,7 @@ def phrase(minutes: int, language: Language, lang: str) -> str:
     (59, "59 דקות"), (60, "שעה"), (61, "שעה ודקה"), (63, "שעה ושלוש דקות"),
     (75, "שעה ורבע"), (90, "שעה וחצי"), (120, "שעתיים"), (150, "שעתיים וחצי"),
     (170, "שעתיים ו-50 דקות"), (180, "שלוש שעות"), (DAY, "24 שעות"),
-    (DAY + 10, "24 שעות ועשר דקות"),
+    (DAY + 10, "24 שעות ו-10 דקות"),  # one count in digits: all in digits
     (35 * 60 + 40, "35 שעות ו-40 דקות"),  # not "יום ו-12 שעות"
     (2 * DAY, "יומיים"), (2 * DAY + 1, "יומיים ודקה"),  # not "יומיים ושעה"
     (2 * DAY + 61, "יומיים, שעה ודקה"), (3 * DAY, "שלושה ימים"), (5 * DAY, "חמישה ימים"),

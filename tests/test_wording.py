@@ -95,13 +95,12 @@ def test_hebrew_agreement(bundles: dict[str, Bundle]) -> None:
 
 def test_resolved_hebrew_says_which_fault_was_fixed_and_about_how_long(
         bundles: dict[str, Bundle]) -> None:
-    # "התקלה שהשפיעה על … טופלה, והשירות חזר לפעול … לאחר כ-35 שעות וחצי" (35:40 outage).
+    # "התקלה שהשפיעה על … טופלה, והשירות חזר לפעול … לאחר 35 שעות ו-40 דקות" (35:40 outage).
     for channel in ("ivr", "status_page"):
         text = _texts(bundles["compensation"], "he", channel)
         assert "התקלה שהשפיעה על שירותי הסלולר טופלה" in text, channel
-        # The phone line gives the exact length, as the email does (session 18).
-        about = "לאחר 35 שעות ו-40 דקות" if channel == "ivr" else "לאחר כ-35 שעות וחצי"
-        assert about in text, channel
+        # Every channel gives the exact length, as the email does (session 18).
+        assert "לאחר 35 שעות ו-40 דקות" in text, channel
 
 
 def test_elapsed_about_is_rounded_prose() -> None:

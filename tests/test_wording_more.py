@@ -128,7 +128,7 @@ def test_english_about_an_hour_and_exact_lengths_unchanged() -> None:
     for channel in ("status_page", "social", "ivr"):
         assert "about 1 hour" not in _seen(resolved, "en", channel), channel
     # The phone line gives the exact length, as the email does (session 18).
-    assert "after one hour" in _seen(resolved, "en", "ivr", "ssml")
+    assert "after an hour" in _seen(resolved, "en", "ivr", "ssml")
 
 
 def test_english_copy_reads_as_an_editor_would() -> None:
