@@ -775,11 +775,17 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
             named = Phrase(words.with_hours, (("channel", named), ("hours", hours_text)))
         working.append(named)
     listed = _join(working, language) if working else None
+    others = [(p, c) for p, c in zip(down, down_ids) if c != "email"]
+    email = config.contact.get("email")  # type: ignore[call-overload]
     return {
         "is_down": is_down,
         "any_down": bool(down),
         "working": listed,
         "down": _down(down, down_ids, language, say),
+        # The email auto-reply: the other channels that are down, and whether the email it
+        # answers is kept until the service is back ([contact.email] kept).
+        "down_others": _down([p for p, _ in others], [c for _, c in others], language, say),
+        "email_kept": email is None or email.kept,
         "sentence": None if not config.contact else
         Phrase(words.working, (("channels", listed),)) if listed is not None
         else _word(words.none_working, say),
