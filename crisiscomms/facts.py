@@ -775,7 +775,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
             named = Phrase(words.with_hours, (("channel", named), ("hours", hours_text)))
         working.append(named)
     listed = _join(working, language) if working else None
-    others = [(p, c) for p, c in zip(down, down_ids) if c != "email"]
+    others = [(p, c) for p, c in zip(down, down_ids, strict=True) if c != "email"]
     email = config.contact.get("email")  # type: ignore[call-overload]
     return {
         "is_down": is_down,
