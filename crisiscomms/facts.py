@@ -776,7 +776,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         working.append(named)
     listed = _join(working, language) if working else None
     others = [(p, c) for p, c in zip(down, down_ids, strict=True) if c != "email"]
-    email = config.contact.get("email")  # type: ignore[call-overload]
+    email = config.contact.get("email")
     return {
         "is_down": is_down,
         "any_down": bool(down),
