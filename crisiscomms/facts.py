@@ -737,7 +737,9 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
     because the incident affects a service it depends on (``[contact.<id>] services``)."""
     org = config.organisation
     words = language.contact
-    affected = {s.id for s in incident.services}
+    # Once the fault is fixed, no channel is down: every one is offered again.
+    affected = (set() if incident.status.value == "resolved"
+                else {s.id for s in incident.services})
     working: list[Piece] = []
     working_short: list[Piece] = []
     down: list[Piece] = []

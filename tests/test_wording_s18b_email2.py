@@ -214,3 +214,22 @@ def test_arabic_greeting_and_reference_russian_subject(call_centre: Bundle) -> N
     bundle = render(parse_incident(example("identified")), languages=("ru",),
                     channels=("email",))
     assert "| Обновление:" in (bundle["ru", "email"].subject or "")
+
+
+# --- Once resolved, no channel is said to be down ------------------------------------------
+
+DOWN = {"he": "אינם זמינים כרגע", "en": "are down", "ar": "معطلة حاليًا",
+        "ru": "сейчас не работают"}
+
+
+def test_a_resolved_message_no_longer_says_the_channels_are_down() -> None:
+    data = {**CALL_CENTRE, "status": "resolved", "eta": None, "next_update_at": None,
+            "updated_at": "2026-11-23T11:35:00+02:00",
+            "resolved_at": "2026-11-23T11:30:00+02:00"}
+    bundle = render(parse_incident(data), languages=LANGS,
+                    channels=("email", "status_page", "banner"))
+    for lang in LANGS:
+        for channel in ("email", "status_page", "banner"):
+            assert DOWN[lang] not in seen(bundle, lang, channel), (lang, channel)
+    assert "by phone on *2040" in seen(bundle, "en", "email")
+    assert "reply to this email" in seen(bundle, "en", "email")
