@@ -233,3 +233,16 @@ def test_a_resolved_message_no_longer_says_the_channels_are_down() -> None:
             assert DOWN[lang] not in seen(bundle, lang, channel), (lang, channel)
     assert "by phone on *2040" in seen(bundle, "en", "email")
     assert "reply to this email" in seen(bundle, "en", "email")
+
+
+STATUS_KEPT = {"he": "פניות שנשלחו אלינו במייל נשמרות ויטופלו כשהשירות יחזור לפעול.",
+               "en": "Emails sent to us are kept and will be answered once the service is back.",
+               "ar": "الرسائل المرسلة إلينا بالبريد الإلكتروني محفوظة، وسنعالجها فور عودة الخدمة.",
+               "ru": "Письма, отправленные нам, сохраняются"}
+
+
+def test_the_status_page_says_what_happens_to_emails_sent_meanwhile() -> None:
+    bundle = render(parse_incident(CALL_CENTRE), languages=LANGS, channels=("status_page",))
+    for lang in LANGS:
+        for output in ("text", "html"):
+            assert STATUS_KEPT[lang] in seen(bundle, lang, "status_page", output), lang
