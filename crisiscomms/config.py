@@ -238,6 +238,9 @@ class ContactChannel(_Strict):
     hours: dict[str, Annotated[str, Field(min_length=1, max_length=120)]] = {}
     """Opening hours as customers read them, by language (optional)."""
     services: tuple[ServiceId, ...] = ()
+    kept: bool = True
+    """While the channel is down, whether what customers send it is kept and handled once it
+    is back (email): the auto-reply says so, or asks them to use a working channel."""
 
     _check_hours = field_validator("hours")(_clean_all)
 

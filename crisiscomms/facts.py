@@ -757,7 +757,9 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
     because the incident affects a service it depends on (``[contact.<id>] services``)."""
     org = config.organisation
     words = language.contact
-    affected = {s.id for s in incident.services}
+    # Once the fault is fixed, no channel is down: every one is offered again.
+    affected = (set() if incident.status.value == "resolved"
+                else {s.id for s in incident.services})
     working: list[Piece] = []
     working_short: list[Piece] = []
     down: list[Piece] = []
@@ -795,11 +797,17 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
             named = Phrase(words.with_hours, (("channel", named), ("hours", hours_text)))
         working.append(named)
     listed = _join(working, language) if working else None
+    others = [(p, c) for p, c in zip(down, down_ids, strict=True) if c != "email"]
+    email = config.contact.get("email")
     return {
         "is_down": is_down,
         "any_down": bool(down),
         "working": listed,
         "down": _down(down, down_ids, language, say),
+        # The email auto-reply: the other channels that are down, and whether the email it
+        # answers is kept until the service is back ([contact.email] kept).
+        "down_others": _down([p for p, _ in others], [c for _, c in others], language, say),
+        "email_kept": email is None or email.kept,
         "sentence": None if not config.contact else
         Phrase(words.working, (("channels", listed),)) if listed is not None
         else _word(words.none_working, say),

@@ -76,11 +76,15 @@ def test_every_working_channel_with_the_phone_hours(lang: str) -> None:
 
 def test_email_down_no_reply_to_this_email() -> None:
     services = [{"id": "support-mail", "name": {"he": "פניות במייל", "en": "email support"}}]
-    bundle = render(_incident("resolved", services=services), channels=["email"])
+    bundle = render(_incident(services=services), channels=["email"])
     assert "השיבו למייל זה" not in _seen(bundle, "he", "email")
     assert "reply to this email" not in _seen(bundle, "en", "email")
     assert "במייל service@" not in _seen(bundle, "he", "email")
-    assert "פניות במייל אינן מתקבלות כרגע בגלל התקלה." in _seen(bundle, "he", "email")
+    assert "איננו מטפלים כרגע בפניות במייל" in _seen(bundle, "he", "email")
+    # Once resolved, email works again (s18b): it is offered, never said to be down.
+    bundle = render(_incident("resolved", services=services), channels=["email"])
+    assert "השיבו למייל זה" in _seen(bundle, "he", "email")
+    assert "פניות במייל אינן מתקבלות כרגע" not in _seen(bundle, "he", "email")
 
 
 def test_the_email_auto_reply_carries_a_reference() -> None:

@@ -94,13 +94,15 @@ def test_no_inconvenience_after_a_long_outage(copy: TemplateCopy) -> None:
 def test_the_auto_reply_never_says_received_when_email_is_down() -> None:
     services = [{"id": "support-mail", "name": {"he": "פניות במייל", "en": "email support"}}]
     bundle = render(_incident(services=services), channels=["email"])
-    received = {"he": ("התקבלה ונרשמה", "אין צורך לשלוח אותה שוב"),
-                "en": ("has been received", "no need to send it again")}
-    opening = {"he": "זוהי תשובה אוטומטית. פניות במייל אינן מתקבלות כרגע בגלל התקלה. "
-                     "לכן לא נוכל לטפל בפנייתכם במייל בשלב זה. "
-                     "לכל שאלה אפשר לפנות אלינו בטלפון",
-               "en": "This is an automatic reply. We cannot receive email for now because of "
-                     "this problem. This means we cannot answer your email. "
+    # "No need to send it again" now says the email is kept (s18b), not that it was received.
+    received = {"he": ("התקבלה ונרשמה",), "en": ("has been received",)}
+    # The fault first, then what happens to the email (s18b, R4), then where to turn.
+    opening = {"he": "איננו מטפלים כרגע בפניות במייל, ומייל זה נשלח אליכם אוטומטית. "
+                     "פנייתכם נשמרה אצלנו ותטופל כשהשירות יחזור לפעול, ואין צורך לשלוח "
+                     "אותה שוב. לכל שאלה אפשר לפנות אלינו בטלפון",
+               "en": "we are not handling emails at the moment, and this reply was sent "
+                     "automatically. Your email has been kept and will be answered once the "
+                     "service is back, so there is no need to send it again. "
                      "You can reach us by phone"}
     for lang, words in received.items():
         for output in ("text", "html"):
