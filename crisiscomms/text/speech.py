@@ -225,6 +225,9 @@ class SpeechWords:
     minute_words: Mapping[int, str] = field(default_factory=dict)
     hour_words: Mapping[int, str] = field(default_factory=dict)
     """The hour said on the clock where a number will not do (Arabic ordinals "الخامسة")."""
+    full_hour_words: Mapping[int, str] = field(default_factory=dict)
+    """The hour said on the clock at a full hour, before hour_words (Russian "два часа" in
+    "в два часа ночи", but "два" in "в два тридцать ночи")."""
     day_words: Mapping[int, str] = field(default_factory=dict)
     """The day of the month where a number will not do (Russian "двадцать третьего")."""
     date: str = "{day} {month}"
@@ -383,6 +386,11 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
         if not key.isdigit() or not 0 <= int(key) <= 23:
             raise ValueError(f"speech.hour_words.{key}: expected an hour from 0 to 23")
         hours[int(key)] = value
+    full_hours: dict[int, str] = {}
+    for key, value in r.texts("full_hour_words").items():
+        if not key.isdigit() or not 0 <= int(key) <= 23:
+            raise ValueError(f"speech.full_hour_words.{key}: expected an hour from 0 to 23")
+        full_hours[int(key)] = value
     days: dict[int, str] = {}
     for key, value in r.texts("day_words").items():
         if not key.isdigit() or not 1 <= int(key) <= 31:
@@ -429,6 +437,7 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
         day_parts=tuple(parts),
         minute_words=minutes,
         hour_words=hours,
+        full_hour_words=full_hours,
         day_words=days,
         date=r.text("date", "{day} {month}"),
         date_year=r.text("date_year", "{day} {month} {year}"),
@@ -661,7 +670,10 @@ def _time_words(t: datetime.time, w: SpeechWords) -> str:
         return w.noon
     if w.clock == 12:
         said_hour = t.hour % 12 or 12
-        hour = w.hour_words.get(said_hour) or _words(said_hour, w, w.hour_gender)
+        hour = ((w.full_hour_words.get(said_hour) if t.minute == 0 else None)
+                or w.hour_words.get(said_hour) or _words(said_hour, w, w.hour_gender))
+    elif t.minute == 0 and t.hour in w.full_hour_words:
+        hour = w.full_hour_words[t.hour]
     elif t.hour in w.hour_words:
         hour = w.hour_words[t.hour]
     else:
@@ -714,7 +726,7 @@ def spoken_date(d: datetime.date, lang: str | SpeechWords, *, with_year: bool = 
     >>> spoken_date(datetime.date(2026, 11, 23), "he")
     'עשרים ושלושה בנובמבר'
     >>> spoken_date(datetime.date(2026, 11, 23), "en", with_year=True)
-    'November twenty-third, twenty twenty-six'
+    'the twenty-third of November twenty twenty-six'
     """
     return escape(_date_words(d, _resolve(lang), with_year))
 
@@ -1177,7 +1189,7 @@ def speak_text(text: str, lang: str | SpeechWords) -> str:
     >>> speak_text("נחזור ב-02:00 & נעדכן באתר https://example.com", "he")
     'נחזור בשתיים לפנות בוקר &amp; נעדכן באתר שלנו'
     >>> speak_text("Save 10% until 31/12/2026.", "en")
-    'Save ten percent until December thirty-first, twenty twenty-six.'
+    'Save ten percent until the thirty-first of December twenty twenty-six.'
     """
     w = _resolve(lang)
     cleaned = _tidy(_expand_abbreviations(_replace_addresses(_clean(text), w), w))
