@@ -152,7 +152,8 @@ def test_spoken_date(date: dt.date, lang: str, expected: str) -> None:
 def test_spoken_date_with_year() -> None:
     date = dt.date(2026, 11, 23)
     assert spoken_date(date, "he", with_year=True) == "עשרים ושלושה בנובמבר אלפיים עשרים ושש"
-    assert spoken_date(date, "en", with_year=True) == "the twenty-third of November twenty twenty-six"
+    assert spoken_date(date, "en", with_year=True) == (
+        "the twenty-third of November twenty twenty-six")
 
 
 @pytest.mark.parametrize(
