@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import datetime
 
-from crisiscomms import render
+import pytest
+
+from crisiscomms import Incident, render
 from crisiscomms.samples import load_example
 from crisiscomms.text.speech import speak_text, spoken_date, spoken_time
+
+from .example_edits import edited, seen
 
 
 def _ivr(name: str, lang: str) -> tuple[str, str]:
@@ -45,3 +49,67 @@ def test_arabic_and_russian_ivr_speak_sentences_not_form_labels() -> None:
     ru, _ = _ivr("monitoring", "ru")
     assert "الخدمات المتأثرة:" not in ar and "الحالة:" not in ar
     assert "Он затрагивает:" not in ru and "Статус:" not in ru
+
+
+def _script(incident: object, lang: str) -> tuple[str, int]:
+    bundle = render(incident, languages=[lang], channels=["ivr"])  # type: ignore[arg-type]
+    message = bundle[lang, "ivr"]
+    return seen(bundle, lang, "ivr"), int(message.stats["short"])
+
+
+@pytest.mark.parametrize(("lang", "action"), [
+    ("he", "אין צורך להתקין מחדש את האפליקציה"), ("en", "no need to reinstall the app"),
+    ("ar", "لا حاجة إلى إعادة تثبيت التطبيق"), ("ru", "Переустанавливать приложение")])
+def test_the_customer_action_outlasts_the_workaround(lang: str, action: str) -> None:
+    # R3: what callers need not do (reinstall, pay again) is said while the script fits;
+    # the workaround goes first (wording 2), the action only at the last wording (4).
+    text, level = _script(load_example("identified"), lang)
+    assert action in text and level < 4
+
+
+@pytest.mark.parametrize("name", ["monitoring", "investigating"])
+def test_english_keeps_the_customer_action_in_45_seconds(name: str) -> None:
+    bundle = render(load_example(name), languages=["en"], channels=["ivr"])
+    action = load_example(name).customer_action
+    assert action is not None
+    assert action["en"] in seen(bundle, "en", "ivr")
+    assert bundle["en", "ivr"].stats["seconds"] <= 45
+
+
+def _tv() -> Incident:
+    return edited(title={"he": "תקלה בשירות הטלוויזיה", "en": "TV service problem",
+                         "ar": "خلل في خدمة التلفزيون", "ru": "Сбой телевидения"},
+                  services=[{"id": "tv", "name": {"he": "שירות הטלוויזיה", "en": "TV service",
+                                                  "ar": "خدمة التلفزيون", "ru": "телевидение"}}],
+                  customer_action=None, workaround=None)
+
+
+@pytest.mark.parametrize(("lang", "repeat"), [
+    ("he", "התקלה משפיעה על שירות הטלוויזיה"), ("en", "It affects TV service")])
+def test_the_services_the_title_names_are_not_said_again(lang: str, repeat: str) -> None:
+    text, level = _script(_tv(), lang)
+    assert level == 0 and repeat not in text
+
+
+def test_call_centre_down_names_every_working_channel() -> None:
+    down = edited(services=[
+        {"id": "call-centre", "name": {"he": "מוקד השירות הטלפוני", "en": "our phone line",
+                                       "ar": "مركز الاتصال", "ru": "телефонная линия"}},
+        {"id": "chat", "name": {"he": "הצ'אט באתר", "en": "the chat on our website",
+                                "ar": "الدردشة في الموقع", "ru": "чат на сайте"}}])
+    he, _ = _script(down, "he")
+    en, _ = _script(down, "en")
+    assert "ניתן לפנות בדואר האלקטרוני ובמרכזי השירות." in he
+    assert "You can reach us by email and at our service centres." in en
+
+
+def test_english_status_is_a_sentence_at_every_level() -> None:
+    text, level = _script(load_example("identified"), "en")
+    assert level >= 1
+    assert "We have a fix in progress." in text
+    assert "\nFix in progress." not in text and " Fix in progress." not in text
+
+
+def test_russian_script_says_what_the_fault_affected_in_a_sentence() -> None:
+    text, _ = _script(load_example("investigating"), "ru")
+    assert "Сбой затронул следующие услуги: домашний интернет и телевидение." in text
