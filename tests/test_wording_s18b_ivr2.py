@@ -113,3 +113,10 @@ def test_english_status_is_a_sentence_at_every_level() -> None:
 def test_russian_script_says_what_the_fault_affected_in_a_sentence() -> None:
     text, _ = _script(load_example("investigating"), "ru")
     assert "Сбой затронул следующие услуги: домашний интернет и телевидение." in text
+
+
+def test_russian_workaround_after_a_colon_starts_in_small_letters() -> None:
+    workaround = {"he": "ניתן לשלם באתר.", "en": "You can pay on our website.",
+                  "ar": "يمكنكم الدفع عبر الموقع.", "ru": "Можно оплатить на сайте."}
+    text, level = _script(edited(workaround=workaround, customer_action=None), "ru")
+    assert level < 2 and "А пока: можно оплатить на сайте." in text
