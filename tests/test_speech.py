@@ -235,7 +235,8 @@ def test_speak_text_hebrew(text: str, expected: str) -> None:
     ("text", "expected"),
     [
         pytest.param("Back by 17:00.", "Back by five p.m.", id="time"),
-        pytest.param("on November 23", "on November twenty-third", id="day-after-month-ordinal"),
+        pytest.param("on November 23", "on the twenty-third of November",
+                     id="day-after-month-ordinal"),
         pytest.param(
             "Save 10% until 31/12/2026.",
             "Save ten percent until the thirty-first of December twenty twenty-six.",

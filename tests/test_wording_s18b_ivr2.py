@@ -115,8 +115,21 @@ def test_russian_script_says_what_the_fault_affected_in_a_sentence() -> None:
     assert "Сбой затронул следующие услуги: домашний интернет и телевидение." in text
 
 
-def test_russian_workaround_after_a_colon_starts_in_small_letters() -> None:
+def test_russian_workaround_is_its_own_sentence() -> None:
+    # "А пока: Оплатить можно…" had a capital after a colon: the workaround stands alone, as
+    # in English.
     workaround = {"he": "ניתן לשלם באתר.", "en": "You can pay on our website.",
                   "ar": "يمكنكم الدفع عبر الموقع.", "ru": "Можно оплатить на сайте."}
     text, level = _script(edited(workaround=workaround, customer_action=None), "ru")
-    assert level < 2 and "А пока: можно оплатить на сайте." in text
+    assert level < 2 and ". Можно оплатить на сайте." in text and "А пока:" not in text
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("valid until 31 January 2027.",
+     "valid until the thirty-first of January twenty twenty-seven."),
+    ("on Sunday 20 December.", "on Sunday the twentieth of December."),
+    ("on December 20, 2026", "on the twentieth of December twenty twenty-six"),
+    ("in May 2027", "in May twenty twenty-seven"),
+])
+def test_english_text_dates_are_said_in_british_order(written: str, said: str) -> None:
+    assert speak_text(written, "en") == said

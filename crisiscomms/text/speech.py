@@ -234,6 +234,9 @@ class SpeechWords:
     date_year: str = "{day} {month} {year}"
     ordinal_day: bool = False
     ordinal_after_month: bool = False
+    month_dates: bool = False
+    """A date written with its month's name ("31 January 2027", "December 20") is said with the
+    ``date``/``date_year`` patterns, whichever order it was written in."""
     year_style: Literal["number", "year", "ordinal"] = "number"
     """How a year is said: a cardinal number, num2words' year, or an ordinal (Russian "две
     тысячи двадцать шестого года")."""
@@ -443,6 +446,7 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
         date_year=r.text("date_year", "{day} {month} {year}"),
         ordinal_day=r.flag("ordinal_day", False),
         ordinal_after_month=r.flag("ordinal_after_month", False),
+        month_dates=r.flag("month_dates", False),
         year_style="year" if year_style == "year" else
         "ordinal" if year_style == "ordinal" else "number",
         year_case=_case(r, "year_case"),
@@ -1152,7 +1156,10 @@ def _speak_token(match: re.Match[str], w: SpeechWords, text: str) -> str:
             spoken = _digit_words(groups["nnum"], w)
         elif (w.ordinal_after_month and isinstance(value, int)
               and _ordinal_context(text, match.start(), w)):
-            spoken = escape(_words(value, w, to="ordinal"))
+            # A day after its month is an ordinal ("May 5th"); a year is a year ("May 2027").
+            spoken = escape(_words(value, w, to="ordinal") if value <= 31 else
+                            _words(value, w, to="year") if w.year_style == "year"
+                            and 1000 <= value <= 2999 else _say_number(value, w, "f"))
         else:
             said, noun_used = _number_before_noun(value, w, sign, word)
             spoken = escape(said)
@@ -1179,6 +1186,34 @@ def _ordinal_context(text: str, start: int, w: SpeechWords) -> bool:
     return before in {_month_name(m, w.lang) for m in range(1, 13)}
 
 
+@lru_cache(maxsize=16)
+def _month_date_re(lang: str) -> re.Pattern[str]:
+    months = "|".join(re.escape(_month_name(m, lang)) for m in range(1, 13))
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    year = r"(?:,? (?P<{}>\d{{4}}))?"
+    return re.compile(
+        rf"(?<![\w/.])(?:(?P<d1>{day}) (?P<m1>{months}){year.format('y1')}"
+        rf"|(?P<m2>{months}) (?P<d2>{day}){year.format('y2')})(?![\w/])")
+
+
+def _month_dates(text: str, w: SpeechWords) -> str:
+    """Dates written with the month's name, in words (``SpeechWords.month_dates``)."""
+    if not w.month_dates:
+        return text
+    months = [_month_name(m, w.lang) for m in range(1, 13)]
+
+    def said(match: re.Match[str]) -> str:
+        month = months.index(match["m1"] or match["m2"]) + 1
+        day = int(re.sub(r"\D", "", match["d1"] or match["d2"]))
+        year = match["y1"] or match["y2"]
+        date = _valid_date(int(year) if year else 2000, month, day)
+        if date is None:
+            return match.group()
+        return _date_words(date, w, with_year=year is not None)
+
+    return _month_date_re(w.lang).sub(said, text)
+
+
 def speak_text(text: str, lang: str | SpeechWords) -> str:
     """Return free text as an escaped SSML fragment with every number spoken in words.
 
@@ -1192,7 +1227,8 @@ def speak_text(text: str, lang: str | SpeechWords) -> str:
     'Save ten percent until the thirty-first of December twenty twenty-six.'
     """
     w = _resolve(lang)
-    cleaned = _tidy(_expand_abbreviations(_replace_addresses(_clean(text), w), w))
+    cleaned = _month_dates(
+        _tidy(_expand_abbreviations(_replace_addresses(_clean(text), w), w)), w)
     out: list[str] = []
     position = 0
     for match in _token_re(w.prefix_letters, "".join(w.currency)).finditer(cleaned):
