@@ -813,6 +813,9 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         else _word(words.none_working, say),
         "short": Phrase(words.short, (("channel", working_short[0]),))
         if working_short else None,
+        # Every working channel, without hours: the IVR names them all (s18b R4).
+        "short_all": Phrase(words.short, (("channel", _join(working_short, language)),))
+        if working_short else None,
     }
 
 

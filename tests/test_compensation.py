@@ -73,7 +73,7 @@ def test_sms_short_form_keeps_percent_base_and_year(voucher_next_year: Bundle) -
 
 def test_ivr_speaks_the_year_of_the_last_day(voucher_next_year: Bundle) -> None:
     ssml = voucher_next_year["en", "ivr"].ssml or ""
-    assert "January thirty-first, twenty twenty-seven" in ssml
+    assert "the thirty-first of January twenty twenty-seven" in ssml
     he = voucher_next_year["he", "ivr"].ssml or ""
     assert "אלפיים עשרים ושבע" in he or "אלפיים עשרים ושבעה" in he
 

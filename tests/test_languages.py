@@ -114,9 +114,9 @@ SPOKEN = [
     (spoken_digits("*2040", "ar"), "نجمة اثنان صفر أربعة صفر"),
     (spoken_number(2, "ru", gender="f"), "две"),
     (spoken_number(21, "ru", gender="m"), "двадцать один"),
-    (spoken_time(dt.time(17, 30), "ru"), "семнадцать тридцать"),
-    (spoken_time(dt.time(9, 5), "ru"), "девять ноль пять"),
-    (spoken_time(dt.time(15, 0), "ru"), "пятнадцать ноль-ноль"),
+    (spoken_time(dt.time(17, 30), "ru"), "пять тридцать вечера"),
+    (spoken_time(dt.time(9, 5), "ru"), "девять ноль пять утра"),
+    (spoken_time(dt.time(15, 0), "ru"), "три часа дня"),
     (spoken_time(dt.time(0, 0), "ru"), "полночь"),
     (spoken_date(dt.date(2026, 11, 23), "ru"), "двадцать третьего ноября"),
     (spoken_digits("*2040", "ru"), "звёздочка два ноль четыре ноль"),
@@ -165,7 +165,7 @@ def test_dated_moments_read_naturally() -> None:
     assert "в воскресенье, 22 ноября, в 17:00" in bundle["ru", "status_page"].text
     ivr = render(load_example("compensation"), languages=NEW, channels=["ivr"])
     ru, ar = ivr["ru", "ivr"].ssml or "", ivr["ar", "ivr"].ssml or ""
-    assert "в субботу, двадцать первого ноября, в семнадцать пятьдесят" in ru
+    assert "в субботу, двадцать первого ноября, в пять пятьдесят вечера" in ru
     assert "بعد خمس وثلاثين ساعة وأربعين دقيقة" in ar
     assert "عام ألفين وستة وعشرين" in ar
 

@@ -141,8 +141,8 @@ def test_spoken_time_english(hour: int, minute: int, expected: str) -> None:
         pytest.param(dt.date(2026, 12, 1), "he", "אחד בדצמבר", id="first-masculine"),
         pytest.param(dt.date(2027, 1, 2), "he", "שניים בינואר", id="second-masculine"),
         pytest.param(dt.date(2026, 5, 11), "he", "אחד עשר במאי", id="eleventh-masculine"),
-        pytest.param(dt.date(2026, 11, 23), "en", "November twenty-third", id="en-ordinal"),
-        pytest.param(dt.date(2026, 12, 1), "en", "December first", id="en-first"),
+        pytest.param(dt.date(2026, 11, 23), "en", "the twenty-third of November", id="en-ordinal"),
+        pytest.param(dt.date(2026, 12, 1), "en", "the first of December", id="en-first"),
     ],
 )
 def test_spoken_date(date: dt.date, lang: str, expected: str) -> None:
@@ -152,7 +152,8 @@ def test_spoken_date(date: dt.date, lang: str, expected: str) -> None:
 def test_spoken_date_with_year() -> None:
     date = dt.date(2026, 11, 23)
     assert spoken_date(date, "he", with_year=True) == "עשרים ושלושה בנובמבר אלפיים עשרים ושש"
-    assert spoken_date(date, "en", with_year=True) == "November twenty-third, twenty twenty-six"
+    assert spoken_date(date, "en", with_year=True) == (
+        "the twenty-third of November twenty twenty-six")
 
 
 @pytest.mark.parametrize(
@@ -234,10 +235,11 @@ def test_speak_text_hebrew(text: str, expected: str) -> None:
     ("text", "expected"),
     [
         pytest.param("Back by 17:00.", "Back by five p.m.", id="time"),
-        pytest.param("on November 23", "on November twenty-third", id="day-after-month-ordinal"),
+        pytest.param("on November 23", "on the twenty-third of November",
+                     id="day-after-month-ordinal"),
         pytest.param(
             "Save 10% until 31/12/2026.",
-            "Save ten percent until December thirty-first, twenty twenty-six.",
+            "Save ten percent until the thirty-first of December twenty twenty-six.",
             id="percent-and-date",
         ),
         pytest.param("Call *2040", "Call star two zero four zero", id="star-code"),

@@ -84,7 +84,9 @@ def test_every_level_keeps_the_thanks_and_every_request_recorded(lang: str) -> N
 
 @pytest.mark.parametrize("lang", ["he", "en", "ar"])
 def test_the_workaround_is_said_when_the_shorter_phrases_make_room(lang: str) -> None:
-    bundle = render(load_example("identified"), languages=[lang], channels=["ivr"])
+    # Without a customer action (s18b: the action outlasts the workaround, see
+    # test_wording_s18b_ivr2).
+    bundle = render(edited(customer_action=None), languages=[lang], channels=["ivr"])
     assert bundle[lang, "ivr"].stats["short"] <= 1
     assert "2040" in bundle[lang, "ivr"].text
 
@@ -185,9 +187,9 @@ def test_the_script_names_the_working_email_once(two_down: Bundle) -> None:
     # "بالبريد الإلكتروني على العنوان بالبريد الإلكتروني", "по электронной почте по
     # электронной почте": the words for the address replaced the address after its own words.
     assert "بالبريد الإلكتروني على العنوان بالبريد" not in seen(two_down, "ar", "ivr")
-    assert seen(two_down, "ar", "ivr").count("بالبريد الإلكتروني.") == 1
+    assert seen(two_down, "ar", "ivr").count("بالبريد الإلكتروني") == 1
     assert "почте по электронной почте" not in seen(two_down, "ru", "ivr")
-    assert seen(two_down, "ru", "ivr").count("по электронной почте.") == 1
+    assert seen(two_down, "ru", "ivr").count("по электронной почте") == 1
 
 
 def test_russian_script_does_not_say_the_fault_twice_in_its_opening() -> None:

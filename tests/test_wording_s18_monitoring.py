@@ -16,7 +16,7 @@ BACK_SHORT = {"he": "צפי:", "en": "Expected back", "ar": "العودة الم
               "ru": "Ожидаемый срок"}
 # The estimate said as the end of the monitoring, in each channel's form.
 WATCH = {"he": ("לסיים את המעקב", "מעקב עד", "סיום המעקב"),
-         "en": ("expect to finish", "Monitoring until"),
+         "en": ("expect to finish", "Monitoring until", "monitoring until"),
          "ar": ("إنهاء المتابعة", "المتابعة حتى"), "ru": ("завершить наблюдение", "Наблюдение до")}
 
 

@@ -225,12 +225,18 @@ class SpeechWords:
     minute_words: Mapping[int, str] = field(default_factory=dict)
     hour_words: Mapping[int, str] = field(default_factory=dict)
     """The hour said on the clock where a number will not do (Arabic ordinals "الخامسة")."""
+    full_hour_words: Mapping[int, str] = field(default_factory=dict)
+    """The hour said on the clock at a full hour, before hour_words (Russian "два часа" in
+    "в два часа ночи", but "два" in "в два тридцать ночи")."""
     day_words: Mapping[int, str] = field(default_factory=dict)
     """The day of the month where a number will not do (Russian "двадцать третьего")."""
     date: str = "{day} {month}"
     date_year: str = "{day} {month} {year}"
     ordinal_day: bool = False
     ordinal_after_month: bool = False
+    month_dates: bool = False
+    """A date written with its month's name ("31 January 2027", "December 20") is said with the
+    ``date``/``date_year`` patterns, whichever order it was written in."""
     year_style: Literal["number", "year", "ordinal"] = "number"
     """How a year is said: a cardinal number, num2words' year, or an ordinal (Russian "две
     тысячи двадцать шестого года")."""
@@ -383,6 +389,11 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
         if not key.isdigit() or not 0 <= int(key) <= 23:
             raise ValueError(f"speech.hour_words.{key}: expected an hour from 0 to 23")
         hours[int(key)] = value
+    full_hours: dict[int, str] = {}
+    for key, value in r.texts("full_hour_words").items():
+        if not key.isdigit() or not 0 <= int(key) <= 23:
+            raise ValueError(f"speech.full_hour_words.{key}: expected an hour from 0 to 23")
+        full_hours[int(key)] = value
     days: dict[int, str] = {}
     for key, value in r.texts("day_words").items():
         if not key.isdigit() or not 1 <= int(key) <= 31:
@@ -429,11 +440,13 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
         day_parts=tuple(parts),
         minute_words=minutes,
         hour_words=hours,
+        full_hour_words=full_hours,
         day_words=days,
         date=r.text("date", "{day} {month}"),
         date_year=r.text("date_year", "{day} {month} {year}"),
         ordinal_day=r.flag("ordinal_day", False),
         ordinal_after_month=r.flag("ordinal_after_month", False),
+        month_dates=r.flag("month_dates", False),
         year_style="year" if year_style == "year" else
         "ordinal" if year_style == "ordinal" else "number",
         year_case=_case(r, "year_case"),
@@ -661,7 +674,10 @@ def _time_words(t: datetime.time, w: SpeechWords) -> str:
         return w.noon
     if w.clock == 12:
         said_hour = t.hour % 12 or 12
-        hour = w.hour_words.get(said_hour) or _words(said_hour, w, w.hour_gender)
+        hour = ((w.full_hour_words.get(said_hour) if t.minute == 0 else None)
+                or w.hour_words.get(said_hour) or _words(said_hour, w, w.hour_gender))
+    elif t.minute == 0 and t.hour in w.full_hour_words:
+        hour = w.full_hour_words[t.hour]
     elif t.hour in w.hour_words:
         hour = w.hour_words[t.hour]
     else:
@@ -714,7 +730,7 @@ def spoken_date(d: datetime.date, lang: str | SpeechWords, *, with_year: bool = 
     >>> spoken_date(datetime.date(2026, 11, 23), "he")
     'עשרים ושלושה בנובמבר'
     >>> spoken_date(datetime.date(2026, 11, 23), "en", with_year=True)
-    'November twenty-third, twenty twenty-six'
+    'the twenty-third of November twenty twenty-six'
     """
     return escape(_date_words(d, _resolve(lang), with_year))
 
@@ -1140,7 +1156,10 @@ def _speak_token(match: re.Match[str], w: SpeechWords, text: str) -> str:
             spoken = _digit_words(groups["nnum"], w)
         elif (w.ordinal_after_month and isinstance(value, int)
               and _ordinal_context(text, match.start(), w)):
-            spoken = escape(_words(value, w, to="ordinal"))
+            # A day after its month is an ordinal ("May 5th"); a year is a year ("May 2027").
+            spoken = escape(_words(value, w, to="ordinal") if value <= 31 else
+                            _words(value, w, to="year") if w.year_style == "year"
+                            and 1000 <= value <= 2999 else _say_number(value, w, "f"))
         else:
             said, noun_used = _number_before_noun(value, w, sign, word)
             spoken = escape(said)
@@ -1167,6 +1186,34 @@ def _ordinal_context(text: str, start: int, w: SpeechWords) -> bool:
     return before in {_month_name(m, w.lang) for m in range(1, 13)}
 
 
+@lru_cache(maxsize=16)
+def _month_date_re(lang: str) -> re.Pattern[str]:
+    months = "|".join(re.escape(_month_name(m, lang)) for m in range(1, 13))
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    year = r"(?:,? (?P<{}>\d{{4}}))?"
+    return re.compile(
+        rf"(?<![\w/.])(?:(?P<d1>{day}) (?P<m1>{months}){year.format('y1')}"
+        rf"|(?P<m2>{months}) (?P<d2>{day}){year.format('y2')})(?![\w/])")
+
+
+def _month_dates(text: str, w: SpeechWords) -> str:
+    """Dates written with the month's name, in words (``SpeechWords.month_dates``)."""
+    if not w.month_dates:
+        return text
+    months = [_month_name(m, w.lang) for m in range(1, 13)]
+
+    def said(match: re.Match[str]) -> str:
+        month = months.index(match["m1"] or match["m2"]) + 1
+        day = int(re.sub(r"\D", "", match["d1"] or match["d2"]))
+        year = match["y1"] or match["y2"]
+        date = _valid_date(int(year) if year else 2000, month, day)
+        if date is None:
+            return match.group()
+        return _date_words(date, w, with_year=year is not None)
+
+    return _month_date_re(w.lang).sub(said, text)
+
+
 def speak_text(text: str, lang: str | SpeechWords) -> str:
     """Return free text as an escaped SSML fragment with every number spoken in words.
 
@@ -1177,10 +1224,11 @@ def speak_text(text: str, lang: str | SpeechWords) -> str:
     >>> speak_text("נחזור ב-02:00 & נעדכן באתר https://example.com", "he")
     'נחזור בשתיים לפנות בוקר &amp; נעדכן באתר שלנו'
     >>> speak_text("Save 10% until 31/12/2026.", "en")
-    'Save ten percent until December thirty-first, twenty twenty-six.'
+    'Save ten percent until the thirty-first of December twenty twenty-six.'
     """
     w = _resolve(lang)
-    cleaned = _tidy(_expand_abbreviations(_replace_addresses(_clean(text), w), w))
+    cleaned = _month_dates(
+        _tidy(_expand_abbreviations(_replace_addresses(_clean(text), w), w)), w)
     out: list[str] = []
     position = 0
     for match in _token_re(w.prefix_letters, "".join(w.currency)).finditer(cleaned):
