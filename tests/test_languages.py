@@ -208,8 +208,8 @@ def test_wording_rules_of_arabic_and_russian(tmp_path: Path) -> None:
                       encoding="utf-8")
     ru_sms = folder / "ru" / "sms.txt"
     ru_sms.write_text(ru_sms.read_text(encoding="utf-8").replace(
-        "{{ f.org.status_page }}{% endif %}\n{% else %}",
-        "{{ f.org.status_page }} {{ plural(f.service_count, one='{n} сервис', other='{n} "
+        "{{ f.org.status_page_short }}{% endif %}\n{% else %}",
+        "{{ f.org.status_page_short }} {{ plural(f.service_count, one='{n} сервис', other='{n} "
         "сервисов') }}{% endif %}\n{% else %}", 1), encoding="utf-8")
     found = {(f.rule, Path(f.file or "").parent.name, Path(f.file or "").name)
              for f in lint(folder)}

@@ -54,6 +54,11 @@ PARTNER_VOICE = {"he": "השובר יישלח ללקוחותיכם אוטומט�
                  "ru": "Сертификат придёт вашим клиентам автоматически"}
 
 
+def _unquoted(text: str) -> str:
+    """The text without what it quotes ("…", «…», “…”)."""
+    return re.sub(r'"[^"]*"|«[^»]*»|“[^”]*”|&quot;.*?&quot;', "", text, flags=re.S)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_staff_and_partners_get_the_compensation_in_their_own_voice(compensated: Bundle,
                                                                      lang: str) -> None:
@@ -62,8 +67,11 @@ def test_staff_and_partners_get_the_compensation_in_their_own_voice(compensated:
             seen = _text(compensated, lang, channel, output)
             assert STAFF_VOICE[lang] in seen, (channel, output)
             assert "10%" in seen.replace("\u00a0", "").replace(" %", "%"), (channel, output)
+            # A rep's quoted line to the customer is in the customer's voice, rightly; the
+            # briefing itself is not.
+            briefing = _unquoted(seen)
             for phrase in CUSTOMER_VOICE[lang]:
-                assert phrase not in seen, (channel, output, phrase)
+                assert phrase not in briefing, (channel, output, phrase)
         seen = _text(compensated, lang, "partners", output)
         assert PARTNER_VOICE[lang] in seen, output
         for phrase in CUSTOMER_VOICE[lang]:
