@@ -38,6 +38,17 @@ class TemplateCopy:
         shutil.copytree(default_templates_dir(), folder)
         return cls(folder)
 
+    @classmethod
+    def with_config(cls, folder: Path, old: str, new: str) -> TemplateCopy:
+        """A fresh copy of the built-in templates whose ``crisiscomms.toml`` says ``new`` where
+        it said ``old`` (which must be there, so a changed default fails loudly)."""
+        made = cls.of_defaults(folder)
+        config = folder / "crisiscomms.toml"
+        text = config.read_text(encoding="utf-8")
+        assert old in text, f"the default config no longer says {old!r}"
+        config.write_text(text.replace(old, new), encoding="utf-8")
+        return made
+
     @contextmanager
     def changed(self, relative: str, text: str | None) -> Iterator[Path]:
         """``relative`` (inside the folder) holding ``text``, or removed when ``text`` is None,

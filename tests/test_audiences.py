@@ -7,7 +7,6 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from crisiscomms.text.bidi import strip_controls
 from crisiscomms.text.weighted import weighted_length
 
 from .strategies import incidents
+from .template_copy import TemplateCopy
 
 NEW = ("status_page", "social", "management", "partners")
 LANGS = ("he", "en")
@@ -145,11 +145,8 @@ def test_finding_when_even_the_short_wording_does_not_fit() -> None:
 def test_short_wording_states_the_facts_too(tmp_path: Path) -> None:
     # A budget of 1 forces the short wording for every example: it must still carry every
     # required fact, and only the budget finding is expected.
-    folder = tmp_path / "templates"
-    shutil.copytree(default_templates_dir(), folder)
-    config = folder / "crisiscomms.toml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("max_weighted = 280", "max_weighted = 1"), encoding="utf-8")
+    folder = TemplateCopy.with_config(tmp_path / "templates", "max_weighted = 280",
+                                      "max_weighted = 1").folder
     for name in example_names():
         bundle = render(load_example(name), channels=["social"], templates=folder)
         for lang in LANGS:

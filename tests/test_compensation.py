@@ -6,16 +6,16 @@ the percent, its base and the last day with its year; no "inconvenience" after a
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from crisiscomms import Bundle, parse_incident, render
-from crisiscomms.config import default_templates_dir
 from crisiscomms.samples import load_example
 from crisiscomms.text.bidi import strip_controls
+
+from .template_copy import TemplateCopy
 
 CUSTOMER = ("ivr", "email", "banner", "status_page", "social")
 STAFF = ("talking_points", "partners", "management")
@@ -87,13 +87,8 @@ def test_credit_says_the_next_invoice() -> None:
 
 @pytest.fixture()
 def on_request(tmp_path: Path) -> Path:
-    folder = tmp_path / "t"
-    shutil.copytree(default_templates_dir(), folder)
-    config = folder / "crisiscomms.toml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace('delivery = "automatic"', 'delivery = "on_request"'),
-                      encoding="utf-8")
-    return folder
+    return TemplateCopy.with_config(tmp_path / "t", 'delivery = "automatic"',
+                                    'delivery = "on_request"').folder
 
 
 def test_delivery_comes_from_the_config(on_request: Path) -> None:

@@ -31,6 +31,8 @@ from crisiscomms.text.speech import (
 )
 from tests.test_espeak import espeak_seconds
 
+from .template_copy import TemplateCopy
+
 NEW = ("ar", "ru")
 COUNTS = (0, 1, 2, 3, 11, 21, 100)
 
@@ -171,13 +173,8 @@ def test_dated_moments_read_naturally() -> None:
 
 
 def _four_languages(tmp_path: Path) -> Path:
-    folder = tmp_path / "templates"
-    shutil.copytree(default_templates_dir(), folder)
-    config = folder / "crisiscomms.toml"
-    text = config.read_text(encoding="utf-8")
-    assert 'languages = ["he", "en"]' in text
-    config.write_text(text.replace('languages = ["he", "en"]',
-                                   'languages = ["he", "en", "ar", "ru"]'), encoding="utf-8")
+    folder = TemplateCopy.with_config(tmp_path / "templates", 'languages = ["he", "en"]',
+                                      'languages = ["he", "en", "ar", "ru"]').folder
     return folder
 
 

@@ -82,13 +82,9 @@ def copy(tmp_path_factory: pytest.TempPathFactory) -> TemplateCopy:
 def extra_copies(tmp_path_factory: pytest.TempPathFactory) -> dict[str, TemplateCopy]:
     copies = {}
     for lang in EXTRA:
-        made = TemplateCopy.of_defaults(tmp_path_factory.mktemp(f"rules-{lang}") / "templates")
-        config = made.folder / "crisiscomms.toml"
-        text = config.read_text(encoding="utf-8")
-        assert 'languages = ["he", "en"]' in text
-        config.write_text(text.replace('languages = ["he", "en"]', f'languages = ["en", "{lang}"]'),
-                          encoding="utf-8")
-        copies[lang] = made
+        copies[lang] = TemplateCopy.with_config(
+            tmp_path_factory.mktemp(f"rules-{lang}") / "templates",
+            'languages = ["he", "en"]', f'languages = ["en", "{lang}"]')
     return copies
 
 

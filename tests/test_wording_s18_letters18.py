@@ -6,7 +6,6 @@ chronology's dash."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,11 +14,11 @@ from pydantic import ValidationError
 from crisiscomms.cases import Case, load_case
 from crisiscomms.cases.letters import render_case_letter
 from crisiscomms.cases.model import Customer, Title
-from crisiscomms.config import default_templates_dir
 from crisiscomms.messages import Message
 from crisiscomms.samples import load_example
 from crisiscomms.text.bidi import strip_controls
 
+from .template_copy import TemplateCopy
 from .test_cases_golden import _dates
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "cases"
@@ -28,13 +27,9 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "cases"
 @pytest.fixture(scope="module")
 def four(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The built-in templates with Arabic and Russian among the organisation's languages."""
-    folder = tmp_path_factory.mktemp("s18letters") / "templates"
-    shutil.copytree(default_templates_dir(), folder)
-    config = folder / "crisiscomms.toml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace('languages = ["he", "en"]',
-                                   'languages = ["he", "en", "ar", "ru"]'), encoding="utf-8")
-    return folder
+    return TemplateCopy.with_config(tmp_path_factory.mktemp("s18letters") / "templates",
+                                    'languages = ["he", "en"]',
+                                    'languages = ["he", "en", "ar", "ru"]').folder
 
 
 def _letter(stem: str, lang: str, kind: str, templates: Path | None = None,
@@ -144,13 +139,8 @@ def test_voucher_letter_says_how_the_voucher_arrives(four: Path, lang: str,
 
 
 def test_voucher_on_request_says_how_to_ask(tmp_path: Path) -> None:
-    folder = tmp_path / "templates"
-    shutil.copytree(default_templates_dir(), folder)
-    config = folder / "crisiscomms.toml"
-    text = config.read_text(encoding="utf-8")
-    assert 'delivery = "automatic"' in text
-    config.write_text(text.replace('delivery = "automatic"', 'delivery = "on_request"'),
-                      encoding="utf-8")
+    folder = TemplateCopy.with_config(tmp_path / "templates", 'delivery = "automatic"',
+                                      'delivery = "on_request"').folder
     text_en, _ = _seen(_letter("justified-voucher", "en", "final", folder))
     assert "To receive it, please call me on my direct line." in text_en
     text_he, _ = _seen(_letter("justified-voucher", "he", "final", folder))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +16,10 @@ import pytest
 import yaml
 
 from crisiscomms import Bundle, parse_incident, render
-from crisiscomms.config import default_templates_dir
 from crisiscomms.samples import example_path
 from crisiscomms.text.bidi import strip_controls
+
+from .template_copy import TemplateCopy
 
 LANGS = ("he", "en", "ar", "ru")
 
@@ -115,12 +115,8 @@ NOT_KEPT = {"he": "פנייתכם לא נשמרה", "en": "Your email has not be
 
 
 def test_an_email_that_is_not_kept_is_asked_for_again(tmp_path: Path) -> None:
-    folder = tmp_path / "templates"
-    shutil.copytree(default_templates_dir(), folder)
-    config = folder / "crisiscomms.toml"
-    text = config.read_text("utf-8")
-    assert "kept = true" in text
-    config.write_text(text.replace("kept = true", "kept = false"), "utf-8")
+    folder = TemplateCopy.with_config(tmp_path / "templates", "kept = true",
+                                      "kept = false").folder
     bundle = render(parse_incident(CALL_CENTRE), languages=LANGS, channels=("email",),
                     templates=folder)
     for lang in LANGS:
