@@ -176,15 +176,15 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
     >>> from crisiscomms.config import default_templates_dir, load_language
     >>> he = load_language(default_templates_dir(), "he")
     >>> str(duration(170, he, "he")), str(duration(63, he, "he")), str(duration(90, he, "he"))
-    ('שעתיים ו-50 דקות', 'שעה ושלוש דקות', 'שעה וחצי')
+    ('שעתיים וחמישים דקות', 'שעה ושלוש דקות', 'שעה וחצי')
     >>> str(duration(60, he, "he")), str(duration(120, he, "he")), str(duration(180, he, "he"))
     ('שעה', 'שעתיים', 'שלוש שעות')
     >>> str(duration(35 * 60 + 40, he, "he")), str(duration(48 * 60 + 1, he, "he"))
     ('35 שעות ו-40 דקות', 'יומיים ודקה')
-    >>> str(duration(50 * 60, he, "he", hours=True))
-    '50 שעות'
-    >>> str(duration(6 * 60 + 20, he, "he")), str(duration(3 * 60 + 5, he, "he"))
-    ('6 שעות ו-20 דקות', 'שלוש שעות וחמש דקות')
+    >>> str(duration(51 * 60, he, "he", hours=True))
+    '51 שעות'
+    >>> str(duration(6 * 60 + 23, he, "he")), str(duration(3 * 60 + 5, he, "he"))
+    ('6 שעות ו-23 דקות', 'שלוש שעות וחמש דקות')
     """
     minutes = max(minutes, 1)
     if minutes < 60:
@@ -195,8 +195,8 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
         parts = [("day", minutes // _DAY), ("hour", minutes % _DAY // 60),
                  ("minute", minutes % 60)]
     pieces: list[Piece] = []
-    # Counts in words only when every count of this length has a word: "6 שעות ו-20 דקות",
-    # never "שש שעות ו-20 דקות".
+    # Counts in words only when every count of this length has a word: "6 שעות ו-23 דקות",
+    # never "שש שעות ו-23 דקות".
     worded = all(str(count) in language.counts.get(language.units[unit].gender, {})  # type: ignore[index]
                  or "{n}" not in _plural(language.units[unit].model_dump(), count,  # type: ignore[index]
                                          language.locale)

@@ -138,13 +138,15 @@ def test_a_35_hour_outage_is_not_rounded() -> None:
 
 @pytest.mark.parametrize(("minutes", "he", "en"), [
     (35 * 60 + 40, "35 שעות ו-40 דקות", "35 hours and 40 minutes"),
-    (48 * 60 + 1, "יומיים ודקה", "2 days and 1 minute"),
-    (63, "שעה ושלוש דקות", "an hour and 3 minutes"),
+    (48 * 60 + 1, "יומיים ודקה", "two days and a minute"),
+    (63, "שעה ושלוש דקות", "an hour and three minutes"),
     (90, "שעה וחצי", "an hour and 30 minutes"),
-    (3 * 24 * 60 + 5, "שלושה ימים וחמש דקות", "3 days and 5 minutes"),
-    # One count in digits puts them all in digits: never "שש שעות ו-20 דקות".
-    (6 * 60 + 20, "6 שעות ו-20 דקות", "6 hours and 20 minutes"),
-    (2 * 60 + 50, "שעתיים ו-50 דקות", "2 hours and 50 minutes"),
+    (3 * 24 * 60 + 5, "שלושה ימים וחמש דקות", "three days and five minutes"),
+    # Words where every count has one; one count in digits puts them all in digits: never
+    # "שש שעות ו-23 דקות" or "an hour and 3 minutes".
+    (6 * 60 + 20, "שש שעות ועשרים דקות", "6 hours and 20 minutes"),
+    (6 * 60 + 23, "6 שעות ו-23 דקות", "6 hours and 23 minutes"),
+    (2 * 60 + 50, "שעתיים וחמישים דקות", "2 hours and 50 minutes"),
 ])
 def test_durations_are_exact_and_natural(minutes: int, he: str, en: str) -> None:
     assert strip_controls(str(duration(minutes, HE, "he"))) == he
@@ -156,7 +158,7 @@ def test_managers_get_hours_and_minutes() -> None:
         "compensation", started_at="2026-11-18T17:49:00+02:00")), channels=["management"])
     he = strip_controls(three_days["he", "management"].text)
     assert "לאחר 72 שעות ודקה" in he
-    assert "after 72 hours and 1 minute" in three_days["en", "management"].text
+    assert "after 72 hours and a minute" in three_days["en", "management"].text
 
 
 # --- the year ------------------------------------------------------------------------------

@@ -35,6 +35,8 @@ _HE_UNITS = {"דקות": 1, "שעות": 60, "ימים": DAY}
 # Small counts in words, in both genders ("שלוש דקות", "חמישה ימים").
 _HE_COUNTS = {word: int(n) for gender in HE.counts.values() for n, word in gender.items()}
 _EN_UNITS = {"minute": 1, "hour": 60, "day": DAY}
+# "a minute", "an hour", and small counts in words ("three minutes").
+_EN_COUNTS = {"a": 1, "an": 1} | {word: int(n) for n, word in EN.counts.get("f", {}).items()}
 
 
 def he_minutes(text: str) -> int:
@@ -56,9 +58,10 @@ def en_minutes(text: str) -> int:
     """Read an English duration back as minutes ('2 hours and 50 minutes' is 170)."""
     total = 0
     for part in re.split(r",? and |, ", text.strip()):
-        match = re.fullmatch(r"(\d+|an) (minute|hour|day)s?", part)
+        match = re.fullmatch(r"(\d+|[a-z]+) (minute|hour|day)s?", part)
         assert match, f"not an English duration part: {part!r} in {text!r}"
-        number = 1 if match.group(1) == "an" else int(match.group(1))
+        count = match.group(1)
+        number = int(count) if count.isdigit() else _EN_COUNTS[count]
         assert (number == 1) == (not part.endswith("s")), f"wrong plural: {part!r}"
         total += number * _EN_UNITS[match.group(2)]
     return total
@@ -74,7 +77,8 @@ def phrase(minutes: int, language: Language, lang: str) -> str:
     (1, "דקה"), (2, "שתי דקות"), (3, "שלוש דקות"), (10, "עשר דקות"), (11, "11 דקות"),
     (59, "59 דקות"), (60, "שעה"), (61, "שעה ודקה"), (63, "שעה ושלוש דקות"),
     (75, "שעה ורבע"), (90, "שעה וחצי"), (120, "שעתיים"), (150, "שעתיים וחצי"),
-    (170, "שעתיים ו-50 דקות"), (180, "שלוש שעות"), (DAY, "24 שעות"),
+    (170, "שעתיים וחמישים דקות"), (180, "שלוש שעות"), (DAY, "24 שעות"),
+    (6 * 60 + 20, "שש שעות ועשרים דקות"), (6 * 60 + 23, "6 שעות ו-23 דקות"),
     (DAY + 10, "24 שעות ו-10 דקות"),  # one count in digits: all in digits
     (35 * 60 + 40, "35 שעות ו-40 דקות"),  # not "יום ו-12 שעות"
     (2 * DAY, "יומיים"), (2 * DAY + 1, "יומיים ודקה"),  # not "יומיים ושעה"
@@ -86,10 +90,10 @@ def test_hebrew_durations(minutes: int, expected: str) -> None:
 
 
 @pytest.mark.parametrize(("minutes", "expected"), [
-    (1, "1 minute"), (2, "2 minutes"), (60, "an hour"), (61, "an hour and 1 minute"),
-    (120, "2 hours"), (170, "2 hours and 50 minutes"), (DAY, "24 hours"),
+    (1, "a minute"), (2, "two minutes"), (60, "an hour"), (61, "an hour and a minute"),
+    (120, "two hours"), (170, "2 hours and 50 minutes"), (DAY, "24 hours"),
     (DAY + 10, "24 hours and 10 minutes"), (35 * 60 + 40, "35 hours and 40 minutes"),
-    (2 * DAY, "2 days"), (2 * DAY + 1, "2 days and 1 minute"),
+    (2 * DAY, "two days"), (2 * DAY + 1, "two days and a minute"),
 ])
 def test_english_durations(minutes: int, expected: str) -> None:
     assert phrase(minutes, EN, "en") == expected
