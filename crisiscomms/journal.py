@@ -342,8 +342,13 @@ class Journal:
         """Every statement of ``incident_id``, oldest first (empty for an unknown id); with
         ``newest=N``, only the last N, still oldest first, read without the older ones.
 
-        >>> [s.seq for s in journal.history("INC-2041", newest=2)]  # doctest: +SKIP
-        [4, 5]
+        >>> import pathlib, tempfile
+        >>> from crisiscomms.samples import changed_example
+        >>> before, now = changed_example()
+        >>> journal = Journal(pathlib.Path(tempfile.mkdtemp()) / "j.db")
+        >>> _ = journal.publish(before), journal.publish(now)
+        >>> [s.seq for s in journal.history(now.id, newest=1)], journal.count(now.id)
+        ([2], 2)
         """
         if newest is not None and newest < 0:
             raise ValueError(f"newest must be 0 or more, not {newest}")
