@@ -2,7 +2,6 @@
 with one sentence, fits 45 s; Russian "tonight" is not said twice; "למועד חזרת השירות"."""
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from crisiscomms import render
@@ -54,4 +53,3 @@ def test_hebrew_no_eta_wording() -> None:
     text = (Path(__file__).resolve().parent.parent / "templates/he/language.toml").read_text()
     assert "למועד חזרת השירות" in text
     assert "למועד החזרה לשירות" not in text
-    _ = dt
