@@ -1,0 +1,55 @@
+"""Round 3 IVR wording (issue 11, D3/D5/D10/D11): resolved IVR gives callers a path, opens
+with one sentence, fits 45 s; Russian "tonight" is not said twice; "למועד חזרת השירות"."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from crisiscomms import render
+from crisiscomms.loading import load_incident
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+HOLD = {
+    "he": "אם השירות עדיין אינו פועל אצלכם, או שפנייתכם בנושא אחר, הישארו על הקו.",
+    "en": "If service is still not working for you, or you are calling about something else, "
+          "please stay on the line.",
+    "ar": "أو كنتم تتصلون بخصوص أمر آخر، يُرجى البقاء على الخط.",
+    "ru": "или вы звоните по другому вопросу, оставайтесь на линии.",
+}
+
+
+def _ivr(name: str, lang: str) -> tuple[str, dict[str, object]]:
+    bundle = render(load_incident(EXAMPLES / f"{name}.yaml"), languages=[lang],
+                    channels=["ivr"])
+    message = next(iter(bundle))
+    return message.text or "", dict(message.stats)
+
+
+def test_resolved_ivr_ends_with_a_path_for_callers_within_budget() -> None:
+    for name in ("resolved", "compensation"):
+        for lang, hold in HOLD.items():
+            text, stats = _ivr(name, lang)
+            assert hold in text, (name, lang, text)
+            assert float(str(stats["seconds"])) <= 45, (name, lang, stats)
+
+
+def test_hebrew_resolved_opener_says_the_fault_once() -> None:
+    text, _ = _ivr("resolved", "he")
+    assert "עדכון בעניין" not in text
+    assert "התקלה בשליחת מיילים" in text
+    text, _ = _ivr("compensation", "he")
+    assert "עדכון בעניין" not in text
+    assert text.count("שירותי הסלולר") == 1, text
+
+
+def test_russian_tonight_does_not_say_night_twice() -> None:
+    incident = load_incident(EXAMPLES / "overnight.yaml")
+    bundle = render(incident, languages=["ru"], channels=["ivr"])
+    ssml = next(iter(bundle)).ssml or ""
+    assert "ночью в" not in ssml, ssml
+
+
+def test_hebrew_no_eta_wording() -> None:
+    text = (Path(__file__).resolve().parent.parent / "templates/he/language.toml").read_text()
+    assert "למועד חזרת השירות" in text
+    assert "למועד החזרה לשירות" not in text
