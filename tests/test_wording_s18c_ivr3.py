@@ -53,3 +53,15 @@ def test_hebrew_no_eta_wording() -> None:
     text = (Path(__file__).resolve().parent.parent / "templates/he/language.toml").read_text()
     assert "למועד חזרת השירות" in text
     assert "למועד החזרה לשירות" not in text
+
+
+def test_russian_counts_things_in_the_inanimate_accusative() -> None:
+    # "спустя один час", "две минуты": num2words' accusative is animate by default
+    # ("одного час", "двух минуты").
+    from crisiscomms.config import default_templates_dir, load_language
+    from crisiscomms.text import speech
+
+    ru = load_language(default_templates_dir(), "ru").speech
+    said = [speech.spoken_number(n, ru, gender=g, case="accusative")
+            for n, g in ((1, "m"), (2, "f"), (21, "f"), (2, "m"))]
+    assert said == ["один", "две", "двадцать одну", "два"]

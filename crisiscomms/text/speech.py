@@ -621,6 +621,10 @@ def _words(n: int | Decimal, w: SpeechWords, gender: Gender = "f",
     if w.lang == "ru" and case != "nominative":
         # num2words' Russian speller declines (cardinals and ordinals alike).
         kwargs["case"] = case
+        if case == "accusative" and not kwargs.get("to"):
+            # The units counted are things: "один час", "две минуты", not the animate
+            # accusative num2words assumes ("одного час", "двух минуты").
+            kwargs["animate"] = False
     if (w.lang in ("he", "ru") and not kwargs.get("to")) or \
             (w.lang == "ru" and kwargs.get("to") == "ordinal"):
         # num2words' Hebrew and Russian spellers take the gender (Russian ordinals too).
