@@ -79,14 +79,14 @@ def test_english_overnight_does_not_repeat_calls_as_calling(overnight: Bundle) -
     for channel in ("ivr", "banner", "sms", "social"):
         assert "international calling" not in seen(overnight, "en", channel), channel
     assert "международные звонки" not in seen(overnight, "ru", "banner")
-    assert not any(f.level == "error" for f in overnight.findings), overnight.findings
+    assert not any(f.severity == "error" for f in overnight.findings), overnight.findings
 
 
 def test_hebrew_monitoring_does_not_repeat_the_payment() -> None:
     bundle = render(parse_incident(example("monitoring")))
     for channel in ("ivr", "banner", "sms", "social"):
         assert "התשלום באתר" not in seen(bundle, "he", channel), channel
-    assert not any(f.level == "error" for f in bundle.findings), bundle.findings
+    assert not any(f.severity == "error" for f in bundle.findings), bundle.findings
 
 
 def test_banner_says_the_compensation_in_full_in_every_language() -> None:
