@@ -92,8 +92,8 @@ CHANNELS: dict[str, ChannelSpec] = {
         ChannelSpec("ivr", ("text", "ssml"), Audience.CUSTOMER, short_wording=4),
         ChannelSpec("email", ("subject", "text", "html"), Audience.CUSTOMER, html_document=True,
                     reply=True),
-        # Banner: 1 the compact form (no labels, compensation in short).
-        ChannelSpec("banner", ("text", "html"), Audience.CUSTOMER, short_wording=1),
+        # Banner: 1 the compact form (no labels, no thanks), 2 the compensation in short.
+        ChannelSpec("banner", ("text", "html"), Audience.CUSTOMER, short_wording=2),
         # SMS (templates/<lang>/sms.txt): what matters least goes first. 1 without the thanks,
         # 2 with the short status phrase, 3 without the status page link, 4 without a services list
         # the title does not name, 5 without the apology for a long outage, 6 without "no

@@ -505,6 +505,15 @@ class Language(_Strict):
     articles: tuple[str, ...] = ()
     """Words a service name may open with that a title leaves out ("the"): a title names a
     service when it holds the name's other words (``f.services_in_title``)."""
+    stem_endings: tuple[str, ...] = ()
+    """Endings taken off a word before a title and a service name are compared, so forms of
+    one word match ("calls" and "calling"; "תשלומים" and "תשלום"): the longest that leaves
+    at least ``stem_min`` letters is taken off, at most one per word."""
+    stem_min: int = 4
+    """The fewest letters a word keeps once an ending is taken off (``stem_endings``)."""
+    stem_letters: dict[str, str] = {}
+    """Letters written one way at a word's end and another inside it (Hebrew ם and מ):
+    a stem is compared with each replaced by its inner form."""
     lower_after_colon: tuple[str, ...] = ()
     """Words that open a sentence and take a small letter after a colon in this language's
     style ("In the meantime: you can pay..."): incident text opening with one of them is

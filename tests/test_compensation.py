@@ -58,9 +58,12 @@ def test_every_channel_states_the_same_complete_sentence(voucher_next_year: Bund
             assert what in _seen(voucher_next_year, lang, channel), (lang, channel)
 
 
-def test_banner_short_form_keeps_percent_base_and_year(voucher_next_year: Bundle) -> None:
+def test_banner_compact_form_keeps_the_full_compensation_sentence(
+        voucher_next_year: Bundle) -> None:
+    # A lasting channel: the compact banner drops its thanks, not the compensation's words.
     en = _seen(voucher_next_year, "en", "banner")
-    assert "a voucher worth 15% of the purchase, valid until 31 Jan 2027" in en
+    assert "a voucher worth 15% of the purchase, valid until 31 January 2027" in en
+    assert "sent to you automatically" in en
 
 
 def test_sms_short_form_keeps_percent_base_and_year(voucher_next_year: Bundle) -> None:

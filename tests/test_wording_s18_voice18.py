@@ -42,7 +42,7 @@ def moved() -> Bundle:
 CUSTOMER_VOICE = {"he": ("יישלח אליכם", "לפנות אלינו כדי"),
                   "en": ("sent to you automatically", "contact us for it"),
                   "ar": ("ستصلكم", "التواصل معنا من أجل"),
-                  "ru": ("Сертификат придёт автоматически", "обращаться к нам для этого")}
+                  "ru": ("Он придёт автоматически", "Он придёт")}
 STAFF_VOICE = {"he": "השובר יישלח ללקוחות אוטומטית, ואין צורך שיפנו כדי לקבל אותו.",
                "en": "It is sent to them automatically; they do not need to ask for it.",
                "ar": "ستصل القسيمة إلى العملاء تلقائيًا",

@@ -1,0 +1,138 @@
+"""A title that names the services by another form of their words drops the list, in every
+language; the banner keeps the compensation's full sentence; Russian text after a colon goes
+on in small letters and the email does not say "обращение" twice (issue 11, session 18c,
+final review 2 items 2, 5, 9 and 11).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+import yaml
+
+from crisiscomms import Bundle, parse_incident, render
+from crisiscomms.config import Language, default_templates_dir, load_language
+from crisiscomms.facts import names_services
+from crisiscomms.samples import example_path
+from crisiscomms.text.bidi import strip_controls
+
+
+def language(lang: str) -> Language:
+    return load_language(default_templates_dir(), lang)
+
+
+# (title, service names, named?) per language: a word in another form of itself counts, a
+# word the title lacks keeps the list.
+PAIRS: list[tuple[str, str, list[str], bool]] = [
+    ("en", "Problem with international calls", ["international calling"], True),
+    ("en", "Phone line and chat problem", ["our phone line"], True),
+    ("en", "Bill payment problem in the app", ["the app"], True),
+    ("en", "Problem signing in to the app", ["the mobile app", "the online account"], False),
+    ("en", "Phone line and chat problem", ["our phone line", "chat on our website"], False),
+    ("en", "Home internet outage in the North", ["home internet", "TV service"], False),
+    ("en", "Mobile outage in central Israel", ["mobile service"], False),
+    # Each word after the one before it: a title with both words elsewhere does not name it.
+    ("en", "Home phone problem when calling mobile numbers", ["mobile phone"], False),
+    # A short word keeps its ending: "news" is not "new".
+    ("en", "New billing problem", ["news"], False),
+    ("he", "עיכוב בקליטת תשלומים באתר", ["התשלום באתר"], True),
+    ("he", "תקלה בשיחות לחו\"ל", ["השיחות לחו\"ל"], True),
+    ("he", "תקלה בכניסה לאפליקציה", ["האפליקציה", "האזור האישי באתר"], False),
+    ("he", "תקלה במוקד שירות הלקוחות", ["המוקד הטלפוני", "פניות בדואר האלקטרוני"], False),
+    ("he", "תקלה בחנות המקוונת", ["החנויות"], False),
+    ("ru", "Проблема с международными звонками", ["международные звонки"], True),
+    ("ru", "Сбой мобильной связи в центре страны", ["мобильная связь"], True),
+    ("ru", "Сбой оплаты счетов в приложении", ["приложение"], True),
+    ("ru", "Сбой домашнего интернета на севере", ["домашний интернет", "телевидение"], False),
+    ("ru", "Проблема со входом в приложение",
+     ["мобильное приложение", "личный кабинет на сайте"], False),
+    # Another word of the same root is not the same word: the list stays.
+    ("ru", "Сбой телевизионной службы", ["телевидение"], False),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "names", "named"), PAIRS)
+def test_a_title_names_a_service_by_another_form_of_its_words(
+        lang: str, title: str, names: list[str], named: bool) -> None:
+    assert names_services(title, names, language(lang)) is named
+
+
+def seen(bundle: Bundle, lang: str, channel: str) -> str:
+    text = bundle[lang, channel].text or ""
+    return re.sub(r"<[^>]+>", "", strip_controls(text))
+
+
+def example(name: str, **changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(example_path(name).read_text("utf-8"))
+    data.update(changes)
+    return data
+
+
+@pytest.fixture(scope="module")
+def overnight() -> Bundle:
+    return render(parse_incident(example("overnight")), languages=("he", "en", "ru"))
+
+
+def test_english_overnight_does_not_repeat_calls_as_calling(overnight: Bundle) -> None:
+    for channel in ("ivr", "banner", "sms", "social"):
+        assert "international calling" not in seen(overnight, "en", channel), channel
+    assert "международные звонки" not in seen(overnight, "ru", "banner")
+    assert not any(f.severity == "error" for f in overnight.findings), overnight.findings
+
+
+def test_hebrew_monitoring_does_not_repeat_the_payment() -> None:
+    bundle = render(parse_incident(example("monitoring")))
+    for channel in ("ivr", "banner", "sms", "social"):
+        assert "התשלום באתר" not in seen(bundle, "he", channel), channel
+    assert not any(f.severity == "error" for f in bundle.findings), bundle.findings
+
+
+def test_banner_says_the_compensation_in_full_in_every_language() -> None:
+    bundle = render(parse_incident(example("compensation")),
+                    languages=("he", "en", "ar", "ru"))
+    en = seen(bundle, "en", "banner")
+    assert ("valid until 31 December 2026. It will be sent to you automatically; there is no "
+            "need to contact us for it.") in en
+    assert "Automatic compensation:" not in en
+    for lang in ("he", "en", "ar", "ru"):
+        message = bundle[lang, "banner"]
+        assert message.stats.get("short", 0) < 2, (lang, message.stats)
+        assert message.stats["characters"] <= 300, (lang, message.stats)
+
+
+URLCODE_RU: dict[str, Any] = {
+    "id": "INC-3010", "status": "identified", "severity": "major",
+    "updated_at": "2026-11-24T14:00:00+02:00", "started_at": "2026-11-24T13:00:00+02:00",
+    "eta": "2026-11-24T18:00:00+02:00", "next_update_at": "2026-11-24T16:00:00+02:00",
+    "title": {"he": "תקלה בתשלום חשבונות באפליקציה", "en": "Bill payment problem in the app",
+              "ru": "Сбой оплаты счетов в приложении"},
+    "impact": {"he": "לא ניתן לשלם חשבונות באפליקציה.",
+               "en": "Bills cannot be paid in the app.",
+               "ru": "Оплатить счета в приложении сейчас невозможно."},
+    "services": [{"id": "app", "name": {"he": "האפליקציה", "en": "the app",
+                                        "ru": "приложение"}}],
+    "workaround": {"he": "ניתן לשלם באתר או ב-SMS למספר 2040.",
+                   "en": "You can pay on the website or by texting PAY to 2040.",
+                   "ru": "Оплатить можно на сайте или отправив SMS на номер 2040."},
+}
+
+
+@pytest.fixture(scope="module")
+def urlcode_ru() -> Bundle:
+    return render(parse_incident(URLCODE_RU), languages=("ru",))
+
+
+@pytest.mark.parametrize("channel", ["talking_points", "partners"])
+def test_russian_workaround_after_a_colon_in_small_letters(urlcode_ru: Bundle,
+                                                           channel: str) -> None:
+    text = seen(urlcode_ru, "ru", channel)
+    assert "для клиентов: оплатить можно на сайте" in text, text
+    assert "Оплатить можно" not in text
+
+
+def test_russian_email_does_not_say_obrashchenie_twice(urlcode_ru: Bundle) -> None:
+    text = seen(urlcode_ru, "ru", "email")
+    assert "Спасибо, что написали нам. Ваше обращение получено" in text, text
+    assert "Спасибо за обращение. Ваше обращение" not in text
