@@ -522,6 +522,9 @@ class Language(_Strict):
     no_eta_short: str
     status: dict[Literal["investigating", "identified", "monitoring", "resolved"], str]
     status_short: dict[Literal["investigating", "identified", "monitoring", "resolved"], str]
+    status_said: dict[Literal["investigating", "identified", "monitoring", "resolved"], str] = {}
+    """The status as a spoken sentence opens (``f.status_said``: "We have applied a fix");
+    a language without it says the label."""
     severity: dict[Literal["minor", "major", "critical"], str]
     compensation_kind: dict[Literal["voucher", "credit", "refund"], str]
     day: DayWords
@@ -607,7 +610,7 @@ class Language(_Strict):
             raise ValueError(str(exc)) from None
         return {**data, "speech": words}
 
-    @field_validator("status", "status_short", "severity", "compensation_kind")
+    @field_validator("status", "status_short", "status_said", "severity", "compensation_kind")
     @classmethod
     def _complete(cls, value: dict[str, str], info: object) -> dict[str, str]:
         return _clean_all(value)

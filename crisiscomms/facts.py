@@ -503,6 +503,8 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "status": incident.status.value,
         "status_label": _word(language.status[incident.status.value], language.speech),
         "status_short": _word(language.status_short[incident.status.value], language.speech),
+        "status_said": _word(language.status_said.get(incident.status.value)
+                             or language.status[incident.status.value], language.speech),
         "severity": incident.severity.value,
         "severity_label": _word(language.severity[incident.severity.value], language.speech),
         "resolved": incident.status.value == "resolved",

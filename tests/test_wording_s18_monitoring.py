@@ -16,7 +16,8 @@ BACK_SHORT = {"he": "צפי:", "en": "Expected back", "ar": "العودة الم
               "ru": "Ожидаемый срок"}
 # The estimate said as the end of the monitoring, in each channel's form.
 WATCH = {"he": ("לסיים את המעקב", "מעקב עד", "סיום המעקב"),
-         "en": ("expect to finish", "Monitoring until", "monitoring until"),
+         "en": ("expect to finish", "Monitoring until", "monitoring until",
+                "monitoring the service until"),
          "ar": ("إنهاء المتابعة", "المتابعة حتى"), "ru": ("завершить наблюдение", "Наблюдение до")}
 
 
@@ -31,3 +32,14 @@ def test_monitoring_is_said_as_monitoring(lang: str) -> None:
     # An incident still being fixed keeps its estimate wording.
     fixing = render(load_example("identified"), languages=[lang], channels=["ivr"])
     assert BACK[lang] in seen(fixing, lang, "ivr")
+
+
+def test_the_english_script_says_the_status_as_a_sentence() -> None:
+    # "Where things stand: fix applied, monitoring" read as a form; the spoken status comes
+    # from [status_said] and still counts as stating the status (required-fact).
+    monitoring = render(load_example("monitoring"), languages=["en"], channels=["ivr"])
+    text = seen(monitoring, "en", "ivr")
+    assert "We have applied a fix" in text and "Where things stand" not in text
+    assert not [f for f in monitoring.findings if f.rule == "required-fact"]
+    overnight = render(load_example("overnight"), languages=["en"], channels=["ivr"])
+    assert "We have found the cause and are fixing it." in seen(overnight, "en", "ivr")

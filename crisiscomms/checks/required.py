@@ -71,8 +71,8 @@ def required_facts(facts: Mapping[str, Any],
             texts += tuple(facts["eta_change"][form] for form in _FORMS)
         needed.append(("no_eta", ("no_eta", "no_eta_short", *said), texts))
     if spec.audience in _STATUS_AUDIENCES:
-        needed.append(("status_label", ("status_label", "status_short"),
-                       (facts["status_label"], facts["status_short"])))
+        needed.append(("status_label", ("status_label", "status_short", "status_said"),
+                       (facts["status_label"], facts["status_short"], facts["status_said"])))
         # A title that names every service states them (a short SMS drops the list then).
         named = facts.get("services_in_title", False)
         for index, name in enumerate(facts["service_list"]):
