@@ -62,6 +62,8 @@ def test_russian_counts_things_in_the_inanimate_accusative() -> None:
     from crisiscomms.text import speech
 
     ru = load_language(default_templates_dir(), "ru").speech
-    said = [speech.spoken_number(n, ru, gender=g, case="accusative")
-            for n, g in ((1, "m"), (2, "f"), (21, "f"), (2, "m"))]
+    said = [speech.spoken_number(1, ru, gender="m", case="accusative"),
+            speech.spoken_number(2, ru, gender="f", case="accusative"),
+            speech.spoken_number(21, ru, gender="f", case="accusative"),
+            speech.spoken_number(2, ru, gender="m", case="accusative")]
     assert said == ["один", "две", "двадцать одну", "два"]
