@@ -156,7 +156,7 @@ def identified() -> Bundle:
 
 def test_hebrew_sms_uses_marks(identified: Bundle) -> None:
     sms = identified["he", "sms"].text
-    assert f"צפי: {LRM}17:00{LRM}{RLM}. עדכון נוסף עד {LRM}15:00{LRM}{RLM}." in sms
+    assert f"צפי: {LRM}17:00{LRM}{RLM}. העדכון הבא: {LRM}15:00{LRM}{RLM}." in sms
     assert not set(sms) & {LRI, PDI, "\u2068"}
 
 
@@ -171,7 +171,7 @@ def test_hebrew_email_uses_isolates(identified: Bundle) -> None:
 def test_none_has_no_controls(tmp_path: Path) -> None:
     folder = copy_templates(tmp_path, sms="none")
     sms = render(load_example("identified"), channels=["sms"], templates=folder)["he", "sms"]
-    assert "צפי: 17:00. עדכון נוסף עד 15:00." in sms.text
+    assert "צפי: 17:00. העדכון הבא: 15:00." in sms.text
     assert not set(sms.text) & ALL_CONTROLS
 
 

@@ -14,11 +14,13 @@ BACK = {"he": "יחזור לפעול", "en": "expect service to be back", "ar": 
         "ru": "ожидаем восстановить"}
 BACK_SHORT = {"he": "צפי:", "en": "Expected back", "ar": "العودة المتوقعة",
               "ru": "Ожидаемый срок"}
-# The estimate said as the end of the monitoring, in each channel's form.
+# The estimate said as the end of the monitoring, in each channel's form (the SMS says it
+# in the next-update sentence when both are the same time).
 WATCH = {"he": ("לסיים את המעקב", "מעקב עד", "סיום המעקב"),
-         "en": ("expect to finish", "Monitoring until", "monitoring until",
+         "en": ("expect to finish", "Monitoring until", "monitoring until", "monitoring ends",
                 "monitoring the service until"),
-         "ar": ("إنهاء المتابعة", "المتابعة حتى"), "ru": ("завершить наблюдение", "Наблюдение до")}
+         "ar": ("إنهاء المتابعة", "المتابعة حتى", "انتهاء المتابعة"),
+         "ru": ("завершить наблюдение", "Наблюдение до", "окончании наблюдения")}
 
 
 @pytest.mark.parametrize("lang", ["he", "en", "ar", "ru"])

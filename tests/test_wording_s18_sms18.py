@@ -190,7 +190,7 @@ def test_call_centre_down_keeps_the_chat() -> None:
 
 def test_hebrew_sms_says_when_the_next_update_comes_in_hebrew_terms() -> None:
     sms = _text(_render(_data("identified"), languages=("he",))["he", "sms"])
-    assert "עדכון נוסף עד 15:00." in sms
+    assert "העדכון הבא: 15:00." in sms
 
 
 # --- 6. Compensation in short says how it arrives -------------------------------------

@@ -77,7 +77,7 @@ def test_hebrew_workaround_is_said_until_level_3_and_a_long_one_dropped() -> Non
     for level in range(10):
         text = strip_controls(_render_one(ts, incident, "he", "sms", {}, facts, language, {},
                                           level=level).text)
-        assert ("צפו בשידורים באפליקציה. עדכון נוסף עד" in text) == (level < 3), (level, text)
+        assert ("צפו בשידורים באפליקציה. העדכון הבא:" in text) == (level < 3), (level, text)
     # The payment outage's 70-character workaround does not fit two segments: dropped, and
     # the link, the sender and "no need to contact us again" stay.
     data["workaround"]["he"] = ("ניתן לשלם באתר https://netivim.example/pay או בשליחת SMS "
