@@ -11,8 +11,8 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 HOLD = {
     "he": "אם השירות עדיין אינו פועל אצלכם, או שפנייתכם בנושא אחר, הישארו על הקו.",
-    "en": "If service is still not working for you, or you are calling about something else, "
-          "please stay on the line.",
+    "en": "If you still have a problem, or are calling about something else, please stay on "
+          "the line.",
     "ar": "أو كنتم تتصلون بخصوص أمر آخر، يُرجى البقاء على الخط.",
     "ru": "или вы звоните по другому вопросу, оставайтесь на линии.",
 }
