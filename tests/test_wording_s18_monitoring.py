@@ -16,11 +16,12 @@ BACK_SHORT = {"he": "צפי:", "en": "Expected back", "ar": "العودة الم
               "ru": "Ожидаемый срок"}
 # The estimate said as the end of the monitoring, in each channel's form (the SMS says it
 # in the next-update sentence when both are the same time).
-WATCH = {"he": ("לסיים את המעקב", "מעקב עד", "סיום המעקב"),
+WATCH = {"he": ("לסיים את המעקב", "מעקב עד", "סיום המעקב", "המעקב יימשך"),
          "en": ("expect to finish", "Monitoring until", "monitoring until", "monitoring ends",
                 "monitoring the service until"),
-         "ar": ("إنهاء المتابعة", "المتابعة حتى", "انتهاء المتابعة"),
-         "ru": ("завершить наблюдение", "Наблюдение до", "окончании наблюдения")}
+         "ar": ("إنهاء المتابعة", "المتابعة حتى", "انتهاء المتابعة", "ستستمر المتابعة"),
+         "ru": ("завершить наблюдение", "Наблюдение до", "окончании наблюдения",
+                "Наблюдение продлится")}
 
 
 @pytest.mark.parametrize("lang", ["he", "en", "ar", "ru"])
@@ -45,3 +46,14 @@ def test_the_english_script_says_the_status_as_a_sentence() -> None:
     assert not [f for f in monitoring.findings if f.rule == "required-fact"]
     overnight = render(load_example("overnight"), languages=["en"], channels=["ivr"])
     assert "We have found the cause and are fixing it." in seen(overnight, "en", "ivr")
+
+
+@pytest.mark.parametrize(("lang", "once"), [
+    ("he", "המעקב יימשך עד העדכון הבא."), ("en", "monitoring the service until our next update"),
+    ("ar", "ستستمر المتابعة حتى التحديث القادم."), ("ru", "Наблюдение продлится до следующего")])
+def test_the_script_says_the_time_once_when_monitoring_ends_at_the_update(
+        lang: str, once: str) -> None:
+    # The example's monitoring ends at 12:30, when the next update comes: one time, said once.
+    bundle = render(load_example("monitoring"), languages=[lang], channels=["ivr"])
+    text = seen(bundle, lang, "ivr")
+    assert once in text and text.count("12:30") == 1, text
