@@ -165,8 +165,8 @@ def test_banner_and_social_never_repeat_the_services_the_title_names() -> None:
 
 # --- R10: no sentence starts after a colon (en, ru) ---------------------------------------
 
-# A label, a colon and a capital, but for the reference and a link.
-AFTER_COLON = re.compile(r"(?<!Reference)(?<!инцидента)(?<!https): +[A-ZА-ЯЁ]")
+# A label, a colon and a capital, but for a code ("Reference: INC-2041") and a link.
+AFTER_COLON = re.compile(r"(?<!https): +(?![A-Z]+-\d)[A-ZА-ЯЁ]")
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
