@@ -316,7 +316,8 @@ class Incident(_Frozen):
                                                    "en": "You can sign in on the website"}])
     workaround_short: SmsText | None = Field(
         None, description="The workaround in a few words, for the SMS when the whole "
-                          "`workaround` does not fit (without it the SMS drops the workaround).",
+                          "`workaround` does not fit (without it the SMS drops the workaround); "
+                          "unused without `workaround`.",
         examples=[{"he": "אפשר לשלם ב-SMS למספר 2040", "en": "Pay by texting PAY to 2040"}])
     customer_action: LongText | None = Field(
         None, description="What customers must do, if anything.",
@@ -372,14 +373,6 @@ class Incident(_Frozen):
         updated = info.data.get("updated_at")
         if value is not None and updated is not None and value > updated:
             raise ValueError(f"must not be after updated_at ({updated.isoformat()})")
-        return value
-
-    @field_validator("workaround_short")
-    @classmethod
-    def _short_needs_workaround(cls, value: SmsText | None,
-                                info: ValidationInfo) -> SmsText | None:
-        if value is not None and "workaround" in info.data and info.data["workaround"] is None:
-            raise ValueError("is the short form of `workaround`: give the workaround too")
         return value
 
     @field_validator("services")

@@ -60,11 +60,14 @@ def test_workaround_short_is_optional_and_limited_to_60_characters() -> None:
         Incident.model_validate(_urlcode({"he": "א" * 61, "en": SHORT_EN}))
 
 
-def test_workaround_short_needs_the_workaround() -> None:
+def test_workaround_short_is_unused_without_the_workaround() -> None:
     data = _urlcode({"he": SHORT_HE, "en": SHORT_EN})
     del data["workaround"]
-    with pytest.raises(ValidationError, match="give the workaround too"):
-        Incident.model_validate(data)
+    ts = template_set()
+    facts = build_facts(parse_incident(data), ts.config, ts.language("he"), "he", None)
+    assert facts["workaround_short"] is None
+    text, _ = _sms(data, "he")
+    assert SHORT_HE not in text
 
 
 def test_workaround_short_is_cleaned_and_checked_like_the_workaround() -> None:
