@@ -517,6 +517,10 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
               if text is not None)]), rtl, say),
         "impact": _user_text(incident.impact[lang], rtl, say),
         "workaround": _loc(incident.workaround, lang, rtl, say),
+        # The workaround in a few words, for the SMS where the whole one does not fit; none
+        # without the workaround (a team that clears the workaround clears what it says).
+        "workaround_short": None if incident.workaround is None else
+        _loc(incident.workaround_short, lang, rtl, say),
         "customer_action": _loc(incident.customer_action, lang, rtl, say),
         "workaround_inline": _after_colon(_loc(incident.workaround, lang, rtl, say), language,
                                           say),

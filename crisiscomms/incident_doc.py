@@ -27,11 +27,12 @@ from .model import (
     Localized,
     LongText,
     ShortText,
+    SmsText,
 )
 
 __all__ = ["incident_markdown", "main"]
 
-_TEXTS = {cls.__name__: cls for cls in (Localized, ShortText, LongText)}
+_TEXTS = {cls.__name__: cls for cls in (Localized, ShortText, LongText, SmsText)}
 _MOMENT = (f"date and time with a UTC offset (at most ±14:00), years {FIRST_YEAR}..{LAST_YEAR}")
 
 

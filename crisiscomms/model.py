@@ -173,6 +173,12 @@ class LongText(Localized):
 
     max_length: ClassVar[int] = 600
 
+
+class SmsText(Localized):
+    """A short form for the SMS (``workaround_short``): at most 60 characters a language."""
+
+    max_length: ClassVar[int] = 60
+
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]{1,64}$")]
 
 _MOMENT_WORDS = "a date and time with a UTC offset, e.g. 2026-11-22T14:10:00+02:00"
@@ -308,6 +314,11 @@ class Incident(_Frozen):
     workaround: LongText | None = Field(None, description="What customers can do meanwhile.",
                                         examples=[{"he": "אפשר להיכנס דרך האתר",
                                                    "en": "You can sign in on the website"}])
+    workaround_short: SmsText | None = Field(
+        None, description="The workaround in a few words, for the SMS when the whole "
+                          "`workaround` does not fit (without it the SMS drops the workaround); "
+                          "unused without `workaround`.",
+        examples=[{"he": "אפשר לשלם ב-SMS למספר 2040", "en": "Pay by texting PAY to 2040"}])
     customer_action: LongText | None = Field(
         None, description="What customers must do, if anything.",
         examples=[{"he": "אין צורך לעשות דבר", "en": "You need not do anything"}])
@@ -423,6 +434,8 @@ class Incident(_Frozen):
             found[f"services[{i}].name"] = service.name
         if self.workaround is not None:
             found["workaround"] = self.workaround
+        if self.workaround_short is not None:
+            found["workaround_short"] = self.workaround_short
         if self.customer_action is not None:
             found["customer_action"] = self.customer_action
         for i, update in enumerate(self.updates):

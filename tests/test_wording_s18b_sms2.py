@@ -33,7 +33,7 @@ def _night_tv() -> dict[str, Any]:
     data = _data("overnight")
     data["title"] = {"he": "תקלה בשירות הטלוויזיה", "en": "TV service problem"}
     data["services"] = [{"id": "tv", "name": {"he": "שירות הטלוויזיה", "en": "TV service"}}]
-    for key in ("workaround", "customer_action", "updates"):
+    for key in ("workaround", "workaround_short", "customer_action", "updates"):
         data.pop(key, None)
     return data
 
