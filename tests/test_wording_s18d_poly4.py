@@ -5,29 +5,16 @@ reads "תקלה ב…" is not followed by "התקלה טופלה" (banner, socia
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-import yaml
 
-from crisiscomms import Bundle, parse_incident, render
-from crisiscomms.samples import example_path
+from crisiscomms import parse_incident, render
 from crisiscomms.text.bidi import strip_controls
+
+from .example_edits import example_data as example
+from .example_edits import written as seen
 
 LANGS = ("he", "en", "ar", "ru")
 CHANNELS = ("banner", "social", "status_page", "email")
-
-
-def example(name: str, **changes: Any) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(example_path(name).read_text("utf-8"))
-    data.update(changes)
-    return data
-
-
-def seen(bundle: Bundle, lang: str, channel: str) -> str:
-    message = bundle[lang, channel]
-    return "\n".join(strip_controls(text) for name, text in message.outputs().items()
-                     if name != "ssml")
 
 
 ONCE = {"he": "עם סיום המעקב", "en": "when monitoring ends",
