@@ -453,6 +453,31 @@ def _loc(text: Localized | None, lang: str, rtl: bool, say: speech.SpeechWords) 
     return None if text is None else _user_text(text[lang], rtl, say)
 
 
+_SENTENCE_END = re.compile(r"[.!?…؟][\"'”»)\]]*\s*$")
+
+
+def _said(text: Localized | None, lang: str, rtl: bool,
+          say: speech.SpeechWords) -> Atom | None:
+    """Incident text placed as a sentence of its own (the workaround, what customers should
+    do): a full stop is added where the author left none, so the next sentence does not run
+    on ("…למספר 2040 העדכון הבא").
+
+    >>> from crisiscomms.config import default_templates_dir, load_language
+    >>> he = load_language(default_templates_dir(), "he").speech
+    >>> from crisiscomms.model import LongText
+    >>> _said(LongText({"he": "אפשר לשלם ב-SMS למספר 2040"}), "he", True, he).text[-1]
+    '.'
+    >>> _said(LongText({"he": "אין צורך לשלם שוב!"}), "he", True, he).text.endswith("שוב!")
+    True
+    """
+    if text is None:
+        return None
+    value = text[lang]
+    if value.strip() and not _SENTENCE_END.search(value):
+        value = value.rstrip() + "."
+    return _user_text(value, rtl, say)
+
+
 def _after_colon(text: Atom | None, language: Language, say: speech.SpeechWords) -> Atom | None:
     """``text`` as placed after a colon: its opening word in small letters when the language
     lists it (``lower_after_colon``: "You can pay" -> "you can pay"); a name keeps its capital."""
@@ -516,12 +541,12 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
             *(text.get(lang) or "" for text in (incident.workaround, incident.customer_action)
               if text is not None)]), rtl, say),
         "impact": _user_text(incident.impact[lang], rtl, say),
-        "workaround": _loc(incident.workaround, lang, rtl, say),
+        "workaround": _said(incident.workaround, lang, rtl, say),
         # The workaround in a few words, for the SMS where the whole one does not fit; none
         # without the workaround (a team that clears the workaround clears what it says).
         "workaround_short": None if incident.workaround is None else
-        _loc(incident.workaround_short, lang, rtl, say),
-        "customer_action": _loc(incident.customer_action, lang, rtl, say),
+        _said(incident.workaround_short, lang, rtl, say),
+        "customer_action": _said(incident.customer_action, lang, rtl, say),
         "workaround_inline": _after_colon(_loc(incident.workaround, lang, rtl, say), language,
                                           say),
         "services": _join(services, language),

@@ -139,3 +139,10 @@ def test_overnight_example_keeps_its_short_workaround_in_hebrew() -> None:
     message = bundle["he", "sms"]
     assert "אפשר להתקשר דרך אפליקציות שיחה." in strip_controls(message.text)
     assert message.stats["segments"] == 2
+
+
+def test_a_short_form_without_a_full_stop_still_ends_its_sentence() -> None:
+    # "…למספר 2040 העדכון הבא": the author's text ran into the next sentence.
+    data = _urlcode({"he": SHORT_HE.rstrip("."), "en": SHORT_EN.rstrip(".")})
+    text, _ = _sms(data, "he")
+    assert f"{SHORT_HE} העדכון הבא" in text, text
