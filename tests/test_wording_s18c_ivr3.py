@@ -1,5 +1,6 @@
 """Round 3 IVR wording (issue 11, D3/D5/D10/D11): resolved IVR gives callers a path, opens
-with one sentence, fits 45 s; Russian "tonight" is not said twice; "למועד חזרת השירות"."""
+with one sentence, fits 45 s; Russian "tonight" is never read as the afternoon;
+"למועד חזרת השירות"."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -42,11 +43,13 @@ def test_hebrew_resolved_opener_says_the_fault_once() -> None:
     assert text.count("שירותי הסלולר") == 1, text
 
 
-def test_russian_tonight_does_not_say_night_twice() -> None:
+def test_russian_tonight_is_never_read_as_the_afternoon() -> None:
+    # At 22:00, "сегодня в 02:00" reads as this afternoon: the written script says "ночью".
     incident = load_incident(EXAMPLES / "overnight.yaml")
-    bundle = render(incident, languages=["ru"], channels=["ivr"])
-    ssml = next(iter(bundle)).ssml or ""
-    assert "ночью в" not in ssml, ssml
+    bundle = render(incident, languages=["ru"], channels=["ivr", "social"])
+    for message in bundle:
+        assert "сегодня ночью в 02:00" in message.text, message.text
+        assert "сегодня в 02:00" not in message.text
 
 
 def test_hebrew_no_eta_wording() -> None:
