@@ -347,6 +347,17 @@ class _Reader:
                 raise ValueError(f"{sub.where}.{name}: expected text, got {value!r}")
         return {str(k): v for k, v in sub.data.items()}
 
+    def numbered(self, key: str, low: int, high: int, what: str) -> dict[int, str]:
+        """A table of words by number (``minute_words``: ``{"15": "quarter"}``), each key a
+        whole number from ``low`` to ``high``."""
+        found: dict[int, str] = {}
+        for name, value in self.texts(key).items():
+            if not name.isdigit() or not low <= int(name) <= high:
+                raise ValueError(f"{self.where}.{key}.{name}: expected {what} from {low} to "
+                                 f"{high}")
+            found[int(name)] = value
+        return found
+
     def done(self) -> None:
         unknown = sorted(set(self.data) - self.seen)
         if unknown:
@@ -379,26 +390,10 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
     uncovered = [h for h in range(24) if parts and not any(p.covers(h) for p in parts)]
     if uncovered:
         raise ValueError(f"speech.day_parts: no part of the day covers hour {uncovered[0]}")
-    minutes: dict[int, str] = {}
-    for key, value in r.texts("minute_words").items():
-        if not key.isdigit() or not 1 <= int(key) <= 59:
-            raise ValueError(f"speech.minute_words.{key}: expected a minute from 1 to 59")
-        minutes[int(key)] = value
-    hours: dict[int, str] = {}
-    for key, value in r.texts("hour_words").items():
-        if not key.isdigit() or not 0 <= int(key) <= 23:
-            raise ValueError(f"speech.hour_words.{key}: expected an hour from 0 to 23")
-        hours[int(key)] = value
-    full_hours: dict[int, str] = {}
-    for key, value in r.texts("full_hour_words").items():
-        if not key.isdigit() or not 0 <= int(key) <= 23:
-            raise ValueError(f"speech.full_hour_words.{key}: expected an hour from 0 to 23")
-        full_hours[int(key)] = value
-    days: dict[int, str] = {}
-    for key, value in r.texts("day_words").items():
-        if not key.isdigit() or not 1 <= int(key) <= 31:
-            raise ValueError(f"speech.day_words.{key}: expected a day from 1 to 31")
-        days[int(key)] = value
+    minutes = r.numbered("minute_words", 1, 59, "a minute")
+    hours = r.numbered("hour_words", 0, 23, "an hour")
+    full_hours = r.numbered("full_hour_words", 0, 23, "an hour")
+    days = r.numbered("day_words", 1, 31, "a day")
     nouns: dict[str, Noun] = {}
     noun_table = r.table("nouns")
     for word, spec in noun_table.data.items():
