@@ -348,6 +348,11 @@ _NIGHT_ENDS = 4
 _EVENING_STARTS = 18
 
 
+def _weekday(day: dt.date, language: Language) -> Atom:
+    """The weekday of ``day``, written and spoken ("יום שלישי", "Tuesday")."""
+    return _word(_format_date(day, language.weekday_format, language.locale), language.speech)
+
+
 def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Language,
             lang: str) -> dict[str, Any]:
     """A point in time as every template needs it, relative to ``now`` (the statement's time).
@@ -371,23 +376,20 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
     date_pattern = (language.date_format if not other_year else
                     language.date_year_format or f"{language.date_format} y")
     date = date_atom(local.date(), date_pattern, language, with_year=other_year)
-    weekday_text = _format_date(local.date(), language.weekday_format, language.locale)
-    weekday = Atom(weekday_text, partial(_speak_text, weekday_text, language.speech))
+    weekday = _weekday(local.date(), language)
     day = _slot(_day_word(language.day, relation, base), "date", date, language.speech)
     short_day = _slot(_day_word(language.day_short, relation, base), "date", date,
                       language.speech)
     in_dated = weekday
     if language.dated_weekdays:
-        said = language.dated_weekdays[local.weekday()]
-        in_dated = Atom(said, partial(_speak_text, said, language.speech))
+        in_dated = _word(language.dated_weekdays[local.weekday()], language.speech)
     dated: Piece = Phrase(language.dated, (("weekday", in_dated), ("date", date),
                                            ("time", time)))
     if relation == "tonight" and value > now and language.dated_tonight is not None:
         # Said with its dates, never "tonight": the page is still right the next morning.
         night = _word(_night(local.date(), language), language.speech)
         eve = local.date() - dt.timedelta(days=1)
-        eve_text = _format_date(eve, language.weekday_format, language.locale)
-        eve_day = Atom(eve_text, partial(_speak_text, eve_text, language.speech))
+        eve_day = _weekday(eve, language)
         same_month = (eve.year, eve.month) == (local.year, local.month)
         eve_date = date_atom(eve, "d" if same_month else date_pattern, language,
                              with_year=other_year and not same_month)
@@ -511,6 +513,8 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
 
     services = [_user_text(s.name[lang], rtl, say) for s in incident.services]
     end = incident.resolved_at or now
+    lasted = _minutes(incident.started_at, end)
+    long_outage = is_long_outage(incident, config)
     facts: dict[str, Any] = {
         "language": lang,
         "direction": language.direction,
@@ -564,18 +568,16 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "no_eta_short": _word(language.no_eta_short, language.speech),
         "next_update": moment(incident.next_update_at),
         "resolved_at": moment(incident.resolved_at),
-        "elapsed": duration(_minutes(incident.started_at, end), language, lang),
-        "elapsed_about": about(_minutes(incident.started_at, end), language, lang),
-        "elapsed_hours": duration(_minutes(incident.started_at, end), language, lang,
-                                  hours=True),
+        "elapsed": duration(lasted, language, lang),
+        "elapsed_about": about(lasted, language, lang),
+        "elapsed_hours": duration(lasted, language, lang, hours=True),
         "compensation": _compensation(incident, config, language, lang, now, zone),
         # A long outage says how long it has lasted and apologises for the harm; short
         # channels (SMS, social) then find room for the apology.
-        "long_outage": is_long_outage(incident, config),
+        "long_outage": long_outage,
         # What an apology is for: "inconvenience" belittles a long outage.
         "trouble": _word(language.compensation.trouble_long
-                         if is_long_outage(incident, config)
-                         else language.compensation.trouble, language.speech),
+                         if long_outage else language.compensation.trouble, language.speech),
         "contact": _contact(incident, config, language, lang, say),
         "action_says_no_contact": _says_no_contact(incident.customer_action, language, lang),
         # Only the status page shows the updates: formatted when first read (up to 50, each
@@ -812,8 +814,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
                 else {s.id for s in incident.services})
     working: list[Piece] = []
     working_short: list[Piece] = []
-    down: list[Piece] = []
-    down_ids: list[str] = []
+    down: list[tuple[str, Piece]] = []
     is_down: dict[str, bool] = {}
     for cid in CONTACT_CHANNELS:
         channel = config.contact.get(cid)  # type: ignore[call-overload]
@@ -822,8 +823,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
             continue
         is_down[cid] = bool(affected.intersection(channel.services))
         if is_down[cid]:
-            down.append(_word(words.down[cid], say))  # type: ignore[index]
-            down_ids.append(cid)
+            down.append((cid, _word(words.down[cid], say)))  # type: ignore[index]
             continue
         default = {"phone": org.phone, "email": org.email_from}.get(cid, str(org.website))
         address = channel.address or default
@@ -847,16 +847,15 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
             named = Phrase(words.with_hours, (("channel", named), ("hours", hours_text)))
         working.append(named)
     listed = _join(working, language) if working else None
-    others = [(p, c) for p, c in zip(down, down_ids, strict=True) if c != "email"]
     email = config.contact.get("email")
     return {
         "is_down": is_down,
         "any_down": bool(down),
         "working": listed,
-        "down": _down(down, down_ids, language, say),
+        "down": _down(down, language, say),
         # The email auto-reply: the other channels that are down, and whether the email it
         # answers is kept until the service is back ([contact.email] kept).
-        "down_others": _down([p for p, _ in others], [c for _, c in others], language, say),
+        "down_others": _down([(c, p) for c, p in down if c != "email"], language, say),
         "email_kept": email is None or email.kept,
         "sentence": None if not config.contact else
         Phrase(words.working, (("channels", listed),)) if listed is not None
@@ -869,18 +868,19 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
     }
 
 
-def _down(down: Sequence[Piece], ids: Sequence[str], language: Language,
+def _down(down: Sequence[tuple[str, Piece]], language: Language,
           say: speech.SpeechWords) -> Piece | None:
-    """What is down: one channel's own sentence; two or more named in one sentence
-    (``[contact] down_many``), so "... is down because of this problem" is not said twice."""
+    """What is down, from (channel id, its own sentence) pairs: one channel's own sentence;
+    two or more named in one sentence (``[contact] down_many``), so "... is down because of
+    this problem" is not said twice."""
     words = language.contact
     if not down:
         return None
-    if len(down) > 1 and words.down_many and all(words.name.get(c) for c in ids):  # type: ignore[call-overload]
-        names = [_word(words.name[c], say) for c in ids]  # type: ignore[index]
+    if len(down) > 1 and words.down_many and all(words.name.get(c) for c, _ in down):  # type: ignore[call-overload]
+        names = [_word(words.name[c], say) for c, _ in down]  # type: ignore[index]
         return Phrase(words.down_many, (("channels", _join(names, language)),))
     return Phrase(" ".join(f"{{p{i}}}" for i in range(len(down))),
-                  tuple((f"p{i}", p) for i, p in enumerate(down)))
+                  tuple((f"p{i}", p) for i, (_, p) in enumerate(down)))
 
 
 def _says_no_contact(action: Localized | None, language: Language, lang: str) -> bool:
