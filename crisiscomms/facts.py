@@ -459,7 +459,7 @@ _SENTENCE_END = re.compile(r"[.!?…؟][\"'”»)\]]*\s*$")
 
 
 def _said(text: Localized | None, lang: str, rtl: bool,
-          say: speech.SpeechWords) -> Atom | None:
+          say: speech.SpeechWords) -> Piece | None:
     """Incident text placed as a sentence of its own (the workaround, what customers should
     do): a full stop is added where the author left none, so the next sentence does not run
     on ("…למספר 2040 העדכון הבא").
@@ -467,17 +467,19 @@ def _said(text: Localized | None, lang: str, rtl: bool,
     >>> from crisiscomms.config import default_templates_dir, load_language
     >>> he = load_language(default_templates_dir(), "he").speech
     >>> from crisiscomms.model import LongText
-    >>> _said(LongText({"he": "אפשר לשלם ב-SMS למספר 2040"}), "he", True, he).text[-1]
+    >>> str(_said(LongText({"he": "אפשר לשלם ב-SMS למספר 2040"}), "he", True, he))[-1]
     '.'
-    >>> _said(LongText({"he": "אין צורך לשלם שוב!"}), "he", True, he).text.endswith("שוב!")
+    >>> str(_said(LongText({"he": "אין צורך לשלם שוב!"}), "he", True, he)).endswith("שוב!")
     True
     """
     if text is None:
         return None
     value = text[lang]
-    if value.strip() and not _SENTENCE_END.search(value):
-        value = value.rstrip() + "."
-    return _user_text(value, rtl, say)
+    if not value.strip() or _SENTENCE_END.search(value):
+        return _user_text(value, rtl, say)
+    # The stop stands outside the text, in the sentence's direction: after a left-to-right
+    # value in Hebrew ("... A") it must not join the value's run and show on its left.
+    return Phrase("{text}.", (("text", _user_text(value.rstrip(), rtl, say)),))
 
 
 def _after_colon(text: Atom | None, language: Language, say: speech.SpeechWords) -> Atom | None:

@@ -318,3 +318,18 @@ def test_an_address_replaced_inside_a_value_keeps_what_follows_displayed() -> No
     line = next(x for x in bundle["he", "ivr"].text.split("\n") if "2040" in x)
     assert "*2040" in get_display(line) and "https" not in line
     assert display_findings(bundle) == []
+
+
+def test_a_full_stop_added_after_latin_text_stays_outside_it() -> None:
+    # Found by Hypothesis: a Hebrew customer action that is only a Latin word ("A") got its
+    # added full stop inside the left-to-right run, where it shows on the wrong side.
+    data = {"id": "INC-12", "status": "identified", "severity": "major",
+            "updated_at": "2026-02-17T20:15:00-11:00", "started_at": "2026-02-14T00:56:00-11:00",
+            "next_update_at": "2026-02-18T01:43:00-11:00",
+            "title": {"he": "אא", "en": "text"}, "impact": {"he": "אא צטזג אא אא", "en": "text"},
+            "services": [{"id": "s0", "name": {"he": "Wi-Fi A A", "en": "service"}}],
+            "customer_action": {"he": "A", "en": "text"}}
+    bundle = render(parse_incident(data), channels=READY)
+    assert display_findings(bundle) == []
+    for channel, line in lines(bundle):
+        assert shows_intact(line, "A"), (channel, line)
