@@ -238,9 +238,11 @@ class ContactChannel(_Strict):
     hours: dict[str, Annotated[str, Field(min_length=1, max_length=120)]] = {}
     """Opening hours as customers read them, by language (optional)."""
     services: tuple[ServiceId, ...] = ()
-    kept: bool = True
+    kept: bool = False
     """While the channel is down, whether what customers send it is kept and handled once it
-    is back (email): the auto-reply says so, or asks them to use a working channel."""
+    is back (email): the auto-reply says so, or asks them to send it again or use a working
+    channel. False unless the team states it: an outage often loses what is sent, and a
+    promise that it is kept would contradict an incident saying email is not received."""
 
     _check_hours = field_validator("hours")(_clean_all)
 
