@@ -97,12 +97,13 @@ def test_the_auto_reply_never_says_received_when_email_is_down() -> None:
     # "No need to send it again" now says the email is kept (s18b), not that it was received.
     received = {"he": ("התקבלה ונרשמה",), "en": ("has been received",)}
     # The fault first, then what happens to the email (s18b, R4), then where to turn.
+    # Not kept unless the team states `[contact.email] kept = true` (s19).
     opening = {"he": "איננו מטפלים כרגע בפניות במייל, ומייל זה נשלח אליכם אוטומטית. "
-                     "פנייתכם נשמרה אצלנו ותטופל כשהשירות יחזור לפעול, ואין צורך לשלוח "
-                     "אותה שוב. לכל שאלה אפשר לפנות אלינו בטלפון",
+                     "פנייתכם לא נשמרה, ולכן נבקש לשלוח אותה שוב כשהשירות יחזור לפעול או "
+                     "לפנות אלינו בדרך אחרת. לכל שאלה אפשר לפנות אלינו בטלפון",
                "en": "we are not handling emails at the moment, and this reply was sent "
-                     "automatically. Your email has been kept and will be answered once the "
-                     "service is back, so there is no need to send it again. "
+                     "automatically. Your email has not been kept, so please send it again "
+                     "once the service is back, or contact us another way. "
                      "You can reach us by phone"}
     for lang, words in received.items():
         for output in ("text", "html"):

@@ -69,21 +69,20 @@ CALL_CENTRE: dict[str, Any] = {
 # this email, the other channel down, where to turn.
 OPENING = {
     "he": ["בשל תקלה במוקד שירות הלקוחות, איננו מטפלים כרגע בפניות במייל",
-           "פנייתכם נשמרה אצלנו ותטופל כשהשירות יחזור לפעול, ואין צורך לשלוח אותה שוב.",
+           "פנייתכם לא נשמרה, ולכן נבקש לשלוח אותה שוב",
            "מוקד השירות הטלפוני אינו זמין כרגע בגלל התקלה.",
            "לכל שאלה אפשר לפנות אלינו בצ'אט באתר ובמרכזי השירות."],
     "en": ["Because of the customer service centre problem, we are not handling emails",
-           "Your email has been kept and will be answered once the service is back, so there "
-           "is no need to send it again.",
+           "Your email has not been kept, so please send it again",
            "Our phone line is down because of this problem.",
            "You can reach us by chat on our website and at our service centres."],
     "ar": ["بسبب عطل في مركز خدمة العملاء، لا يمكننا حاليًا معالجة الرسائل",
-           "تم حفظ رسالتكم وسنعالجها فور عودة الخدمة، ولا حاجة إلى إرسالها مجددًا.",
+           "لم يتم حفظ رسالتكم",
            "خط الهاتف لدينا معطل حاليًا بسبب هذا الخلل.",
            "يمكنكم التواصل معنا عبر الدردشة في موقعنا وفي مراكز الخدمة."],
     "ru": ["Сейчас у нас сбой в центре обслуживания клиентов, поэтому мы временно не "
            "обрабатываем письма.",
-           "Ваше письмо сохранено, и мы ответим на него, когда работа сервиса восстановится",
+           "Ваше письмо не сохранилось",
            "Из-за этого сбоя наша телефонная линия сейчас не работает.",
            "Связаться с нами можно в чате на нашем сайте и в наших сервисных центрах."],
 }
@@ -112,17 +111,23 @@ def test_the_auto_reply_names_the_fault_then_the_email_kept_then_where_to_turn(
 
 NOT_KEPT = {"he": "פנייתכם לא נשמרה", "en": "Your email has not been kept",
             "ar": "لم يتم حفظ رسالتكم", "ru": "Ваше письмо не сохранилось"}
+# Said only when the team states `[contact.email] kept = true` (s19: not promised by default).
+KEPT = {"he": "פנייתכם נשמרה אצלנו ותטופל כשהשירות יחזור לפעול, ואין צורך לשלוח אותה שוב.",
+        "en": "Your email has been kept and will be answered once the service is back, so "
+              "there is no need to send it again.",
+        "ar": "تم حفظ رسالتكم وسنعالجها فور عودة الخدمة، ولا حاجة إلى إرسالها مجددًا.",
+        "ru": "Ваше письмо сохранено, и мы ответим на него, когда работа сервиса восстановится"}
 
 
-def test_an_email_that_is_not_kept_is_asked_for_again(tmp_path: Path) -> None:
-    folder = TemplateCopy.with_config(tmp_path / "templates", "kept = true",
-                                      "kept = false").folder
+def test_an_email_kept_is_said_only_when_the_team_states_it(tmp_path: Path) -> None:
+    folder = TemplateCopy.with_config(tmp_path / "templates", 'services = ["support-mail"]',
+                                      'services = ["support-mail"]\nkept = true').folder
     bundle = render(parse_incident(CALL_CENTRE), languages=LANGS, channels=("email",),
                     templates=folder)
     for lang in LANGS:
         written = " ".join(seen(bundle, lang, "email").split())
-        assert NOT_KEPT[lang] in written, lang
-        assert OPENING[lang][1] not in written, lang
+        assert KEPT[lang] in written, lang
+        assert NOT_KEPT[lang] not in written, lang
 
 
 # --- R5: banner and social never repeat the services a title names ------------------------
@@ -231,10 +236,12 @@ def test_a_resolved_message_no_longer_says_the_channels_are_down() -> None:
     assert "reply to this email" in seen(bundle, "en", "email")
 
 
-STATUS_KEPT = {"he": "פניות שנשלחו אלינו במייל נשמרות ויטופלו כשהשירות יחזור לפעול.",
-               "en": "Emails sent to us are kept and will be answered once the service is back.",
-               "ar": "الرسائل المرسلة إلينا بالبريد الإلكتروني محفوظة، وسنعالجها فور عودة الخدمة.",
-               "ru": "Письма, отправленные нам, сохраняются"}
+# Not kept unless the team states `[contact.email] kept = true` (s19).
+STATUS_KEPT = {"he": "פניות שנשלחו אלינו במייל בזמן התקלה לא נשמרו, ויש לשלוח אותן שוב",
+               "en": "Emails sent to us during the outage have not been kept; please send them "
+                     "again once the service is back.",
+               "ar": "لم يتم حفظ الرسائل المرسلة إلينا بالبريد الإلكتروني خلال العطل",
+               "ru": "Письма, отправленные нам во время сбоя, не сохранились"}
 
 
 def test_the_status_page_says_what_happens_to_emails_sent_meanwhile() -> None:

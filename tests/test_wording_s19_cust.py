@@ -1,0 +1,115 @@
+"""Customer channels as a senior service manager reads them (issue 11, session 19, final
+review items R3 and R12): with email support down, no message promises that emails sent now
+are kept unless the team states it; banner and social name every working channel, as the
+IVR, email and status page do; once the fix is in, the status page and email no longer say
+the teams are working on the fault.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import pytest
+import yaml
+
+from crisiscomms import Bundle, parse_incident, render
+from crisiscomms.samples import example_path
+from crisiscomms.text.bidi import strip_controls
+
+LANGS = ("he", "en")
+
+CALL_CENTRE: dict[str, Any] = {
+    "id": "INC-3005", "status": "identified", "severity": "major",
+    "updated_at": "2026-11-23T10:00:00+02:00", "started_at": "2026-11-23T09:30:00+02:00",
+    "eta": "2026-11-23T12:00:00+02:00", "next_update_at": "2026-11-23T11:00:00+02:00",
+    "title": {"he": "תקלה במוקד שירות הלקוחות", "en": "Customer service centre problem"},
+    "impact": {"he": "לא ניתן להגיע למוקד הטלפוני ולא ניתן לשלוח פניות בדואר האלקטרוני.",
+               "en": "Our phone line cannot be reached and emails to us are not being "
+                     "received."},
+    "services": [
+        {"id": "call-centre", "name": {"he": "המוקד הטלפוני", "en": "our phone line"}},
+        {"id": "support-mail", "name": {"he": "פניות בדואר האלקטרוני",
+                                        "en": "email support"}},
+    ],
+}
+
+
+def seen(bundle: Bundle, lang: str, channel: str) -> str:
+    """Every written output of one message, without bidi controls, tags or line breaks."""
+    texts = [text for name, text in bundle[lang, channel].outputs().items() if name != "ssml"]
+    plain = (html.unescape(re.sub(r"<[^>]+>", "", strip_controls(t))) for t in texts)
+    return " ".join(" ".join(plain).split())
+
+
+@pytest.fixture(scope="module")
+def call_centre() -> Bundle:
+    return render(parse_incident(CALL_CENTRE), languages=LANGS,
+                  channels=("email", "status_page", "banner", "social"))
+
+
+# --- R3: the auto-reply and status page never promise what the incident contradicts ---------
+
+KEPT = {"he": ("נשמרה אצלנו", "נשמרות ויטופלו"),
+        "en": ("has been kept and will be answered", "are kept and will be answered")}
+NOT_KEPT = {"he": {"email": "פנייתכם לא נשמרה, ולכן נבקש לשלוח אותה שוב",
+                   "status_page": "פניות שנשלחו אלינו במייל בזמן התקלה לא נשמרו"},
+            "en": {"email": "Your email has not been kept, so please send it again",
+                   "status_page": "Emails sent to us during the outage have not been kept"}}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("channel", ["email", "status_page"])
+def test_email_down_is_not_said_kept_unless_the_team_states_it(
+        call_centre: Bundle, lang: str, channel: str) -> None:
+    text = seen(call_centre, lang, channel)
+    assert CALL_CENTRE["impact"][lang] in text
+    assert not any(words in text for words in KEPT[lang]), (lang, channel, text[:500])
+    assert NOT_KEPT[lang][channel] in text, (lang, channel, text[:500])
+
+
+# --- R3: one full list of the working channels wherever there is room ------------------------
+
+WORKING = {"he": "ניתן לפנות בצ'אט באתר ובמרכזי השירות.",
+           "en": "You can reach us by chat on our website and at our service centres."}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("channel", ["banner", "social"])
+def test_banner_and_social_name_every_working_channel(
+        call_centre: Bundle, lang: str, channel: str) -> None:
+    text = seen(call_centre, lang, channel)
+    assert WORKING[lang] in text, (lang, channel, text)
+    # The email and status page name the same channels, in the same order.
+    channels = WORKING[lang].split(" ", 2)[2] if lang == "he" else WORKING[lang][17:]
+    assert channels in seen(call_centre, lang, "email")
+    assert channels in seen(call_centre, lang, "status_page")
+
+
+# --- R12: once the fix is in, no "the teams are working on it" -------------------------------
+
+WORKING_ON_IT = {"he": "הצוותים שלנו עובדים על התקלה ברציפות",
+                 "en": "Our teams are working on the problem around the clock"}
+MONITORING = {"he": "אנו עוקבים אחר פעולת השירות", "en": "we are monitoring the service"}
+
+
+def _example(name: str, **changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(example_path(name).read_text("utf-8"))
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("channel", ["email", "status_page"])
+def test_monitoring_says_we_are_monitoring_not_working_on_it(lang: str, channel: str) -> None:
+    channels = ("email", "status_page")
+    monitoring = render(parse_incident(_example("monitoring")), languages=LANGS,
+                        channels=channels)
+    text = seen(monitoring, lang, channel)
+    assert WORKING_ON_IT[lang] not in text, (lang, channel)
+    assert MONITORING[lang].casefold() in text.casefold(), (lang, channel)
+    # While the fix is still under way, the sentence stays.
+    identified = render(parse_incident(_example("identified")), languages=LANGS,
+                        channels=channels)
+    assert WORKING_ON_IT[lang] in seen(identified, lang, channel)
