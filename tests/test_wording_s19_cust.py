@@ -113,3 +113,23 @@ def test_monitoring_says_we_are_monitoring_not_working_on_it(lang: str, channel:
     identified = render(parse_incident(_example("identified")), languages=LANGS,
                         channels=channels)
     assert WORKING_ON_IT[lang] in seen(identified, lang, channel)
+
+
+def test_a_banner_over_budget_with_every_channel_names_the_first_one_only() -> None:
+    # Phone line and chat down: "by email at service@netivim.example and at our service
+    # centres" takes the en banner to 301 characters; the last level names the first only.
+    data = {**CALL_CENTRE, "id": "INC-3008",
+            "title": {"he": "תקלה במוקד הטלפוני ובצ'אט באתר", "en": "Phone line and chat problem"},
+            "impact": {"he": "לא ניתן להגיע למוקד הטלפוני, והצ'אט באתר אינו פועל.",
+                       "en": "Our phone line cannot be reached and the chat on our website "
+                             "is not working."},
+            "services": [
+                {"id": "call-centre", "name": {"he": "המוקד הטלפוני", "en": "our phone line"}},
+                {"id": "chat", "name": {"he": "הצ'אט באתר", "en": "chat on our website"}}]}
+    bundle = render(parse_incident(data), languages=LANGS, channels=("banner",))
+    assert not [f for f in bundle.findings if f.rule.startswith("length")], bundle.findings
+    text = seen(bundle, "en", "banner")
+    assert "You can reach us by email at service@netivim.example." in text, text
+    # Hebrew has room for both.
+    assert "ניתן לפנות במייל service@netivim.example ובמרכזי השירות." in seen(bundle, "he",
+                                                                              "banner")
