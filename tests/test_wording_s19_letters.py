@@ -104,7 +104,7 @@ def test_address_per_language() -> None:
 
 def test_latin_name_serves_a_hebrew_letter_but_not_cyrillic() -> None:
     case = _case("email-over-holiday")  # one plain name, Latin letters: the old format
-    he, he_html = _seen(_letter(case, "he", "acknowledgement"))
+    he, _ = _seen(_letter(case, "he", "acknowledgement"))
     assert "לכבוד\nDaniel Marcus" in he
     case = _case("email-over-holiday", name="Даниэль Маркус")
     for seen in _seen(_letter(case, "he", "acknowledgement")):
