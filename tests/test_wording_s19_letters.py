@@ -181,3 +181,33 @@ def test_english_note_follows_the_event_as_its_own_sentence() -> None:
     text, _ = _seen(_letter(_case("justified-voucher"), "en", "final"))
     assert ("We contacted the call centre. We checked the record of your calls during the "
             "outage.\n") in text
+
+
+# --- 3. the English copy edit ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_dear_customer_signs_off_yours_faithfully(kind: str) -> None:
+    named = _case("justified-voucher")
+    nameless = _case("justified-voucher", name="אבי מזרחי")
+    for seen in _seen(_letter(named, "en", kind)):
+        assert "Yours sincerely," in seen and "Yours faithfully" not in seen
+    for seen in _seen(_letter(nameless, "en", kind)):
+        assert "Dear Customer," in seen and "Yours faithfully," in seen
+        assert "Yours sincerely" not in seen
+
+
+def test_english_compensation_names_the_amount_first_without_a_bare_parenthesis() -> None:
+    text, html = _seen(_letter(_case("justified-voucher"), "en", "final"))
+    for seen in (text, html):
+        assert ("we are giving you a voucher for ₪240, 10% of your ₪2,400 purchase at the "
+                "Netivim store at Azrieli Mall on 19 November 2026.") in seen
+        assert "that is ₪240" not in seen
+        assert "We apologise for the trouble this has caused you." in seen
+
+
+def test_english_progress_names_the_parties_in_a_sentence() -> None:
+    text, html = _seen(_letter(_case("fax-before-weekend"), "en", "progress"))
+    for seen in (text, html):
+        assert "So far we have involved the delivery company." in seen
+        assert "Who we have involved" not in seen
