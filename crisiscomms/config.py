@@ -480,6 +480,10 @@ class CaseWords(_Strict):
     case without a title) greets with the full name."""
     titled: str = "{title} {surname}"
     """The customer greeted by title and surname (``f.customer.addressed``)."""
+    name_scripts: tuple[str, ...] = ()
+    """The Unicode scripts (``LATIN``, ``HEBREW``) a letter writes a customer's name and
+    address in: a case that gives them in no form of these scripts gets a greeting without
+    the name and no address block, and ``case check`` warns. Empty: any script."""
     delivery: dict[Delivery, dict[CompensationKindId, str]] = {}
     """How the compensation reaches the customer, said to one customer (config
     ``[compensation] delivery``); without it, the channels' ``[compensation.delivery]``."""

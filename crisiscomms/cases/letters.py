@@ -37,6 +37,7 @@ from ..facts import (
     _join,
     _locale,
     _number,
+    _said,
     _url,
     _user_text,
     _word,
@@ -44,6 +45,7 @@ from ..facts import (
     date_atom,
     time_atom,
 )
+from ..findings import Finding
 from ..messages import Message, html_wrap
 from ..model import Incident, Localized
 from ..render import TemplateSet, _rtl_base, _run, _tidy, template_set
@@ -53,7 +55,8 @@ from .clock import BusinessClock
 from .model import CONTACTS, Case, Event, EventKind
 from .status import case_status
 
-__all__ = ["LETTER_KINDS", "LetterKind", "case_facts", "letter_templates", "render_case_letter"]
+__all__ = ["LETTER_KINDS", "LetterKind", "case_facts", "letter_templates", "name_findings",
+           "render_case_letter"]
 
 LetterKind = Literal["acknowledgement", "progress", "final"]
 LETTER_KINDS: tuple[LetterKind, ...] = get_args(LetterKind)
@@ -136,16 +139,52 @@ def _money(amount: float, currency: str, language: Language) -> Atom:
     return Atom(text, partial(_say, text), ltr=True)
 
 
-def _addressed(case: Case, words: CaseWords, rtl: bool, say: speech.SpeechWords) -> Piece:
+def _addressed(case: Case, words: CaseWords, rtl: bool, say: speech.SpeechWords) -> Piece | None:
     """The customer as the greeting names them: title and surname ("Mr Marcus") when the case
-    gives a title and the language has a word for it, else the full name."""
+    gives a title and the language has a word for it, else the full name; None when the case
+    has no form of the name the letter's language can write (``[cases] name_scripts``): the
+    template greets without it."""
     customer = case.customer
-    name = _user_text(customer.name, rtl, say)
+    lang, scripts = case.language, words.name_scripts
+    full = customer.name_in(lang, scripts)
+    if full is None:
+        return None
     title = None if customer.title is None else words.title.get(customer.title.value)
-    if title is None:
-        return name
+    surname = customer.family_name_in(lang, scripts)
+    if title is None or surname is None:
+        return _user_text(full, rtl, say)
     return _pattern(words.titled, title=_word(title, say),
-                    surname=_user_text(customer.family_name, rtl, say))
+                    surname=_user_text(surname, rtl, say))
+
+
+def name_findings(case: Case, *, templates: str | os.PathLike[str] | None = None,
+                  ts: TemplateSet | None = None) -> list[Finding]:
+    """A warning for each letter language (the organisation's languages with letters) in
+    which the case gives no usable form of the customer's name or address: that letter
+    greets without the name, or leaves the address out. Names the file and the field."""
+    ts = ts or template_set(templates)
+    findings: list[Finding] = []
+    customer = case.customer
+    for lang in ts.config.organisation.languages:
+        try:
+            _, words = _words(ts, case.model_copy(update={"language": lang}))
+        except CaseError:
+            continue
+        scripts = words.name_scripts
+        for field, value, form, without in (
+                ("customer.name", customer.name, customer.name_in(lang, scripts),
+                 "greet the customer without the name"),
+                ("customer.address", customer.address, customer.address_in(lang, scripts),
+                 "leave the address out")):
+            if value is None or form is not None:
+                continue
+            findings.append(Finding(
+                "case-name-script", "warning",
+                f"{field} has no form the {lang} letters can write ({' or '.join(scripts)} "
+                f"script), so they {without}; give one per language: "
+                f"{field.split('.')[-1]}: {{{case.language}: ..., {lang}: ...}}",
+                language=lang, file=case.source, field=field))
+    return findings
 
 
 def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
@@ -164,6 +203,9 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
     def text(value: Localized | None) -> Atom | None:
         return None if value is None else _user_text(value[lang], rtl, say)
 
+    def user(value: str | None) -> Atom | None:
+        return None if value is None else _user_text(value, rtl, say)
+
     def via(channel: str | None) -> Atom | None:
         return None if channel is None else _word(words.via[channel], language.speech)  # type: ignore[index]
 
@@ -174,7 +216,10 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
         return {"at": moment(e.at), "kind": e.kind.value,
                 "says": _pattern(words.event[e.kind.value], via=via(e.via),
                                  party=text(e.party)),
-                "note": text(e.note)}
+                "note": text(e.note),
+                # The note as a sentence of its own, its full stop added where the rep left
+                # none: every line of the chronology ends with one.
+                "note_sentence": _said(e.note, lang, rtl, say)}
 
     events = [event(e) for e in known]
     parties = list(dict.fromkeys(e.party[lang] for e in known if e.party is not None))
@@ -239,10 +284,9 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
                 "website": _url(str(org.website))},
         "id": Atom(case.id, partial(speech.spoken_digits, case.id, say), ltr=True),
         "date": moment(now),
-        "customer": {"name": _user_text(case.customer.name, rtl, say),
+        "customer": {"name": user(case.customer.name_in(lang, words.name_scripts)),
                      "addressed": _addressed(case, words, rtl, say),
-                     "address": None if case.customer.address is None
-                     else _user_text(case.customer.address, rtl, say)},
+                     "address": user(case.customer.address_in(lang, words.name_scripts))},
         "owner": {"name": text(case.owner.name),
                   "phone": Atom(case.owner.phone,
                                 partial(speech.spoken_digits, case.owner.phone, say), ltr=True)},

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Collection, Mapping
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, PrivateAttr, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
@@ -37,6 +38,7 @@ from ..model import (
 )
 
 __all__ = [
+    "AddressText",
     "Case",
     "CaseCompensation",
     "Channel",
@@ -49,6 +51,8 @@ __all__ = [
     "Resolution",
     "Title",
     "case_problems",
+    "form_in",
+    "written_in",
 ]
 
 MAX_EVENTS = 200
@@ -103,26 +107,80 @@ class Title(StrEnum):
     DR = "dr"
 
 
-class Customer(_Frozen):
-    """Who complained: a name and at least one way to reach them."""
+class AddressText(Localized):
+    """A postal address per language: at most 300 characters a language."""
 
-    name: Annotated[str, Field(min_length=1, max_length=120)] = Field(
-        description="The customer's full name, as the letters' address block gives it.",
-        examples=["דנה לוי"])
+    max_length: ClassVar[int] = 300
+
+
+def _script(char: str) -> str:
+    """The Unicode script of a letter, from its character name ("HEBREW", "LATIN").
+
+    >>> _script("א"), _script("é"), _script("Ж")
+    ('HEBREW', 'LATIN', 'CYRILLIC')
+    """
+    return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+
+
+def written_in(text: str, scripts: Collection[str]) -> bool:
+    """Whether every letter of ``text`` is in one of ``scripts`` (no scripts: any text).
+
+    >>> written_in("Avi Mizrahi", ("LATIN",)), written_in("אבי מזרחי", ("LATIN",))
+    (True, False)
+    """
+    return not scripts or all(_script(c) in scripts for c in text if c.isalpha())
+
+
+def form_in(value: str | Localized | None, lang: str,
+            scripts: Collection[str] = ()) -> str | None:
+    """The form of a name or address a letter in ``lang`` uses: the one given for ``lang``;
+    else the one form (a plain string) or another language's form written in one of
+    ``scripts``, the letters the language writes a name in; else None.
+
+    >>> names = ShortText({"he": "אבי מזרחי", "en": "Avi Mizrahi"})
+    >>> form_in(names, "en", ("LATIN",)), form_in("אבי מזרחי", "en", ("LATIN",))
+    ('Avi Mizrahi', None)
+    >>> form_in(ShortText({"en": "Avi Mizrahi"}), "he", ("HEBREW", "LATIN"))
+    'Avi Mizrahi'
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value if written_in(value, scripts) else None
+    given = value.get(lang)
+    if given is not None:
+        return given
+    return next((v for v in value.root.values() if written_in(v, scripts)), None)
+
+
+class Customer(_Frozen):
+    """Who complained: a name and at least one way to reach them.
+
+    The name, surname and address are each one string (as written, in whatever script) or
+    a form per language (``{he: "אבי מזרחי", en: "Avi Mizrahi"}``): a letter uses the form in
+    its own language, else one written in a script its language reads (:func:`form_in`),
+    else greets without the name and leaves the address out (``case check`` warns)."""
+
+    name: Annotated[str, Field(min_length=1, max_length=120)] | ShortText = Field(
+        description="The customer's full name, as the letters' address block gives it: one "
+        "string, or a form per language (a Latin form for letters in English).",
+        examples=["דנה לוי", {"he": "אבי מזרחי", "en": "Avi Mizrahi"}])
     title: Title | None = Field(
         None, description="How a letter greets the customer with the surname ('Dear Mr "
         "Marcus'); without it the greeting uses the full name ('Dear Daniel Marcus').",
         examples=["mr"])
-    surname: Annotated[str, Field(min_length=1, max_length=80)] | None = Field(
+    surname: Annotated[str, Field(min_length=1, max_length=80)] | ShortText | None = Field(
         None, description="The family name the greeting uses with the title (default: the "
-        "name's last word; give it for a name such as 'Yossi Ben David').",
+        "name's last word; give it for a name such as 'Yossi Ben David'); one string or a "
+        "form per language.",
         examples=["Marcus"])
     email: Annotated[str, Field(pattern=EMAIL, max_length=254)] | None = Field(
         None, description="An e-mail address.", examples=["dana@example.com"])
     phone: Annotated[str, Field(pattern=PHONE)] | None = Field(
         None, description="A phone number.", examples=["054-1234567"])
-    address: Annotated[str, Field(min_length=1, max_length=300)] | None = Field(
-        None, description="A postal address, for a letter.", examples=["הרצל 1, חיפה"])
+    address: Annotated[str, Field(min_length=1, max_length=300)] | AddressText | None = Field(
+        None, description="A postal address, for a letter: one string or a form per language.",
+        examples=["הרצל 1, חיפה"])
 
     @model_validator(mode="before")
     @classmethod
@@ -140,14 +198,42 @@ class Customer(_Frozen):
                              "address")
         return self
 
+    def name_in(self, lang: str, scripts: Collection[str] = ()) -> str | None:
+        """The name a letter in ``lang`` gives (:func:`form_in`), or None."""
+        return form_in(self.name, lang, scripts)
+
+    def family_name_in(self, lang: str, scripts: Collection[str] = ()) -> str | None:
+        """The surname a letter in ``lang`` greets with: :attr:`surname`'s form, else the
+        last word of the name's form.
+
+        >>> c = Customer(name={"he": "יוסי בן דוד", "en": "Yossi Ben David"},
+        ...              surname={"en": "Ben David"}, email="y@example.com")
+        >>> c.family_name_in("en", ("LATIN",)), c.family_name_in("he", ("HEBREW",))
+        ('Ben David', 'דוד')
+        """
+        surname = form_in(self.surname, lang, scripts)
+        if surname is not None:
+            return surname
+        name = self.name_in(lang, scripts)
+        return None if name is None else name.split()[-1]
+
+    def address_in(self, lang: str, scripts: Collection[str] = ()) -> str | None:
+        """The address a letter in ``lang`` gives (:func:`form_in`), or None."""
+        return form_in(self.address, lang, scripts)
+
     @property
     def family_name(self) -> str:
-        """The surname the greeting uses: :attr:`surname`, else the name's last word.
+        """The surname the greeting uses: :attr:`surname`, else the name's last word (the
+        first form given, when they are per language).
 
         >>> Customer(name="Daniel Marcus", email="d@example.com").family_name
         'Marcus'
         """
-        return self.surname or self.name.split()[-1]
+        def first(value: str | Localized) -> str:
+            return value if isinstance(value, str) else next(iter(value.root.values()))
+
+        return first(self.surname) if self.surname is not None \
+            else first(self.name).split()[-1]
 
 
 class Owner(_Frozen):

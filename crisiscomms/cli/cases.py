@@ -131,6 +131,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         status = case_status(case, now=_now(args), config=_config(args.templates))
     except CaseError as exc:
         raise _located(exc, args.case) from None
+    status = _with_name_findings(status, case, args.templates)
     if args.format == "json":
         payload = {"version": CASES_JSON_VERSION, **_status_dict(status)}
         out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
@@ -149,6 +150,17 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         if not status.findings:
             out.write(f"{case.id}: on time\n")
     return Exit.FINDINGS if status.late else Exit.CLEAN
+
+
+def _with_name_findings(status: Any, case: Any, templates: str | None) -> Any:
+    """The status with a warning for each letter language that has no usable form of the
+    customer's name or address (``case-name-script``); warnings do not change the exit."""
+    from dataclasses import replace
+
+    from ..cases.letters import name_findings
+
+    extra = name_findings(case, templates=templates)
+    return replace(status, findings=(*status.findings, *extra)) if extra else status
 
 
 def _cases(folder: str) -> list[Any]:
