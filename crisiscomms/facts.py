@@ -282,18 +282,46 @@ def names_services(title: str, names: Sequence[str], language: Language) -> bool
     True
     >>> names_services("עיכוב בקליטת תשלומים באתר", ["התשלום באתר"], he)
     True
+    >>> en = load_language(default_templates_dir(), "en")
+    >>> names_services("Delay in processing payments on the website", ["website payments"], en)
+    True
+    >>> names_services("Phone line and chat problem", ["our phone line", "chat on our website"], en)
+    True
+    >>> names_services("Bill payment problem in the app", ["payments on our website"], en)
+    False
     """
     have = _title_words(title, language)
-    for name in names:
-        want = _title_words(name, language)
-        if not want:
-            return False
-        # Each word found after the one before it: "mobile phone" is not named by
-        # "Home phone problem when calling mobile numbers".
-        rest = iter(have)
-        if not all(any(word == seen for seen in rest) for word in want):
-            return False
-    return True
+    return all(_names_service(have, _title_words(name, language), language) for name in names)
+
+
+def _names_service(have: Sequence[str], want: Sequence[str], language: Language) -> bool:
+    """Whether title words ``have`` name the service of words ``want`` (``names_services``)."""
+    if not want:
+        return False
+    # Each word found after the one before it: "mobile phone" is not named by
+    # "Home phone problem when calling mobile numbers".
+    rest = iter(have)
+    if all(any(word == seen for seen in rest) for word in want):
+        return True
+    links = language.name_links
+    if not links:
+        return False
+    # "website payments" said as "payments on the website": the last word, a joining word,
+    # then the others.
+    *head, last = want
+    for at, word in enumerate(have):
+        if word != last or not head:
+            continue
+        after = at + 1
+        while after < len(have) and have[after] in links:
+            after += 1
+        if after > at + 1 and list(have[after:after + len(head)]) == head:
+            return True
+    # "chat on our website" by a title that says "chat" and no place of its own.
+    cut = next((at for at, word in enumerate(want) if at and word in links), None)
+    if cut is not None and not any(word in links for word in have):
+        return _names_service(have, want[:cut], language)
+    return False
 
 
 def _inner(title: str, names: Sequence[str] = (), texts: Sequence[str] = ()) -> str:
