@@ -324,6 +324,22 @@ def _names_service(have: Sequence[str], want: Sequence[str], language: Language)
     return False
 
 
+def _services_beyond_title(title: str, names: Sequence[str], language: Language) -> list[str]:
+    """The services ``title`` does not name when it names some of them (so a sentence can
+    say only the others: "It also affects the online account"); empty when it names all of
+    them or none (then the whole list is said, or none: ``f.services_in_title``).
+
+    >>> from crisiscomms.config import default_templates_dir, load_language
+    >>> he = load_language(default_templates_dir(), "he")
+    >>> _services_beyond_title("תקלה בכניסה לאפליקציה", ["האפליקציה", "האזור האישי באתר"], he)
+    ['האזור האישי באתר']
+    >>> _services_beyond_title("תקלה במוקד שירות הלקוחות", ["המוקד הטלפוני", "המייל"], he)
+    []
+    """
+    others = [name for name in names if not names_services(title, [name], language)]
+    return others if 0 < len(others) < len(names) else []
+
+
 def _inner(title: str, names: Sequence[str] = (), texts: Sequence[str] = ()) -> str:
     """``title`` to place after other words: "Home internet outage" -> "home internet outage";
     "TV service problem" and "iPhone ..." stay as written (a script without case is unchanged),
@@ -542,6 +558,9 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         return None if value is None else _moment(value, now, zone, language, lang)
 
     services = [_user_text(s.name[lang], rtl, say) for s in incident.services]
+    names = [s.name[lang] for s in incident.services]
+    others = _services_beyond_title(incident.title[lang], names, language)
+    beyond = [piece for piece, name in zip(services, names, strict=True) if name in others]
     end = incident.resolved_at or now
     lasted = _minutes(incident.started_at, end)
     long_outage = is_long_outage(incident, config)
@@ -589,6 +608,10 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "services_in_title": names_services(incident.title[lang],
                                             [s.name[lang] for s in incident.services],
                                             language),
+        # Only the services the title leaves out, when it names the others (s19 R5).
+        "services_beyond_title": _join(beyond, language) if beyond else None,
+        # Each service: whether the title names it (``_services_beyond_title``).
+        "service_in_title": [bool(others) and name not in others for name in names],
         "updated": moment(now),
         "started": moment(incident.started_at),
         "eta": moment(incident.eta),
