@@ -517,6 +517,9 @@ class Language(_Strict):
     names a service of two or more words when it says them in the order these words make
     ("website payments"), and one that ends in a place ("chat on our website") by the words
     before it when the title itself says no place with them."""
+    name_modifiers: tuple[str, ...] = ()
+    """Words an article in a title stands for before a service's noun: "the app" names "the
+    mobile app" (never a bare "phone" for "mobile phone")."""
     """Letters written one way at a word's end and another inside it (Hebrew ם and מ):
     a stem is compared with each replaced by its inner form."""
     lower_after_colon: tuple[str, ...] = ()

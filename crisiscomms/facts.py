@@ -252,12 +252,14 @@ def _stem(word: str, language: Language) -> str:
     return "".join(language.stem_letters.get(letter, letter) for letter in word)
 
 
-def _title_words(text: str, language: Language) -> list[str]:
+def _title_words(text: str, language: Language, articles: bool = False) -> list[str]:
     prefixes = language.speech.prefix_letters
     words = []
     # A geresh or apostrophe belongs to the word (צ'אט, ג'ימייל): a prefix is taken off whole.
     for word in re.findall(r"\w+(?:['\u05f3]\w+)*", text.casefold()):
         if word in language.articles:
+            if articles:
+                words.append(word)
             continue
         # Hebrew: the same noun with or without ו, ב, ל, ה... before it ("לאפליקציה").
         while len(word) > 2 and word[0] in prefixes:
@@ -291,7 +293,29 @@ def names_services(title: str, names: Sequence[str], language: Language) -> bool
     False
     """
     have = _title_words(title, language)
-    return all(_names_service(have, _title_words(name, language), language) for name in names)
+    return all(_names_service(have, _title_words(name, language), language)
+               or _names_by_its_noun(title, name, language) for name in names)
+
+
+def _names_by_its_noun(title: str, name: str, language: Language) -> bool:
+    """Whether ``title`` names the service ``name`` by an article and its noun alone, without
+    a word the language lets "the" stand for (``name_modifiers``): "the app" is "the mobile
+    app"; "Home phone problem when calling mobile numbers" does not name "mobile phone".
+
+    >>> from crisiscomms.config import default_templates_dir, load_language
+    >>> en = load_language(default_templates_dir(), "en")
+    >>> _names_by_its_noun("Problem signing in to the app", "the mobile app", en)
+    True
+    >>> _names_by_its_noun("Home phone problem when calling mobile numbers", "mobile phone", en)
+    False
+    """
+    want = _title_words(name, language)
+    if len(want) < 2 or want[0] not in language.name_modifiers:
+        return False
+    rest = want[1:]
+    have = _title_words(title, language, articles=True)
+    return any(word in language.articles and have[at + 1:at + 1 + len(rest)] == rest
+               for at, word in enumerate(have))
 
 
 def _names_service(have: Sequence[str], want: Sequence[str], language: Language) -> bool:
