@@ -518,6 +518,14 @@ class Language(_Strict):
     stem_min: int = 4
     """The fewest letters a word keeps once an ending is taken off (``stem_endings``)."""
     stem_letters: dict[str, str] = {}
+    name_links: tuple[str, ...] = ()
+    """Words that join a noun to the one it belongs to ("payments on the website"): a title
+    names a service of two or more words when it says them in the order these words make
+    ("website payments"), and one that ends in a place ("chat on our website") by the words
+    before it when the title itself says no place with them."""
+    name_modifiers: tuple[str, ...] = ()
+    """Words an article in a title stands for before a service's noun: "the app" names "the
+    mobile app" (never a bare "phone" for "mobile phone")."""
     """Letters written one way at a word's end and another inside it (Hebrew ם and מ):
     a stem is compared with each replaced by its inner form."""
     lower_after_colon: tuple[str, ...] = ()

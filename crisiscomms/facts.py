@@ -252,12 +252,14 @@ def _stem(word: str, language: Language) -> str:
     return "".join(language.stem_letters.get(letter, letter) for letter in word)
 
 
-def _title_words(text: str, language: Language) -> list[str]:
+def _title_words(text: str, language: Language, articles: bool = False) -> list[str]:
     prefixes = language.speech.prefix_letters
     words = []
     # A geresh or apostrophe belongs to the word (צ'אט, ג'ימייל): a prefix is taken off whole.
     for word in re.findall(r"\w+(?:['\u05f3]\w+)*", text.casefold()):
         if word in language.articles:
+            if articles:
+                words.append(word)
             continue
         # Hebrew: the same noun with or without ו, ב, ל, ה... before it ("לאפליקציה").
         while len(word) > 2 and word[0] in prefixes:
@@ -282,18 +284,84 @@ def names_services(title: str, names: Sequence[str], language: Language) -> bool
     True
     >>> names_services("עיכוב בקליטת תשלומים באתר", ["התשלום באתר"], he)
     True
+    >>> en = load_language(default_templates_dir(), "en")
+    >>> names_services("Delay in processing payments on the website", ["website payments"], en)
+    True
+    >>> names_services("Phone line and chat problem", ["our phone line", "chat on our website"], en)
+    True
+    >>> names_services("Bill payment problem in the app", ["payments on our website"], en)
+    False
     """
     have = _title_words(title, language)
-    for name in names:
-        want = _title_words(name, language)
-        if not want:
-            return False
-        # Each word found after the one before it: "mobile phone" is not named by
-        # "Home phone problem when calling mobile numbers".
-        rest = iter(have)
-        if not all(any(word == seen for seen in rest) for word in want):
-            return False
-    return True
+    return all(_names_service(have, _title_words(name, language), language)
+               or _names_by_its_noun(title, name, language) for name in names)
+
+
+def _names_by_its_noun(title: str, name: str, language: Language) -> bool:
+    """Whether ``title`` names the service ``name`` by an article and its noun alone, without
+    a word the language lets "the" stand for (``name_modifiers``): "the app" is "the mobile
+    app"; "Home phone problem when calling mobile numbers" does not name "mobile phone".
+
+    >>> from crisiscomms.config import default_templates_dir, load_language
+    >>> en = load_language(default_templates_dir(), "en")
+    >>> _names_by_its_noun("Problem signing in to the app", "the mobile app", en)
+    True
+    >>> _names_by_its_noun("Home phone problem when calling mobile numbers", "mobile phone", en)
+    False
+    """
+    want = _title_words(name, language)
+    if len(want) < 2 or want[0] not in language.name_modifiers:
+        return False
+    rest = want[1:]
+    have = _title_words(title, language, articles=True)
+    return any(word in language.articles and have[at + 1:at + 1 + len(rest)] == rest
+               for at, word in enumerate(have))
+
+
+def _names_service(have: Sequence[str], want: Sequence[str], language: Language) -> bool:
+    """Whether title words ``have`` name the service of words ``want`` (``names_services``)."""
+    if not want:
+        return False
+    # Each word found after the one before it: "mobile phone" is not named by
+    # "Home phone problem when calling mobile numbers".
+    rest = iter(have)
+    if all(any(word == seen for seen in rest) for word in want):
+        return True
+    links = language.name_links
+    if not links:
+        return False
+    # "website payments" said as "payments on the website": the last word, a joining word,
+    # then the others.
+    *head, last = want
+    for at, word in enumerate(have):
+        if word != last or not head:
+            continue
+        after = at + 1
+        while after < len(have) and have[after] in links:
+            after += 1
+        if after > at + 1 and list(have[after:after + len(head)]) == head:
+            return True
+    # "chat on our website" by a title that says "chat" and no place of its own.
+    cut = next((at for at, word in enumerate(want) if at and word in links), None)
+    if cut is not None and not any(word in links for word in have):
+        return _names_service(have, want[:cut], language)
+    return False
+
+
+def _services_beyond_title(title: str, names: Sequence[str], language: Language) -> list[str]:
+    """The services ``title`` does not name when it names some of them (so a sentence can
+    say only the others: "It also affects the online account"); empty when it names all of
+    them or none (then the whole list is said, or none: ``f.services_in_title``).
+
+    >>> from crisiscomms.config import default_templates_dir, load_language
+    >>> he = load_language(default_templates_dir(), "he")
+    >>> _services_beyond_title("תקלה בכניסה לאפליקציה", ["האפליקציה", "האזור האישי באתר"], he)
+    ['האזור האישי באתר']
+    >>> _services_beyond_title("תקלה במוקד שירות הלקוחות", ["המוקד הטלפוני", "המייל"], he)
+    []
+    """
+    others = [name for name in names if not names_services(title, [name], language)]
+    return others if 0 < len(others) < len(names) else []
 
 
 def _inner(title: str, names: Sequence[str] = (), texts: Sequence[str] = ()) -> str:
@@ -514,6 +582,9 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         return None if value is None else _moment(value, now, zone, language, lang)
 
     services = [_user_text(s.name[lang], rtl, say) for s in incident.services]
+    names = [s.name[lang] for s in incident.services]
+    others = _services_beyond_title(incident.title[lang], names, language)
+    beyond = [piece for piece, name in zip(services, names, strict=True) if name in others]
     end = incident.resolved_at or now
     lasted = _minutes(incident.started_at, end)
     long_outage = is_long_outage(incident, config)
@@ -561,6 +632,10 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "services_in_title": names_services(incident.title[lang],
                                             [s.name[lang] for s in incident.services],
                                             language),
+        # Only the services the title leaves out, when it names the others (s19 R5).
+        "services_beyond_title": _join(beyond, language) if beyond else None,
+        # Each service: whether the title names it (``_services_beyond_title``).
+        "service_in_title": [bool(others) and name not in others for name in names],
         "updated": moment(now),
         "started": moment(incident.started_at),
         "eta": moment(incident.eta),

@@ -79,9 +79,9 @@ def test_every_level_keeps_the_thanks_and_every_request_recorded(lang: str) -> N
     for level, text in enumerate(texts):
         for words in KEPT[lang]:
             assert words in text, (level, words)
-    # The shorter phrases make room for the workaround first; the workaround goes next.
+    # The shorter phrases make room for the workaround; it outlasts them (s19 R5).
     assert "2040" in texts[0] and "2040" in texts[1]
-    assert "2040" not in texts[2]
+    assert lang in ("ar", "ru") or "2040" in texts[2]
 
 
 @pytest.mark.parametrize("lang", ["he", "en", "ar"])
@@ -118,7 +118,8 @@ def two_down() -> Bundle:
 def test_two_channels_down_are_one_sentence_in_hebrew(two_down: Bundle) -> None:
     one = "המוקד הטלפוני והצ'אט באתר אינם זמינים כרגע בגלל התקלה."
     assert one in seen(two_down, "he", "email")
-    assert one in seen(two_down, "he", "ivr", "ssml") or one in seen(two_down, "he", "ivr")
+    # The IVR names them once, in its services sentence (s19 R3).
+    assert "התקלה משפיעה על המוקד הטלפוני והצ'אט באתר." in seen(two_down, "he", "ivr")
     for message in two_down:
         if message.language == "he":
             text = seen(two_down, "he", message.channel)

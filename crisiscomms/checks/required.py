@@ -74,8 +74,11 @@ def required_facts(facts: Mapping[str, Any],
         needed.append(("status_label", ("status_label", "status_short", "status_said"),
                        (facts["status_label"], facts["status_short"], facts["status_said"])))
         # A title that names every service states them (a short SMS drops the list then).
-        named = facts.get("services_in_title", False)
+        every = facts.get("services_in_title", False)
+        # Or names some, and a sentence says only the others ("It also affects...").
+        each = facts.get("service_in_title") or []
         for index, name in enumerate(facts["service_list"]):
+            named = every or (index < len(each) and each[index])
             path = f"service_list[{index}]"
             # The title inside a sentence (``title_inner``, "We are sorry for the home
             # internet outage") names them as well.

@@ -1,0 +1,112 @@
+"""Session 19 (ivr19): the IVR keeps the workaround by saying only the services the title
+leaves out (R5), keeps the English customer action after a compensation (R6), does not say
+services the title names in other words (R7) and names a down channel one way (R3)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from crisiscomms import Incident, render
+from crisiscomms.samples import load_example
+
+from .example_edits import edited, seen
+
+NAMES = ("identified", "investigating", "monitoring", "overnight", "resolved", "compensation")
+
+
+def _script(incident: Incident, lang: str) -> tuple[str, int]:
+    bundle = render(incident, languages=[lang], channels=["ivr"])
+    message = bundle[lang, "ivr"]
+    assert message.stats["seconds"] <= 45, (lang, message.stats)
+    assert not any(f.severity == "error" for f in bundle.findings), bundle.findings
+    return seen(bundle, lang, "ivr"), int(message.stats["short"])
+
+
+@pytest.mark.parametrize(("lang", "workaround", "others", "repeat"), [
+    ("he", "למספר 2040", "התקלה משפיעה גם על האזור האישי באתר.", "משפיעה על האפליקציה"),
+    ("en", "text BILL to 2040", "It also affects the online account.", "the mobile app")])
+def test_the_workaround_outlasts_the_services_the_title_names(
+        lang: str, workaround: str, others: str, repeat: str) -> None:
+    # R5: the services stay stated, the ones the title names are not said again ("the app"
+    # names "the mobile app"), and the workaround is kept.
+    text, _ = _script(load_example("identified"), lang)
+    assert workaround in text and others in text
+    assert repeat not in text
+
+
+@pytest.mark.parametrize(("lang", "others"), [
+    ("he", "התקלה משפיעה גם על שירות ה-TV, והיא בבדיקה."),
+    ("en", "It also affects TV service.")])
+def test_only_the_services_beyond_the_title_are_said(lang: str, others: str) -> None:
+    text, _ = _script(load_example("investigating"), lang)
+    assert others in text
+
+
+@pytest.mark.parametrize(("lang", "short"), [
+    ("he", "בינתיים, חשבונית במייל: שלחו 'חשבונית' ל-2040."),
+    ("en", "Bill by email: text BILL to 2040.")])
+def test_a_short_workaround_keeps_the_customer_action_too(lang: str, short: str) -> None:
+    incident = edited(workaround_short={"he": "חשבונית במייל: שלחו 'חשבונית' ל-2040.",
+                                        "en": "Bill by email: text BILL to 2040."})
+    text, level = _script(incident, lang)
+    assert short in text and level >= 3
+    if lang == "he":
+        assert "אין צורך להתקין מחדש את האפליקציה" in text
+
+
+def test_english_compensation_keeps_the_customer_action() -> None:
+    # R6: the compensation in its short form goes before what callers still have to do.
+    text, _ = _script(load_example("compensation"), "en")
+    assert "If you still have no signal, switch your phone off and on again." in text
+    assert "voucher worth 10% of the monthly bill" in text
+
+
+PHONE_CHAT: dict[str, Any] = {
+    "title": {"he": "תקלה במוקד הטלפוני ובצ'אט באתר", "en": "Phone line and chat problem"},
+    "services": [
+        {"id": "call-centre", "name": {"he": "המוקד הטלפוני", "en": "our phone line"}},
+        {"id": "chat", "name": {"he": "הצ'אט באתר", "en": "chat on our website"}}],
+}
+CALL_CENTRE: dict[str, Any] = {
+    "title": {"he": "תקלה במוקד שירות הלקוחות", "en": "Customer service centre problem"},
+    "services": [
+        {"id": "call-centre", "name": {"he": "המוקד הטלפוני", "en": "our phone line"}},
+        {"id": "support-mail", "name": {"he": "פניות בדואר האלקטרוני",
+                                        "en": "email support"}}],
+}
+
+
+def _bare(changes: dict[str, Any]) -> Incident:
+    only: dict[str, Any] = {k: {lang: v[lang] for lang in ("he", "en")} if k == "title" else v
+                            for k, v in changes.items()}
+    title = only["title"]
+    return edited("identified", **only, workaround=None, customer_action=None,
+                  impact={"he": title["he"] + ".", "en": title["en"] + "."})
+
+
+@pytest.mark.parametrize(("name", "changes", "repeat"), [
+    ("monitoring", {}, "It affects website payments."),
+    ("identified", PHONE_CHAT, "It affects our phone line and chat"),
+])
+def test_english_services_the_title_names_in_other_words_are_not_said(
+        name: str, changes: dict[str, Any], repeat: str) -> None:
+    # R7: "payments on the website" names "website payments"; "chat" names "chat on our website".
+    incident = _bare(changes) if changes else load_example(name)
+    text, _ = _script(incident, "en")
+    assert repeat not in text
+
+
+def test_hebrew_call_centre_names_the_email_channel_once() -> None:
+    # R3: the services sentence says "פניות בדואר האלקטרוני"; the phone-down sentence, which
+    # named it "המייל", is not said after it.
+    text, _ = _script(_bare(CALL_CENTRE), "he")
+    assert "פניות בדואר האלקטרוני" in text and "המייל" not in text
+    assert "ניתן לפנות בצ'אט באתר ובמרכזי השירות." in text
+
+
+@pytest.mark.parametrize("lang", ["he", "en"])
+@pytest.mark.parametrize("name", NAMES)
+def test_every_example_fits_45_seconds(name: str, lang: str) -> None:
+    _script(load_example(name), lang)
