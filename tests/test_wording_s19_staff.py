@@ -9,7 +9,7 @@ import re
 import pytest
 
 from crisiscomms import Bundle, render
-from crisiscomms.samples import load_example
+from crisiscomms.samples import changed_example, load_example
 
 from .example_edits import edited
 from .example_edits import seen as _seen
@@ -117,3 +117,21 @@ def test_thanks_close_what_to_say(output: str) -> None:
     en = seen(bundle, "en", "talking_points", output)
     assert he.index("אין צורך להתקין מחדש") < he.index("תודה על הסבלנות")
     assert en.index("There is no need to reinstall") < en.index("Thank you for your patience")
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_what_to_say_owns_a_changed_estimate(output: str) -> None:
+    """A customer told 15:30 hears that the estimate is new, not a bare "17:00"."""
+    prev, cur = changed_example()
+    bundle = render(cur, previous=prev, languages=["he", "en"],
+                    channels=["talking_points", "partners"])
+    assert "הצפי המעודכן שלנו הוא היום בשעה 17:00" in seen(bundle, "he", "talking_points", output)
+    assert "We now expect service to be back today at 17:00" in seen(
+        bundle, "en", "talking_points", output)
+    assert "הצפי המעודכן הוא שהשירות יחזור לפעול היום בשעה 17:00" in seen(
+        bundle, "he", "partners", output)
+    assert "Service is now expected back today at 17:00" in seen(bundle, "en", "partners", output)
+    plain = render(load_example("identified"), languages=["he", "en"],
+                   channels=["talking_points"])
+    assert "הצפי שלנו הוא" in seen(plain, "he", "talking_points", output)
+    assert "We expect service to be back" in seen(plain, "en", "talking_points", output)
