@@ -135,3 +135,28 @@ def test_what_to_say_owns_a_changed_estimate(output: str) -> None:
                    channels=["talking_points"])
     assert "הצפי שלנו הוא" in seen(plain, "he", "talking_points", output)
     assert "We expect service to be back" in seen(plain, "en", "talking_points", output)
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_management_says_the_order_received_once(output: str) -> None:
+    """R13: "handled in the order received" is said once, in the line about the notice."""
+    bundle = render(edited("identified", internal=None), languages=["he", "en"],
+                    channels=["management"])
+    he, en = seen(bundle, "he", "management", output), seen(bundle, "en", "management", output)
+    assert he.count("לפי סדר קבלתן") == 1 and en.count("in the order received") == 1
+    resolved = render(edited("resolved", internal=None), languages=["he", "en"],
+                      channels=["management"])
+    assert "לא נקבע סדר עדיפויות מיוחד: הפניות מטופלות לפי סדר קבלתן." in seen(
+        resolved, "he", "management", output)
+    assert "No special priority has been set: contacts are handled in the order received." in (
+        seen(resolved, "en", "management", output))
+
+
+@pytest.mark.parametrize("channel", STAFF)
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_no_estimate_line_does_not_echo_itself(channel: str, output: str) -> None:
+    """"צפי לחזרת השירות: עדיין אין לנו הערכה מבוססת למועד חזרת השירות" says it twice."""
+    bundle = render(load_example("investigating"), languages=["he"], channels=[channel])
+    he = seen(bundle, "he", channel, output)
+    assert "צפי לחזרת השירות: עדיין אין" not in he
+    assert "טרם נקבע צפי." in he
