@@ -443,6 +443,10 @@ class ContactWords(_Strict):
     """Where to turn in a short message (SMS): ``{channel}``, the first working channel."""
     name: dict[ContactId, str] = {}
     """Each channel as the subject of a sentence ("the chat on our website"), for ``down_many``."""
+    listed: dict[ContactId, str] = {}
+    """A working channel as an item of a bare list ("the chat on our website", "email to
+    {address}"), for staff notices (``f.contact.list_all``); ``{address}`` optional. Missing:
+    its ``name``."""
     down_many: str = ""
     """One sentence for two or more channels down: ``{channels}``, their ``name`` as a list.
     Missing (or a channel without a name): each down channel's own ``down`` sentence."""

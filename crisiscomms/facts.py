@@ -939,10 +939,41 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         else _word(words.none_working, say),
         "short": Phrase(words.short, (("channel", working_short[0]),))
         if working_short else None,
+        # Every working channel as a bare list, for staff notices (s19 R3).
+        "list_all": _list_all(config, language, lang, say, is_down),
         # Every working channel, without hours: the IVR names them all (s18b R4).
         "short_all": Phrase(words.short, (("channel", _join(working_short, language)),))
         if working_short else None,
     }
+
+
+def _list_all(config: Config, language: Language, lang: str, say: speech.SpeechWords,
+              is_down: Mapping[str, bool]) -> Piece | None:
+    """The working channels as a bare list ("הצ'אט באתר ומרכזי השירות"), each in its
+    ``[contact.listed]`` wording (else its ``[contact.name]``) with its hours; None when none
+    works or a channel has no wording."""
+    org = config.organisation
+    words = language.contact
+    items: list[Piece] = []
+    for cid in CONTACT_CHANNELS:
+        channel = config.contact.get(cid)  # type: ignore[call-overload]
+        if channel is None or is_down.get(cid):
+            continue
+        pattern = words.listed.get(cid) or words.name.get(cid)  # type: ignore[call-overload]
+        if not pattern:
+            return None
+        default = {"phone": org.phone, "email": org.email_from}.get(cid, str(org.website))
+        address = channel.address or default
+        where = (Atom(address, partial(speech.spoken_digits, address, say), ltr=True)
+                 if cid == "phone" else _url(address)
+                 if address.startswith(("http://", "https://")) else Atom(address, "", ltr=True))
+        named = _slot(pattern, "address", where, say)
+        hours = channel.hours.get(lang)
+        if hours:
+            named = Phrase(words.with_hours, (("channel", named),
+                                              ("hours", _user_text(hours, language.rtl, say))))
+        items.append(named)
+    return _join(items, language) if items else None
 
 
 def _down(down: Sequence[tuple[str, Piece]], language: Language,
