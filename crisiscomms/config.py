@@ -379,6 +379,10 @@ class DayWords(_Strict):
     tonight: str | None = None
     """A time after midnight said the evening before, or in the small hours ("tonight");
     without it, the words of the day it falls on."""
+    tonight_said: str | None = None
+    """How ``tonight`` is spoken when the spoken time names the night itself (Russian
+    "сегодня" before "в два часа ночи", never "сегодня ночью в два часа ночи"); without
+    it, ``tonight`` as written."""
 
 
 ChangeKindName = Literal["eta_later", "eta_earlier", "eta_known", "eta_withdrawn",
@@ -511,6 +515,10 @@ class Language(_Strict):
     at least ``stem_min`` letters is taken off, at most one per word."""
     stem_min: int = 4
     """The fewest letters a word keeps once an ending is taken off (``stem_endings``)."""
+    stem_alike: dict[str, str] = {}
+    """Stems of one word family a title and a service name may use in turn (Russian
+    "телевизионн" of "телевизионной службы" for "телевиден" of "телевидение"): each key is
+    compared as its value."""
     stem_letters: dict[str, str] = {}
     """Letters written one way at a word's end and another inside it (Hebrew ם and מ):
     a stem is compared with each replaced by its inner form."""

@@ -249,6 +249,7 @@ def _stem(word: str, language: Language) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= language.stem_min:
             word = word[:-len(ending)]
             break
+    word = language.stem_alike.get(word, word)
     return "".join(language.stem_letters.get(letter, letter) for letter in word)
 
 
@@ -377,7 +378,7 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
                     language.date_year_format or f"{language.date_format} y")
     date = date_atom(local.date(), date_pattern, language, with_year=other_year)
     weekday = _weekday(local.date(), language)
-    day = _slot(_day_word(language.day, relation, base), "date", date, language.speech)
+    day = _day(language.day, relation, base, date, language)
     short_day = _slot(_day_word(language.day_short, relation, base), "date", date,
                       language.speech)
     in_dated = weekday
@@ -411,6 +412,14 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
         "dated": dated,
         "at": Phrase(language.at_time, (("time", time),)),
     }
+
+
+def _day(words: DayWords, relation: str, base: str, date: Atom, language: Language) -> Piece:
+    """The day word before a time, spoken as ``tonight_said`` where the spoken time already
+    names the night."""
+    if relation == "tonight" and words.tonight is not None and words.tonight_said is not None:
+        return Atom(words.tonight, partial(_speak_text, words.tonight_said, language.speech))
+    return _slot(_day_word(words, relation, base), "date", date, language.speech)
 
 
 def _day_word(words: DayWords, relation: str, base: str) -> str:

@@ -1,0 +1,52 @@
+"""Russian wording as a native service manager reads it (issue 11, session 19): the night said
+once in speech, a title that names its service in another word of the family, and a small
+letter after a colon in subject lines.
+"""
+
+from __future__ import annotations
+
+from crisiscomms import render
+from crisiscomms.config import default_templates_dir, load_language
+from crisiscomms.facts import names_services
+
+from .example_edits import edited, seen
+
+
+def test_the_ivr_says_the_night_once_and_the_text_still_says_tonight() -> None:
+    # 02:00 said at 22:00 the evening before.
+    bundle = render(edited("overnight", updated_at="2026-11-24T22:00:00+02:00",
+                           next_update_at="2026-11-24T23:30:00+02:00",
+                           eta="2026-11-25T02:00:00+02:00"), languages=("ru",),
+                    channels=("ivr",))
+    ssml = seen(bundle, "ru", "ivr", "ssml")
+    assert "сегодня в два часа ночи" in ssml
+    assert "ночью" not in ssml
+    assert "сегодня ночью в 02:00" in seen(bundle, "ru", "ivr")
+
+
+def test_a_title_names_a_service_with_an_adjective_of_its_family() -> None:
+    ru = load_language(default_templates_dir(), "ru")
+    assert names_services("Сбой телевизионной службы", ["телевидение"], ru)
+    assert not names_services("Сбой домашнего интернета на севере",
+                              ["домашний интернет", "телевидение"], ru)
+    incident = edited("investigating", title={
+        "he": "תקלה בשירות הטלוויזיה", "en": "TV service outage",
+        "ar": "عطل في خدمة التلفزيون", "ru": "Сбой телевизионной службы"},
+        services=[{"id": "tv", "name": {"he": "שירות הטלוויזיה", "en": "TV service",
+                                        "ar": "خدمة التلفزيون", "ru": "телевидение"}}])
+    bundle = render(incident, languages=("ru",), channels=("ivr", "banner"))
+    assert "следующие услуги" not in seen(bundle, "ru", "ivr")
+    assert "Затронуто" not in seen(bundle, "ru", "banner")
+
+
+def test_subjects_go_on_in_small_letters_after_a_colon() -> None:
+    bundle = render(edited("investigating"), languages=("ru",),
+                    channels=("email", "management", "partners"))
+    assert "Обновление: сбой домашнего интернета" in seen(bundle, "ru", "email", "subject")
+    assert "Руководству: сбой домашнего интернета" in seen(bundle, "ru", "management",
+                                                           "subject")
+    assert "реселлерам: сбой домашнего интернета" in seen(bundle, "ru", "partners", "subject")
+    resolved = render(edited("resolved"), languages=("ru",), channels=("email",))
+    subject = seen(resolved, "ru", "email", "subject")
+    head, _, tail = subject.partition(": ")
+    assert tail[:1] == tail[:1].lower() or tail.split(" ", 1)[0] == "Webmail", subject
