@@ -48,5 +48,5 @@ def test_subjects_go_on_in_small_letters_after_a_colon() -> None:
     assert "реселлерам: сбой домашнего интернета" in seen(bundle, "ru", "partners", "subject")
     resolved = render(edited("resolved"), languages=("ru",), channels=("email",))
     subject = seen(resolved, "ru", "email", "subject")
-    head, _, tail = subject.partition(": ")
+    _, _, tail = subject.partition(": ")
     assert tail[:1] == tail[:1].lower() or tail.split(" ", 1)[0] == "Webmail", subject
