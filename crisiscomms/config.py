@@ -522,6 +522,13 @@ class Language(_Strict):
     stem_letters: dict[str, str] = {}
     """Letters written one way at a word's end and another inside it (Hebrew ם and מ):
     a stem is compared with each replaced by its inner form."""
+    object_adjectives: dict[str, str] = {}
+    """Adjective endings a service name changes as the object of a verb (Russian accusative
+    "мобильная" -> "мобильную"), for ``f.services_said``; with ``object_keep`` (adjective
+    endings that stay) and ``object_nouns`` (the first noun's: "оплата" -> "оплату").
+    Without them, the name as written (:func:`crisiscomms.text.inflect.as_object`)."""
+    object_keep: tuple[str, ...] = ()
+    object_nouns: dict[str, str] = {}
     lower_after_colon: tuple[str, ...] = ()
     """Words that open a sentence and take a small letter after a colon in this language's
     style ("In the meantime: you can pay..."): incident text opening with one of them is

@@ -49,6 +49,7 @@ from .text.bidi import (
     strip_controls,
     typed_values,
 )
+from .text.inflect import as_object
 
 __all__ = ["Atom", "Facts", "Later", "Phrase", "RestrictedFact", "View", "build_facts",
            "is_long_outage", "view"]
@@ -504,6 +505,14 @@ def _after_colon(text: Atom | None, language: Language, say: speech.SpeechWords)
     return Atom(lowered, partial(_speak_text, lowered, say), ltr=text.ltr)
 
 
+def _services_said(incident: Incident, language: Language, lang: str,
+                   say: speech.SpeechWords) -> list[Atom]:
+    """Each service as the object of a verb (``object_*`` in the language file)."""
+    return [_user_text(as_object(s.name[lang], language.object_adjectives,
+                                 language.object_keep, language.object_nouns),
+                       language.rtl, say) for s in incident.services]
+
+
 def build_facts(incident: Incident, config: Config, language: Language, lang: str,
                 changes: Changes | None = None) -> Facts:
     """Every fact of ``incident`` in ``lang``, formatted once for all channels.
@@ -523,6 +532,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         return None if value is None else _moment(value, now, zone, language, lang)
 
     services = [_user_text(s.name[lang], rtl, say) for s in incident.services]
+    services_said = _services_said(incident, language, lang, say)
     end = incident.resolved_at or now
     lasted = _minutes(incident.started_at, end)
     long_outage = is_long_outage(incident, config)
@@ -565,6 +575,9 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "workaround_inline": _after_colon(_loc(incident.workaround, lang, rtl, say), language,
                                           say),
         "services": _join(services, language),
+        # The services as the object of a spoken sentence ("Сбой затронул оплату на сайте").
+        "services_said": _join(services_said, language),
+        "service_said_list": services_said,
         "service_list": services,
         "service_count": len(services),
         "services_in_title": names_services(incident.title[lang],

@@ -8,6 +8,7 @@ from __future__ import annotations
 from crisiscomms import render
 from crisiscomms.config import default_templates_dir, load_language
 from crisiscomms.facts import names_services
+from crisiscomms.text.inflect import as_object
 
 from .example_edits import edited, seen
 
@@ -50,3 +51,33 @@ def test_subjects_go_on_in_small_letters_after_a_colon() -> None:
     subject = seen(resolved, "ru", "email", "subject")
     _, _, tail = subject.partition(": ")
     assert tail[:1] == tail[:1].lower() or tail.split(" ", 1)[0] == "Webmail", subject
+
+
+def test_the_ivr_names_the_services_as_the_object_of_a_spoken_sentence() -> None:
+    bundle = render(edited("monitoring"), languages=("ru",), channels=("ivr",))
+    for output in ("text", "ssml"):
+        text = seen(bundle, "ru", "ivr", output)
+        assert "Сбой затронул оплату на сайте." in text, output
+        assert "следующие услуги" not in text, output
+    both = render(edited("identified"), languages=("ru",), channels=("ivr",))
+    assert "Сбой затронул мобильное приложение и личный кабинет на сайте." in seen(
+        both, "ru", "ivr")
+
+
+def test_the_accusative_changes_the_opening_adjectives_and_first_noun_only() -> None:
+    ru = load_language(default_templates_dir(), "ru")
+
+    def said(name: str) -> str:
+        return as_object(name, ru.object_adjectives, ru.object_keep, ru.object_nouns)
+
+    assert said("мобильная связь") == "мобильную связь"
+    assert said("домашняя телефонная линия") == "домашнюю телефонную линию"
+    assert said("оплата на сайте") == "оплату на сайте"
+    assert said("международные звонки") == "международные звонки"
+    assert said("телевидение") == "телевидение"
+    assert said("SMS-рассылка") == "SMS-рассылку"
+
+
+def test_check_counts_a_service_said_in_the_accusative_as_stated() -> None:
+    bundle = render(edited("monitoring"), languages=("ru",), channels=("ivr",))
+    assert not [f for f in bundle.findings if f.rule == "required-fact"]
