@@ -81,3 +81,21 @@ def test_the_accusative_changes_the_opening_adjectives_and_first_noun_only() -> 
 def test_check_counts_a_service_said_in_the_accusative_as_stated() -> None:
     bundle = render(edited("monitoring"), languages=("ru",), channels=("ivr",))
     assert not [f for f in bundle.findings if f.rule == "required-fact"]
+
+
+def test_a_quoted_sentence_ends_with_its_full_stop_after_the_guillemet() -> None:
+    bundle = render(edited("compensation"), languages=("ru",),
+                    channels=("talking_points", "partners"))
+    for channel in ("talking_points", "partners"):
+        text = seen(bundle, "ru", channel)
+        assert ".»" not in text, channel
+        assert "телефон»." in text, channel
+    assert "обращаться за ним не нужно»." in seen(bundle, "ru", "talking_points")
+
+
+def test_the_resolved_email_says_the_fault_once() -> None:
+    bundle = render(edited("resolved"), languages=("ru",), channels=("email",))
+    text = seen(bundle, "ru", "email")
+    assert ("Неисправность, о которой Вы писали (проблема с отправкой писем из наших "
+            "почтовых ящиков), устранена: работа полностью восстановлена") in text
+    assert "писали: неисправность" not in text
