@@ -99,3 +99,11 @@ def test_the_resolved_email_says_the_fault_once() -> None:
     assert ("Неисправность, о которой Вы писали (проблема с отправкой писем из наших "
             "почтовых ящиков), устранена: работа полностью восстановлена") in text
     assert "писали: неисправность" not in text
+
+
+def test_once_the_fix_is_in_no_one_is_still_working_on_the_fault() -> None:
+    bundle = render(edited("monitoring"), languages=("ru",), channels=("email", "status_page"))
+    for channel in ("email", "status_page"):
+        assert "работают над устранением" not in seen(bundle, "ru", channel), channel
+    open_one = render(edited("identified"), languages=("ru",), channels=("email",))
+    assert "работают над устранением сбоя круглосуточно" in seen(open_one, "ru", "email")
