@@ -107,3 +107,22 @@ def test_once_the_fix_is_in_no_one_is_still_working_on_the_fault() -> None:
         assert "работают над устранением" not in seen(bundle, "ru", channel), channel
     open_one = render(edited("identified"), languages=("ru",), channels=("email",))
     assert "работают над устранением сбоя круглосуточно" in seen(open_one, "ru", "email")
+
+
+def test_a_workaround_after_a_colon_goes_on_in_small_letters() -> None:
+    bundle = render(edited("overnight"), languages=("ru",),
+                    channels=("email", "talking_points", "partners"))
+    for channel in ("email", "talking_points", "partners"):
+        text = seen(bundle, "ru", channel)
+        assert ": международные звонки можно совершать" in text, channel
+        assert ": Международные" not in text, channel
+
+
+def test_the_short_night_time_reads_with_its_preposition() -> None:
+    bundle = render(edited("overnight", updated_at="2026-11-24T22:00:00+02:00",
+                           next_update_at="2026-11-24T23:30:00+02:00",
+                           eta="2026-11-25T02:00:00+02:00"), languages=("ru",),
+                    channels=("sms",))
+    text = seen(bundle, "ru", "sms")
+    assert "ночью в 02:00" in text
+    assert "ночью 02:00" not in text
