@@ -469,6 +469,9 @@ class CaseWords(_Strict):
     """A date and time: ``{date}`` and ``{time}``."""
     via: dict[_VIA, str]
     """How it reached us or we reached them, as a phrase (``by fax``)."""
+    money_format: str | None = None
+    """A whole amount's Babel pattern (Russian "#,##0 ¤": "2 400 ₪"); without it, the sign
+    before the number in a left-to-right language ("₪2,400"), after it in a right-to-left one."""
     received: str
     """The receipt as the chronology's first line: ``{via}``."""
     event: dict[_EVENT, str]

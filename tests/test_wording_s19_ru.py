@@ -5,12 +5,18 @@ letter after a colon in subject lines.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from crisiscomms import render
 from crisiscomms.config import default_templates_dir, load_language
 from crisiscomms.facts import names_services
 from crisiscomms.text.inflect import as_object
 
 from .example_edits import edited, seen
+from .template_copy import TemplateCopy
+from .test_wording_s18_letters18 import _letter, _seen
 
 
 def test_the_ivr_says_the_night_once_and_the_text_still_says_tonight() -> None:
@@ -126,3 +132,29 @@ def test_the_short_night_time_reads_with_its_preposition() -> None:
     text = seen(bundle, "ru", "sms")
     assert "ночью в 02:00" in text
     assert "ночью 02:00" not in text
+
+
+# --- Russian case letters -----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def four(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built-in templates with Arabic and Russian among the organisation's languages."""
+    return TemplateCopy.with_config(tmp_path_factory.mktemp("s19ru") / "templates",
+                                    'languages = ["he", "en"]',
+                                    'languages = ["he", "en", "ar", "ru"]').folder
+
+
+def test_a_letter_writes_the_shekel_sign_after_the_amount(four: Path) -> None:
+    text, html = _seen(_letter("justified-voucher", "ru", "final", four))
+    for out in (text, html):
+        assert "(2 400 ₪," in out and "на сумму 240 ₪." in out
+        assert "₪2" not in out
+
+
+def test_every_line_of_the_chronology_ends_with_a_full_stop(four: Path) -> None:
+    text, html = _seen(_letter("not-justified", "ru", "final", four))
+    lines = [line for line in text.splitlines() if line.startswith("- ")]
+    assert len(lines) == 4
+    assert all(line.endswith(".") for line in lines), lines
+    assert "мы получили Вашу жалобу через наш сайт." in html
+    assert "Мы проверили все операции по счёту." in html
