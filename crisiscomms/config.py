@@ -381,6 +381,10 @@ class DayWords(_Strict):
     tonight: str | None = None
     """A time after midnight said the evening before, or in the small hours ("tonight");
     without it, the words of the day it falls on."""
+    tonight_said: str | None = None
+    """How ``tonight`` is spoken when the spoken time names the night itself (Russian
+    "сегодня" before "в два часа ночи", never "сегодня ночью в два часа ночи"); without
+    it, ``tonight`` as written."""
 
 
 ChangeKindName = Literal["eta_later", "eta_earlier", "eta_known", "eta_withdrawn",
@@ -471,6 +475,9 @@ class CaseWords(_Strict):
     """A date and time: ``{date}`` and ``{time}``."""
     via: dict[_VIA, str]
     """How it reached us or we reached them, as a phrase (``by fax``)."""
+    money_format: str | None = None
+    """A whole amount's Babel pattern (Russian "#,##0 ¤": "2 400 ₪"); without it, the sign
+    before the number in a left-to-right language ("₪2,400"), after it in a right-to-left one."""
     received: str
     """The receipt as the chronology's first line: ``{via}``."""
     event: dict[_EVENT, str]
@@ -521,6 +528,10 @@ class Language(_Strict):
     at least ``stem_min`` letters is taken off, at most one per word."""
     stem_min: int = 4
     """The fewest letters a word keeps once an ending is taken off (``stem_endings``)."""
+    stem_alike: dict[str, str] = {}
+    """Stems of one word family a title and a service name may use in turn (Russian
+    "телевизионн" of "телевизионной службы" for "телевиден" of "телевидение"): each key is
+    compared as its value."""
     stem_letters: dict[str, str] = {}
     name_links: tuple[str, ...] = ()
     """Words that join a noun to the one it belongs to ("payments on the website"): a title
@@ -532,6 +543,13 @@ class Language(_Strict):
     mobile app" (never a bare "phone" for "mobile phone")."""
     """Letters written one way at a word's end and another inside it (Hebrew ם and מ):
     a stem is compared with each replaced by its inner form."""
+    object_adjectives: dict[str, str] = {}
+    """Adjective endings a service name changes as the object of a verb (Russian accusative
+    "мобильная" -> "мобильную"), for ``f.services_said``; with ``object_keep`` (adjective
+    endings that stay) and ``object_nouns`` (the first noun's: "оплата" -> "оплату").
+    Without them, the name as written (:func:`crisiscomms.text.inflect.as_object`)."""
+    object_keep: tuple[str, ...] = ()
+    object_nouns: dict[str, str] = {}
     lower_after_colon: tuple[str, ...] = ()
     """Words that open a sentence and take a small letter after a colon in this language's
     style ("In the meantime: you can pay..."): incident text opening with one of them is

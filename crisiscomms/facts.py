@@ -49,6 +49,7 @@ from .text.bidi import (
     strip_controls,
     typed_values,
 )
+from .text.inflect import as_object
 
 __all__ = ["Atom", "Facts", "Later", "Phrase", "RestrictedFact", "View", "build_facts",
            "is_long_outage", "view"]
@@ -249,6 +250,7 @@ def _stem(word: str, language: Language) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= language.stem_min:
             word = word[:-len(ending)]
             break
+    word = language.stem_alike.get(word, word)
     return "".join(language.stem_letters.get(letter, letter) for letter in word)
 
 
@@ -445,7 +447,7 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
                     language.date_year_format or f"{language.date_format} y")
     date = date_atom(local.date(), date_pattern, language, with_year=other_year)
     weekday = _weekday(local.date(), language)
-    day = _slot(_day_word(language.day, relation, base), "date", date, language.speech)
+    day = _day(language.day, relation, base, date, language)
     short_day = _slot(_day_word(language.day_short, relation, base), "date", date,
                       language.speech)
     in_dated = weekday
@@ -479,6 +481,14 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
         "dated": dated,
         "at": Phrase(language.at_time, (("time", time),)),
     }
+
+
+def _day(words: DayWords, relation: str, base: str, date: Atom, language: Language) -> Piece:
+    """The day word before a time, spoken as ``tonight_said`` where the spoken time already
+    names the night."""
+    if relation == "tonight" and words.tonight is not None and words.tonight_said is not None:
+        return Atom(words.tonight, partial(_speak_text, words.tonight_said, language.speech))
+    return _slot(_day_word(words, relation, base), "date", date, language.speech)
 
 
 def _day_word(words: DayWords, relation: str, base: str) -> str:
@@ -563,6 +573,14 @@ def _after_colon(text: Atom | None, language: Language, say: speech.SpeechWords)
     return Atom(lowered, partial(_speak_text, lowered, say), ltr=text.ltr)
 
 
+def _services_said(incident: Incident, language: Language, lang: str,
+                   say: speech.SpeechWords) -> list[Atom]:
+    """Each service as the object of a verb (``object_*`` in the language file)."""
+    return [_user_text(as_object(s.name[lang], language.object_adjectives,
+                                 language.object_keep, language.object_nouns),
+                       language.rtl, say) for s in incident.services]
+
+
 def build_facts(incident: Incident, config: Config, language: Language, lang: str,
                 changes: Changes | None = None) -> Facts:
     """Every fact of ``incident`` in ``lang``, formatted once for all channels.
@@ -585,6 +603,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
     names = [s.name[lang] for s in incident.services]
     others = _services_beyond_title(incident.title[lang], names, language)
     beyond = [piece for piece, name in zip(services, names, strict=True) if name in others]
+    services_said = _services_said(incident, language, lang, say)
     end = incident.resolved_at or now
     lasted = _minutes(incident.started_at, end)
     long_outage = is_long_outage(incident, config)
@@ -627,6 +646,9 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "workaround_inline": _after_colon(_loc(incident.workaround, lang, rtl, say), language,
                                           say),
         "services": _join(services, language),
+        # The services as the object of a spoken sentence ("Сбой затронул оплату на сайте").
+        "services_said": _join(services_said, language),
+        "service_said_list": services_said,
         "service_list": services,
         "service_count": len(services),
         "services_in_title": names_services(incident.title[lang],

@@ -210,7 +210,7 @@ def test_arabic_greeting_and_reference_russian_subject(call_centre: Bundle) -> N
     assert "الرقم المرجعي: INC-3005" in arabic
     assert "رقم الحادث" not in arabic
     subject = strip_controls(call_centre["ru", "email"].subject or "")
-    assert "Обновление: Сбой в центре обслуживания клиентов" in subject
+    assert "Обновление: сбой в центре обслуживания клиентов" in subject
     assert "Новости" not in subject
     bundle = render(parse_incident(example("identified")), languages=("ru",),
                     channels=("email",))

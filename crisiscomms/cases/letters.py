@@ -133,7 +133,9 @@ def _say(text: str) -> str:
 
 def _money(amount: float, currency: str, language: Language) -> Atom:
     # Whole amounts without the agorot (2,400 ₪, not 2,400.00 ₪).
-    pattern = None if amount % 1 else "¤#,##0" if language.direction == "ltr" else "#,##0 ¤"
+    whole = (language.cases.money_format if language.cases else None) or (
+        "¤#,##0" if language.direction == "ltr" else "#,##0 ¤")
+    pattern = None if amount % 1 else whole
     text = _babel(format_currency(amount, currency, format=pattern, currency_digits=pattern is None,
                                   locale=_locale(language.locale)))
     return Atom(text, partial(_say, text), ltr=True)

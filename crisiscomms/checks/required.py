@@ -77,13 +77,17 @@ def required_facts(facts: Mapping[str, Any],
         every = facts.get("services_in_title", False)
         # Or names some, and a sentence says only the others ("It also affects...").
         each = facts.get("service_in_title") or []
+        said = facts.get("service_said_list") or facts["service_list"]
         for index, name in enumerate(facts["service_list"]):
             named = every or (index < len(each) and each[index])
             path = f"service_list[{index}]"
-            # The title inside a sentence (``title_inner``, "We are sorry for the home
-            # internet outage") names them as well.
-            needed.append((path, (path, "title", "title_inner") if named else (path,),
-                           (name, facts["title"], facts["title_inner"]) if named else (name,)))
+            # A spoken sentence names it as its object ("оплату на сайте"), and the title
+            # inside a sentence (``title_inner``, "We are sorry for the home internet
+            # outage") names them as well.
+            paths = (path, f"service_said_list[{index}]")
+            texts = (name, said[index])
+            needed.append((path, (*paths, "title", "title_inner") if named else paths,
+                           (*texts, facts["title"], facts["title_inner"]) if named else texts))
     return needed
 
 
