@@ -514,6 +514,13 @@ class Language(_Strict):
     stem_letters: dict[str, str] = {}
     """Letters written one way at a word's end and another inside it (Hebrew ם and מ):
     a stem is compared with each replaced by its inner form."""
+    beyond_title: str = "{services}"
+    """The services a title does not name, placed right after it (``f.services_beyond_title``,
+    Hebrew "ו{services}": "תקלה בכניסה לאפליקציה ובאזור האישי באתר")."""
+    beyond_title_each: str = "{service}"
+    """One of those services ("ב{service}"): its name with ``beyond_title_article`` taken off
+    first (ב + ה: "האזור" -> "באזור")."""
+    beyond_title_article: str = ""
     lower_after_colon: tuple[str, ...] = ()
     """Words that open a sentence and take a small letter after a colon in this language's
     style ("In the meantime: you can pay..."): incident text opening with one of them is

@@ -296,6 +296,32 @@ def names_services(title: str, names: Sequence[str], language: Language) -> bool
     return True
 
 
+def beyond_title(title: str, names: Sequence[str], language: Language, rtl: bool,
+                 say: speech.SpeechWords) -> Piece | None:
+    """The services ``title`` does not name, to place right after it (``beyond_title``),
+    when it names some of them (``names_services``, one by one); ``None`` when it names all or
+    none (then the whole list is said, or none).
+
+    >>> from crisiscomms.config import default_templates_dir, load_language
+    >>> he = load_language(default_templates_dir(), "he")
+    >>> str(beyond_title("תקלה בכניסה לאפליקציה", ["האפליקציה", "האזור האישי באתר"], he,
+    ...                  True, he.speech))
+    'ובאזור האישי באתר'
+    """
+    others = [name for name in names if not names_services(title, [name], language)]
+    if not others or len(others) == len(names):
+        return None
+    pieces: list[Piece] = []
+    for name in others:
+        article = language.beyond_title_article
+        bare = name[len(article):] if article and name.startswith(article) else name
+        each = language.beyond_title_each
+        if language.prefix_hyphen and re.match(r"[A-Za-z0-9*+#]", bare):
+            each = re.sub(r"(?<=[^\s])\{service\}", "-{service}", each)
+        pieces.append(Phrase(each, (("service", _user_text(bare, rtl, say)),)))
+    return Phrase(language.beyond_title, (("services", _join(pieces, language)),))
+
+
 def _inner(title: str, names: Sequence[str] = (), texts: Sequence[str] = ()) -> str:
     """``title`` to place after other words: "Home internet outage" -> "home internet outage";
     "TV service problem" and "iPhone ..." stay as written (a script without case is unchanged),
@@ -561,6 +587,11 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "services_in_title": names_services(incident.title[lang],
                                             [s.name[lang] for s in incident.services],
                                             language),
+        # The services the title leaves out, when it names the others (the SMS, short of
+        # room, says only these after it).
+        "services_beyond_title": beyond_title(incident.title[lang],
+                                              [s.name[lang] for s in incident.services],
+                                              language, rtl, say),
         "updated": moment(now),
         "started": moment(incident.started_at),
         "eta": moment(incident.eta),

@@ -75,12 +75,18 @@ def required_facts(facts: Mapping[str, Any],
                        (facts["status_label"], facts["status_short"], facts["status_said"])))
         # A title that names every service states them (a short SMS drops the list then).
         named = facts.get("services_in_title", False)
+        # A title that names some of them, followed by the others (``services_beyond_title``,
+        # placed only right after the title: "תקלה בכניסה לאפליקציה ובאזור האישי באתר").
+        beyond = facts.get("services_beyond_title")
         for index, name in enumerate(facts["service_list"]):
             path = f"service_list[{index}]"
             # The title inside a sentence (``title_inner``, "We are sorry for the home
             # internet outage") names them as well.
-            needed.append((path, (path, "title", "title_inner") if named else (path,),
-                           (name, facts["title"], facts["title_inner"]) if named else (name,)))
+            paths: tuple[str, ...] = (path, "title", "title_inner") if named else (path,)
+            texts = (name, facts["title"], facts["title_inner"]) if named else (name,)
+            if beyond:
+                paths, texts = (*paths, "services_beyond_title"), (*texts, beyond)
+            needed.append((path, paths, texts))
     return needed
 
 
