@@ -4,8 +4,8 @@ SMS says the day; Russian takes a small letter after the sender's colon."""
 
 from __future__ import annotations
 
-from crisiscomms.channels import CHANNELS
 from crisiscomms.bulk.personalise import Personaliser
+from crisiscomms.channels import CHANNELS
 from crisiscomms.config import default_templates_dir, load_language
 from crisiscomms.facts import beyond_title
 from crisiscomms.render import render
