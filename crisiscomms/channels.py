@@ -99,7 +99,7 @@ CHANNELS: dict[str, ChannelSpec] = {
         # the title does not name, 5 without the apology for a long outage, 6 without "no
         # need to contact us again" when a contact channel is down and one that works is named
         # instead. The sender name, the estimate and the next update are in every wording.
-        ChannelSpec("sms", ("text",), Audience.CUSTOMER, short_wording=9),
+        ChannelSpec("sms", ("text",), Audience.CUSTOMER, short_wording=10),
         ChannelSpec("talking_points", ("text", "html"), Audience.STAFF),
         ChannelSpec("status_page", ("subject", "text", "html"), Audience.PUBLIC,
                     text_format="markdown"),

@@ -533,6 +533,8 @@ class Language(_Strict):
     "телевизионн" of "телевизионной службы" for "телевиден" of "телевидение"): each key is
     compared as its value."""
     stem_letters: dict[str, str] = {}
+    """Letters written one way at a word's end and another inside it (Hebrew ם and מ):
+    a stem is compared with each replaced by its inner form."""
     name_links: tuple[str, ...] = ()
     """Words that join a noun to the one it belongs to ("payments on the website"): a title
     names a service of two or more words when it says them in the order these words make
@@ -541,8 +543,6 @@ class Language(_Strict):
     name_modifiers: tuple[str, ...] = ()
     """Words an article in a title stands for before a service's noun: "the app" names "the
     mobile app" (never a bare "phone" for "mobile phone")."""
-    """Letters written one way at a word's end and another inside it (Hebrew ם and מ):
-    a stem is compared with each replaced by its inner form."""
     object_adjectives: dict[str, str] = {}
     """Adjective endings a service name changes as the object of a verb (Russian accusative
     "мобильная" -> "мобильную"), for ``f.services_said``; with ``object_keep`` (adjective
@@ -550,6 +550,13 @@ class Language(_Strict):
     Without them, the name as written (:func:`crisiscomms.text.inflect.as_object`)."""
     object_keep: tuple[str, ...] = ()
     object_nouns: dict[str, str] = {}
+    after_title: str = "{services}"
+    """The services a title does not name, placed right after it (``f.services_after_title``,
+    Hebrew "ו{services}": "תקלה בכניסה לאפליקציה ובאזור האישי באתר")."""
+    after_title_each: str = "{service}"
+    """One of those services ("ב{service}"): its name with ``after_title_article`` taken off
+    first (ב + ה: "האזור" -> "באזור")."""
+    after_title_article: str = ""
     lower_after_colon: tuple[str, ...] = ()
     """Words that open a sentence and take a small letter after a colon in this language's
     style ("In the meantime: you can pay..."): incident text opening with one of them is

@@ -366,6 +366,32 @@ def _services_beyond_title(title: str, names: Sequence[str], language: Language)
     return others if 0 < len(others) < len(names) else []
 
 
+def after_title(title: str, names: Sequence[str], language: Language, rtl: bool,
+                say: speech.SpeechWords) -> Piece | None:
+    """The services ``title`` does not name, worded to follow it (``after_title`` in the
+    language file), when it names some of them (:func:`_services_beyond_title`); ``None``
+    when it names all or none (then the whole list is said, or none).
+
+    >>> from crisiscomms.config import default_templates_dir, load_language
+    >>> he = load_language(default_templates_dir(), "he")
+    >>> str(after_title("תקלה בכניסה לאפליקציה", ["האפליקציה", "האזור האישי באתר"], he,
+    ...                 True, he.speech))
+    'ובאזור האישי באתר'
+    """
+    others = _services_beyond_title(title, names, language)
+    if not others:
+        return None
+    pieces: list[Piece] = []
+    for name in others:
+        article = language.after_title_article
+        bare = name[len(article):] if article and name.startswith(article) else name
+        each = language.after_title_each
+        if language.prefix_hyphen and re.match(r"[A-Za-z0-9*+#]", bare):
+            each = re.sub(r"(?<=[^\s])\{service\}", "-{service}", each)
+        pieces.append(Phrase(each, (("service", _user_text(bare, rtl, say)),)))
+    return Phrase(language.after_title, (("services", _join(pieces, language)),))
+
+
 def _inner(title: str, names: Sequence[str] = (), texts: Sequence[str] = ()) -> str:
     """``title`` to place after other words: "Home internet outage" -> "home internet outage";
     "TV service problem" and "iPhone ..." stay as written (a script without case is unchanged),
@@ -656,6 +682,8 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
                                             language),
         # Only the services the title leaves out, when it names the others (s19 R5).
         "services_beyond_title": _join(beyond, language) if beyond else None,
+        # The same, worded to follow the title (the SMS, short of room).
+        "services_after_title": after_title(incident.title[lang], names, language, rtl, say),
         # Each service: whether the title names it (``_services_beyond_title``).
         "service_in_title": [bool(others) and name not in others for name in names],
         "updated": moment(now),

@@ -110,6 +110,8 @@ def _long_outage() -> dict[str, Any]:
 def test_sms_apologises_after_a_long_outage() -> None:
     data = _long_outage()
     data["services"] = data["services"][:1]  # a title that names its one service
+    # Without a short workaround: with one, the thing to do outlasts the apology (s19).
+    data.pop("workaround_short", None)
     bundle = _render(data)
     assert "מתנצלים על הפגיעה בשירות" in _text(bundle["he", "sms"])
     assert "We apologise for the disruption to your service" in _text(bundle["en", "sms"])

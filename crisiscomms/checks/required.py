@@ -75,8 +75,11 @@ def required_facts(facts: Mapping[str, Any],
                        (facts["status_label"], facts["status_short"], facts["status_said"])))
         # A title that names every service states them (a short SMS drops the list then).
         every = facts.get("services_in_title", False)
-        # Or names some, and a sentence says only the others ("It also affects...").
+        # Or names some, and a sentence says only the others ("It also affects..."), or the
+        # others follow the title (``services_after_title``, placed only right after it:
+        # "תקלה בכניסה לאפליקציה ובאזור האישי באתר").
         each = facts.get("service_in_title") or []
+        after = facts.get("services_after_title")
         said = facts.get("service_said_list") or facts["service_list"]
         for index, name in enumerate(facts["service_list"]):
             named = every or (index < len(each) and each[index])
@@ -84,10 +87,14 @@ def required_facts(facts: Mapping[str, Any],
             # A spoken sentence names it as its object ("оплату на сайте"), and the title
             # inside a sentence (``title_inner``, "We are sorry for the home internet
             # outage") names them as well.
-            paths = (path, f"service_said_list[{index}]")
-            texts = (name, said[index])
-            needed.append((path, (*paths, "title", "title_inner") if named else paths,
-                           (*texts, facts["title"], facts["title_inner"]) if named else texts))
+            paths: tuple[str, ...] = (path, f"service_said_list[{index}]")
+            texts: tuple[Any, ...] = (name, said[index])
+            if named:
+                paths, texts = (*paths, "title", "title_inner"), (
+                    *texts, facts["title"], facts["title_inner"])
+            elif after:
+                paths, texts = (*paths, "services_after_title"), (*texts, after)
+            needed.append((path, paths, texts))
     return needed
 
 

@@ -59,6 +59,7 @@ __all__ = [
     "TemplateRule",
     "TextRule",
     "TimeRule",
+    "WorkaroundDroppedRule",
     "load_rules",
 ]
 
@@ -386,6 +387,15 @@ class BudgetRule(RuleBase):
                     "max_weighted"]
 
 
+class WorkaroundDroppedRule(RuleBase):
+    """A message in ``scope`` (the SMS) that says neither the incident's workaround nor its
+    short form (``workaround_short``): its budget dropped them. ``{limit}`` is the most
+    characters a short form may have."""
+
+    PARAMS: ClassVar[frozenset[str]] = frozenset({"limit"})
+    kind: Literal["workaround-dropped"]
+
+
 def _placeholders(value: str | None, allowed: frozenset[str], what: str) -> str | None:
     """``value`` when each ``{placeholder}`` in it is one of ``allowed`` (a second message of a
     rule, like ``pasted`` or ``late``); else the error names the first that is not."""
@@ -504,6 +514,7 @@ KINDS: dict[str, type[RuleBase]] = {
     "audience": AudienceRule,
     "time": TimeRule,
     "incident-text": IncidentTextRule,
+    "workaround-dropped": WorkaroundDroppedRule,
 }
 """Every rule kind by the name a rule file gives in ``kind``."""
 
