@@ -630,6 +630,8 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
     others = _services_beyond_title(incident.title[lang], names, language)
     beyond = [piece for piece, name in zip(services, names, strict=True) if name in others]
     services_said = _services_said(incident, language, lang, say)
+    beyond_said = [piece for piece, name in zip(services_said, names, strict=True)
+                   if name in others]
     end = incident.resolved_at or now
     lasted = _minutes(incident.started_at, end)
     long_outage = is_long_outage(incident, config)
@@ -682,6 +684,8 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
                                             language),
         # Only the services the title leaves out, when it names the others (s19 R5).
         "services_beyond_title": _join(beyond, language) if beyond else None,
+        # Those as the object of a spoken sentence ("Сбой затронул также личный кабинет").
+        "services_beyond_said": _join(beyond_said, language) if beyond_said else None,
         # The same, worded to follow the title (the SMS, short of room).
         "services_after_title": after_title(incident.title[lang], names, language, rtl, say),
         # Each service: whether the title names it (``_services_beyond_title``).

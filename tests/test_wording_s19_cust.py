@@ -116,10 +116,12 @@ def test_monitoring_says_we_are_monitoring_not_working_on_it(lang: str, channel:
 
 
 def test_a_banner_over_budget_with_every_channel_names_the_first_one_only() -> None:
-    # Phone line and chat down: "by email at service@netivim.example and at our service
-    # centres" takes the en banner to 301 characters; the last level names the first only.
+    # Phone line and chat down, under a title that does not name them: "by email at
+    # service@netivim.example and at our service centres" takes the en banner over 300
+    # characters; the last level names the first only.
     data = {**CALL_CENTRE, "id": "INC-3008",
-            "title": {"he": "תקלה במוקד הטלפוני ובצ'אט באתר", "en": "Phone line and chat problem"},
+            "title": {"he": "תקלה במוקד הטלפוני ובצ'אט באתר",
+                      "en": "Problem reaching customer service"},
             "impact": {"he": "לא ניתן להגיע למוקד הטלפוני, והצ'אט באתר אינו פועל.",
                        "en": "Our phone line cannot be reached and the chat on our website "
                              "is not working."},

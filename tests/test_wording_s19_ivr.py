@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from crisiscomms import Incident, render
-from crisiscomms.samples import load_example
+from crisiscomms.samples import changed_example, load_example
 
 from .example_edits import edited, seen
 
@@ -30,8 +30,9 @@ def _script(incident: Incident, lang: str) -> tuple[str, int]:
 def test_the_workaround_outlasts_the_services_the_title_names(
         lang: str, workaround: str, others: str, repeat: str) -> None:
     # R5: the services stay stated, the ones the title names are not said again ("the app"
-    # names "the mobile app"), and the workaround is kept.
-    text, _ = _script(load_example("identified"), lang)
+    # names "the mobile app"), and the workaround is kept (here the whole one: no short form).
+    text, _ = _script(load_example("identified").model_copy(update={"workaround_short": None}),
+                      lang)
     assert workaround in text and others in text
     assert repeat not in text
 
@@ -44,16 +45,35 @@ def test_only_the_services_beyond_the_title_are_said(lang: str, others: str) -> 
     assert others in text
 
 
-@pytest.mark.parametrize(("lang", "short"), [
-    ("he", "בינתיים, חשבונית במייל: שלחו 'חשבונית' ל-2040."),
-    ("en", "Bill by email: text BILL to 2040.")])
-def test_a_short_workaround_keeps_the_customer_action_too(lang: str, short: str) -> None:
+def test_a_short_workaround_keeps_the_customer_action_too() -> None:
     incident = edited(workaround_short={"he": "חשבונית במייל: שלחו 'חשבונית' ל-2040.",
                                         "en": "Bill by email: text BILL to 2040."})
-    text, level = _script(incident, lang)
-    assert short in text and level >= 3
-    if lang == "he":
-        assert "אין צורך להתקין מחדש את האפליקציה" in text
+    text, level = _script(incident, "he")
+    assert "בינתיים, חשבונית במייל: שלחו 'חשבונית' ל-2040." in text and level == 3
+    assert "אין צורך להתקין מחדש את האפליקציה" in text
+
+
+def test_the_whole_workaround_comes_back_when_the_customer_action_goes() -> None:
+    # The short form is terse when spoken: said only where it keeps the customer action
+    # (English has no room for both, so it says the whole workaround without the action).
+    incident = edited(workaround_short={"he": "חשבונית במייל: שלחו 'חשבונית' ל-2040.",
+                                        "en": "Bill by email: text BILL to 2040."})
+    text, level = _script(incident, "en")
+    assert "To get your latest bill by email, text BILL to 2040." in text and level == 4
+    assert "Bill by email:" not in text and "reinstall" not in text
+
+
+@pytest.mark.parametrize("lang", ["he", "en"])
+def test_the_short_workaround_is_the_last_thing_kept(lang: str) -> None:
+    # After a statement the whole workaround has no room even without the customer action:
+    # its short form is said, and the thanks go first.
+    previous, current = changed_example()
+    bundle = render(current, previous=previous, languages=[lang], channels=["ivr"])
+    message = bundle[lang, "ivr"]
+    assert message.stats["seconds"] <= 45 and message.stats["short"] == 5
+    text = seen(bundle, lang, "ivr")
+    assert str(current.workaround_short[lang]).rstrip(".") in text  # type: ignore[index]
+    assert str(current.workaround[lang]).rstrip(".") not in text  # type: ignore[index]
 
 
 def test_english_compensation_keeps_the_customer_action() -> None:

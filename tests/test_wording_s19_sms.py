@@ -7,7 +7,7 @@ from __future__ import annotations
 from crisiscomms.bulk.personalise import Personaliser
 from crisiscomms.channels import CHANNELS
 from crisiscomms.config import default_templates_dir, load_language
-from crisiscomms.facts import beyond_title
+from crisiscomms.facts import after_title
 from crisiscomms.render import render
 from crisiscomms.samples import load_example
 from crisiscomms.text.bidi import strip_controls
@@ -38,14 +38,14 @@ def test_he_sms_names_only_the_services_the_title_leaves_out() -> None:
 
 def test_beyond_title_only_when_the_title_names_some() -> None:
     names = ["האפליקציה", "האזור האישי באתר"]
-    assert str(beyond_title("תקלה בכניסה לאפליקציה", names, _HE, True, _HE.speech)) == \
+    assert str(after_title("תקלה בכניסה לאפליקציה", names, _HE, True, _HE.speech)) == \
         "ובאזור האישי באתר"
     # The title names none, or all: the whole list (or none) is said instead.
-    assert beyond_title("תקלה בתשלומים", names, _HE, True, _HE.speech) is None
-    assert beyond_title("תקלה באפליקציה ובאזור האישי באתר", names, _HE, True,
+    assert after_title("תקלה בתשלומים", names, _HE, True, _HE.speech) is None
+    assert after_title("תקלה באפליקציה ובאזור האישי באתר", names, _HE, True,
                         _HE.speech) is None
     # A name opening with a Latin letter takes a hyphen after ב.
-    assert str(beyond_title("תקלה באפליקציה", ["האפליקציה", "Wi-Fi"], _HE, True,
+    assert str(after_title("תקלה באפליקציה", ["האפליקציה", "Wi-Fi"], _HE, True,
                             _HE.speech)) == "וב-Wi-Fi"
 
 
