@@ -80,7 +80,7 @@ def required_facts(facts: Mapping[str, Any],
         # "תקלה בכניסה לאפליקציה ובאזור האישי באתר").
         each = facts.get("service_in_title") or []
         after = facts.get("services_after_title")
-        said = facts.get("service_said_list") or facts["service_list"]
+        spoken = facts.get("service_said_list") or facts["service_list"]
         for index, name in enumerate(facts["service_list"]):
             named = every or (index < len(each) and each[index])
             path = f"service_list[{index}]"
@@ -88,7 +88,7 @@ def required_facts(facts: Mapping[str, Any],
             # inside a sentence (``title_inner``, "We are sorry for the home internet
             # outage") names them as well.
             paths: tuple[str, ...] = (path, f"service_said_list[{index}]")
-            texts: tuple[Any, ...] = (name, said[index])
+            texts = (name, spoken[index])
             if named:
                 paths, texts = (*paths, "title", "title_inner"), (
                     *texts, facts["title"], facts["title_inner"])
