@@ -156,7 +156,7 @@ def identified() -> Bundle:
 
 def test_hebrew_sms_uses_marks(identified: Bundle) -> None:
     sms = identified["he", "sms"].text
-    assert f"צפי: {LRM}17:00{LRM}{RLM}. העדכון הבא: {LRM}15:00{LRM}{RLM}." in sms
+    assert f"צפי: {LRM}17:00{LRM}{RLM}." in sms and f"העדכון הבא: {LRM}15:00{LRM}{RLM}." in sms
     assert not set(sms) & {LRI, PDI, "\u2068"}
 
 
