@@ -102,8 +102,8 @@ def test_the_auto_reply_never_says_received_when_email_is_down() -> None:
                      "פנייתכם לא נשמרה, ולכן נבקש לשלוח אותה שוב כשהשירות יחזור לפעול או "
                      "לפנות אלינו בדרך אחרת. לכל שאלה אפשר לפנות אלינו בטלפון",
                "en": "we are not handling emails at the moment, and this reply was sent "
-                     "automatically. Your email has not been kept, so please send it again "
-                     "once the service is back, or contact us another way. "
+                     "automatically. We cannot keep emails sent during the outage, so please "
+                     "send yours again once the service is back, or contact us another way. "
                      "You can reach us by phone"}
     for lang, words in received.items():
         for output in ("text", "html"):

@@ -73,7 +73,7 @@ OPENING = {
            "מוקד השירות הטלפוני אינו זמין כרגע בגלל התקלה.",
            "לכל שאלה אפשר לפנות אלינו בצ'אט באתר ובמרכזי השירות."],
     "en": ["Because of the customer service centre problem, we are not handling emails",
-           "Your email has not been kept, so please send it again",
+           "We cannot keep emails sent during the outage, so please send yours again",
            "Our phone line is down because of this problem.",
            "You can reach us by chat on our website and at our service centres."],
     "ar": ["بسبب عطل في مركز خدمة العملاء، لا يمكننا حاليًا معالجة الرسائل",
@@ -109,7 +109,7 @@ def test_the_auto_reply_names_the_fault_then_the_email_kept_then_where_to_turn(
     assert text.count(OPENING[lang][3]) == 1
 
 
-NOT_KEPT = {"he": "פנייתכם לא נשמרה", "en": "Your email has not been kept",
+NOT_KEPT = {"he": "פנייתכם לא נשמרה", "en": "We cannot keep emails sent during the outage",
             "ar": "لم يتم حفظ رسالتكم", "ru": "Ваше письмо не сохранилось"}
 # Said only when the team states `[contact.email] kept = true` (s19: not promised by default).
 KEPT = {"he": "פנייתכם נשמרה אצלנו ותטופל כשהשירות יחזור לפעול, ואין צורך לשלוח אותה שוב.",
@@ -238,7 +238,7 @@ def test_a_resolved_message_no_longer_says_the_channels_are_down() -> None:
 
 # Not kept unless the team states `[contact.email] kept = true` (s19).
 STATUS_KEPT = {"he": "פניות שנשלחו אלינו במייל בזמן התקלה לא נשמרו, ויש לשלוח אותן שוב",
-               "en": "Emails sent to us during the outage have not been kept; please send them "
+               "en": "We cannot keep emails sent to us during the outage; please send them "
                      "again once the service is back.",
                "ar": "لم يتم حفظ الرسائل المرسلة إلينا بالبريد الإلكتروني خلال العطل",
                "ru": "Письма, отправленные нам во время сбоя, не сохранились"}
