@@ -55,7 +55,8 @@ KEPT = {"he": ("נשמרה אצלנו", "נשמרות ויטופלו"),
         "en": ("has been kept and will be answered", "are kept and will be answered")}
 NOT_KEPT = {"he": {"email": "פנייתכם לא נשמרה, ולכן נבקש לשלוח אותה שוב",
                    "status_page": "פניות שנשלחו אלינו במייל בזמן התקלה לא נשמרו"},
-            "en": {"email": "We cannot keep emails sent during the outage, so please send yours again",
+            "en": {"email": "We cannot keep emails sent during the outage, so please "
+                             "send yours again",
                    "status_page": "We cannot keep emails sent to us during the outage"}}
 
 
