@@ -180,11 +180,12 @@ def name_findings(case: Case, *, templates: str | os.PathLike[str] | None = None
                  "leave the address out")):
             if value is None or form is not None:
                 continue
+            pair = dict.fromkeys((case.language, lang))  # "{he: ..., en: ...}", or one
             findings.append(Finding(
                 "case-name-script", "warning",
                 f"{field} has no form the {lang} letters can write ({' or '.join(scripts)} "
                 f"script), so they {without}; give one per language: "
-                f"{field.split('.')[-1]}: {{{case.language}: ..., {lang}: ...}}",
+                f"{field.split('.')[-1]}: {{{', '.join(f'{k}: ...' for k in pair)}}}",
                 language=lang, file=case.source, field=field))
     return findings
 
