@@ -557,6 +557,11 @@ class Language(_Strict):
     """One of those services ("ב{service}"): its name with ``after_title_article`` taken off
     first (ב + ה: "האזור" -> "באזור")."""
     after_title_article: str = ""
+    after_title_openings: tuple[str, ...] = ()
+    """The title openings after which ``after_title`` reads as one phrase (Hebrew "תקלה ב":
+    "תקלה בכניסה לאפליקציה ובאזור האישי באתר", never "הפסקת אינטרנט ביתי בצפון ובשירות
+    ה-TV", where the "ב" pairs with the place); after any other, the list is said apart.
+    Empty: after any title."""
     lower_after_colon: tuple[str, ...] = ()
     """Words that open a sentence and take a small letter after a colon in this language's
     style ("In the meantime: you can pay..."): incident text opening with one of them is

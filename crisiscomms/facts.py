@@ -377,9 +377,13 @@ def after_title(title: str, names: Sequence[str], language: Language, rtl: bool,
     >>> str(after_title("תקלה בכניסה לאפליקציה", ["האפליקציה", "האזור האישי באתר"], he,
     ...                 True, he.speech))
     'ובאזור האישי באתר'
+    >>> after_title("הפסקת אינטרנט ביתי בצפון", ["האינטרנט הביתי", "שירות ה-TV"], he,
+    ...             True, he.speech) is None
+    True
     """
     others = _services_beyond_title(title, names, language)
-    if not others:
+    openings = language.after_title_openings
+    if not others or (openings and not title.startswith(openings)):
         return None
     pieces: list[Piece] = []
     for name in others:
