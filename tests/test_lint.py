@@ -111,8 +111,8 @@ DEFECTS = [
                  "template-undefined", "line", id="template-undefined-name"),
     pytest.param("en/banner.txt", "{{ f.title }}.", "{{ f.title.__class__.__mro__ }}.",
                  "template-sandbox", "line", id="template-sandbox"),
-    pytest.param("he/ivr.txt", "תודה על הסבלנות.{% endif %}\n{% if f.contact.is_down.phone %}",
-                 "תודה על הסבלנות. {{ plural(f.service_count) }}{% endif %}\n"
+    pytest.param("he/ivr.txt", "תודה על הסבלנות.{% endif +%}\n{% if f.contact.is_down.phone %}",
+                 "תודה על הסבלנות. {{ plural(f.service_count) }}{% endif +%}\n"
                  "{% if f.contact.is_down.phone %}",
                  "template-runtime", "line", id="template-runtime"),
 ]
