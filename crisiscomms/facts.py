@@ -588,13 +588,14 @@ def _said(text: Localized | None, lang: str, rtl: bool,
     return Phrase("{text}.", (("text", _user_text(value.rstrip(), rtl, say)),))
 
 
-def _after_colon(text: Atom | None, language: Language, say: speech.SpeechWords,
-                 names: Sequence[str] = (), texts: Sequence[str] = ()) -> Atom | None:
+def _after_colon(text: Atom | None, language: Language, say: speech.SpeechWords) -> Atom | None:
     """``text`` as placed after a colon: its opening word in small letters when the language
-    lists it (``lower_after_colon``: "You can pay" -> "you can pay"), or, in a language with
-    such a list, when it is no name (:func:`_inner`: "Business customers first" -> "business
-    customers first"); a name keeps its capital."""
-    if text is None or not _lowers_after_colon(text.text, language, names, texts):
+    lists it (``lower_after_colon``: "You can pay" -> "you can pay"); a name keeps its capital."""
+    if text is None:
+        return None
+    first = re.match(r"\w+", text.text)
+    if (first is None or not first.group().istitle()
+            or first.group().casefold() not in language.lower_after_colon):
         return text
     lowered = text.text[0].lower() + text.text[1:]
     return Atom(lowered, partial(_speak_text, lowered, say), ltr=text.ltr)
@@ -712,7 +713,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         _said(incident.workaround_short, lang, rtl, say),
         "customer_action": _said(incident.customer_action, lang, rtl, say),
         "workaround_inline": _after_colon(_loc(incident.workaround, lang, rtl, say), language,
-                                          say, *_name_sources(incident, config, lang)),
+                                          say),
         "services": _join(services, language),
         # The services as the object of a spoken sentence ("Сбой затронул оплату на сайте").
         "services_said": _join(services_said, language),
@@ -793,6 +794,10 @@ def _add_inline(facts: dict[str, Any], incident: Incident, config: Config, langu
     business customers first", "**Compensation:** every affected customer…"): ``*_inline``
     next to each (s19 reading 6 D10)."""
     names, texts = _name_sources(incident, config, lang)
+    # After a staff notice's label ("Workaround for customers: international calls…"); a
+    # customer's message keeps ``workaround_inline``, which lowers only listed openings and
+    # else writes the workaround as a sentence of its own.
+    facts["workaround_after_label"] = _inline(facts["workaround_inline"], language, names, texts)
     internal = facts["internal"]
     if internal is not None:
         for key in ("priority", "cause"):
