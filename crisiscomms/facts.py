@@ -167,12 +167,14 @@ def _plural(forms: Mapping[str, str | None], n: int, locale: str) -> str:
 _DAY = 24 * 60
 
 
-def duration(minutes: int, language: Language, lang: str, *, hours: bool = False) -> Piece:
+def duration(minutes: int, language: Language, lang: str, *, hours: bool = False,
+             figures: bool = False) -> Piece:
     """A length of time in words, exact to the minute (a part minute counts as a whole one):
     minutes, then hours and minutes, and from two days on days, hours and minutes. ``hours``
     keeps hours and minutes however long (for managers). Small counts are words where the
     language writes them so (``counts``), and a unit may have a word of its own after a
-    larger one ("שעה וחצי").
+    larger one ("שעה וחצי"). ``figures`` writes every count in figures, so that two lengths in
+    one notice read alike ("2 hours and 15 minutes", "2 hours and 4 minutes").
 
     >>> from crisiscomms.config import default_templates_dir, load_language
     >>> he = load_language(default_templates_dir(), "he")
@@ -198,7 +200,7 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
     pieces: list[Piece] = []
     # Counts in words only when every count of this length has a word: "6 שעות ו-23 דקות",
     # never "שש שעות ו-23 דקות".
-    worded = all(str(count) in language.counts.get(language.units[unit].gender, {})  # type: ignore[index]
+    worded = not figures and all(str(count) in language.counts.get(language.units[unit].gender, {})  # type: ignore[index]
                  or "{n}" not in _plural(language.units[unit].model_dump(), count,  # type: ignore[index]
                                          language.locale)
                  for unit, count in parts if count)
@@ -603,6 +605,45 @@ def _after_colon(text: Atom | None, language: Language, say: speech.SpeechWords)
     return Atom(lowered, partial(_speak_text, lowered, say), ltr=text.ltr)
 
 
+def _lowers_after_colon(text: str, language: Language, names: Sequence[str],
+                        texts: Sequence[str]) -> bool:
+    """Whether ``text`` takes a small first letter after a label's colon (s19 reading 6 D10).
+
+    >>> from crisiscomms.config import default_templates_dir, load_language
+    >>> en = load_language(default_templates_dir(), "en")
+    >>> [_lowers_after_colon(t, en, ["Netivim"], ["Calls to Haifa fail."]) for t in
+    ...  ["A fix", "Business customers first", "Netivim will", "Haifa first", "TV first"]]
+    [True, True, False, False, False]
+    """
+    first = re.match(r"\w+", text)
+    if first is None or not first.group().istitle():
+        return False
+    if first.group().casefold() in language.lower_after_colon:
+        return True
+    return bool(language.lower_after_colon) and _inner(text, names, texts) != text
+
+
+def _lower_first(piece: Piece) -> Piece:
+    """``piece`` with its first letter in small case, wherever that letter stands: the
+    pattern's own words or the first part it opens with ("{what}{expiry}. {delivery}")."""
+    if isinstance(piece, Atom):
+        return Atom(piece.text[:1].lower() + piece.text[1:], piece.say, piece.ltr, piece.url)
+    opening = re.match(r"\{(\w+)\}", piece.pattern)
+    if opening is None:
+        return Phrase(piece.pattern[:1].lower() + piece.pattern[1:], piece.parts, piece.say)
+    return Phrase(piece.pattern, tuple((k, _lower_first(v) if k == opening.group(1) else v)
+                                       for k, v in piece.parts), piece.say)
+
+
+def _inline(piece: Piece | None, language: Language, names: Sequence[str],
+            texts: Sequence[str]) -> Piece | None:
+    """A piece placed after a label's colon ("**Compensation:** every affected customer…"):
+    small first letter unless it opens with a name (:func:`_lowers_after_colon`)."""
+    if piece is None or not _lowers_after_colon(str(piece), language, names, texts):
+        return piece
+    return _lower_first(piece)
+
+
 def _services_said(incident: Incident, language: Language, lang: str,
                    say: speech.SpeechWords) -> list[Atom]:
     """Each service as the object of a verb (``object_*`` in the language file)."""
@@ -706,6 +747,8 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "elapsed": duration(lasted, language, lang),
         "elapsed_about": about(lasted, language, lang),
         "elapsed_hours": duration(lasted, language, lang, hours=True),
+        # The same in figures, next to other lengths in a manager's notice (s19 reading 6 D10).
+        "elapsed_figures": duration(lasted, language, lang, hours=True, figures=True),
         "compensation": _compensation(incident, config, language, lang, now, zone),
         # A long outage says how long it has lasted and apologises for the harm; short
         # channels (SMS, social) then find room for the apology.
@@ -731,7 +774,42 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
     # The priority policy again at the top level, so partner channels can state it without
     # seeing the rest of `internal` (channels.RESTRICTED_FACTS says who sees what).
     facts["priority"] = None if facts["internal"] is None else facts["internal"]["priority"]
+    _add_inline(facts, incident, config, language, lang)
     return facts
+
+
+def _name_sources(incident: Incident, config: Config,
+                  lang: str) -> tuple[list[str], list[str]]:
+    """The organisation's names and every incident text in ``lang``: what tells a name from a
+    word that only opens a sentence (:func:`_inner`)."""
+    org = config.organisation
+    texts = [incident.title[lang], incident.impact[lang]]
+    internal = incident.internal
+    for text in (incident.workaround, incident.customer_action,
+                 *((internal.cause, internal.priority) if internal is not None else ())):
+        if text is not None:
+            texts.append(text.get(lang) or "")
+    return [org.name[lang], org.short_name.get(lang, "")], texts
+
+
+def _add_inline(facts: dict[str, Any], incident: Incident, config: Config, language: Language,
+                lang: str) -> None:
+    """Incident text and the compensation as placed after a label's colon ("Priority:
+    business customers first", "**Compensation:** every affected customer…"): ``*_inline``
+    next to each (s19 reading 6 D10)."""
+    names, texts = _name_sources(incident, config, lang)
+    # After a staff notice's label ("Workaround for customers: international calls…"); a
+    # customer's message keeps ``workaround_inline``, which lowers only listed openings and
+    # else writes the workaround as a sentence of its own.
+    facts["workaround_after_label"] = _inline(facts["workaround_inline"], language, names, texts)
+    internal = facts["internal"]
+    if internal is not None:
+        for key in ("priority", "cause"):
+            internal[f"{key}_inline"] = _inline(internal[key], language, names, texts)
+    compensation = facts["compensation"]
+    if compensation is not None:
+        compensation["sentence_inline"] = _inline(compensation["sentence"], language, names,
+                                                  texts)
 
 
 class Later(list[Any]):
@@ -1072,6 +1150,8 @@ def _internal(incident: Incident, language: Language, lang: str, now: dt.datetim
         "open_contacts": None if backlog is None else _number(backlog.open_contacts, language),
         "oldest_open": None if oldest is None else _moment(oldest, now, zone, language, lang),
         "oldest_age": None if oldest is None else duration(_minutes(oldest, now), language, lang),
+        "oldest_age_figures": None if oldest is None else
+        duration(_minutes(oldest, now), language, lang, hours=True, figures=True),
     }
 
 
