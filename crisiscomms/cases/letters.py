@@ -159,16 +159,6 @@ def _addressed(case: Case, words: CaseWords, rtl: bool, say: speech.SpeechWords)
                     surname=_user_text(surname, rtl, say), name=_user_text(full, rtl, say))
 
 
-def _title_used(case: Case, words: CaseWords) -> str | None:
-    """The customer's title (``ms``) when the greeting says it (``f.customer.addressed``)."""
-    title = case.customer.title
-    if title is None or title.value not in words.title:
-        return None
-    if case.customer.name_in(case.language, words.name_scripts) is None:
-        return None
-    return title.value
-
-
 def name_findings(case: Case, *, templates: str | os.PathLike[str] | None = None,
                   ts: TemplateSet | None = None) -> list[Finding]:
     """A warning for each letter language (the organisation's languages with letters) in
@@ -299,9 +289,6 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
         "date": moment(now),
         "customer": {"name": user(case.customer.name_in(lang, words.name_scripts)),
                      "addressed": _addressed(case, words, rtl, say),
-                     # The title the greeting uses, for a word that agrees with it (Arabic
-                     # "المحترم" / "المحترمة"); None when the language has no word for it.
-                     "title": _title_used(case, words),
                      "address": user(case.customer.address_in(lang, words.name_scripts))},
         "owner": {"name": text(case.owner.name),
                   "phone": Atom(case.owner.phone,
