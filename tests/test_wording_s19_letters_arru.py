@@ -41,7 +41,7 @@ def test_a_hebrew_only_name_is_not_written_in_arabic_or_russian(
         "customer.name"]
 
 
-@pytest.mark.parametrize(("lang", "greeting"), [("ar", "إلى Ronit Shalom،"),
+@pytest.mark.parametrize(("lang", "greeting"), [("ar", "حضرة السيدة Ronit Shalom المحترمة،"),
                                                 ("ru", "Здравствуйте, Ronit Shalom!")])
 def test_a_latin_form_is_written_when_there_is_one(four: Path, lang: str, greeting: str) -> None:
     case = load_case(CASES / "not-justified.yaml")

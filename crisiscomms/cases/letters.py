@@ -156,7 +156,7 @@ def _addressed(case: Case, words: CaseWords, rtl: bool, say: speech.SpeechWords)
     if title is None or surname is None:
         return _user_text(full, rtl, say)
     return _pattern(words.titled, title=_word(title, say),
-                    surname=_user_text(surname, rtl, say))
+                    surname=_user_text(surname, rtl, say), name=_user_text(full, rtl, say))
 
 
 def name_findings(case: Case, *, templates: str | os.PathLike[str] | None = None,
