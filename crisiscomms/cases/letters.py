@@ -302,8 +302,6 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
         "since_last": since,
         "parties": _join([_user_text(p, rtl, say) for p in parties], language)
         if parties else None,
-        # How many: a verb agrees with them ("занимается" / "занимаются").
-        "party_count": len(parties),
         # The promise is made on the hour before the deadline (15:45 -> 15:00): a rep writes
         # a round time, and an earlier one keeps the service level.
         "next_update": None if status.next != "update" or status.next_due is None
