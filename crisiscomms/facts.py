@@ -214,6 +214,10 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
             continue
         pattern = _plural(forms.model_dump(), count, language.locale)
         word = language.counts.get(forms.gender, {}).get(str(count)) if worded else None
+        if word == "":
+            # A count the language leaves unsaid ("спустя час", not "спустя 1 час").
+            pieces.append(_word(pattern.replace("{n}", "").strip(), language.speech))
+            continue
         number = (_word(word, language.speech) if word is not None else
                   Atom(str(count), partial(speech.spoken_number, count, language.speech,
                                            gender=forms.gender, case=forms.case), ltr=True))
