@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from crisiscomms import render
+from crisiscomms.loading import parse_incident
 from crisiscomms.samples import changed_example, load_example
 
 from .example_edits import seen
@@ -28,3 +33,45 @@ def test_banner_and_social_say_only_the_services_the_title_leaves_out() -> None:
         assert "(גם האזור האישי באתר)" in seen(bundle, "he", channel)
         assert "(also the online account)" in seen(bundle, "en", channel)
         assert "(وكذلك الحساب الشخصي في الموقع)" in seen(bundle, "ar", channel)
+
+
+CALL_CENTRE: dict[str, Any] = {
+    "id": "INC-3005", "status": "identified", "severity": "major",
+    "updated_at": "2026-11-23T10:00:00+02:00", "started_at": "2026-11-23T09:30:00+02:00",
+    "eta": "2026-11-23T12:00:00+02:00", "next_update_at": "2026-11-23T11:00:00+02:00",
+    "title": {'ar': 'خلل في مركز خدمة العملاء',
+         'en': 'Customer service centre problem',
+         'he': 'תקלה במוקד שירות הלקוחות',
+         'ru': 'Сбой в центре обслуживания клиентов'},
+    "impact": {'ar': 'لا يمكن الوصول إلى مركز الاتصال، ولا تصلنا رسائل البريد الإلكتروني.',
+         'en': 'Our phone line cannot be reached and emails to us are not being received.',
+         'he': 'לא ניתן להגיע למוקד הטלפוני ולא ניתן לשלוח פניות בדואר האלקטרוני.',
+         'ru': 'До колл-центра невозможно дозвониться, и электронные письма к нам не доходят.'},
+    "services": [{'id': 'call-centre',
+          'name': {'ar': 'مركز الاتصال',
+                   'en': 'our phone line',
+                   'he': 'המוקד הטלפוני',
+                   'ru': 'колл-центр'}},
+         {'id': 'support-mail',
+          'name': {'ar': 'الدعم عبر البريد الإلكتروني',
+                   'en': 'email support',
+                   'he': 'פניות בדואר האלקטרוני',
+                   'ru': 'поддержка по электронной почте'}}]}
+NOT_KEPT = {"ar": ("رسائل البريد الإلكتروني التي أُرسلت إلينا خلال الخلل لم تُحفظ",
+                   "عبر إحدى القنوات العاملة", "الطلبات التي وصلت إلى نتيفيم قبل الخلل"),
+            "ru": ("Письма, отправленные нам по электронной почте во время сбоя, не сохраняются",
+                   "по одному из работающих каналов", "Обращения, поступившие до сбоя")}
+
+
+@pytest.mark.parametrize("lang", ["ar", "ru"])
+def test_staff_notices_in_arabic_and_russian_say_what_an_email_outage_means(lang: str) -> None:
+    # As the Hebrew and English do (down19): the partner quote no longer says every request
+    # is recorded while emails sent during the outage are not kept, and a client in hardship
+    # is not sent to the usual channel, which is down.
+    bundle = render(parse_incident(CALL_CENTRE), languages=[lang],
+                    channels=["talking_points", "management", "partners"])
+    lost, hardship, before = NOT_KEPT[lang]
+    assert lost in seen(bundle, lang, "talking_points")
+    assert lost in seen(bundle, lang, "management")
+    partners = seen(bundle, lang, "partners")
+    assert hardship in partners and before in partners
