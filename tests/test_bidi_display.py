@@ -171,7 +171,7 @@ def test_hebrew_email_uses_isolates(identified: Bundle) -> None:
 def test_none_has_no_controls(tmp_path: Path) -> None:
     folder = copy_templates(tmp_path, sms="none")
     sms = render(load_example("identified"), channels=["sms"], templates=folder)["he", "sms"]
-    assert "צפי: 17:00. העדכון הבא: 15:00." in sms.text
+    assert "צפי: 17:00." in sms.text and "העדכון הבא: 15:00." in sms.text
     assert not set(sms.text) & ALL_CONTROLS
 
 
@@ -217,9 +217,9 @@ def test_check_passes_protected_service_name(value: str, strategy: str, tmp_path
 def test_authors_own_wording_is_not_counted(unprotected_sms: Path) -> None:
     # "Yes!" inside the Hebrew title is the author's text, shown as the author saw it; the
     # service name "Yes!" is ours, and isolated in every channel but the bare SMS.
-    # (A second service keeps the SMS's list: one the title names in full is left out.)
+    # (A service the title does not name keeps the SMS's list: one it names is left out.)
     data = incident(title={"he": "תקלה ב-Yes! בצפון", "en": "Yes! outage"},
-                    services=[{"id": "x", "name": {"he": "Yes!", "en": "Yes!"}},
+                    services=[{"id": "x", "name": {"he": "TV Yes!", "en": "TV Yes!"}},
                               {"id": "y", "name": {"he": "הטלוויזיה", "en": "TV"}}])
     assert display_findings(render(parse_incident(data), channels=READY)) == []
     bare = display_findings(render(parse_incident(data), channels=READY,

@@ -40,9 +40,10 @@ def test_placed_is_recorded_per_message_and_output() -> None:
     bundle = render(load_example("identified"), languages=["en"])
     sms, talking = bundle["en", "sms"], bundle["en", "talking_points"]
     # The SMS places the short forms; today's short form is the time itself. It has room for
-    # the full status phrase in English.
-    assert {"next_update.short", "next_update.time", "eta.time", "service_list[0]",
-            "service_list[1]", "status_label"} <= sms.placed
+    # the full status phrase in English. The title names the app: the SMS places only the
+    # other service ("Also affected: the online account").
+    assert {"next_update.short", "next_update.time", "eta.time", "service_list[1]",
+            "status_label"} <= sms.placed and "service_list[0]" not in sms.placed
     assert "impact" not in sms.placed  # the SMS template does not place the impact
     assert "internal.cause" in talking.placed and "internal.cause" not in sms.placed
     assert set(talking.placed_in) == {"text", "html"}

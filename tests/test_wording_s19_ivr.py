@@ -70,11 +70,13 @@ def test_the_short_workaround_is_the_last_thing_kept(lang: str) -> None:
     assert str(current.workaround[lang]).rstrip(".") not in text  # type: ignore[index]
 
 
-def test_english_compensation_keeps_the_customer_action() -> None:
-    # R6: the compensation in its short form goes before what callers still have to do.
-    text, _ = _script(load_example("compensation"), "en")
-    assert "If you still have no signal, switch your phone off and on again." in text
-    assert "voucher worth 10% of the monthly bill" in text
+def test_english_compensation_is_the_complete_sentence() -> None:
+    # Issue point 9: the compensation is one complete sentence on every channel; the script
+    # drops the customer action for it ("If you still have no signal…"), and says its short
+    # form, with the action back, only when even that does not fit.
+    text, level = _script(load_example("compensation"), "en")
+    assert "Every affected customer will receive a voucher worth 10% of the monthly bill" in text
+    assert "Automatic compensation" not in text and level == 3
 
 
 PHONE_CHAT: dict[str, Any] = {
