@@ -352,8 +352,11 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, vi
     # The fill: a wording drops a line for every incident alike, though this one may leave
     # room for it. The same wording once more, told the room left under the budget (`room`,
     # 0 in every other render), adds back what fits; kept only while still within budget.
-    # Not for a fixed level: bulk measures each recipient's own words against the budget.
-    room = 0 if fixed else _room(stats, settings, lang)
+    # Not for a fixed level nor for a recipient: bulk renders one variant per wording and
+    # joins each recipient's words into it, and how much room is left depends on their words
+    # (a fill per recipient would mean a render per recipient); the render path for one
+    # recipient agrees with it.
+    room = 0 if fixed or recipient is not None else _room(stats, settings, lang)
     if room > 0 and _reads_room(ts, lang, channel):
         filled, filled_reads = _render_outputs(ts, lang, channel, views, facts, language,
                                                stated, short=level, recipient=recipient,
