@@ -94,11 +94,13 @@ CHANNELS: dict[str, ChannelSpec] = {
                     reply=True),
         # Banner: 1 the compact form (no labels, no thanks), 2 the compensation in short.
         ChannelSpec("banner", ("text", "html"), Audience.CUSTOMER, short_wording=2),
-        # SMS (templates/<lang>/sms.txt): what matters least goes first. 1 without the thanks,
-        # 2 with the short status phrase, 3 without the status page link, 4 without a services list
-        # the title does not name, 5 without the apology for a long outage, 6 without "no
-        # need to contact us again" when a contact channel is down and one that works is named
-        # instead. The sender name, the estimate and the next update are in every wording.
+        # SMS (templates/<lang>/sms.txt; the ladder is in docs/templates.md): what matters
+        # least goes first (the thanks, the long status phrase, the whole workaround, the status
+        # page link, the sender, the apology, "no need to contact us again"). The services, the
+        # estimate and the next update are in every wording. Once a level is chosen, the fill
+        # (render: `room`) adds back what that level dropped and this incident has room for:
+        # sender, apology, no-need line (or every working contact channel), customer action,
+        # thanks.
         ChannelSpec("sms", ("text",), Audience.CUSTOMER, short_wording=10),
         ChannelSpec("talking_points", ("text", "html"), Audience.STAFF),
         ChannelSpec("status_page", ("subject", "text", "html"), Audience.PUBLIC,

@@ -720,6 +720,9 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "workaround_short": None if incident.workaround is None else
         _said(incident.workaround_short, lang, rtl, say),
         "customer_action": _said(incident.customer_action, lang, rtl, say),
+        # The customer action in a few words, for the SMS fill; none without the action.
+        "customer_action_short": None if incident.customer_action is None else
+        _said(incident.customer_action_short, lang, rtl, say),
         "workaround_inline": _after_colon(_loc(incident.workaround, lang, rtl, say), language,
                                           say),
         "services": _join(services, language),

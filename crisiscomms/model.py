@@ -322,6 +322,10 @@ class Incident(_Frozen):
     customer_action: LongText | None = Field(
         None, description="What customers must do, if anything.",
         examples=[{"he": "אין צורך לעשות דבר", "en": "You need not do anything"}])
+    customer_action_short: SmsText | None = Field(
+        None, description="The customer action in a few words, for the SMS when the whole "
+                          "`customer_action` does not fit; unused without `customer_action`.",
+        examples=[{"he": "אין צורך לשלם שוב", "en": "Please do not pay again"}])
     compensation: Compensation | None = Field(None, description="What customers get for the "
                                               "trouble.")
     updates: Annotated[tuple[Update, ...], Field(max_length=50)] = Field(
@@ -438,6 +442,8 @@ class Incident(_Frozen):
             found["workaround_short"] = self.workaround_short
         if self.customer_action is not None:
             found["customer_action"] = self.customer_action
+        if self.customer_action_short is not None:
+            found["customer_action_short"] = self.customer_action_short
         for i, update in enumerate(self.updates):
             found[f"updates[{i}].note"] = update.note
         return found

@@ -19,6 +19,7 @@ import os
 import re
 import traceback
 import unicodedata
+import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.meta
 from babel import Locale
 from jinja2 import (
     BytecodeCache,
@@ -79,7 +81,7 @@ from .sandbox import (
 )
 from .text import speech
 from .text.bidi import LRI, PDI, RLM, Strategy, has_rtl, protect_typed
-from .text.sms import sms_segments
+from .text.sms import sms_capacity, sms_segments
 from .text.weighted import weighted_length
 
 LANGUAGE_CODE_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
@@ -347,6 +349,21 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, vi
         if fixed or level >= spec.short_wording or not _over_budget(stats, settings, lang):
             break
         level += 1
+    # The fill: a wording drops a line for every incident alike, though this one may leave
+    # room for it. The same wording once more, told the room left under the budget (`room`,
+    # 0 in every other render), adds back what fits; kept only while still within budget.
+    # Not for a fixed level nor for a recipient: bulk renders one variant per wording and
+    # joins each recipient's words into it, and how much room is left depends on their words
+    # (a fill per recipient would mean a render per recipient); the render path for one
+    # recipient agrees with it.
+    room = 0 if fixed or recipient is not None else _room(stats, settings, lang)
+    if room > 0 and _reads_room(ts, lang, channel):
+        filled, filled_reads = _render_outputs(ts, lang, channel, views, facts, language,
+                                               stated, short=level, recipient=recipient,
+                                               room=room)
+        filled_stats = _stats(channel, lang, filled, ts)
+        if not _over_budget(filled_stats, settings, lang):
+            outputs, reads, stats = filled, filled_reads, filled_stats
     if spec.short_wording:
         stats["wording"] = "short" if level else "full"
         if spec.short_wording > 1:
@@ -361,7 +378,7 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, vi
 
 def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
                     facts: Facts, language: Language, stated: dict[str, frozenset[str]], *,
-                    short: int, recipient: Personal | None = None,
+                    short: int, recipient: Personal | None = None, room: int = 0,
                     ) -> tuple[dict[str, str], dict[str, set[str]]]:
     spec = CHANNELS[channel]
     settings = ts.config.channel(channel)
@@ -381,7 +398,7 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
         placed = reads[output] = set()
         f = View(facts, views[key], spec.hidden, placed=placed, stated=stated)
         context = {"f": f, "lang": lang, "dir": language.direction, "channel": channel,
-                   "short": short,
+                   "short": short, "room": room,
                    "recipient": None if recipient is None else recipient(kind, strategy)}
         template = ts.template(lang, channel, output)
         raw = _run(template, context, f"{ts.folder}/{lang}/{template_name(channel, output)}",
@@ -420,6 +437,40 @@ def _reprotect(match: re.Match[str]) -> str:
 def _over_budget(stats: Mapping[str, Any], settings: ChannelConfig, lang: str) -> bool:
     """Whether any budget the channel sets is exceeded: what calls for the shorter wording."""
     return bool(settings.over_budget(stats, lang))
+
+
+def _room(stats: Mapping[str, Any], settings: ChannelConfig, lang: str) -> int:
+    """The units left under the channel's budgets (the least of them): SMS units under the
+    segment budget in the text's encoding, characters under a character budget. Budgets not
+    counted in units (seconds) add no room of their own; the fill is checked against them."""
+    left: list[int] = []
+    for stat, limit in settings.budgets(lang).values():
+        if stat == "segments" and "units" in stats:
+            left.append(sms_capacity(stats["encoding"], limit) - stats["units"])
+        elif stat in ("characters", "weighted_length") and stat in stats:
+            left.append(limit - stats[stat])
+    return max(0, min(left)) if left else 0
+
+
+_ROOM_READERS: weakref.WeakKeyDictionary[Template, bool] = weakref.WeakKeyDictionary()
+
+
+def _reads_room(ts: TemplateSet, lang: str, channel: str) -> bool:
+    """Whether a template of the channel reads `room` (else a fill render would change
+    nothing): found once per compiled template, from its source."""
+    env = ts.environment(lang)
+    found = False
+    for output in CHANNELS[channel].outputs:
+        template = ts.template(lang, channel, output)
+        reads = _ROOM_READERS.get(template)
+        if reads is None:
+            name = template_name(channel, output)
+            assert env.loader is not None
+            source = env.loader.get_source(env, name)[0]
+            reads = _ROOM_READERS[template] = "room" in jinja2.meta.find_undeclared_variables(
+                env.parse(source))
+        found = found or reads
+    return found
 
 
 def _stats(channel: str, lang: str, outputs: Mapping[str, str], ts: TemplateSet) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["GSM7_BASIC", "GSM7_EXTENSION", "Encoding", "sms_parts", "sms_segments"]
+__all__ = ["GSM7_BASIC", "GSM7_EXTENSION", "Encoding", "sms_capacity", "sms_parts", "sms_segments"]
 
 Encoding = Literal["GSM-7", "UCS-2"]
 
@@ -96,3 +96,16 @@ def sms_segments(text: str) -> tuple[Encoding, int, int]:
     if total <= _SINGLE[encoding]:
         return encoding, total, 1
     return encoding, total, len(_pack(text, units, _MULTI[encoding]))
+
+
+def sms_capacity(encoding: Encoding, segments: int) -> int:
+    """The units ``segments`` segments hold in ``encoding`` (one message: 160 or 70).
+
+    >>> sms_capacity("UCS-2", 2)
+    134
+    >>> sms_capacity("GSM-7", 1)
+    160
+    """
+    if segments <= 1:
+        return _SINGLE[encoding]
+    return segments * _MULTI[encoding]
