@@ -133,7 +133,7 @@ def test_a_resolved_page_read_the_next_day_says_the_date() -> None:
 def test_a_35_hour_outage_is_not_rounded() -> None:
     bundle = render(parse_incident(example("compensation")))
     he = strip_controls(bundle["he", "email"].text)
-    assert "אחרי 35 שעות ו-40 דקות" in he and "יום ו-12 שעות" not in he
+    assert "לאחר 35 שעות ו-40 דקות" in he and "יום ו-12 שעות" not in he
     assert "after 35 hours and 40 minutes" in bundle["en", "email"].text
 
 
