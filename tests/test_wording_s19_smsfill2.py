@@ -88,7 +88,7 @@ def test_arabic_resolved_sms_puts_a_colon_before_the_status() -> None:
 def test_no_need_line_is_not_said_when_emails_sent_now_are_lost() -> None:
     incident = edited("identified", title=TITLE, services=[PHONE, MAIL])
     for lang in ("he", "en", "ar", "ru"):
-        for text in levels(incident, lang) + [_text(sms(incident, lang))]:
+        for text in [*levels(incident, lang), _text(sms(incident, lang))]:
             assert NO_NEED[lang] not in text, (lang, text)
     # The channel that still works is said instead.
     assert "You can reach us by chat on our website" in _text(sms(incident, "en"))
