@@ -62,8 +62,8 @@ def test_russian_sms_fill_brings_the_sender_back() -> None:
 def test_monitoring_payment_sms_says_do_not_pay_again() -> None:
     # Was: nothing about paying twice, the whole three segments given to the status page link.
     ar, ru = sms("monitoring", "ar"), sms("monitoring", "ru")
-    assert "يُرجى عدم الدفع مجددًا." in _text(ar)
-    assert "Не платите повторно." in _text(ru)
+    assert "يُرجى عدم الدفع مرة أخرى." in _text(ar)
+    assert "Не оплачивайте счёт ещё раз." in _text(ru)
     assert ar.stats["segments"] <= 3 and ru.stats["segments"] <= 3
 
 
