@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..channels import CHANNELS, Output, template_name
-from ..rules import RuleSet, load_rules
+from ..rules import RuleBase, RuleSet, load_rules
 from ..text import markdown
 from ..text.bidi import strip_controls
 from .base import Context
@@ -23,7 +23,10 @@ from .base import Context
 if TYPE_CHECKING:
     from ..messages import Message
 
-__all__ = ["rules_for", "strip_controls", "template_file", "written"]
+R = TypeVar("R", bound=RuleBase)
+
+__all__ = ["placed_in_text", "rules_for", "scoped_rules", "strip_controls", "template_file",
+           "written"]
 
 _HEAD = re.compile(r"<head>.*?</head>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
@@ -34,6 +37,19 @@ def rules_for(context: Context, language: str) -> RuleSet:
     if found is None:
         found = context.rule_sets[language] = load_rules(context.templates.folder, language)
     return found
+
+
+def scoped_rules(context: Context, message: Message, kind: type[R]) -> list[R]:
+    """The rules of ``kind`` in the message's language whose scope covers its channel."""
+    return [r for r in rules_for(context, message.language).of_kind(kind)
+            if r.scope.covers(message.channel)]
+
+
+def placed_in_text(message: Message) -> frozenset[str]:
+    """The facts placed in what every reader gets, the subject and the text (the HTML and
+    SSML come from their own templates over the same facts)."""
+    return message.placed_in.get("text", frozenset()) | message.placed_in.get(
+        "subject", frozenset())
 
 
 def template_file(context: Context, language: str, channel: str, output: Output) -> str:

@@ -15,22 +15,14 @@ from typing import Any
 
 from ..channels import CHANNELS, Audience
 from ..findings import Finding
-from ..messages import Message
 from ..rules import ChangesStatedRule, RequiredFactsRule
 from ..text.speech import replace_addresses
 from .base import Context
-from .common import rules_for, template_file, written
+from .common import placed_in_text, rules_for, scoped_rules, template_file, written
 
 _STATUS_AUDIENCES = {Audience.CUSTOMER, Audience.STAFF, Audience.PUBLIC, Audience.PARTNER}
 # The wordings of a change (`f.changes[i]`, `f.eta_change`): any one of them says it.
 _FORMS = ("sentence", "short", "dated", "also")
-
-
-def _placed_in_text(message: Message) -> frozenset[str]:
-    """The facts placed in what every reader gets, the subject and the text (the HTML and
-    SSML come from their own templates over the same facts)."""
-    return message.placed_in.get("text", frozenset()) | message.placed_in.get(
-        "subject", frozenset())
 
 
 def _estimate_change_paths(facts: Mapping[str, Any]) -> tuple[str, ...]:
@@ -115,7 +107,7 @@ def check_required_facts(context: Context) -> Iterator[Finding]:
         rules = [r for r in by_lang[message.language] if r.scope.covers(message.channel)]
         if not rules:
             continue
-        placed = _placed_in_text(message)
+        placed = placed_in_text(message)
         seen = "\n".join(written(message).values())
         spoken = "ssml" in CHANNELS[message.channel].outputs
         if spoken:
@@ -156,11 +148,10 @@ def check_changes_stated(context: Context) -> Iterator[Finding]:
         changes = context.plain[message.language].get("changes") or []
         if not changes:
             continue
-        rules = [r for r in rules_for(context, message.language).of_kind(ChangesStatedRule)
-                 if r.scope.covers(message.channel)]
+        rules = scoped_rules(context, message, ChangesStatedRule)
         if not rules:
             continue
-        placed = _placed_in_text(message)
+        placed = placed_in_text(message)
         seen = "\n".join(written(message).values())
         for index, change in enumerate(changes):
             paths, old_prefixes = _change_paths(index, change)

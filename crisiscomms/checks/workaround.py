@@ -13,18 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..messages import Message
 from ..model import SmsText
 from ..rules import WorkaroundDroppedRule
 from .base import Context
-from .common import rules_for, template_file, written
+from .common import placed_in_text, scoped_rules, template_file, written
 
 _FIELDS = ("workaround", "workaround_short")
-
-
-def _placed(message: Message) -> frozenset[str]:
-    return message.placed_in.get("text", frozenset()) | message.placed_in.get(
-        "subject", frozenset())
 
 
 def check_workaround_dropped(context: Context) -> Iterator[Finding]:
@@ -33,11 +27,10 @@ def check_workaround_dropped(context: Context) -> Iterator[Finding]:
         facts = context.plain[message.language]
         if not facts.get("workaround"):
             continue
-        rules = [r for r in rules_for(context, message.language).of_kind(WorkaroundDroppedRule)
-                 if r.scope.covers(message.channel)]
+        rules = scoped_rules(context, message, WorkaroundDroppedRule)
         if not rules:
             continue
-        placed = _placed(message)
+        placed = placed_in_text(message)
         seen = "\n".join(written(message).values())
         if any(name in placed and facts.get(name) and str(facts[name]) in seen
                for name in _FIELDS):
