@@ -61,6 +61,10 @@ def test_hebrew_resolved_email_subject_has_one_pattern() -> None:
     subject = seen(mobile, "he", "email", "subject")
     assert subject.startswith("התקלה שהשפיעה על ") and subject.endswith(" טופלה"), subject
     assert ":" not in subject
+    en = render(edited("compensation"), languages=["en"], channels=["email"])
+    assert seen(en, "en", "email", "subject") == "Resolved: the problem affecting mobile service"
+    en_shop = render(_shop(), languages=["en"], channels=["email"])  # type: ignore[arg-type]
+    assert seen(en_shop, "en", "email", "subject") == "Resolved: Online shop problem"
 
 
 def test_english_sms_no_need_line_says_about_this_problem_when_a_channel_is_down() -> None:
@@ -70,7 +74,7 @@ def test_english_sms_no_need_line_says_about_this_problem_when_a_channel_is_down
         eta="2026-11-23T12:00:00+02:00", next_update_at="2026-11-23T11:00:00+02:00",
         title={"he": "תקלה במוקד הטלפוני ובצ'אט באתר", "en": "Phone line and chat problem"},
         impact={"he": "לא ניתן להגיע למוקד הטלפוני, והצ'אט באתר אינו פועל.",
-                "en": "Our phone line cannot be reached and the chat on our website is not working."},
+                "en": "Our phone line cannot be reached; the chat on our website is down."},
         services=[{"id": "call-centre", "name": {"he": "המוקד הטלפוני", "en": "our phone line"}},
                   {"id": "chat", "name": {"he": "הצ'אט באתר", "en": "chat on our website"}}])
     bundle = render(phonechat, languages=["en"], channels=["sms"])
