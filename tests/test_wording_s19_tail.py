@@ -85,3 +85,15 @@ def test_english_sms_no_need_line_says_about_this_problem_when_a_channel_is_down
     # With every contact channel up, the plain line stays.
     plain = seen(render(edited("identified"), languages=["en"], channels=["sms"]), "en", "sms")
     assert "about this problem" not in plain
+
+
+def test_long_outage_banner_keeps_a_complete_compensation_sentence_with_the_apology() -> None:
+    # en: the full sentence and the apology are over 300 characters; the brief delivery
+    # (f.compensation.brief) keeps a complete sentence, not the SMS short form.
+    bundle = render(edited("compensation"), languages=["en"], channels=["banner"])
+    en = seen(bundle, "en", "banner")
+    assert ("Every affected customer will receive a voucher worth 10% of the monthly bill, valid "
+            "until 31 December 2026. It will be sent to you automatically. We apologise for the "
+            "disruption to your service.") in en, en
+    assert "Automatic compensation:" not in en
+    assert bundle["en", "banner"].stats["short"] == 1
