@@ -414,6 +414,9 @@ class CompensationWords(_Strict):
     date_format_short: str
     delivery: dict[Delivery, dict[CompensationKindId, str]]
     delivery_short: dict[Delivery, str]
+    delivery_brief: dict[Delivery, dict[CompensationKindId, str]] | None = None
+    """How it arrives, in brief, for a lasting channel short on room (the banner after a long
+    outage, which also apologises); without it, ``delivery``."""
     trouble: str
     """What the apology is for ("the inconvenience")..."""
     trouble_long: str

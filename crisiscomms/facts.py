@@ -37,7 +37,16 @@ from markupsafe import Markup, escape
 
 from .changes import Change, Changes
 from .channels import RESTRICTED_FACTS
-from .config import CONTACT_CHANNELS, ChangeKindName, Config, DayWords, Language
+from .config import (
+    CONTACT_CHANNELS,
+    ChangeKindName,
+    CompensationKindId,
+    CompensationWords,
+    Config,
+    DayWords,
+    Delivery,
+    Language,
+)
 from .model import Incident, Localized
 from .text import markdown, speech
 from .text.bidi import (
@@ -1019,7 +1028,20 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
             "staff": voiced["staff"] or sentence,
             "partner": voiced["partner"] or sentence,
             "short": whole(words.short, words.what_short[kind], words.expiry_short,
-                           expiry_short, words.delivery_short[delivery])}
+                           expiry_short, words.delivery_short[delivery]),
+            "brief": _compensation_brief(words, kind, delivery, expiry, whole) or sentence}
+
+
+def _compensation_brief(words: CompensationWords, kind: CompensationKindId, delivery: Delivery,
+                        expiry: Atom | None,
+                        whole: Callable[[str, str, str, Atom | None, str], Phrase]
+                        ) -> Phrase | None:
+    """The complete sentence with how it arrives said in brief (``[compensation.delivery_brief]``),
+    for a lasting channel short on room; ``None`` when the language file has no brief form."""
+    if words.delivery_brief is None:
+        return None
+    return whole(words.sentence, words.what[kind], words.expiry, expiry,
+                 words.delivery_brief[delivery][kind])
 
 
 def _contact(incident: Incident, config: Config, language: Language, lang: str,

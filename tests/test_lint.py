@@ -76,7 +76,8 @@ DEFECTS = [
                  id="budget-ivr-seconds"),
     pytest.param("en/sms.txt", " Next update: {{ f.next_update.short }}.", "",
                  "required-fact", None, id="missing-fact"),
-    pytest.param("he/banner.html", " {% if short > 1 %}{{ f.compensation.short }}{% else %}"
+    pytest.param("he/banner.html", " {% if short > 1 %}{{ f.compensation.short }}{% elif short "
+                 "and f.long_outage %}{{ f.compensation.brief }}{% else %}"
                  "{{ f.compensation.sentence }}{% endif %}", "",
                  "parity-facts", None, id="parity-facts"),
     pytest.param("en/banner.txt", "Next update {{ f.next_update.dated }}.",
@@ -91,8 +92,9 @@ DEFECTS = [
     pytest.param("en/email.txt", "We apologise for {{ f.trouble }} and thank",
                  "We apologise with a 10% voucher and thank", "hard-coded", "line",
                  id="hard-coded-percentage"),
-    pytest.param("en/sms.txt", "No need to contact us again.",
-                 "No need to contact us again. {{ f.internal.cause }}", "audience-leak",
+    pytest.param("en/sms.txt", "No need to contact us again{% if down %}",
+                 "No need to contact us again {{ f.internal.cause }}{% if down %}",
+                 "audience-leak",
                  "line", id="audience-internal-in-sms"),
     pytest.param("he/banner.html", "העדכון הבא: {{ f.next_update.dated }}.",
                  "העדכון הבא: {{ f.next_update.dated }}. {{ f.priority }}", "audience-leak", "line",
