@@ -550,6 +550,10 @@ class Language(_Strict):
     Without them, the name as written (:func:`crisiscomms.text.inflect.as_object`)."""
     object_keep: tuple[str, ...] = ()
     object_nouns: dict[str, str] = {}
+    object_each: str = "{service}"
+    """Each service after the first in ``f.services_said``, when the verb's preposition is
+    said again before every item (Hebrew "על {service}": "משפיעה על המוקד הטלפוני ועל
+    הפניות בדואר האלקטרוני", s19 reading 7 D4). The list's items stay as they are."""
     after_title: str = "{services}"
     """The services a title does not name, placed right after it (``f.services_after_title``,
     Hebrew "ו{services}": "תקלה בכניסה לאפליקציה ובאזור האישי באתר")."""

@@ -439,6 +439,15 @@ def _join(pieces: Sequence[Piece], language: Language) -> Piece:
     return Phrase(pattern, tuple((f"p{i}", p) for i, p in enumerate(pieces)))
 
 
+def _join_said(pieces: Sequence[Piece], language: Language) -> Piece:
+    """The services as the object of a spoken verb: each after the first with the verb's
+    preposition again where the language says it (``object_each``, Hebrew "על {service}")."""
+    each = [piece if i == 0 or language.object_each == "{service}" else
+            Phrase(language.object_each, (("service", piece),))
+            for i, piece in enumerate(pieces)]
+    return _join(each, language)
+
+
 def _starts_ltr(piece: Piece) -> bool:
     if isinstance(piece, Atom):
         return bool(re.match(r"[A-Za-z0-9*+#]", piece.text))
@@ -727,7 +736,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
                                           say),
         "services": _join(services, language),
         # The services as the object of a spoken sentence ("Сбой затронул оплату на сайте").
-        "services_said": _join(services_said, language),
+        "services_said": _join_said(services_said, language),
         "service_said_list": services_said,
         "service_list": services,
         "service_count": len(services),
@@ -737,7 +746,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         # Only the services the title leaves out, when it names the others (s19 R5).
         "services_beyond_title": _join(beyond, language) if beyond else None,
         # Those as the object of a spoken sentence ("Сбой затронул также личный кабинет").
-        "services_beyond_said": _join(beyond_said, language) if beyond_said else None,
+        "services_beyond_said": _join_said(beyond_said, language) if beyond_said else None,
         # The same, worded to follow the title (the SMS, short of room).
         "services_after_title": after_title(incident.title[lang], names, language, rtl, say),
         # Each service: whether the title names it (``_services_beyond_title``).

@@ -1,0 +1,43 @@
+"""Session 19, reading 7: the Hebrew IVR says the preposition before each service (D4), the
+English management notice says every length in one style, as the talking points do (D9), and
+the url-spoken finding carries the language of the field it names (D10).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from crisiscomms import Bundle, parse_incident, render
+from crisiscomms.text.bidi import strip_controls
+
+from .example_edits import example_data as example
+from .example_edits import seen
+
+
+def _callcentre(title: str = "תקלה במוקד שירות הלקוחות", services: int = 2) -> Bundle:
+    names = [{"he": "המוקד הטלפוני", "en": "our phone line"},
+             {"he": "פניות בדואר האלקטרוני", "en": "email support"},
+             {"he": "הצ'אט באתר", "en": "chat on our website"}][:services]
+    return render(parse_incident(example(
+        "identified", title={"he": title, "en": "Customer service problem"},
+        services=[{"id": f"s{i}", "name": name} for i, name in enumerate(names)])),
+        languages=["he"], channels=["ivr"])
+
+
+@pytest.mark.parametrize("output", ["text", "ssml"])
+def test_he_ivr_repeats_the_preposition_before_each_service(output: str) -> None:
+    said = re.sub(r"<[^>]+>", "", seen(_callcentre(), "he", "ivr", output))
+    assert "משפיעה על המוקד הטלפוני ועל פניות בדואר האלקטרוני" in said
+    three = re.sub(r"<[^>]+>", "", seen(_callcentre("תקלה בשירות", 3), "he", "ivr", output))
+    assert "משפיעה על המוקד הטלפוני, על פניות בדואר האלקטרוני ועל הצ'אט באתר" in three
+
+
+def test_he_ivr_repeats_it_after_also_and_keeps_the_services_placed() -> None:
+    bundle = _callcentre("תקלה במוקד הטלפוני", 3)
+    text = seen(bundle, "he", "ivr")
+    assert "משפיעה גם על פניות בדואר האלקטרוני ועל הצ'אט באתר" in text
+    placed = bundle["he", "ivr"].placed
+    assert {"service_said_list[1]", "service_said_list[2]"} <= placed
+    assert not [f for f in bundle.findings if f.severity == "error"]
