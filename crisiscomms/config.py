@@ -362,6 +362,9 @@ class UnitForms(_Strict):
     few: str | None = None
     many: str | None = None
     other: str
+    one_figure: str | None = None
+    """The ``one`` form with the count in figures, where ``one`` says it in words ("{n} hour"
+    for "an hour"): a length in figures says "1 hour and 5 minutes" (s19 reading 7 D9)."""
     gender: Literal["f", "m"] = "f"
     case: Literal["nominative", "genitive", "dative", "accusative", "instrumental",
                   "prepositional"] = "nominative"

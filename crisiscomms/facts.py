@@ -37,7 +37,7 @@ from markupsafe import Markup, escape
 
 from .changes import Change, Changes
 from .channels import RESTRICTED_FACTS
-from .config import CONTACT_CHANNELS, ChangeKindName, Config, DayWords, Language
+from .config import CONTACT_CHANNELS, ChangeKindName, Config, DayWords, Language, UnitForms
 from .model import Incident, Localized
 from .text import markdown, speech
 from .text.bidi import (
@@ -188,6 +188,9 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
     '51 שעות'
     >>> str(duration(6 * 60 + 23, he, "he")), str(duration(3 * 60 + 5, he, "he"))
     ('6 שעות ו-23 דקות', 'שלוש שעות וחמש דקות')
+    >>> en = load_language(default_templates_dir(), "en")
+    >>> str(duration(65, en, "en", figures=True)), str(duration(61, en, "en", figures=True))
+    ('1 hour and 5 minutes', '1 hour and 1 minute')
     """
     minutes = max(minutes, 1)
     if minutes < 60:
@@ -212,7 +215,8 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
         if after is not None:
             pieces.append(_word(after, language.speech))
             continue
-        pattern = _plural(forms.model_dump(), count, language.locale)
+        pattern = _figures_form(forms, count, language) if figures else \
+            _plural(forms.model_dump(), count, language.locale)
         word = language.counts.get(forms.gender, {}).get(str(count)) if worded else None
         if word == "":
             # A count the language leaves unsaid ("спустя час", not "спустя 1 час").
@@ -223,6 +227,15 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
                                            gender=forms.gender, case=forms.case), ltr=True))
         pieces.append(_slot(pattern, "n", number, language.speech))
     return _join(pieces, language)
+
+
+def _figures_form(forms: UnitForms, count: int, language: Language) -> str:
+    """A unit's form for ``count`` in a length written in figures: the language's ``one_figure``
+    where its ``one`` form says the count in words ("an hour" -> "{n} hour")."""
+    pattern = _plural(forms.model_dump(), count, language.locale)
+    if "{n}" not in pattern and forms.one_figure is not None:
+        return str(forms.one_figure)
+    return pattern
 
 
 def about(minutes: int, language: Language, lang: str) -> Piece:

@@ -10,7 +10,6 @@ import re
 import pytest
 
 from crisiscomms import Bundle, parse_incident, render
-from crisiscomms.text.bidi import strip_controls
 
 from .example_edits import example_data as example
 from .example_edits import seen
@@ -41,3 +40,29 @@ def test_he_ivr_repeats_it_after_also_and_keeps_the_services_placed() -> None:
     placed = bundle["he", "ivr"].placed
     assert {"service_said_list[1]", "service_said_list[2]"} <= placed
     assert not [f for f in bundle.findings if f.severity == "error"]
+
+
+def _oldest_line(text: str, label: str) -> str:
+    return next(line for line in text.splitlines() if label in line)
+
+
+def test_en_management_says_every_length_in_figures_as_the_talking_points_do() -> None:
+    from crisiscomms.samples import load_example
+
+    bundle = render(load_example("identified"), languages=["en"],
+                    channels=["management", "talking_points"])
+    management = seen(bundle, "en", "management")
+    assert "has lasted 1 hour and 5 minutes so far" in management
+    assert "1 hour and 3 minutes ago" in _oldest_line(management, "Oldest")
+    assert "an hour" not in management
+    points = seen(bundle, "en", "talking_points")
+    assert "(1 hour and 3 minutes ago)" in _oldest_line(points, "Open contacts")
+
+
+def test_en_resolved_talking_points_and_management_say_the_length_alike() -> None:
+    from crisiscomms.samples import load_example
+
+    bundle = render(load_example("resolved"), languages=["en"],
+                    channels=["management", "talking_points"])
+    for channel in ("management", "talking_points"):
+        assert "after 1 hour." in seen(bundle, "en", channel)
