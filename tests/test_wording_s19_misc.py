@@ -66,3 +66,15 @@ def test_en_resolved_talking_points_and_management_say_the_length_alike() -> Non
                     channels=["management", "talking_points"])
     for channel in ("management", "talking_points"):
         assert "after 1 hour." in seen(bundle, "en", channel)
+
+
+def test_url_spoken_finding_carries_the_language_of_the_field_it_names() -> None:
+    address = "https://netivim.example/pay"
+    bundle = render(parse_incident(example(
+        "identified", workaround={"he": f"ניתן לשלם באתר {address}",
+                                  "en": f"You can pay at {address}"})),
+        languages=["he", "en"], channels=["ivr"])
+    found = {f.field: f for f in bundle.findings if f.rule == "url-spoken"}
+    assert found["workaround.en"].language == "en"
+    assert "holds the web address" in found["workaround.en"].message
+    assert found["workaround.he"].language == "he"
