@@ -362,6 +362,9 @@ class UnitForms(_Strict):
     few: str | None = None
     many: str | None = None
     other: str
+    one_figure: str | None = None
+    """The ``one`` form with the count in figures, where ``one`` says it in words ("{n} hour"
+    for "an hour"): a length in figures says "1 hour and 5 minutes" (s19 reading 7 D9)."""
     gender: Literal["f", "m"] = "f"
     case: Literal["nominative", "genitive", "dative", "accusative", "instrumental",
                   "prepositional"] = "nominative"
@@ -553,6 +556,10 @@ class Language(_Strict):
     Without them, the name as written (:func:`crisiscomms.text.inflect.as_object`)."""
     object_keep: tuple[str, ...] = ()
     object_nouns: dict[str, str] = {}
+    object_each: str = "{service}"
+    """Each service after the first in ``f.services_said``, when the verb's preposition is
+    said again before every item (Hebrew "על {service}": "משפיעה על המוקד הטלפוני ועל
+    הפניות בדואר האלקטרוני", s19 reading 7 D4). The list's items stay as they are."""
     after_title: str = "{services}"
     """The services a title does not name, placed right after it (``f.services_after_title``,
     Hebrew "ו{services}": "תקלה בכניסה לאפליקציה ובאזור האישי באתר")."""

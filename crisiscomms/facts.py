@@ -46,6 +46,7 @@ from .config import (
     DayWords,
     Delivery,
     Language,
+    UnitForms,
 )
 from .model import Incident, Localized
 from .text import markdown, speech
@@ -197,6 +198,9 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
     '51 שעות'
     >>> str(duration(6 * 60 + 23, he, "he")), str(duration(3 * 60 + 5, he, "he"))
     ('6 שעות ו-23 דקות', 'שלוש שעות וחמש דקות')
+    >>> en = load_language(default_templates_dir(), "en")
+    >>> str(duration(65, en, "en", figures=True)), str(duration(61, en, "en", figures=True))
+    ('1 hour and 5 minutes', '1 hour and 1 minute')
     """
     minutes = max(minutes, 1)
     if minutes < 60:
@@ -221,7 +225,8 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
         if after is not None:
             pieces.append(_word(after, language.speech))
             continue
-        pattern = _plural(forms.model_dump(), count, language.locale)
+        pattern = _figures_form(forms, count, language) if figures else \
+            _plural(forms.model_dump(), count, language.locale)
         word = language.counts.get(forms.gender, {}).get(str(count)) if worded else None
         if word == "":
             # A count the language leaves unsaid ("спустя час", not "спустя 1 час").
@@ -232,6 +237,15 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
                                            gender=forms.gender, case=forms.case), ltr=True))
         pieces.append(_slot(pattern, "n", number, language.speech))
     return _join(pieces, language)
+
+
+def _figures_form(forms: UnitForms, count: int, language: Language) -> str:
+    """A unit's form for ``count`` in a length written in figures: the language's ``one_figure``
+    where its ``one`` form says the count in words ("an hour" -> "{n} hour")."""
+    pattern = _plural(forms.model_dump(), count, language.locale)
+    if "{n}" not in pattern and forms.one_figure is not None:
+        return str(forms.one_figure)
+    return pattern
 
 
 def about(minutes: int, language: Language, lang: str) -> Piece:
@@ -446,6 +460,15 @@ def _join(pieces: Sequence[Piece], language: Language) -> Piece:
             if _starts_ltr(piece):
                 pattern = re.sub(rf"(?<![^\s])ו(\{{p{i}\}})", r"ו-\1", pattern)
     return Phrase(pattern, tuple((f"p{i}", p) for i, p in enumerate(pieces)))
+
+
+def _join_said(pieces: Sequence[Piece], language: Language) -> Piece:
+    """The services as the object of a spoken verb: each after the first with the verb's
+    preposition again where the language says it (``object_each``, Hebrew "על {service}")."""
+    each = [piece if i == 0 or language.object_each == "{service}" else
+            Phrase(language.object_each, (("service", piece),))
+            for i, piece in enumerate(pieces)]
+    return _join(each, language)
 
 
 def _starts_ltr(piece: Piece) -> bool:
@@ -736,7 +759,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
                                           say),
         "services": _join(services, language),
         # The services as the object of a spoken sentence ("Сбой затронул оплату на сайте").
-        "services_said": _join(services_said, language),
+        "services_said": _join_said(services_said, language),
         "service_said_list": services_said,
         "service_list": services,
         "service_count": len(services),
@@ -746,7 +769,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         # Only the services the title leaves out, when it names the others (s19 R5).
         "services_beyond_title": _join(beyond, language) if beyond else None,
         # Those as the object of a spoken sentence ("Сбой затронул также личный кабинет").
-        "services_beyond_said": _join(beyond_said, language) if beyond_said else None,
+        "services_beyond_said": _join_said(beyond_said, language) if beyond_said else None,
         # The same, worded to follow the title (the SMS, short of room).
         "services_after_title": after_title(incident.title[lang], names, language, rtl, say),
         # Each service: whether the title names it (``_services_beyond_title``).

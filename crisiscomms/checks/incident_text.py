@@ -10,7 +10,7 @@ joiner inside an emoji sequence.
 
 ``url``: a web address in a text that a channel in the rule's scope places, by the record of
 what each message placed (``Message.placed``): the IVR would read it aloud character by
-character.
+character. Reported in the language of the text that holds it.
 """
 
 from __future__ import annotations
@@ -110,10 +110,12 @@ def check_incident_text(context: Context) -> Iterator[Finding]:
                     yield rule.finding({"field": f"{path}.{lang}", "character": name,
                                         "found": name}, field=f"{path}.{lang}", language=primary,
                                        file=source)
+    # A web address is in one language's text, placed by that language's messages: the finding
+    # reads in that language and carries it (s19 reading 7 D10: workaround.en was labelled he).
     reported: set[str] = set()
     for message in bundle:
         lang = message.language
-        for rule in rules:
+        for rule in rules_for(context, lang).of_kind(IncidentTextRule):
             if rule.check != "url" or rule.regex is None or not rule.scope.covers(
                     message.channel):
                 continue
@@ -126,4 +128,4 @@ def check_incident_text(context: Context) -> Iterator[Finding]:
                 reported.add(f"{field}.{lang}")
                 yield rule.finding({"field": f"{field}.{lang}", "character": "",
                                     "found": match.group()}, field=f"{field}.{lang}",
-                                   channel=message.channel, language=primary, file=source)
+                                   channel=message.channel, language=lang, file=source)
