@@ -7,13 +7,20 @@ point customers to the working channels; letters apologise without a dangling "�
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 import yaml
 
 from crisiscomms import Bundle, parse_incident, render
+from crisiscomms.cases import load_case
+from crisiscomms.cases.letters import render_case_letter
 from crisiscomms.samples import load_example
+from crisiscomms.text.bidi import strip_controls
 
 from .example_edits import seen
+from .template_copy import TemplateCopy
 
 CALL_CENTRE_YAML = """
 id: INC-3005
@@ -117,3 +124,37 @@ def test_partners_name_whose_customer_service() -> None:
     text = seen(render(load_example("resolved"), languages=["ar"], channels=["partners"]),
                 "ar", "partners")
     assert "فستتولى خدمة عملاء نتيفيم الأمر" in text
+
+
+# --- Letters --------------------------------------------------------------------------------
+
+CASES = Path(__file__).resolve().parent.parent / "examples" / "cases"
+NOW = dt.datetime(2026, 11, 27, 16, 30, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="module")
+def four(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return TemplateCopy.with_config(tmp_path_factory.mktemp("t") / "templates",
+                                    'languages = ["he", "en"]',
+                                    'languages = ["he", "en", "ar", "ru"]').folder
+
+
+def _letter(four: Path, name: str, kind: str) -> str:
+    case = load_case(CASES / f"{name}.yaml")
+    incident = load_example("compensation") if name == "justified-voucher" else None
+    letter = render_case_letter(case.model_copy(update={"language": "ar"}), kind, now=NOW,
+                                templates=four, incident=incident)
+    return strip_controls(letter.text)
+
+
+def test_the_acknowledgement_apology_has_no_dangling_that(four: Path) -> None:
+    text = _letter(four, "not-justified", "acknowledgement")
+    assert "نأسف لما واجهته من إزعاج" in text and "سبّبه لك ذلك" not in text
+
+
+def test_letters_speak_of_the_subject_in_our_words(four: Path) -> None:
+    text = _letter(four, "justified-voucher", "acknowledgement")
+    assert "هاتف اشتُري قبل الخلل بيوم" in text and "ووعدني" not in text
+    fax = _letter(four, "fax-before-weekend", "acknowledgement")
+    assert "شارع هنفيئيم 12، حيفا" in fax and "HaNevi'im" not in fax
+    assert "الذي طلبته" not in fax
