@@ -411,6 +411,9 @@ class CompensationWords(_Strict):
     what_short: dict[CompensationKindId, str]
     base: dict[Literal["bill", "purchase"], str]
     expiry: str
+    expiry_kind: dict[CompensationKindId, str] = {}
+    """``expiry`` for one kind, where the sentence names the thing itself (Arabic "وتسري
+    القسيمة حتى {date}": the verb agrees with it); without it, ``expiry``."""
     expiry_short: str
     date_format: str
     """The last day's date, always with the year."""

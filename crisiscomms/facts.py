@@ -1025,6 +1025,7 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
         expiry_short = date_atom(comp.valid_until, words.date_format_short, language,
                                  with_year=True)
     delivery = config.compensation.delivery
+    until = words.expiry_kind.get(kind, words.expiry)
 
     def whole(pattern: str, what: str, until: str, last: Atom | None, how: str) -> Phrase:
         what_piece = Phrase(what, (("percent", percent), ("base", base)))
@@ -1037,11 +1038,11 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
     # agents and resellers (``partner``: "your clients receive it"), from
     # ``[compensation_voice]``; a language file without it keeps the customer's sentence.
     voices = language.compensation_voice
-    voiced = {name: (whole(words.sentence, words.what[kind], words.expiry, expiry,
+    voiced = {name: (whole(words.sentence, words.what[kind], until, expiry,
                            getattr(voices, name)[delivery][kind]) if voices is not None
                      else None)
               for name in ("staff", "partner")}
-    sentence = whole(words.sentence, words.what[kind], words.expiry, expiry,
+    sentence = whole(words.sentence, words.what[kind], until, expiry,
                      words.delivery[delivery][kind])
     return {"percent": percent, "kind": kind,
             "kind_label": _word(language.compensation_kind[kind], language.speech),

@@ -46,9 +46,11 @@ def levels(incident: Incident, lang: str) -> list[str]:
 # --- 1. The fill pass in Arabic and Russian -------------------------------------------------
 
 def test_arabic_sms_fill_adds_the_thanks_the_chosen_wording_left_out() -> None:
-    # Was: level 4 chosen, 17 units left unused and no thanks.
+    # Was: level 4 chosen, 17 units left unused and no thanks. Reading 7 H1: the fill adds
+    # the status link before the thanks, so investigating ends with the link.
     message = sms("investigating", "ar")
-    assert _text(message).endswith(" شكرًا لصبركم.")
+    assert _text(message).rstrip().endswith("status.netivim.example")
+    assert _text(sms("resolved", "ar")).rstrip().endswith("شكرًا لصبركم. status.netivim.example")
     assert message.stats["segments"] <= 3
 
 
@@ -80,7 +82,8 @@ def test_arabic_resolved_sms_puts_a_colon_before_the_status() -> None:
     for name in ("compensation", "resolved"):
         for text in levels(load_example(name), "ar"):
             assert " - " not in text, text
-    assert "خلل في الشبكة الخلوية في وسط البلاد: تمت المعالجة." in _text(sms("compensation", "ar"))
+    # Reading 7 L3: no "الخلل: تمت المعالجة" doubling; the status opens the sentence.
+    assert "تمت معالجة الخلل في الشبكة الخلوية في وسط البلاد." in _text(sms("compensation", "ar"))
 
 
 # --- 3. Emails not kept: no "no need to contact us again" ------------------------------------
