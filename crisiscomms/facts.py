@@ -345,6 +345,10 @@ def _names_by_its_noun(title: str, name: str, language: Language) -> bool:
         return False
     rest = want[1:]
     have = _title_words(title, language, articles=True)
+    if not language.articles:  # Russian: "вход в приложение" names "мобильное приложение",
+        # the noun after a preposition ("в", "на", "со"), not after a word of its own
+        return any(list(have[at:at + len(rest)]) == list(rest)
+                   and (at == 0 or len(have[at - 1]) <= 2) for at in range(len(have)))
     return any(word in language.articles and have[at + 1:at + 1 + len(rest)] == rest
                for at, word in enumerate(have))
 

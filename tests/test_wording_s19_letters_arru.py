@@ -42,7 +42,7 @@ def test_a_hebrew_only_name_is_not_written_in_arabic_or_russian(
 
 
 @pytest.mark.parametrize(("lang", "greeting"), [("ar", "حضرة السيدة Ronit Shalom المحترمة،"),
-                                                ("ru", "Здравствуйте, Ronit Shalom!")])
+                                                ("ru", "Уважаемая Ronit Shalom!")])
 def test_a_latin_form_is_written_when_there_is_one(four: Path, lang: str, greeting: str) -> None:
     case = load_case(CASES / "not-justified.yaml")
     letter = render_case_letter(case.model_copy(update={"language": lang}), "acknowledgement",

@@ -134,8 +134,8 @@ def test_a_letter_names_the_party_as_the_subject(four: Path) -> None:
     text, html = _seen(_letter("not-justified", "ru", "progress", four))
     for shown in (text, html):
         assert "запрос:" not in shown and "подключены:" not in shown
-        assert "мы передали вопрос, им занимается наш отдел расчётов" in shown
-        assert "Вашей жалобой уже занимается наш отдел расчётов." in shown
+        assert "мы обратились в наш отдел расчётов" in shown
+        assert "К рассмотрению мы привлекли наш отдел расчётов." in shown
 
 
 def test_the_final_letter_names_the_outage_in_its_sentence(four: Path) -> None:

@@ -57,7 +57,7 @@ def test_arabic_sms_fill_adds_the_thanks_the_chosen_wording_left_out() -> None:
 def test_russian_sms_fill_brings_the_sender_back() -> None:
     # Was: "Проблема со входом в приложение (…)" without the sender, 18 units left unused.
     message = sms("identified", "ru")
-    assert _text(message).startswith("Нетивим: проблема со входом в приложение (")
+    assert _text(message).startswith("Нетивим: проблема со входом в приложение")
     assert message.stats["segments"] <= 3
 
 
@@ -72,7 +72,7 @@ def test_monitoring_payment_sms_says_do_not_pay_again() -> None:
 def test_russian_sms_services_label_as_on_the_banner() -> None:
     texts = levels(load_example("identified"), "ru") + levels(load_example("investigating"), "ru")
     assert not any("Затронуто:" in t or "затронуто:" in t for t in texts)
-    assert "Затронутые сервисы: мобильное приложение и личный кабинет на сайте." in texts[0]
+    assert "Также затронуты: личный кабинет на сайте." in texts[0]
     assert "Также затронуты: телевидение." in texts[-1]
 
 
