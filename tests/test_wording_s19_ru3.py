@@ -6,7 +6,9 @@ opener, headings, the down channels; letters greet by title and turn to the part
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,8 +18,8 @@ from crisiscomms.samples import load_example
 from .example_edits import seen
 from .template_copy import TemplateCopy
 from .test_wording_s18_letters18 import _letter, _seen
+from .test_wording_s19_lead import CALL_CENTRE
 
-CALLCENTRE = Path("/tmp/s19/callcentre-arru.yaml")
 LINK = "status.netivim.example"
 
 
@@ -28,7 +30,7 @@ def four(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                     'languages = ["he", "en", "ar", "ru"]').folder
 
 
-def _sms(example: str) -> tuple[str, dict[str, object]]:
+def _sms(example: str) -> tuple[str, Mapping[str, Any]]:
     bundle = render(load_example(example), languages=("ru",), channels=("sms",))
     return seen(bundle, "ru", "sms"), bundle.messages[0].stats
 
@@ -47,11 +49,10 @@ def test_a_resolved_sms_says_the_time_with_the_status() -> None:
     assert "– неисправность устранена в 17:50." in text, text
 
 
-@pytest.mark.skipif(not CALLCENTRE.exists(), reason="call-centre incident not present")
 def test_the_callcentre_sms_keeps_the_sender_and_staff_do_not_promise_a_lost_email() -> None:
     """L1, M1, L7: sender kept; "Ваше обращение мы зарегистрировали прямо сейчас";
     "у нас сейчас не работают телефонная линия и электронная почта"."""
-    bundle = render(loading.load_incident(CALLCENTRE), languages=("ru",),
+    bundle = render(loading.parse_incident(CALL_CENTRE), languages=("ru",),
                     channels=("sms", "talking_points", "ivr"))
     assert seen(bundle, "ru", "sms").startswith("Нетивим: ")
     for output in ("text", "html"):
