@@ -159,7 +159,8 @@ def test_managers_get_hours_and_minutes() -> None:
         "compensation", started_at="2026-11-18T17:49:00+02:00")), channels=["management"])
     he = strip_controls(three_days["he", "management"].text)
     assert "לאחר 72 שעות ודקה" in he
-    assert "after 72 hours and a minute" in three_days["en", "management"].text
+    # English management writes every length in figures (one number style per notice).
+    assert "after 72 hours and 1 minute" in three_days["en", "management"].text
 
 
 # --- the year ------------------------------------------------------------------------------

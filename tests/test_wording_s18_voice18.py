@@ -44,11 +44,11 @@ CUSTOMER_VOICE = {"he": ("יישלח אליכם", "לפנות אלינו כדי"
                   "ar": ("ستصلكم", "التواصل معنا من أجل"),
                   "ru": ("Он придёт автоматически", "Он придёт")}
 STAFF_VOICE = {"he": "השובר יישלח ללקוחות אוטומטית, ואין צורך שיפנו כדי לקבל אותו.",
-               "en": "It is sent to them automatically; they do not need to ask for it.",
+               "en": "It will be sent to them automatically; they need not ask for it.",
                "ar": "ستصل القسيمة إلى العملاء تلقائيًا",
                "ru": "Сертификат придёт клиентам автоматически"}
 PARTNER_VOICE = {"he": "השובר יישלח ללקוחותיכם אוטומטית, ואין צורך שיפנו אליכם או אלינו",
-                 "en": "It is sent to your clients automatically; they do not need to ask you "
+                 "en": "It will be sent to your clients automatically; they need not ask you "
                        "or us for it.",
                  "ar": "ستصل القسيمة إلى عملائكم تلقائيًا",
                  "ru": "Сертификат придёт вашим клиентам автоматически"}
