@@ -75,3 +75,12 @@ def test_staff_notices_in_arabic_and_russian_say_what_an_email_outage_means(lang
     assert lost in seen(bundle, lang, "management")
     partners = seen(bundle, lang, "partners")
     assert hardship in partners and before in partners
+
+
+@pytest.mark.parametrize(("lang", "apology"), [
+    ("he", "אנו מתנצלים על אי הנוחות ומודים לכם על הסבלנות."),
+    ("en", "We apologise for the inconvenience and thank you for your patience.")])
+def test_a_resolved_banner_apologises_after_a_short_outage_too(lang: str, apology: str) -> None:
+    # Reading 8: the IVR, email and status page apologised; the banner only thanked.
+    bundle = render(load_example("resolved"), languages=[lang], channels=["banner"])
+    assert apology in seen(bundle, lang, "banner")

@@ -40,10 +40,13 @@ def test_resolved_banner_after_a_long_outage_ends_with_the_apology() -> None:
         assert ("מתנצלים על הפגיעה בשירות" in html) or ("disruption to your service" in html)
 
 
-def test_resolved_banner_after_a_short_outage_only_thanks() -> None:
+def test_resolved_banner_after_a_short_outage_apologises_for_the_inconvenience() -> None:
+    # Reading 8: below the long-outage threshold the banner apologises too, in the words the
+    # other channels use for a short outage (never "הפגיעה בשירות").
     bundle = render(_shop(), languages=["he"], channels=["banner"])  # type: ignore[arg-type]
     he = seen(bundle, "he", "banner")
-    assert he.endswith("תודה על הסבלנות.") and "מתנצלים" not in he
+    assert he.endswith("אנו מתנצלים על אי הנוחות ומודים לכם על הסבלנות.")
+    assert "הפגיעה בשירות" not in he
 
 
 def test_resolved_social_keeps_the_complete_compensation_sentence_when_it_fits() -> None:
