@@ -202,6 +202,12 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
         return int(args.run(args, out))
     except CrisisError as error:  # TemplateError, InputError, unknown names: the user's input
         return _fail(error, err)
+    except BrokenPipeError:
+        # The reader stopped reading (`crisiscomms render ... | head`): not a bug. Point the
+        # standard output at nothing so the flush at exit does not fail again.
+        if out is sys.stdout:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return Exit.CLEAN
     except Exception as error:  # a bug of ours: said apart from findings
         if args.debug:
             traceback.print_exception(error, file=err)
