@@ -77,7 +77,7 @@ DEFECTS = [
     pytest.param("en/sms.txt", " Next update: {{ f.next_update.short }}.", "",
                  "required-fact", None, id="missing-fact"),
     pytest.param("he/banner.html", " {% if short > 1 %}{{ f.compensation.short }}{% elif short "
-                 "and f.long_outage %}{{ f.compensation.brief }}{% else %}"
+                 "%}{{ f.compensation.brief }}{% else %}"
                  "{{ f.compensation.sentence }}{% endif %}", "",
                  "parity-facts", None, id="parity-facts"),
     pytest.param("en/banner.txt", "Next update {{ f.next_update.dated }}.",
@@ -102,7 +102,7 @@ DEFECTS = [
     pytest.param("he/email.txt", "אם השירות עדיין אינו פועל אצלכם כרגיל",
                  "אם אתה עדיין לא מצליח להתחבר", "address-form", "line",
                  id="hebrew-singular-address"),
-    pytest.param("he/banner.txt", "תודה על הסבלנות.", "תודה לכל הלקוחות היקרים/ות.",
+    pytest.param("he/banner.txt", "ומודים לכם על הסבלנות", "ומודים לכל הלקוחות היקרים/ות",
                  "address-form", "line", id="hebrew-slash-form"),
     pytest.param("en/ivr.txt", "Hello, this is {{ f.org.short_name }}",
                  "Hello, this is {{ f.org.short_name }", "template-syntax", "line",
