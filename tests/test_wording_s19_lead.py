@@ -84,3 +84,14 @@ def test_a_resolved_banner_apologises_after_a_short_outage_too(lang: str, apolog
     # Reading 8: the IVR, email and status page apologised; the banner only thanked.
     bundle = render(load_example("resolved"), languages=[lang], channels=["banner"])
     assert apology in seen(bundle, lang, "banner")
+
+
+@pytest.mark.parametrize("lang", ["he", "en", "ar", "ru"])
+def test_reps_read_the_status_page_without_https_and_click_a_whole_link(lang: str) -> None:
+    # Reading 8: a quote reps read aloud gave "https://status.netivim.example"; the HTML keeps
+    # an absolute link (a bare host name would be a relative href).
+    bundle = render(load_example("identified"), languages=[lang], channels=["talking_points"])
+    text = seen(bundle, lang, "talking_points")
+    assert "status.netivim.example" in text and "https://status" not in text
+    html = bundle[lang, "talking_points"].html or ""
+    assert 'href="https://status.netivim.example"' in html and 'href="status.' not in html
