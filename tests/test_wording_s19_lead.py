@@ -95,3 +95,12 @@ def test_reps_read_the_status_page_without_https_and_click_a_whole_link(lang: st
     assert "status.netivim.example" in text and "https://status" not in text
     html = bundle[lang, "talking_points"].html or ""
     assert 'href="https://status.netivim.example"' in html and 'href="status.' not in html
+
+
+@pytest.mark.parametrize(("lang", "label"), [
+    ("he", "השירות שהושפע:"), ("en", "Service affected:"), ("ar", "الخدمة التي تأثرت:"),
+    ("ru", "Был затронут сервис:")])
+def test_management_names_one_service_in_the_singular(lang: str, label: str) -> None:
+    # Reading 8: "Были затронуты: Webmail", "الخدمات التي تأثرت: Webmail" for one service.
+    bundle = render(load_example("resolved"), languages=[lang], channels=["management"])
+    assert label in seen(bundle, lang, "management")
