@@ -46,6 +46,7 @@ from .config import (
     DayWords,
     Delivery,
     Language,
+    Organisation,
     UnitForms,
 )
 from .model import Incident, Localized
@@ -1095,21 +1096,12 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         if is_down[cid]:
             down.append((cid, _word(words.down[cid], say)))  # type: ignore[index]
             continue
-        default = {"phone": org.phone, "email": org.email_from}.get(cid, str(org.website))
-        address = channel.address or default
         pattern = words.channel[cid]  # type: ignore[index]
-        if cid == "phone":
-            where = Atom(address, partial(speech.spoken_digits, address, say), ltr=True)
-            named = _slot(pattern, "address", where, say)
-        else:
+        named = _slot(pattern, "address", _address(cid, channel.address, org, say), say)
+        if cid != "phone" and isinstance(named, Phrase):
             # An address is never spoken: speech says the filled phrase as a whole, so the
             # words before it and the words for where it points become one ("by email").
-            where = (_url(address) if address.startswith(("http://", "https://"))
-                     else Atom(address, "", ltr=True))
-            named = _slot(pattern, "address", where, say)
-            if isinstance(named, Phrase):
-                named = Phrase(named.pattern, named.parts,
-                               partial(_speak_text, str(named), say))
+            named = Phrase(named.pattern, named.parts, partial(_speak_text, str(named), say))
         working_short.append(named)
         hours = channel.hours.get(lang)
         if hours:
@@ -1140,6 +1132,18 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
     }
 
 
+def _address(cid: str, address: str | None, org: Organisation,
+             say: speech.SpeechWords) -> Atom:
+    """A contact channel's address (its own, else the organisation's phone, email or
+    website): a phone number spoken digit by digit, a web address as a link, else as written."""
+    value = address or {"phone": org.phone, "email": org.email_from}.get(cid, str(org.website))
+    if cid == "phone":
+        return Atom(value, partial(speech.spoken_digits, value, say), ltr=True)
+    if value.startswith(("http://", "https://")):
+        return _url(value)
+    return Atom(value, "", ltr=True)
+
+
 def _list_all(config: Config, language: Language, lang: str, say: speech.SpeechWords,
               is_down: Mapping[str, bool]) -> Piece | None:
     """The working channels as a bare list ("הצ'אט באתר ומרכזי השירות"), each in its
@@ -1155,12 +1159,7 @@ def _list_all(config: Config, language: Language, lang: str, say: speech.SpeechW
         pattern = words.listed.get(cid) or words.name.get(cid)  # type: ignore[call-overload]
         if not pattern:
             return None
-        default = {"phone": org.phone, "email": org.email_from}.get(cid, str(org.website))
-        address = channel.address or default
-        where = (Atom(address, partial(speech.spoken_digits, address, say), ltr=True)
-                 if cid == "phone" else _url(address)
-                 if address.startswith(("http://", "https://")) else Atom(address, "", ltr=True))
-        named = _slot(pattern, "address", where, say)
+        named = _slot(pattern, "address", _address(cid, channel.address, org, say), say)
         hours = channel.hours.get(lang)
         if hours:
             named = Phrase(words.with_hours, (("channel", named),
