@@ -384,27 +384,32 @@ def _names_service(have: Sequence[str], want: Sequence[str], language: Language)
     return False
 
 
-def _services_beyond_title(title: str, names: Sequence[str], language: Language) -> list[str]:
-    """The services ``title`` does not name when it names some of them (so a sentence can
-    say only the others: "It also affects the online account"); empty when it names all of
-    them or none (then the whole list is said, or none: ``f.services_in_title``).
+def _named_by_title(title: str, names: Sequence[str], language: Language) -> list[bool]:
+    """For each service, whether ``title`` names it (:func:`names_services`, one by one): all
+    true, the title names every service (``f.services_in_title``); some, a sentence can say
+    only the others ("It also affects the online account").
 
     >>> from crisiscomms.config import default_templates_dir, load_language
     >>> he = load_language(default_templates_dir(), "he")
-    >>> _services_beyond_title("תקלה בכניסה לאפליקציה", ["האפליקציה", "האזור האישי באתר"], he)
-    ['האזור האישי באתר']
-    >>> _services_beyond_title("תקלה במוקד שירות הלקוחות", ["המוקד הטלפוני", "המייל"], he)
-    []
+    >>> _named_by_title("תקלה בכניסה לאפליקציה", ["האפליקציה", "האזור האישי באתר"], he)
+    [True, False]
+    >>> _named_by_title("תקלה במוקד שירות הלקוחות", ["המוקד הטלפוני", "המייל"], he)
+    [False, False]
     """
-    others = [name for name in names if not names_services(title, [name], language)]
-    return others if 0 < len(others) < len(names) else []
+    return [names_services(title, [name], language) for name in names]
+
+
+def _beyond(names: Sequence[str], named: Sequence[bool]) -> list[str]:
+    """The services the title leaves out when it names some of them; empty when it names all
+    of them or none (then the whole list is said, or none)."""
+    return [n for n, k in zip(names, named, strict=True) if not k] if any(named) else []
 
 
 def after_title(title: str, names: Sequence[str], language: Language, rtl: bool,
-                say: speech.SpeechWords) -> Piece | None:
+                say: speech.SpeechWords, named: Sequence[bool] | None = None) -> Piece | None:
     """The services ``title`` does not name, worded to follow it (``after_title`` in the
-    language file), when it names some of them (:func:`_services_beyond_title`); ``None``
-    when it names all or none (then the whole list is said, or none).
+    language file), when it names some of them; ``None`` when it names all or none (then the
+    whole list is said, or none). ``named``: :func:`_named_by_title`, when already known.
 
     >>> from crisiscomms.config import default_templates_dir, load_language
     >>> he = load_language(default_templates_dir(), "he")
@@ -415,7 +420,7 @@ def after_title(title: str, names: Sequence[str], language: Language, rtl: bool,
     ...             True, he.speech) is None
     True
     """
-    others = _services_beyond_title(title, names, language)
+    others = _beyond(names, _named_by_title(title, names, language) if named is None else named)
     openings = language.after_title_openings
     if not others or (openings and not title.startswith(openings)):
         return None
@@ -713,7 +718,9 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
 
     services = [_user_text(s.name[lang], rtl, say) for s in incident.services]
     names = [s.name[lang] for s in incident.services]
-    others = _services_beyond_title(incident.title[lang], names, language)
+    # Which services the title names, worked out once for every fact that needs it.
+    named = _named_by_title(incident.title[lang], names, language)
+    others = _beyond(names, named)
     beyond = [piece for piece, name in zip(services, names, strict=True) if name in others]
     services_said = _services_said(incident, language, lang, say)
     beyond_said = [piece for piece, name in zip(services_said, names, strict=True)
@@ -768,17 +775,16 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "service_said_list": services_said,
         "service_list": services,
         "service_count": len(services),
-        "services_in_title": names_services(incident.title[lang],
-                                            [s.name[lang] for s in incident.services],
-                                            language),
+        "services_in_title": all(named),
         # Only the services the title leaves out, when it names the others (s19 R5).
         "services_beyond_title": _join(beyond, language) if beyond else None,
         # Those as the object of a spoken sentence ("Сбой затронул также личный кабинет").
         "services_beyond_said": _join_said(beyond_said, language) if beyond_said else None,
         # The same, worded to follow the title (the SMS, short of room).
-        "services_after_title": after_title(incident.title[lang], names, language, rtl, say),
-        # Each service: whether the title names it (``_services_beyond_title``).
-        "service_in_title": [bool(others) and name not in others for name in names],
+        "services_after_title": after_title(incident.title[lang], names, language, rtl, say,
+                                            named),
+        # Each service: whether the title names it, when it names only some of them.
+        "service_in_title": [bool(others) and k for k in named],
         "updated": moment(now),
         "started": moment(incident.started_at),
         "eta": moment(incident.eta),
