@@ -579,6 +579,14 @@ class Language(_Strict):
     """Words that open a sentence and take a small letter after a colon in this language's
     style ("In the meantime: you can pay..."): incident text opening with one of them is
     lowered there (``f.workaround_inline``); any other opening (a name) keeps its capital."""
+    services_label: dict[Literal["one", "many", "one_past", "many_past"], str] = {}
+    """The label before the list of affected services (``f.services_label``), by number:
+    ``one``/``many`` while the incident is open, ``one_past``/``many_past`` once resolved
+    ("השירות המושפע" / "השירותים המושפעים" / "השירות שהושפע" / "השירותים שהושפעו")."""
+    plural_name_openings: tuple[str, ...] = ()
+    """Name openings that make one service's name plural in form (Hebrew "שירותי": "שירותי
+    הסלולר" takes the plural label, "השירותים שהושפעו: שירותי הסלולר"); empty: one name is
+    always singular."""
     no_eta: str
     no_eta_short: str
     status: dict[Literal["investigating", "identified", "monitoring", "resolved"], str]

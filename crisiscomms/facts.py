@@ -698,6 +698,30 @@ def _services_said(incident: Incident, language: Language, lang: str,
                        language.rtl, say) for s in incident.services]
 
 
+def services_label(names: Sequence[str], language: Language) -> dict[str, str] | None:
+    """The label before the list of affected services, by number (``f.services_label.now``,
+    ``.past`` once resolved): one name takes the singular unless it opens with one of the
+    language's ``plural_name_openings`` (Hebrew "שירותי הסלולר" is plural in form); None
+    when the language file gives no labels.
+
+    >>> from crisiscomms.config import default_templates_dir, load_language
+    >>> he = load_language(default_templates_dir(), "he")
+    >>> services_label(["האפליקציה"], he)["now"]
+    'השירות המושפע'
+    >>> services_label(["שירותי הסלולר"], he)["past"]
+    'השירותים שהושפעו'
+    >>> services_label(["האפליקציה", "האתר"], he)["now"]
+    'השירותים המושפעים'
+    """
+    labels = language.services_label
+    if not labels:
+        return None
+    one = len(names) == 1 and not names[0].startswith(language.plural_name_openings)
+    if one:
+        return {"now": labels["one"], "past": labels["one_past"]}
+    return {"now": labels["many"], "past": labels["many_past"]}
+
+
 def build_facts(incident: Incident, config: Config, language: Language, lang: str,
                 changes: Changes | None = None) -> Facts:
     """Every fact of ``incident`` in ``lang``, formatted once for all channels.
@@ -775,6 +799,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "service_said_list": services_said,
         "service_list": services,
         "service_count": len(services),
+        "services_label": services_label(names, language),
         "services_in_title": all(named),
         # Only the services the title leaves out, when it names the others (s19 R5).
         "services_beyond_title": _join(beyond, language) if beyond else None,
