@@ -44,14 +44,15 @@ def test_resolved_partner_notice_says_the_fault_was_fixed() -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_resolved_talking_points_speak_in_the_past(lang: str) -> None:
-    """R12: a resolved briefing is headed "what happened", "services affected"."""
-    live, done = {"he": (("מה קורה", "השירותים המושפעים"), ("מה קרה", "השירותים שהושפעו")),
+    """R12: a resolved briefing is headed "what happened", "service affected" (one service,
+    s20 R9 #4: the label follows the count)."""
+    live, done = {"he": (("מה קורה", "השירותים המושפעים"), ("מה קרה", "השירות שהושפע")),
                   "en": (("What is happening", "Affected services"),
-                         ("What happened", "Services affected")),
+                         ("What happened", "Service affected")),
                   "ar": (("ما الذي يحدث", "الخدمات المتأثرة"),
-                         ("ما الذي حدث", "الخدمات التي تأثرت")),
+                         ("ما الذي حدث", "الخدمة التي تأثرت")),
                   "ru": (("Что происходит", "Затронутые сервисы"),
-                         ("Что произошло", "Были затронуты"))}[lang]
+                         ("Что произошло", "Был затронут сервис"))}[lang]
     for output in ("text", "html"):
         resolved = seen(render(load_example("resolved"), languages=[lang],
                                channels=["talking_points"]), lang, "talking_points", output)
