@@ -32,8 +32,10 @@ URLCODE: dict[str, Any] = {
     "workaround": {
         "he": "ניתן לשלם באתר https://netivim.example/pay או בשליחת SMS למספר 2040.",
         "en": "You can pay at https://netivim.example/pay or by texting PAY to 2040.",
-        "ar": "يمكنكم الدفع عبر الموقع https://netivim.example/pay أو بإرسال رسالة SMS إلى الرقم 2040.",
-        "ru": "Оплатить можно на сайте https://netivim.example/pay или отправив SMS на номер 2040."},
+        "ar": ("يمكنكم الدفع عبر الموقع https://netivim.example/pay أو بإرسال رسالة SMS إلى "
+               "الرقم 2040."),
+        "ru": ("Оплатить можно на сайте https://netivim.example/pay или отправив SMS на номер "
+               "2040.")},
     "workaround_short": {"he": "לתשלום: SMS עם המילה 'תשלום' ל-2040",
                          "en": "To pay, text PAY to 2040",
                          "ar": "للدفع: أرسلوا PAY برسالة SMS إلى 2040",
