@@ -1100,8 +1100,9 @@ def _compensation_brief(words: CompensationWords, kind: CompensationKindId, deli
     for a lasting channel short on room; ``None`` when the language file has no brief form."""
     if words.delivery_brief is None:
         return None
-    return whole(words.sentence, words.what[kind], words.expiry, expiry,
-                 words.delivery_brief[delivery][kind])
+    # The expiry as the full sentence says it: a voucher's own verb ("وتسري القسيمة").
+    return whole(words.sentence, words.what[kind], words.expiry_kind.get(kind, words.expiry),
+                 expiry, words.delivery_brief[delivery][kind])
 
 
 def _contact(incident: Incident, config: Config, language: Language, lang: str,

@@ -111,7 +111,8 @@ DEFECTS = [
                  id="template-undefined-fact"),
     pytest.param("en/email.txt", "Dear customer,", "Dear {{ customer_name }},",
                  "template-undefined", "line", id="template-undefined-name"),
-    pytest.param("en/banner.txt", "{{ f.title }}.", "{{ f.title.__class__.__mro__ }}.",
+    pytest.param("en/banner.txt", "{{ f.title }}: {{ f.status_label }}. Service",
+                 "{{ f.title.__class__.__mro__ }}: {{ f.status_label }}. Service",
                  "template-sandbox", "line", id="template-sandbox"),
     pytest.param("he/ivr.txt", "תודה על הסבלנות.{% endif +%}\n{% if f.contact.is_down.phone %}",
                  "תודה על הסבלנות. {{ plural(f.service_count) }}{% endif +%}\n"

@@ -163,9 +163,10 @@ def test_banner_and_social_never_repeat_the_services_the_title_names() -> None:
         assert "השירותים המושפעים" not in seen(bundle, "he", channel), channel
         assert "Affected services" not in seen(bundle, "en", channel), channel
     # A title that does not name them keeps the list.
-    bundle = render(parse_incident(example("identified")), languages=("he",),
-                    channels=("banner",))
-    assert "השירותים המושפעים" in seen(bundle, "he", "banner")
+    bundle = render(parse_incident(example("identified", title={"he": "תקלה בצפון",
+                                                                "en": "Problem in the North"})),
+                    languages=("he",), channels=("banner",))
+    assert "האפליקציה והאזור האישי באתר" in seen(bundle, "he", "banner")
 
 
 # --- R10: no sentence starts after a colon (en, ru) ---------------------------------------

@@ -32,7 +32,7 @@ def test_banner_and_social_say_only_the_services_the_title_leaves_out() -> None:
     for channel in ("banner", "social"):
         assert "(גם האזור האישי באתר)" in seen(bundle, "he", channel)
         assert "(also the online account)" in seen(bundle, "en", channel)
-        assert "(وكذلك الحساب الشخصي في الموقع)" in seen(bundle, "ar", channel)
+        assert "(ويشمل أيضًا الحساب الشخصي في الموقع)" in seen(bundle, "ar", channel)
 
 
 CALL_CENTRE: dict[str, Any] = {

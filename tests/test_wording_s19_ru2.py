@@ -97,7 +97,11 @@ def test_one_label_for_the_services_on_the_banner_and_social() -> None:
     for channel in ("banner", "social"):
         text = seen(bundle, "ru", channel)
         assert "Затронуто" not in text, channel
-    other = render(load_example("investigating"), languages=("ru",), channels=("banner",))
+    # A title that names none of the services keeps the list (one that names some says only
+    # the others, in brackets).
+    data = edited("investigating", title={"he": "תקלה בצפון", "en": "Problem in the North",
+                                                "ar": "خلل في الشمال", "ru": "Сбой на севере"})
+    other = render(data, languages=("ru",), channels=("banner",))
     assert "Затронутые сервисы: домашний интернет" in seen(other, "ru", "banner")
 
 
