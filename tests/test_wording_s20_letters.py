@@ -153,8 +153,9 @@ def test_cases_greet_by_name_in_the_letters_script(four: Path, stem: str, lang: 
     assert [f for f in name_findings(case, templates=four) if f.language == lang] == []
     name = case.customer.name_in(lang)
     assert name is not None and SCRIPT[lang].match(name), name
-    greeting = {"ar": f"حضرة {'السيد' if case.customer.title and case.customer.title.value == 'mr' else 'السيدة'} {name} المحترم",
-                "ru": f"{'Уважаемый' if case.customer.title and case.customer.title.value == 'mr' else 'Уважаемая'} {name}!"}[lang]
+    mr = case.customer.title is not None and case.customer.title.value == "mr"
+    greeting = {"ar": f"حضرة {'السيد' if mr else 'السيدة'} {name} المحترم",
+                "ru": f"{'Уважаемый' if mr else 'Уважаемая'} {name}!"}[lang]
     for seen in _seen(_letter(case, lang, "acknowledgement", four)):
         assert greeting in seen, seen
         assert not re.search(r"[A-Za-z]{3,} [A-Z][a-z]+", seen.split("\n\n")[0])
@@ -163,6 +164,5 @@ def test_cases_greet_by_name_in_the_letters_script(four: Path, stem: str, lang: 
 def test_russian_fax_case_address_in_cyrillic(four: Path) -> None:
     case = load_case(EXAMPLES / "fax-before-weekend.yaml")
     for seen in _seen(_letter(case, "ru", "acknowledgement", four)):
-        assert "Дана Леви\nул. ха-Невиим, 12, Хайфа" in seen or \
-            "ул. ха-Невиим, 12, Хайфа" in seen
+        assert "ул. ха-Невиим, 12, Хайфа" in seen
         assert "HaNevi" not in seen
