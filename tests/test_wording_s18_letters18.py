@@ -213,8 +213,9 @@ def test_russian_status_page_puts_whole_sentences_after_no_colon(four: Path, nam
 
 
 def test_progress_letter_keeps_the_parties_and_the_next_update_apart() -> None:
+    # The timeline names the one party (session 20: not named again), so its last line.
     text, _ = _seen(_letter("email-over-holiday", "en", "progress"))
-    assert "our field technicians.\n\nYou will hear from us again" in text
+    assert "three evenings.\n\nYou will hear from us again" in text
 
 
 @pytest.mark.parametrize("lang", ["he", "en", "ar", "ru"])

@@ -190,6 +190,13 @@ def name_findings(case: Case, *, templates: str | os.PathLike[str] | None = None
     return findings
 
 
+def _parties_not_in_timeline(parties: list[str], timeline: list[Event], lang: str) -> list[str]:
+    """``parties`` less those a ``timeline`` event (one the letter lists) already names."""
+    named = {e.party[lang] for e in timeline
+             if e.kind is EventKind.CONTACTED_PARTY and e.party is not None}
+    return [p for p in parties if p not in named]
+
+
 def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
                incident: Incident | None = None) -> Facts:
     """Every fact the letters of ``case`` place, in the case's language, as of ``now``."""
@@ -234,6 +241,8 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
         last = contacts[-2] if len(contacts) > 1 else contacts[-1]
     since = [events[i] for i in range(last + 1, len(known))
              if known[i].kind is not EventKind.RESOLVED]
+    parties = _parties_not_in_timeline(parties, [known[i] for i in range(last + 1, len(known))
+                                                 if known[i].kind is not EventKind.RESOLVED], lang)
     purchase = None
     if case.purchase is not None:
         p = case.purchase
@@ -300,8 +309,11 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
         "purchase": purchase,
         "events": events,
         "since_last": since,
+        # The parties involved that the timeline above does not name (a party it names is not
+        # said twice), and how many (the words agree in number), or None.
         "parties": _join([_user_text(p, rtl, say) for p in parties], language)
         if parties else None,
+        "parties_count": len(parties),
         # The promise is made on the hour before the deadline (15:45 -> 15:00): a rep writes
         # a round time, and an earlier one keeps the service level.
         "next_update": None if status.next != "update" or status.next_due is None
