@@ -4,10 +4,13 @@ isolate."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from bidi import get_display
 
 from crisiscomms import render
+from crisiscomms.loading import load_incident
 from crisiscomms.model import Incident
 from crisiscomms.samples import changed_example, load_example
 from crisiscomms.text.bidi import LRM, RLM, isolate, isolate_url, protect_typed
@@ -93,11 +96,32 @@ def test_compensation_says_resolved_and_apologises() -> None:
     assert not [f for f in bundle.findings if f.severity == "error"]
 
 
-def test_keyword_to_short_code_keeps_the_sender() -> None:
-    # An incident whose SMS asks to text a keyword to a short code (review case "urlcode").
-    incident = load_example("identified").model_copy(update={
-        "workaround_short": {"he": "לתשלום: SMS עם המילה 'תשלום' ל-2040.",
-                             "en": "To pay: text PAY to 2040."}})
-    text = _he_sms(incident)
+URLCODE = """
+id: INC-3006
+status: identified
+severity: minor
+updated_at: 2026-11-23T14:30:00+02:00
+started_at: 2026-11-23T13:50:00+02:00
+eta: 2026-11-23T18:00:00+02:00
+next_update_at: 2026-11-23T16:00:00+02:00
+title: {he: "תקלה בתשלום חשבונות באפליקציה", en: "Bill payment problem in the app"}
+impact: {he: "לא ניתן לשלם חשבונות באפליקציה.", en: "Bills cannot be paid in the app."}
+services:
+  - id: app
+    name: {he: "האפליקציה", en: "the app"}
+workaround:
+  he: "ניתן לשלם באתר https://netivim.example/pay או בשליחת SMS עם המילה 'תשלום' למספר 2040."
+  en: "You can pay at https://netivim.example/pay or by texting PAY to 2040."
+workaround_short: {he: "לתשלום: SMS עם המילה 'תשלום' ל-2040", en: "To pay, text PAY to 2040"}
+"""
+
+
+def test_keyword_to_short_code_keeps_the_sender(tmp_path: Path) -> None:
+    # R8 he #2: an unbranded "text a keyword to a short code" reads like smishing.
+    path = tmp_path / "urlcode.yaml"
+    path.write_text(URLCODE, encoding="utf-8")
+    bundle = render(load_incident(path), languages=["he"], channels=["sms"])
+    text = bundle["he", "sms"].text
     assert "ל-2040" in text
     assert text.lstrip(RLM).startswith("נתיבים: ")
+    assert bundle["he", "sms"].stats["units"] <= 134
