@@ -81,6 +81,7 @@ from .sandbox import (
 )
 from .text import speech
 from .text.bidi import LRI, PDI, RLM, Strategy, has_rtl, protect_typed
+from .text.bidi_marks import drop_idle_marks
 from .text.sms import sms_capacity, sms_segments
 from .text.weighted import weighted_length
 
@@ -415,6 +416,9 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
                     # *2040" becomes "באתר שלנו *2040"): protect what follows them again.
                     raw = _ISOLATED_RE.sub(_reprotect, raw)
             outputs[output] = _rtl_base(_tidy(raw), strategy, markdown=markdown)
+            if channel == "sms" and strategy == "marks":
+                # Every unit counts: a mark that changes nothing on screen is not sent.
+                outputs[output] = drop_idle_marks(outputs[output])
         elif output == "html":
             outputs[output] = html_wrap(_tidy(raw), lang, language.direction,
                                          outputs.get("subject"), spec.html_document)

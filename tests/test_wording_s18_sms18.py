@@ -63,8 +63,9 @@ def _only(data: dict[str, Any], languages: tuple[str, ...] = ("he", "en")) -> di
 def test_long_title_keeps_its_services_and_fits_two_segments() -> None:
     bundle = _render(_long_title_three_services())
     sms = _text(bundle["he", "sms"])
-    # The sender, shorter than "no need to contact us again", is back once that has gone.
-    assert sms.startswith("נתיבים: תקלה רחבה ברשת")
+    # With no room spent on idle direction marks (s20), "no need to contact us again" fits;
+    # it outranks the sender, which the handset shows as the sender ID (R8 he #7).
+    assert sms.startswith("תקלה רחבה ברשת") and "אין צורך לפנות שוב." in sms
     assert "(האינטרנט, הטלוויזיה והטלפון הביתי)" in sms
     assert bundle["he", "sms"].stats["segments"] == 2
     assert not _errors(bundle), bundle.findings

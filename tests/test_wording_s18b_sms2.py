@@ -111,8 +111,9 @@ def test_no_need_to_contact_still_outranks_the_sender() -> None:
         ("fiber", "האינטרנט", "internet"), ("tv", "הטלוויזיה", "TV"),
         ("voip", "הטלפון הביתי", "home phone"))]
     text, stats, _ = _sms(data, "he")
-    assert stats["short"] in (5, 6) and "אין צורך לפנות שוב" in text
-    assert not text.startswith("נתיבים: ")
+    assert "אין צורך לפנות שוב" in text
+    # Both fit once no unit goes to an idle direction mark (s20); else the sender goes first.
+    assert stats["short"] < 5 or not text.startswith("נתיבים: ")
 
 
 # --- R16: the acknowledgement letter always names its answer date ---------------------------

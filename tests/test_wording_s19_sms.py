@@ -67,7 +67,8 @@ def test_resolved_compensation_sms_says_the_day() -> None:
     # the brand reads like phishing); the time is today's.
     text = seen(render(load_example("compensation"), channels=["sms"]), "he", "sms")
     assert text.startswith("נתיבים: ")
-    assert "חזר לפעול ב-17:50" in text
+    # s20 (R8 he #2): "– טופלה ב-17:50." gives its room to the apology after a long outage.
+    assert "– טופלה ב-17:50." in text and "מתנצלים על" in text
 
 
 def test_russian_sms_small_letter_after_the_sender() -> None:
