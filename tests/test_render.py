@@ -89,7 +89,7 @@ def test_deterministic_bytes() -> None:
 def test_hebrew_values_isolated(bundles: dict[str, Bundle]) -> None:
     text = bundles["identified"]["he", "email"].text
     assert "\u206617:00\u2069" in text
-    assert "\u2066https://status.netivim.example\u2069" in text
+    assert "\u2066https://status.netivim.example \u2069" in text
     sms = bundles["identified"]["he", "sms"].text
     # SMS uses marks (config), and only where they change the display: a bare time needs none.
     assert "17:00" in sms and "\u2066" not in sms

@@ -56,6 +56,13 @@ def _drop_in_paragraph(paragraph: str) -> str:
 
 def drop_idle_marks(text: str) -> str:
     """``text`` without the LRMs and RLMs whose removal leaves every line's display unchanged
-    (each paragraph checked on its own, against the display with every mark in place)."""
-    return "".join(part if part == "\n" else _drop_in_paragraph(part)
+    (each paragraph checked on its own, against the display with every mark in place).
+
+    A paragraph that then ends in spaces loses them: the space that kept a URL's closing mark
+    out of the link (:func:`crisiscomms.text.bidi.isolate_url`) has nothing left to guard.
+
+    >>> drop_idle_marks("פרטים: \u200estatus.example \u200f")
+    'פרטים: status.example'
+    """
+    return "".join(part if part == "\n" else _drop_in_paragraph(part).rstrip(" ")
                    for part in _LINE_BREAK_RE.split(text))
