@@ -13,7 +13,7 @@ python-bidi's (`crisiscomms.text.visual`), the engine the display check uses.
 >>> drop_idle_marks("צפי: \\u200e17:00\\u200e\\u200f. העדכון הבא")
 'צפי: 17:00. העדכון הבא'
 >>> drop_idle_marks("(במקום \\u200e15:30\\u200e\\u200f)")
-'(במקום 15:30\\u200e)'
+'(במקום 15:30)'
 """
 
 from __future__ import annotations
