@@ -52,9 +52,9 @@ def test_the_last_wording_says_the_whole_workaround_not_its_sms_form(lang: str) 
     text = seen(bundle, lang, "ivr")
     assert str(current.workaround[lang]) in text, text  # type: ignore[index]
     assert str(current.workaround_short[lang]) not in text, text  # type: ignore[index]
-    # What makes the room: the short status and the next update's time alone (it is today).
+    # What makes the room: the short status (Hebrew) and the next update's time alone (today).
     status, update = {"he": ("והיא בטיפול.", "נעדכן שוב בשעה 15:00."),
-                      "en": ("We are fixing it.", "Next update at 15:00.")}[lang]
+                      "en": ("We have a fix in progress.", "Next update at 15:00.")}[lang]
     assert status in text and update in text, text
     # Every required fact stays: the services beyond the title, the estimate, the next update.
     others = {"he": "האזור האישי באתר", "en": "the online account"}[lang]
@@ -124,7 +124,7 @@ def test_the_phone_and_chat_down_say_the_chat_after_the_calls(lang: str) -> None
 
 
 OPENERS = {"he": "שלום, הגעתם לנתיבים.",
-           "en": "Hello, this is Netivim.",
+           "en": "This is Netivim.",
            "ar": "مرحبًا بكم في خدمة عملاء نتيفيم.",
            "ru": "Здравствуйте, вы позвонили в Нетивим."}
 
