@@ -463,6 +463,10 @@ class ContactWords(_Strict):
     down_many: str = ""
     """One sentence for two or more channels down: ``{channels}``, their ``name`` as a list.
     Missing (or a channel without a name): each down channel's own ``down`` sentence."""
+    calls_down: str = ""
+    """What the phone line says to callers when the phone channel is down: that our people
+    cannot take calls now (said on that line, "our phone line is down" makes no sense);
+    ``f.contact.down_on_call``. Missing: the phone's own ``down`` sentence."""
     no_contact: list[str] = []
     """Words that, found in ``customer_action``, already tell customers not to contact again:
     the fixed sentence is then left out (``f.action_says_no_contact``)."""

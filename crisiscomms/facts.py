@@ -1158,6 +1158,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         if working_short else None,
         # Every working channel as a bare list, for staff notices (s19 R3).
         "list_all": _list_all(config, language, lang, say, is_down),
+        "down_on_call": _down_on_call(down, language, say),
         # Every working channel, without hours: the IVR names them all (s18b R4).
         "short_all": Phrase(words.short, (("channel", _join(working_short, language)),))
         if working_short else None,
@@ -1213,6 +1214,21 @@ def _down(down: Sequence[tuple[str, Piece]], language: Language,
         return Phrase(words.down_many, (("channels", _join(names, language)),))
     return Phrase(" ".join(f"{{p{i}}}" for i in range(len(down))),
                   tuple((f"p{i}", p) for i, (_, p) in enumerate(down)))
+
+
+def _down_on_call(down: Sequence[tuple[str, Piece]], language: Language,
+                  say: speech.SpeechWords) -> Piece | None:
+    """What is down, said on the phone line (the IVR): with the phone down, that our people
+    cannot take calls now (``[contact] calls_down``), then the other channels that are down;
+    else as :func:`_down`."""
+    words = language.contact
+    if not words.calls_down or not any(c == "phone" for c, _ in down):
+        return _down(down, language, say)
+    calls = _word(words.calls_down, say)
+    others = _down([(c, p) for c, p in down if c != "phone"], language, say)
+    if others is None:
+        return calls
+    return Phrase("{calls} {others}", (("calls", calls), ("others", others)))
 
 
 def _says_no_contact(action: Localized | None, language: Language, lang: str) -> bool:

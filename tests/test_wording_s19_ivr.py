@@ -58,16 +58,16 @@ def test_the_whole_workaround_is_said_while_it_fits(lang: str, whole: str, short
 
 
 @pytest.mark.parametrize("lang", ["he", "en"])
-def test_the_short_workaround_is_the_last_thing_kept(lang: str) -> None:
-    # After a statement the whole workaround has no room even without the customer action:
-    # its short form is said, and the thanks go first.
+def test_the_workaround_is_the_last_thing_kept(lang: str) -> None:
+    # After a statement the workaround outlasts the customer action and the thanks.
     previous, current = changed_example()
     bundle = render(current, previous=previous, languages=[lang], channels=["ivr"])
     message = bundle[lang, "ivr"]
     assert message.stats["seconds"] <= 45 and message.stats["short"] == 5
     text = seen(bundle, lang, "ivr")
-    assert str(current.workaround_short[lang]).rstrip(".") in text  # type: ignore[index]
-    assert str(current.workaround[lang]).rstrip(".") not in text  # type: ignore[index]
+    # s20 R8 he #3: the whole workaround, never the SMS form, which sounds like a form.
+    assert str(current.workaround[lang]).rstrip(".") in text  # type: ignore[index]
+    assert str(current.workaround_short[lang]).rstrip(".") not in text  # type: ignore[index]
 
 
 def test_english_compensation_is_the_complete_sentence() -> None:
