@@ -163,6 +163,13 @@ _spoken_date = lru_cache(maxsize=4096)(speech.spoken_date)
 
 
 @lru_cache(maxsize=64)
+def _with_phone(words: speech.SpeechWords, phone: str) -> speech.SpeechWords:
+    """``words.with_codes([phone])``, one copy per vocabulary and phone: a copy is compared by
+    identity, so a new one each render would miss every spoken text kept above."""
+    return words.with_codes([phone])
+
+
+@lru_cache(maxsize=64)
 def _list_pattern(count: int, locale: str) -> str:
     """The language's list pattern for ``count`` slots ("{p0}, {p1} and {p2}")."""
     slots = [f"{{p{i}}}" for i in range(count)]
@@ -709,7 +716,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
     now = incident.updated_at
     org = config.organisation
     # The organisation's phone is a code wherever incident text mentions it.
-    say = language.speech.with_codes([org.phone])
+    say = _with_phone(language.speech, org.phone)
     # The writing direction is the language file's, nowhere else's.
     rtl = language.rtl
 
