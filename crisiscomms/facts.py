@@ -1309,7 +1309,8 @@ class View(Mapping[str, Any]):
     states its parts (``next_update.when`` places ``next_update.day`` and ``next_update.time``),
     and a value that is also another fact of the same audience is that fact too (today's
     ``eta.short`` is ``eta.time``; ``services`` states each of ``service_list``). ``stated``
-    keeps what was worked out, by path, for the next view of the same facts.
+    keeps what was worked out, by path, for the next view of the same facts, and ``wheres``
+    (shared with it) where each piece of a mapping is found, by the mapping's path.
 
     >>> placed: set[str] = set()
     >>> t = Atom("15:00", "", ltr=True)
@@ -1320,15 +1321,16 @@ class View(Mapping[str, Any]):
     """
 
     __slots__ = ("_cache", "_convert", "_hidden", "_node", "_placed", "_prefix", "_stated",
-                 "_where_cache")
+                 "_wheres")
 
     def __init__(self, node: Mapping[str, Any], convert: Callable[[Piece], Any],
                  hidden: Collection[str] = (), *, placed: set[str] | None = None,
-                 stated: dict[str, frozenset[str]] | None = None, prefix: str = "") -> None:
+                 stated: dict[str, frozenset[str]] | None = None, prefix: str = "",
+                 wheres: dict[str, dict[int, list[str]]] | None = None) -> None:
         self._node = node
         self._convert = convert
         self._hidden = hidden
-        self._where_cache: dict[int, list[str]] | None = None
+        self._wheres = {} if wheres is None else wheres
         self._cache: dict[str, Any] = {}
         self._placed = set() if placed is None else placed
         self._stated = {} if stated is None else stated
@@ -1347,7 +1349,7 @@ class View(Mapping[str, Any]):
             return self._convert(value)
         if isinstance(value, Mapping):
             return View(value, self._convert, placed=self._placed, stated=self._stated,
-                        prefix=path + ".")
+                        prefix=path + ".", wheres=self._wheres)
         if isinstance(value, list):
             return _Items(self, value, path)
         if value is not None and not isinstance(value, bool):
@@ -1355,10 +1357,12 @@ class View(Mapping[str, Any]):
         return value
 
     def _where(self) -> dict[int, list[str]]:
-        # Only on the first read of a fact in a language (`stated` keeps the result).
-        if self._where_cache is None:
-            self._where_cache = _where(self._node, self._prefix)
-        return self._where_cache
+        # Only on the first read of a fact in a language (`stated` keeps the result); a path
+        # names one mapping of the facts `stated` (and so `wheres`) is shared over.
+        found = self._wheres.get(self._prefix)
+        if found is None:
+            found = self._wheres[self._prefix] = _where(self._node, self._prefix)
+        return found
 
     def __getitem__(self, key: str) -> Any:
         # The audience first, then the cache: a cached value is never a way around it.

@@ -355,7 +355,8 @@ Personal = Callable[[Kind, Strategy], Any]
 
 def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, views: Views,
                 facts: Facts, language: Language, stated: dict[str, frozenset[str]],
-                recipient: Personal | None = None, level: int | None = None) -> Message:
+                recipient: Personal | None = None, level: int | None = None, *,
+                wheres: dict[str, dict[int, list[str]]] | None = None) -> Message:
     """One message. ``level`` renders that wording only (bulk rendering chooses it per
     recipient); by default the first that fits."""
     spec = CHANNELS[channel]
@@ -372,12 +373,12 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, vi
         done = None
         if probe is not None and level < spec.short_wording:
             done = _probe(ts, lang, channel, views, facts, language, stated, probe,
-                          short=level, recipient=recipient)
+                          short=level, recipient=recipient, wheres=wheres)
             if done is not None and _over_budget(done[2], settings, lang):
                 level += 1
                 continue
         outputs, reads = _render_outputs(ts, lang, channel, views, facts, language, stated,
-                                         short=level, recipient=recipient,
+                                         short=level, recipient=recipient, wheres=wheres,
                                          done=None if done is None else done[:2])
         stats = _stats(channel, lang, outputs, ts)
         if fixed or level >= spec.short_wording or not _over_budget(stats, settings, lang):
@@ -394,7 +395,7 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, vi
     if room > 0 and _reads_room(ts, lang, channel):
         filled, filled_reads = _render_outputs(ts, lang, channel, views, facts, language,
                                                stated, short=level, recipient=recipient,
-                                               room=room)
+                                               room=room, wheres=wheres)
         filled_stats = _stats(channel, lang, filled, ts)
         if not _over_budget(filled_stats, settings, lang):
             outputs, reads, stats = filled, filled_reads, filled_stats
@@ -433,13 +434,15 @@ def _budget_outputs(outputs: Sequence[Output], settings: ChannelConfig,
 def _probe(ts: TemplateSet, lang: str, channel: str, views: Views, facts: Facts,
            language: Language, stated: dict[str, frozenset[str]], only: frozenset[Output], *,
            short: int, recipient: Personal | None,
+           wheres: dict[str, dict[int, list[str]]] | None,
            ) -> tuple[dict[str, str], dict[str, set[str]], dict[str, Any]] | None:
     """The outputs ``only`` of one wording and their stats; None when rendering or counting
     them fails (the whole wording is then rendered in order, so the error raised is the one a
     full render raises first)."""
     try:
         outputs, reads = _render_outputs(ts, lang, channel, views, facts, language, stated,
-                                         short=short, recipient=recipient, only=only)
+                                         short=short, recipient=recipient, only=only,
+                                         wheres=wheres)
         return outputs, reads, _stats(channel, lang, outputs, ts)
     except CrisisError:
         return None
@@ -450,6 +453,7 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
                     short: int, recipient: Personal | None = None, room: int = 0,
                     only: frozenset[Output] | None = None,
                     done: tuple[dict[str, str], dict[str, set[str]]] | None = None,
+                    wheres: dict[str, dict[int, list[str]]] | None = None,
                     ) -> tuple[dict[str, str], dict[str, set[str]]]:
     """The outputs of one wording, in the channel's order: ``only`` these when given; those in
     ``done`` (rendered by a probe of this same wording) are taken from it."""
@@ -474,7 +478,7 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
         # A view of its own for each output: the audience (`internal` staff only, `priority`
         # staff and partners) is asked before any read, and what it reads is recorded.
         placed = reads[output] = set()
-        f = View(facts, views[key], spec.hidden, placed=placed, stated=stated)
+        f = View(facts, views[key], spec.hidden, placed=placed, stated=stated, wheres=wheres)
         context = {"f": f, "lang": lang, "dir": language.direction, "channel": channel,
                    "short": short, "room": room,
                    "recipient": None if recipient is None else recipient(kind, strategy)}
@@ -629,8 +633,9 @@ def render(incident: Incident, *, languages: Iterable[str] | None = None,
             views: Views = {}
             # What each fact states, by path, worked out once per language on first read.
             stated: dict[str, frozenset[str]] = {}
+            wheres: dict[str, dict[int, list[str]]] = {}  # where each piece is, by mapping
             for channel in chans:
                 messages.append(_render_one(ts, incident, lang, channel, views, facts, language,
-                                            stated))
+                                            stated, wheres=wheres))
     return Bundle(incident, tuple(messages),
                   checks=lambda bundle: _run_checks(bundle, ts, facts_by_lang))
