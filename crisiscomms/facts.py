@@ -163,6 +163,13 @@ _spoken_date = lru_cache(maxsize=4096)(speech.spoken_date)
 
 
 @lru_cache(maxsize=64)
+def _with_phone(words: speech.SpeechWords, phone: str) -> speech.SpeechWords:
+    """``words.with_codes([phone])``, one copy per vocabulary and phone: a copy is compared by
+    identity, so a new one each render would miss every spoken text kept above."""
+    return words.with_codes([phone])
+
+
+@lru_cache(maxsize=64)
 def _list_pattern(count: int, locale: str) -> str:
     """The language's list pattern for ``count`` slots ("{p0}, {p1} and {p2}")."""
     slots = [f"{{p{i}}}" for i in range(count)]
@@ -733,7 +740,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
     now = incident.updated_at
     org = config.organisation
     # The organisation's phone is a code wherever incident text mentions it.
-    say = language.speech.with_codes([org.phone])
+    say = _with_phone(language.speech, org.phone)
     # The writing direction is the language file's, nowhere else's.
     rtl = language.rtl
 
@@ -1344,7 +1351,8 @@ class View(Mapping[str, Any]):
     states its parts (``next_update.when`` places ``next_update.day`` and ``next_update.time``),
     and a value that is also another fact of the same audience is that fact too (today's
     ``eta.short`` is ``eta.time``; ``services`` states each of ``service_list``). ``stated``
-    keeps what was worked out, by path, for the next view of the same facts.
+    keeps what was worked out, by path, for the next view of the same facts, and ``wheres``
+    (shared with it) where each piece of a mapping is found, by the mapping's path.
 
     >>> placed: set[str] = set()
     >>> t = Atom("15:00", "", ltr=True)
@@ -1355,15 +1363,16 @@ class View(Mapping[str, Any]):
     """
 
     __slots__ = ("_cache", "_convert", "_hidden", "_node", "_placed", "_prefix", "_stated",
-                 "_where_cache")
+                 "_wheres")
 
     def __init__(self, node: Mapping[str, Any], convert: Callable[[Piece], Any],
                  hidden: Collection[str] = (), *, placed: set[str] | None = None,
-                 stated: dict[str, frozenset[str]] | None = None, prefix: str = "") -> None:
+                 stated: dict[str, frozenset[str]] | None = None, prefix: str = "",
+                 wheres: dict[str, dict[int, list[str]]] | None = None) -> None:
         self._node = node
         self._convert = convert
         self._hidden = hidden
-        self._where_cache: dict[int, list[str]] | None = None
+        self._wheres = {} if wheres is None else wheres
         self._cache: dict[str, Any] = {}
         self._placed = set() if placed is None else placed
         self._stated = {} if stated is None else stated
@@ -1382,7 +1391,7 @@ class View(Mapping[str, Any]):
             return self._convert(value)
         if isinstance(value, Mapping):
             return View(value, self._convert, placed=self._placed, stated=self._stated,
-                        prefix=path + ".")
+                        prefix=path + ".", wheres=self._wheres)
         if isinstance(value, list):
             return _Items(self, value, path)
         if value is not None and not isinstance(value, bool):
@@ -1390,10 +1399,12 @@ class View(Mapping[str, Any]):
         return value
 
     def _where(self) -> dict[int, list[str]]:
-        # Only on the first read of a fact in a language (`stated` keeps the result).
-        if self._where_cache is None:
-            self._where_cache = _where(self._node, self._prefix)
-        return self._where_cache
+        # Only on the first read of a fact in a language (`stated` keeps the result); a path
+        # names one mapping of the facts `stated` (and so `wheres`) is shared over.
+        found = self._wheres.get(self._prefix)
+        if found is None:
+            found = self._wheres[self._prefix] = _where(self._node, self._prefix)
+        return found
 
     def __getitem__(self, key: str) -> Any:
         # The audience first, then the cache: a cached value is never a way around it.

@@ -71,6 +71,7 @@ from .findings import Finding
 from .messages import Bundle, Message, html_wrap
 from .model import Incident
 from .sandbox import (
+    _BUNDLE,
     SANDBOX_VERSION,
     BoundedSandbox,
     RunawayError,
@@ -132,8 +133,16 @@ class TemplateSet:
     def template(self, lang: str, channel: str, output: Output) -> Template:
         """The compiled template of one output; :class:`TemplateError` names the file."""
         name = template_name(channel, output)
+        env = self.environment(lang)
+        memo = _bundle_templates(env)
+        found = None if memo is None else memo.get(name)
+        if found is not None:
+            return found
         try:
-            return self.environment(lang).get_template(name)
+            found = env.get_template(name)
+            if memo is not None:
+                memo[name] = found
+            return found
         except TemplateNotFound:
             raise TemplateError("template not found", file=f"{self.folder}/{lang}/{name}",
                                 kind="not_found") from None
@@ -145,6 +154,20 @@ class TemplateSet:
             # Brackets nested thousands deep: Jinja's parser recurses once per level.
             raise TemplateError("nested too deeply to compile", file=f"{self.folder}/{lang}/{name}",
                                 kind="syntax") from None
+
+
+def _bundle_templates(env: BoundedSandbox) -> dict[str, Template] | None:
+    """The templates ``env`` has given in the bundle under way (:func:`bundle_scope`), by
+    name; None outside one. Within a bundle each file is checked for changes once, so Jinja
+    gives the same template for a name each time: kept here, a lookup skips its cache, lock
+    and freshness call. Only the latest bundle's are kept (one per file at most)."""
+    scope = _BUNDLE.get()
+    if scope is None:
+        return None
+    memo: tuple[object, dict[str, Template]] | None = env.__dict__.get("_crisiscomms_bundle")
+    if memo is None or memo[0] is not scope:
+        memo = env._crisiscomms_bundle = (scope, {})  # type: ignore[attr-defined]
+    return memo[1]
 
 
 @lru_cache(maxsize=1)
@@ -333,7 +356,8 @@ Personal = Callable[[Kind, Strategy], Any]
 
 def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, views: Views,
                 facts: Facts, language: Language, stated: dict[str, frozenset[str]],
-                recipient: Personal | None = None, level: int | None = None) -> Message:
+                recipient: Personal | None = None, level: int | None = None, *,
+                wheres: dict[str, dict[int, list[str]]] | None = None) -> Message:
     """One message. ``level`` renders that wording only (bulk rendering chooses it per
     recipient); by default the first that fits."""
     spec = CHANNELS[channel]
@@ -343,9 +367,20 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, vi
     # check reports it.
     fixed = level is not None
     level = level or 0
+    # A wording over budget is told by the outputs its budgets count (an IVR's seconds by its
+    # SSML alone): while another wording is left, only those are rendered first.
+    probe = None if fixed else _budget_outputs(spec.outputs, settings, lang)
     while True:
+        done = None
+        if probe is not None and level < spec.short_wording:
+            done = _probe(ts, lang, channel, views, facts, language, stated, probe,
+                          short=level, recipient=recipient, wheres=wheres)
+            if done is not None and _over_budget(done[2], settings, lang):
+                level += 1
+                continue
         outputs, reads = _render_outputs(ts, lang, channel, views, facts, language, stated,
-                                         short=level, recipient=recipient)
+                                         short=level, recipient=recipient, wheres=wheres,
+                                         done=None if done is None else done[:2])
         stats = _stats(channel, lang, outputs, ts)
         if fixed or level >= spec.short_wording or not _over_budget(stats, settings, lang):
             break
@@ -361,7 +396,7 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, vi
     if room > 0 and _reads_room(ts, lang, channel):
         filled, filled_reads = _render_outputs(ts, lang, channel, views, facts, language,
                                                stated, short=level, recipient=recipient,
-                                               room=room)
+                                               room=room, wheres=wheres)
         filled_stats = _stats(channel, lang, filled, ts)
         if not _over_budget(filled_stats, settings, lang):
             outputs, reads, stats = filled, filled_reads, filled_stats
@@ -377,10 +412,52 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, vi
                    placed=frozenset().union(*placed_in.values()), placed_in=placed_in)
 
 
+_BUDGET_SOURCES = {"segments": "text", "characters": "text", "weighted_length": "text",
+                   "subject_characters": "subject", "seconds": "ssml"}
+"""The output each budgeted stat (``BUDGET_STATS``) is counted from."""
+
+
+def _budget_outputs(outputs: Sequence[Output], settings: ChannelConfig,
+                    lang: str) -> frozenset[Output] | None:
+    """The outputs the channel's budgets count, when fewer than all its outputs (else None:
+    a probe would render everything anyway)."""
+    needed: set[Output] = set()
+    for stat, _ in settings.budgets(lang).values():
+        source = _BUDGET_SOURCES.get(stat)
+        if source is None or source not in outputs:
+            return None
+        needed.add(source)  # type: ignore[arg-type]
+    if not needed or len(needed) == len(outputs):
+        return None
+    return frozenset(needed)
+
+
+def _probe(ts: TemplateSet, lang: str, channel: str, views: Views, facts: Facts,
+           language: Language, stated: dict[str, frozenset[str]], only: frozenset[Output], *,
+           short: int, recipient: Personal | None,
+           wheres: dict[str, dict[int, list[str]]] | None,
+           ) -> tuple[dict[str, str], dict[str, set[str]], dict[str, Any]] | None:
+    """The outputs ``only`` of one wording and their stats; None when rendering or counting
+    them fails (the whole wording is then rendered in order, so the error raised is the one a
+    full render raises first)."""
+    try:
+        outputs, reads = _render_outputs(ts, lang, channel, views, facts, language, stated,
+                                         short=short, recipient=recipient, only=only,
+                                         wheres=wheres)
+        return outputs, reads, _stats(channel, lang, outputs, ts)
+    except CrisisError:
+        return None
+
+
 def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
                     facts: Facts, language: Language, stated: dict[str, frozenset[str]], *,
                     short: int, recipient: Personal | None = None, room: int = 0,
+                    only: frozenset[Output] | None = None,
+                    done: tuple[dict[str, str], dict[str, set[str]]] | None = None,
+                    wheres: dict[str, dict[int, list[str]]] | None = None,
                     ) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """The outputs of one wording, in the channel's order: ``only`` these when given; those in
+    ``done`` (rendered by a probe of this same wording) are taken from it."""
     spec = CHANNELS[channel]
     settings = ts.config.channel(channel)
     strategy: Strategy = settings.bidi if language.rtl else "none"
@@ -388,6 +465,11 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
     outputs: dict[str, str] = {}
     reads: dict[str, set[str]] = {}
     for output in spec.outputs:
+        if only is not None and output not in only:
+            continue
+        if done is not None and output in done[0]:
+            outputs[output], reads[output] = done[0][output], done[1][output]
+            continue
         kind: Kind = "text" if output == "subject" else output
         if output == "text" and markdown:
             kind = "markdown"
@@ -397,7 +479,7 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
         # A view of its own for each output: the audience (`internal` staff only, `priority`
         # staff and partners) is asked before any read, and what it reads is recorded.
         placed = reads[output] = set()
-        f = View(facts, views[key], spec.hidden, placed=placed, stated=stated)
+        f = View(facts, views[key], spec.hidden, placed=placed, stated=stated, wheres=wheres)
         context = {"f": f, "lang": lang, "dir": language.direction, "channel": channel,
                    "short": short, "room": room,
                    "recipient": None if recipient is None else recipient(kind, strategy)}
@@ -477,21 +559,30 @@ def _reads_room(ts: TemplateSet, lang: str, channel: str) -> bool:
     return found
 
 
+@lru_cache(maxsize=256)
+def _seconds(ssml: str, words_per_minute: float) -> float:
+    """:func:`speech.estimate_seconds`, kept by text: the wording a probe counted is counted
+    again with the rest of its outputs (a failure is never kept; it raises again)."""
+    return speech.estimate_seconds(ssml, words_per_minute=words_per_minute)
+
+
 def _stats(channel: str, lang: str, outputs: Mapping[str, str], ts: TemplateSet) -> dict[str, Any]:
-    text = outputs["text"]
-    stats: dict[str, Any] = {"characters": len(text),
-                             "utf16_units": len(text.encode("utf-16-le")) // 2}
+    # Every output is here but in a probe (`_probe`), which counts only what it rendered.
+    stats: dict[str, Any] = {}
+    text = outputs.get("text")
+    if text is not None:
+        stats.update(characters=len(text), utf16_units=len(text.encode("utf-16-le")) // 2)
     if "subject" in outputs:
         stats["subject_characters"] = len(outputs["subject"])
-    if channel == "sms":
+    if text is not None and channel == "sms":
         encoding, units, segments = sms_segments(text)
         stats.update(encoding=encoding, units=units, segments=segments)
-    if channel == "social":
+    if text is not None and channel == "social":
         stats["weighted_length"] = weighted_length(text)
     if "ssml" in outputs:
         rate = ts.config.channel(channel).words_per_minute
         try:
-            seconds = speech.estimate_seconds(outputs["ssml"], words_per_minute=rate)
+            seconds = _seconds(outputs["ssml"], rate)
         except ValueError as exc:
             # Counting speech parses the SSML: a team's template that writes broken XML (or
             # an SSML template left out of autoescaping) is that template's error, not a crash.
@@ -546,8 +637,9 @@ def render(incident: Incident, *, languages: Iterable[str] | None = None,
             views: Views = {}
             # What each fact states, by path, worked out once per language on first read.
             stated: dict[str, frozenset[str]] = {}
+            wheres: dict[str, dict[int, list[str]]] = {}  # where each piece is, by mapping
             for channel in chans:
                 messages.append(_render_one(ts, incident, lang, channel, views, facts, language,
-                                            stated))
+                                            stated, wheres=wheres))
     return Bundle(incident, tuple(messages),
                   checks=lambda bundle: _run_checks(bundle, ts, facts_by_lang))
