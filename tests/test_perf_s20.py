@@ -34,9 +34,11 @@ facts_module = importlib.import_module("crisiscomms.facts")
 
 HE_EN = ("he", "en")
 AR_RU = ("ar", "ru")
-_HARD_HE_EN = sorted(Path("/tmp/review/inc").glob("*.yaml"))
-_HARD_AR_RU = [*sorted(Path("/tmp/fr18").glob("*-arru.yaml")),
-               *sorted(Path("/tmp/s19").glob("callcentre-arru.yaml"))]
+# The hard incidents (a night ETA, a 35-hour outage, the call centre down, ...).
+_HARD = Path(__file__).parent / "data" / "hard"
+_HARD_HE_EN = sorted(p for p in _HARD.glob("*.yaml") if not p.stem.endswith("-arru"))
+_HARD_AR_RU = sorted(_HARD.glob("*-arru.yaml"))
+assert len(_HARD_HE_EN) == 8 and len(_HARD_AR_RU) == 3, "tests/data/hard is incomplete"
 
 
 def _cases() -> Iterator[Any]:
