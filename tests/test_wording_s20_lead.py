@@ -1,0 +1,31 @@
+"""Session 20, readings 10: small fixes made while merging (each fails without its fix)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crisiscomms import render
+from crisiscomms.loading import load_incident
+from crisiscomms.samples import load_example
+
+from .example_edits import seen
+
+HARD = Path(__file__).parent / "data" / "hard"
+
+
+@pytest.mark.parametrize(("lang", "urgent", "queue"), [
+    ("he", "ונטפל בפנייתו בדחיפות.", "לפי סדר העדיפויות"),
+    ("en", "and we will treat it as urgent.", "according to the priority order"),
+])
+def test_partners_promise_no_priority_order_the_notice_never_set(
+        lang: str, urgent: str, queue: str) -> None:
+    # Reading 10 #9: "handled in the order received" and then "according to the priority order".
+    bundle = render(load_incident(HARD / "callcentre.yaml"), languages=[lang],
+                    channels=["partners"])
+    text = seen(bundle, lang, "partners")
+    assert urgent in text and queue not in text
+    # With a stated priority the client joins it.
+    bundle = render(load_example("identified"), languages=[lang], channels=["partners"])
+    assert queue in seen(bundle, lang, "partners")
