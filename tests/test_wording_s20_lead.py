@@ -29,3 +29,11 @@ def test_partners_promise_no_priority_order_the_notice_never_set(
     # With a stated priority the client joins it.
     bundle = render(load_example("identified"), languages=[lang], channels=["partners"])
     assert queue in seen(bundle, lang, "partners")
+
+
+def test_arabic_status_page_names_the_fault_with_one_word() -> None:
+    # Reading 10 ar nit: the page says "الخلل" throughout, and "خلال العطل" once.
+    bundle = render(load_incident(HARD / "callcentre-arru.yaml"), languages=["ar"],
+                    channels=["status_page"])
+    text = seen(bundle, "ar", "status_page")
+    assert "خلال فترة الخلل" in text and "العطل" not in text
