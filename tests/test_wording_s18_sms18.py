@@ -126,10 +126,11 @@ def test_a_short_outage_sms_does_not_apologise_for_harm() -> None:
 
 
 def test_social_compact_wording_apologises_after_a_long_outage_and_keeps_the_link() -> None:
-    data = _data("compensation")  # resolved after a long outage; compact social wording
+    data = _data("compensation")  # resolved after a long outage; a shorter social wording
     bundle = _render(data, channels=("social",))
+    # English: the middle wording's shorter apology leaves the compensation its room (s20).
     for lang, apology in (("he", "מתנצלים על הפגיעה בשירות"),
-                          ("en", "We apologise for the disruption to your service")):
+                          ("en", "We apologise for the disruption")):
         message = bundle[lang, "social"]
         assert apology in _text(message), message.text
         assert STATUS_PAGE in message.text

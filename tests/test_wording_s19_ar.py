@@ -42,8 +42,9 @@ def test_resolved_email_opening_is_one_grammatical_sentence() -> None:
 
 
 def test_voucher_expiry_in_short_agrees_with_the_compensation() -> None:
-    # Was "قسيمة بقيمة 10% …، صالح حتى" (a feminine voucher, a masculine adjective).
-    text = seen(bundle("compensation"), "ar", "social")
+    # Was "قسيمة بقيمة 10% …، صالح حتى" (a feminine voucher, a masculine adjective). The SMS
+    # says it in short; the post now keeps the complete sentence (s20, R8 ar L1).
+    text = seen(bundle("compensation"), "ar", "sms")
     assert "صالح حتى" not in text
     assert "تعويض تلقائي يسري حتى 31.12.2026: قسيمة بقيمة 10% من الفاتورة الشهرية." in text
 

@@ -1,0 +1,106 @@
+"""The resolved social post's middle wording in English, Arabic and Russian (issue 11, session
+20): the complete compensation sentence fits 280 weighted characters, so the post no longer
+falls back to the SMS short form (R8 ar L1, R8 he #4); and docs/templates.md describes the
+banner's and the post's wording levels as the templates have them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from crisiscomms import render
+from crisiscomms.channels import CHANNELS
+from crisiscomms.samples import load_example
+
+from .example_edits import edited, seen
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "templates.md"
+
+# The complete sentence, with how the voucher arrives said in brief.
+SENTENCE = {
+    "en": ("Every affected customer will receive a voucher worth 10% of the monthly bill, valid "
+           "until 31 December 2026. It will be sent to you automatically."),
+    "ar": ("سيحصل جميع العملاء المتضررين على قسيمة شراء بقيمة 10% من الفاتورة الشهرية، وتسري "
+           "القسيمة حتى 31 ديسمبر 2026. ستصلكم القسيمة تلقائيًا."),
+    "ru": ("Все пострадавшие клиенты получат сертификат на 10 % от ежемесячного счёта; действует "
+           "до 31 декабря 2026 г. включительно. Он придёт автоматически."),
+}
+# The SMS short form the post fell back to.
+SHORT = {"en": "Automatic compensation", "ar": "تعويض تلقائي", "ru": "Автоматическая компенсация"}
+AUTOMATICALLY = {"en": "automatically", "ar": "تلقائي", "ru": "автоматически"}
+TODAY = {"en": "resolved today at 17:50.", "ar": "عادت الخدمة اليوم الساعة 17:50.",
+         "ru": "работа восстановлена сегодня в 17:50."}
+YESTERDAY = {"en": "resolved yesterday at 17:50.", "ar": "عادت الخدمة أمس الساعة 17:50.",
+             "ru": "работа восстановлена вчера в 17:50."}
+WEEKDAY = {"en": "Saturday", "ar": "السبت", "ru": "в субботу"}
+SORRY = {"en": "We apologise for the disruption.", "ar": "نعتذر عن الانقطاع.",
+         "ru": "Приносим извинения."}
+
+
+@pytest.mark.parametrize("lang", ("en", "ar", "ru"))
+def test_compensation_post_keeps_the_complete_sentence(lang: str) -> None:
+    # The middle level came to 323/329/330 weighted, so the post fell to "Automatic
+    # compensation: …, valid until 31 Dec 2026".
+    b = render(load_example("compensation"), languages=(lang,), channels=("social",))
+    message = b[lang, "social"]
+    text = seen(b, lang, "social")
+    assert message.stats["short"] == 1, text
+    assert message.stats["weighted_length"] <= 280
+    assert SENTENCE[lang] in text
+    assert SHORT[lang] not in text
+    # Said once: no "Automatic compensation: … sent automatically".
+    assert text.count(AUTOMATICALLY[lang]) == 1
+    # Read at once: the time with "today", not the weekday and date.
+    assert TODAY[lang] in text
+    assert WEEKDAY[lang] not in text
+    # After a 35-hour outage it still apologises, in fewer words.
+    assert SORRY[lang] in text
+    assert text.rstrip().endswith("https://status.netivim.example")
+
+
+@pytest.mark.parametrize("lang", ("en", "ar", "ru"))
+def test_middle_wording_says_the_day_relative_to_the_post(lang: str) -> None:
+    # Posted the morning after: "yesterday at 17:50", never "today".
+    incident = edited("compensation", updated_at="2026-11-22T09:00:00+02:00")
+    b = render(incident, languages=(lang,), channels=("social",))
+    text = seen(b, lang, "social")
+    assert b[lang, "social"].stats["short"] == 1, text
+    assert YESTERDAY[lang] in text
+
+
+def test_hebrew_compensation_post_is_unchanged() -> None:
+    # Hebrew had room for the dated restoration time; only en/ar/ru changed.
+    b = render(load_example("compensation"), languages=("he",), channels=("social",))
+    text = seen(b, "he", "social")
+    assert "השירות חזר לפעול ביום שבת, 21 בנובמבר, בשעה 17:50." in text
+    assert "השובר יישלח אליכם אוטומטית." in text
+
+
+def _row(channel: str) -> list[str]:
+    line = next(line for line in DOCS.read_text("utf-8").splitlines()
+                if line.startswith(f"| `{channel}` |"))
+    return [cell.strip() for cell in line.strip("|").split(" | ")]
+
+
+@pytest.mark.parametrize("channel", ("banner", "social"))
+def test_docs_count_the_wording_levels(channel: str) -> None:
+    # The banner row said one level while its templates have two.
+    _, levels, steps = _row(channel)
+    assert int(levels) == CHANNELS[channel].short_wording
+    for level in range(1, CHANNELS[channel].short_wording + 1):
+        assert re.search(rf"(^|; |\. ){level} ", steps), (level, steps)
+
+
+@pytest.mark.parametrize(("channel", "words"), [
+    ("banner", ("f.workaround_short", "f.compensation.brief", "f.compensation.short")),
+    ("social", ("f.workaround_short", "f.compensation.brief", "f.resolved_at.when",
+                "f.compensation.short")),
+])
+def test_docs_name_what_each_level_says(channel: str, words: tuple[str, ...]) -> None:
+    # The rows named neither the short workaround nor the compensation's middle wording.
+    steps = _row(channel)[2]
+    for word in words:
+        assert f"`{word}`" in steps, word
