@@ -716,6 +716,12 @@ def _short_services(incident: Incident, lang: str, services: Sequence[Piece],
             for piece, short in zip(services, shorts, strict=True)]
 
 
+def _short_names(incident: Incident, lang: str) -> list[str]:
+    """Each service's short name in ``lang`` (``services[].short``), its name where none."""
+    return [(s.short.get(lang) if s.short is not None else None) or s.name[lang]
+            for s in incident.services]
+
+
 def services_label(names: Sequence[str], language: Language) -> dict[str, str] | None:
     """The label before the list of affected services, by number (``f.services_label.now``,
     ``.past`` once resolved): one name takes the singular unless it opens with one of the
@@ -828,8 +834,9 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         # Those as the object of a spoken sentence ("Сбой затронул также личный кабинет").
         "services_beyond_said": _join_said(beyond_said, language) if beyond_said else None,
         # The same, worded to follow the title (the SMS, short of room).
-        "services_after_title": after_title(incident.title[lang], names, language, rtl, say,
-                                            named),
+        # By their short names where the team gave them (`services[].short`).
+        "services_after_title": after_title(incident.title[lang], _short_names(incident, lang),
+                                            language, rtl, say, named),
         # Each service: whether the title names it, when it names only some of them.
         "service_in_title": [bool(others) and k for k in named],
         "updated": moment(now),
