@@ -705,6 +705,23 @@ def _services_said(incident: Incident, language: Language, lang: str,
                        language.rtl, say) for s in incident.services]
 
 
+def _short_services(incident: Incident, lang: str, services: Sequence[Piece],
+                    rtl: bool, say: speech.SpeechWords) -> list[Piece] | None:
+    """Each service by its short name (``services[].short``, "טלפון") where it has one, by its
+    name (the same piece as ``service_list``) where not; ``None`` when none has one."""
+    shorts = [None if s.short is None else s.short.get(lang) for s in incident.services]
+    if not any(shorts):
+        return None
+    return [piece if short is None else _user_text(short, rtl, say)
+            for piece, short in zip(services, shorts, strict=True)]
+
+
+def _short_names(incident: Incident, lang: str) -> list[str]:
+    """Each service's short name in ``lang`` (``services[].short``), its name where none."""
+    return [(s.short.get(lang) if s.short is not None else None) or s.name[lang]
+            for s in incident.services]
+
+
 def services_label(names: Sequence[str], language: Language) -> dict[str, str] | None:
     """The label before the list of affected services, by number (``f.services_label.now``,
     ``.past`` once resolved): one name takes the singular unless it opens with one of the
@@ -754,6 +771,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
     others = _beyond(names, named)
     beyond = [piece for piece, name in zip(services, names, strict=True) if name in others]
     services_said = _services_said(incident, language, lang, say)
+    shorts = _short_services(incident, lang, services, rtl, say)
     beyond_said = [piece for piece, name in zip(services_said, names, strict=True)
                    if name in others]
     end = incident.resolved_at or now
@@ -805,6 +823,9 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "services_said": _join_said(services_said, language),
         "service_said_list": services_said,
         "service_list": services,
+        # The services by their short names, for the SMS (`services[].short`); none without.
+        "service_short_list": shorts,
+        "services_short": None if shorts is None else _join(shorts, language),
         "service_count": len(services),
         "services_label": services_label(names, language),
         "services_in_title": all(named),
@@ -813,8 +834,9 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         # Those as the object of a spoken sentence ("Сбой затронул также личный кабинет").
         "services_beyond_said": _join_said(beyond_said, language) if beyond_said else None,
         # The same, worded to follow the title (the SMS, short of room).
-        "services_after_title": after_title(incident.title[lang], names, language, rtl, say,
-                                            named),
+        # By their short names where the team gave them (`services[].short`).
+        "services_after_title": after_title(incident.title[lang], _short_names(incident, lang),
+                                            language, rtl, say, named),
         # Each service: whether the title names it, when it names only some of them.
         "service_in_title": [bool(others) and k for k in named],
         "updated": moment(now),

@@ -26,13 +26,14 @@ from .model import (
     Incident,
     Localized,
     LongText,
+    ServiceShort,
     ShortText,
     SmsText,
 )
 
 __all__ = ["incident_markdown", "main"]
 
-_TEXTS = {cls.__name__: cls for cls in (Localized, ShortText, LongText, SmsText)}
+_TEXTS = {cls.__name__: cls for cls in (Localized, ShortText, LongText, SmsText, ServiceShort)}
 _MOMENT = (f"date and time with a UTC offset (at most ±14:00), years {FIRST_YEAR}..{LAST_YEAR}")
 
 

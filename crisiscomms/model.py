@@ -179,6 +179,13 @@ class SmsText(Localized):
 
     max_length: ClassVar[int] = 60
 
+class ServiceShort(Localized):
+    """A service's short name for the SMS (``services[].short``): at most 20 characters a
+    language."""
+
+    max_length: ClassVar[int] = 20
+
+
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]{1,64}$")]
 
 _MOMENT_WORDS = "a date and time with a UTC offset, e.g. 2026-11-22T14:10:00+02:00"
@@ -226,6 +233,11 @@ class Service(_Frozen):
                            "letters, digits, `.`, `_`, `-`.", examples=["app"])
     name: ShortText = Field(description="The service's name as customers know it, per language.",
                             examples=[{"he": "האפליקציה", "en": "the app"}])
+    short: ServiceShort | None = Field(
+        None, description="The service's name in a word or two, for the SMS's list of "
+                          "services (at most 20 characters a language; in every language, as "
+                          "`name`); without it the SMS says `name`.",
+        examples=[{"he": "טלפון", "en": "phone"}])
 
 
 class Compensation(_Frozen):
@@ -436,6 +448,8 @@ class Incident(_Frozen):
         found: dict[str, Localized] = {"title": self.title, "impact": self.impact}
         for i, service in enumerate(self.services):
             found[f"services[{i}].name"] = service.name
+            if service.short is not None:
+                found[f"services[{i}].short"] = service.short
         if self.workaround is not None:
             found["workaround"] = self.workaround
         if self.workaround_short is not None:

@@ -49,7 +49,7 @@ def test_a_moved_estimate_is_one_sentence_with_the_new_and_the_old_time() -> Non
     he = _sentences(*changed_example(), "he")["eta_later"]
     assert he["sentence"] == ("הצפי עודכן: השירות צפוי לחזור לפעול היום בשעה 17:00, "
                               "ולא בשעה 15:30 כפי שמסרנו.")
-    assert he["short"] == "צפי מעודכן: 17:00 (במקום 15:30)."
+    assert he["short"] == "צפי: 17:00 (ולא 15:30)."
     # A page that stays up gives the new estimate its weekday and date; the old one, the
     # same day, by its time alone.
     assert he["dated"].startswith("הצפי עודכן: השירות צפוי לחזור לפעול ביום ראשון, 22 בנובמבר")
@@ -96,7 +96,7 @@ def test_a_late_update_is_apologised_for(changed: Bundle, lang: str, channel: st
 def test_the_shortest_sms_still_says_the_moved_estimate(changed: Bundle) -> None:
     sms = changed["he", "sms"]
     assert sms.stats["segments"] <= 2
-    assert "צפי מעודכן: 17:00 (במקום 15:30)." in strip_controls(sms.text)
+    assert "צפי: 17:00 (ולא 15:30)." in strip_controls(sms.text)
 
 
 def test_the_built_in_templates_pass_both_rules(changed: Bundle) -> None:

@@ -74,9 +74,9 @@ def changed_he_sms() -> str:
     return render(current, previous=previous, languages=["he"], channels=["sms"])["he", "sms"].text
 
 
-def test_changed_sms_spends_no_unit_on_idle_marks_and_apologises(changed_he_sms: str) -> None:
-    assert "צפי מעודכן: 17:00 (במקום 15:30)." in changed_he_sms
-    assert "סליחה על העיכוב" in changed_he_sms
+def test_changed_sms_spends_no_unit_on_idle_marks(changed_he_sms: str) -> None:
+    # The short workaround under the sender now takes the room the apology had (s20 sms20b).
+    assert "צפי: 17:00 (ולא 15:30)." in changed_he_sms
 
 
 def _he_sms(incident: Incident) -> str:

@@ -73,6 +73,7 @@ def required_facts(facts: Mapping[str, Any],
         each = facts.get("service_in_title") or []
         after = facts.get("services_after_title")
         spoken = facts.get("service_said_list") or facts["service_list"]
+        shorts = facts.get("service_short_list")
         for index, name in enumerate(facts["service_list"]):
             named = every or (index < len(each) and each[index])
             path = f"service_list[{index}]"
@@ -81,6 +82,9 @@ def required_facts(facts: Mapping[str, Any],
             # outage") names them as well.
             paths: tuple[str, ...] = (path, f"service_said_list[{index}]")
             texts = (name, spoken[index])
+            if shorts:
+                # Its short name, authored for the SMS (`services[].short`, "טלפון"), says it.
+                paths, texts = (*paths, f"service_short_list[{index}]"), (*texts, shorts[index])
             if named:
                 paths, texts = (*paths, "title", "title_inner"), (
                     *texts, facts["title"], facts["title_inner"])

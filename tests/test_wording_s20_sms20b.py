@@ -1,0 +1,90 @@
+"""Session 20, helper sms20b: a service's short name for the SMS (R8 he #1) and the short
+workaround in the statement-after-statement SMS."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crisiscomms import render
+from crisiscomms.checks.required import required_facts
+from crisiscomms.errors import IncidentError
+from crisiscomms.facts import build_facts, plain
+from crisiscomms.incident_doc import incident_markdown
+from crisiscomms.loading import load_incident
+from crisiscomms.render import template_set
+from crisiscomms.samples import changed_example
+from crisiscomms.text.bidi import strip_controls
+
+HARD = Path(__file__).parent / "data" / "hard"
+FORM = Path(__file__).parents[1] / "crisiscomms" / "preview" / "static" / "form.json"
+BUDGET = 134  # two UCS-2 segments
+
+
+def _sms(path: Path, lang: str = "he") -> tuple[str, int, set[str]]:
+    bundle = render(load_incident(path), languages=[lang], channels=["sms"])
+    message = bundle[lang, "sms"]
+    return strip_controls(message.text), int(message.stats["units"]), {
+        f.rule for f in bundle.findings}
+
+
+def test_the_call_centre_sms_has_the_sender_and_every_working_channel() -> None:
+    text, units, rules = _sms(HARD / "callcentre.yaml")
+    assert text.startswith("נתיבים: תקלה במוקד שירות הלקוחות (טלפון ומייל) – בטיפול.")
+    assert "ניתן לפנות בצ'אט באתר ובמרכזי השירות." in text
+    assert units <= BUDGET
+    assert "required-fact" not in rules
+
+
+@pytest.mark.parametrize(("lang", "said"), [("ar", "(الهاتف والبريد)"),
+                                            ("ru", "(телефон и почта)")])
+def test_the_short_names_are_the_bracket_in_arabic_and_russian(lang: str, said: str) -> None:
+    text, _, rules = _sms(HARD / "callcentre-arru.yaml", lang)
+    assert said in text
+    assert "required-fact" not in rules
+
+
+def test_a_short_name_states_its_service_for_the_required_facts_check() -> None:
+    ts = template_set(None)
+    facts = plain(build_facts(load_incident(HARD / "callcentre.yaml"), ts.config,
+                              ts.language("he"), "he"))
+    needed = {name: (paths, texts) for name, paths, texts in required_facts(facts, "sms")}
+    paths, texts = needed["service_list[0]"]
+    assert "service_short_list[0]" in paths
+    assert "טלפון" in texts
+
+
+@pytest.mark.parametrize(("short", "error"), [
+    ("המוקד הטלפוני של החברה", "services[0].short.he: is 22 characters; at most 20"),
+    ("", "services[0].short.he"),
+])
+def test_a_short_name_is_bounded_and_the_error_names_the_field(tmp_path: Path, short: str,
+                                                                error: str) -> None:
+    text = (HARD / "callcentre.yaml").read_text(encoding="utf-8").replace(
+        'short: {he: "טלפון"', f'short: {{he: "{short}"')
+    path = tmp_path / "inc.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(IncidentError) as caught:
+        load_incident(path)
+    assert error in str(caught.value)
+
+
+def test_the_form_and_the_docs_have_the_short_name() -> None:
+    form = json.loads(FORM.read_text(encoding="utf-8"))
+    services = next(s for s in form["sections"] if s.get("path") == "services")
+    assert "short" in {field["name"] for field in services["fields"]}
+    assert "| `services[].short` | no | text per language" in incident_markdown()
+
+
+def test_the_changed_sms_keeps_the_short_workaround_under_the_sender() -> None:
+    previous, current = changed_example()
+    bundle = render(current, previous=previous, languages=["he"], channels=["sms"])
+    message = bundle["he", "sms"]
+    text = strip_controls(message.text)
+    assert text == ("נתיבים: תקלה בכניסה לאפליקציה ובאזור האישי – בטיפול. "
+                    "צפי: 17:00 (ולא 15:30). חשבונית במייל: שלחו 'חשבונית' ל-2040. "
+                    "העדכון הבא: 15:00.")
+    assert int(message.stats["units"]) <= BUDGET
+    assert "sms-workaround-dropped" not in {f.rule for f in bundle.findings}
