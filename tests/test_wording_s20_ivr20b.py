@@ -92,3 +92,11 @@ def test_the_hebrew_last_wording_fits_in_espeak_too(tmp_path: Path) -> None:
     assert str(current.workaround["he"]) in text, text  # type: ignore[index]
     assert "כל פנייה רשומה ותטופל" in text and "הישארו על הקו" in text, text
     assert "נעדכן בשעה 15:00." in text, text
+
+
+def test_the_channel_guide_describes_the_phone_down_line_and_the_one_opener() -> None:
+    guide = (Path(__file__).parent.parent / "docs" / "channels.md").read_text("utf-8")
+    section = guide[guide.index("### `ivr`: why"):guide.index("### `status_page`")]
+    for words in ("`[contact] calls_down`", "`[contact] calls_down_and`", "then the channels that",
+                  "opens with the same one line", "never its SMS"):
+        assert words in section, words
