@@ -467,6 +467,10 @@ class ContactWords(_Strict):
     """What the phone line says to callers when the phone channel is down: that our people
     cannot take calls now (said on that line, "our phone line is down" makes no sense);
     ``f.contact.down_on_call``. Missing: the phone's own ``down`` sentence."""
+    calls_down_and: str = ""
+    """``calls_down`` joined to the other channels that are down, in one sentence that says
+    "now" once: ``{others}``, their ``down`` sentence (first letter small). Missing:
+    ``calls_down``, then that sentence."""
     no_contact: list[str] = []
     """Words that, found in ``customer_action``, already tell customers not to contact again:
     the fixed sentence is then left out (``f.action_says_no_contact``)."""

@@ -1257,7 +1257,23 @@ def _down_on_call(down: Sequence[tuple[str, Piece]], language: Language,
     others = _down([(c, p) for c, p in down if c != "phone"], language, say)
     if others is None:
         return calls
+    if words.calls_down_and:
+        # One sentence, "now" said once (s20 R9): "our people cannot take calls, and {others}".
+        return Phrase(words.calls_down_and, (("others", _said_lower(others, say)),))
     return Phrase("{calls} {others}", (("calls", calls), ("others", others)))
+
+
+def _said_lower(piece: Piece, say: speech.SpeechWords) -> Piece:
+    """``piece`` with its first letter in small case, in what is shown and what is said
+    (a sentence joined to the one before it); scripts without case are left as they are."""
+    if isinstance(piece, Atom):
+        lowered = piece.text[:1].lower() + piece.text[1:]
+        return Atom(lowered, partial(_speak_text, lowered, say), piece.ltr, piece.url)
+    opening = re.match(r"\{(\w+)\}", piece.pattern)
+    if opening is None:
+        return Phrase(piece.pattern[:1].lower() + piece.pattern[1:], piece.parts, piece.say)
+    return Phrase(piece.pattern, tuple((k, _said_lower(v, say) if k == opening.group(1) else v)
+                                       for k, v in piece.parts), piece.say)
 
 
 def _says_no_contact(action: Localized | None, language: Language, lang: str) -> bool:

@@ -126,7 +126,7 @@ def test_two_channels_down_are_one_sentence_in_hebrew(two_down: Bundle) -> None:
             assert "אינו זמין כרגע בגלל התקלה" not in text, message.channel
     # On the phone line the phone is said as our people who cannot take calls, then the chat
     # (s20 R8 ar M1).
-    assert ("נציגינו אינם יכולים לענות לשיחות כרגע. הצ'אט באתר אינו זמין כרגע בגלל התקלה."
+    assert ("נציגינו אינם יכולים לענות לשיחות, והצ'אט באתר אינו זמין כרגע בגלל התקלה."
             in seen(two_down, "he", "ivr"))
 
 
@@ -197,9 +197,10 @@ def test_the_script_names_the_working_email_once(two_down: Bundle) -> None:
     # "بالبريد الإلكتروني على العنوان بالبريد الإلكتروني", "по электронной почте по
     # электронной почте": the words for the address replaced the address after its own words.
     assert "بالبريد الإلكتروني على العنوان بالبريد" not in seen(two_down, "ar", "ivr")
-    assert seen(two_down, "ar", "ivr").count("بالبريد الإلكتروني") == 1
+    # The last line names what works (the workaround, kept whole, may say email too).
+    assert seen(two_down, "ar", "ivr").splitlines()[-1].count("بالبريد الإلكتروني") == 1
     assert "почте по электронной почте" not in seen(two_down, "ru", "ivr")
-    assert seen(two_down, "ru", "ivr").count("по электронной почте") == 1
+    assert seen(two_down, "ru", "ivr").splitlines()[-1].count("по электронной почте") == 1
 
 
 def test_russian_script_does_not_say_the_fault_twice_in_its_opening() -> None:
