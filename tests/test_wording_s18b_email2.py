@@ -241,7 +241,7 @@ def test_a_resolved_message_no_longer_says_the_channels_are_down() -> None:
 STATUS_KEPT = {"he": "פניות שנשלחו אלינו במייל בזמן התקלה לא נשמרו, ויש לשלוח אותן שוב",
                "en": "We cannot keep emails sent to us during the outage; please send them "
                      "again once the service is back.",
-               "ar": "لم يتم حفظ الرسائل المرسلة إلينا بالبريد الإلكتروني خلال العطل",
+               "ar": "لم يتم حفظ الرسائل المرسلة إلينا بالبريد الإلكتروني خلال فترة الخلل",
                "ru": "Письма, отправленные нам во время сбоя, не сохранились"}
 
 

@@ -20,7 +20,7 @@ def test_services_join_the_title_only_after_a_title_that_opens_with_its_fault() 
     assert "ובשירות ה-TV" not in text and "(גם שירות ה-TV)" in text
     # After "תקלה ב…" it reads as one phrase.
     bundle = render(load_example("identified"), languages=["he"], channels=["sms"])
-    assert "תקלה בכניסה לאפליקציה ובאזור האישי באתר" in seen(bundle, "he", "sms")
+    assert "תקלה בכניסה לאפליקציה ובאזור האישי" in seen(bundle, "he", "sms")
 
 
 def test_banner_and_social_say_only_the_services_the_title_leaves_out() -> None:
