@@ -113,7 +113,7 @@ def test_russian_progress_since_we_were_last_in_touch(four: Path) -> None:
             in seen
     for seen in _seen(_letter(load_case(EXAMPLES / "not-justified.yaml"), "ru", "progress",
                               four)):
-        assert "Что мы сделали с тех пор, как в последний раз связывались с Вами:" in seen
+        assert "Что мы сделали с тех пор, как подтвердили получение Вашей жалобы:" in seen
         assert "контакта" not in seen
 
 

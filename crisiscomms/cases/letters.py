@@ -241,6 +241,10 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
         last = contacts[-2] if len(contacts) > 1 else contacts[-1]
     since = [events[i] for i in range(last + 1, len(known))
              if known[i].kind is not EventKind.RESOLVED]
+    # The contact the list starts after, so the heading names it and not "our last contact"
+    # (the list may end with that very call): its kind and moment, or None (no contact yet).
+    since_after = None if last < 0 else {"kind": known[last].kind.value,
+                                          "at": moment(known[last].at)}
     parties = _parties_not_in_timeline(parties, [known[i] for i in range(last + 1, len(known))
                                                  if known[i].kind is not EventKind.RESOLVED], lang)
     purchase = None
@@ -309,6 +313,7 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
         "purchase": purchase,
         "events": events,
         "since_last": since,
+        "since_after": since_after,
         # The parties involved that the timeline above does not name (a party it names is not
         # said twice), and how many (the words agree in number), or None.
         "parties": _join([_user_text(p, rtl, say) for p in parties], language)
