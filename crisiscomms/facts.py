@@ -906,6 +906,9 @@ def _add_inline(facts: dict[str, Any], incident: Incident, config: Config, langu
     # customer's message keeps ``workaround_inline``, which lowers only listed openings and
     # else writes the workaround as a sentence of its own.
     facts["workaround_after_label"] = _inline(facts["workaround_inline"], language, names, texts)
+    # The short form after a spoken opener (the IVR's last wording, "Meanwhile, bill by email…").
+    facts["workaround_short_after_label"] = _inline(facts["workaround_short"], language, names,
+                                                    texts)
     internal = facts["internal"]
     if internal is not None:
         for key in ("priority", "cause"):
