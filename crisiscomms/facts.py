@@ -1262,6 +1262,10 @@ def _down_on_call(down: Sequence[tuple[str, Piece]], language: Language,
         return calls
     if words.calls_down_and:
         # One sentence, "now" said once (s20 R9): "our people cannot take calls, and {others}".
+        rest = [c for c, _ in down if c != "phone"]
+        if len(rest) == 1 and rest[0] in words.also_down:
+            return Phrase(words.calls_down_and, (("others", _word(words.also_down[rest[0]],
+                                                                   say)),))
         return Phrase(words.calls_down_and, (("others", _said_lower(others, say)),))
     return Phrase("{calls} {others}", (("calls", calls), ("others", others)))
 
