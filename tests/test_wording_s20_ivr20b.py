@@ -24,7 +24,8 @@ LANGS = ("he", "en", "ar", "ru")
 LAST = CHANNELS["ivr"].short_wording - 1
 # Each language's words for "now": said once on the phone-down line; with email down too,
 # once in the script (s20 ivr20c: the opening says it, the phone-down line then does not).
-NOW = {"he": r"כרגע", "en": r"\b(?:right now|for now|now|at the moment)\b", "ar": r"حاليًا", "ru": r"\bсейчас\b"}
+NOW = {"he": r"כרגע", "en": r"\b(?:right now|for now|now|at the moment)\b", "ar": r"حاليًا",
+       "ru": r"\bсейчас\b"}
 CALLS = {"he": "נציגינו אינם יכולים לענות לשיחות", "en": "Our representatives cannot take calls",
          "ar": "لا يمكن لممثلينا الرد على المكالمات", "ru": "Наши операторы"}
 EMAIL = {"he": "וגם פניות במייל אינן מתקבלות", "en": "email to us is not getting through",
