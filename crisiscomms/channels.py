@@ -89,7 +89,7 @@ CHANNELS: dict[str, ChannelSpec] = {
     spec.id: spec
     for spec in (
         # IVR: 1 the shorter greeting and closing, no thanks; 2 without the workaround.
-        ChannelSpec("ivr", ("text", "ssml"), Audience.CUSTOMER, short_wording=5),
+        ChannelSpec("ivr", ("text", "ssml"), Audience.CUSTOMER, short_wording=6),
         ChannelSpec("email", ("subject", "text", "html"), Audience.CUSTOMER, html_document=True,
                     reply=True),
         # Banner: 1 the compact form (no labels, no thanks), 2 the compensation in short.

@@ -471,6 +471,10 @@ class ContactWords(_Strict):
     """``calls_down`` joined to the other channels that are down, in one sentence that says
     "now" once: ``{others}``, their ``down`` sentence (first letter small). Missing:
     ``calls_down``, then that sentence."""
+    also_down: dict[ContactId, str] = {}
+    """A channel's down clause inside ``calls_down_and`` when it is the only other channel
+    down (said on the phone line: "…, and email to us is not getting through at the
+    moment."). Missing: its ``down`` sentence."""
     no_contact: list[str] = []
     """Words that, found in ``customer_action``, already tell customers not to contact again:
     the fixed sentence is then left out (``f.action_says_no_contact``)."""

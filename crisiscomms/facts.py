@@ -906,6 +906,9 @@ def _add_inline(facts: dict[str, Any], incident: Incident, config: Config, langu
     # customer's message keeps ``workaround_inline``, which lowers only listed openings and
     # else writes the workaround as a sentence of its own.
     facts["workaround_after_label"] = _inline(facts["workaround_inline"], language, names, texts)
+    # The short form after a spoken opener (the IVR's last wording, "Meanwhile, bill by email…").
+    facts["workaround_short_after_label"] = _inline(facts["workaround_short"], language, names,
+                                                    texts)
     internal = facts["internal"]
     if internal is not None:
         for key in ("priority", "cause"):
@@ -1259,6 +1262,10 @@ def _down_on_call(down: Sequence[tuple[str, Piece]], language: Language,
         return calls
     if words.calls_down_and:
         # One sentence, "now" said once (s20 R9): "our people cannot take calls, and {others}".
+        rest = [c for c, _ in down if c != "phone"]
+        if len(rest) == 1 and rest[0] in words.also_down:
+            return Phrase(words.calls_down_and, (("others", _word(words.also_down[rest[0]],
+                                                                   say)),))
         return Phrase(words.calls_down_and, (("others", _said_lower(others, say)),))
     return Phrase("{calls} {others}", (("calls", calls), ("others", others)))
 

@@ -20,14 +20,17 @@ from .test_espeak import espeak_seconds
 
 HARD = Path(__file__).parent / "data" / "hard"
 LANGS = ("he", "en", "ar", "ru")
-LAST = CHANNELS["ivr"].short_wording
-# Each language's words for "now": said once on the phone-down line.
-NOW = {"he": r"כרגע", "en": r"\b(?:right now|for now|now)\b", "ar": r"حاليًا", "ru": r"\bсейчас\b"}
+# The changed sample's wording: the last before the short workaround (s20 ivr20c).
+LAST = CHANNELS["ivr"].short_wording - 1
+# Each language's words for "now": said once on the phone-down line; with email down too,
+# once in the script (s20 ivr20c: the opening says it, the phone-down line then does not).
+NOW = {"he": r"כרגע", "en": r"\b(?:right now|for now|now|at the moment)\b", "ar": r"حاليًا",
+       "ru": r"\bсейчас\b"}
 CALLS = {"he": "נציגינו אינם יכולים לענות לשיחות", "en": "Our representatives cannot take calls",
          "ar": "لا يمكن لممثلينا الرد على المكالمات", "ru": "Наши операторы"}
-EMAIL = {"he": "פניות במייל אינן מתקבלות", "en": "we cannot receive email",
-         "ar": "لا يمكننا استقبال رسائل البريد الإلكتروني",
-         "ru": "мы сейчас не можем принимать электронные письма"}
+EMAIL = {"he": "וגם פניות במייל אינן מתקבלות", "en": "email to us is not getting through",
+         "ar": "ولا تصلنا رسائل البريد الإلكتروني",
+         "ru": "письма на нашу почту из-за этого сбоя тоже не доходят"}
 WORKING = {"he": "ניתן לפנות בצ'אט באתר ובמרכזי השירות",
            "en": "You can reach us by chat on our website and at our service centres",
            "ar": "يمكنكم التواصل معنا عبر الدردشة في موقعنا وفي مراكز الخدمة",
@@ -45,7 +48,7 @@ def test_the_phone_down_line_says_now_once(lang: str, output: str) -> None:
     # One sentence: our people cannot take calls, and the email is not received; "now" once.
     said = line[:line.index(".") + 1]
     assert EMAIL[lang] in said, said
-    assert len(re.findall(NOW[lang], said, re.IGNORECASE)) == 1, said
+    assert len(re.findall(NOW[lang], text, re.IGNORECASE)) == 1, text
     # Then what works, at every level.
     assert WORKING[lang] in line, line
 
