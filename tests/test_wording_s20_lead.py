@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from crisiscomms import render
-from crisiscomms.loading import load_incident
+from crisiscomms.loading import load_incident, parse_incident
 from crisiscomms.samples import load_example
 
 from .example_edits import seen
@@ -37,3 +38,15 @@ def test_arabic_status_page_names_the_fault_with_one_word() -> None:
                     channels=["status_page"])
     text = seen(bundle, "ar", "status_page")
     assert "خلال فترة الخلل" in text and "العطل" not in text
+
+
+def test_call_centre_auto_reply_says_now_once() -> None:
+    # Reading 10 #8 / ivr20c: "איננו מטפלים כרגע בפניות במייל … אינו זמין כרגע".
+    bundle = render(load_incident(HARD / "callcentre.yaml"), languages=["he"], channels=["email"])
+    opening = seen(bundle, "he", "email").split("\n\n")[1]
+    assert "איננו מטפלים בפניות במייל" in opening and opening.count("כרגע") == 1
+    # With email the only channel down, the auto-reply still says "now".
+    data = yaml.safe_load((HARD / "callcentre.yaml").read_text(encoding="utf-8"))
+    data["services"] = [s for s in data["services"] if s["id"] == "support-mail"]
+    bundle = render(parse_incident(data), languages=["he"], channels=["email"])
+    assert "איננו מטפלים כרגע בפניות במייל" in seen(bundle, "he", "email")
