@@ -19,7 +19,7 @@ from .incident_text import check_incident_text
 from .required import check_changes_stated, check_required_facts
 from .times import check_times
 from .words import check_words
-from .workaround import check_workaround_dropped
+from .workaround import check_short_form_keyword, check_workaround_dropped
 
 if TYPE_CHECKING:
     from ..messages import Bundle
@@ -32,7 +32,7 @@ Check = Callable[[Context], Iterable[Finding]]
 CHECKS: tuple[Check, ...] = (check_budgets, check_required_facts, check_changes_stated,
                              check_display, check_words,
                              check_audience, check_times, check_incident_text,
-                             check_workaround_dropped)
+                             check_workaround_dropped, check_short_form_keyword)
 
 
 def check_bundle(bundle: Bundle, templates: TemplateSet,

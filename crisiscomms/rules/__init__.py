@@ -55,6 +55,7 @@ __all__ = [
     "Rule",
     "RuleSet",
     "Scope",
+    "ShortFormKeywordRule",
     "SubstitutionRule",
     "TemplateRule",
     "TextRule",
@@ -396,6 +397,19 @@ class WorkaroundDroppedRule(RuleBase):
     kind: Literal["workaround-dropped"]
 
 
+class ShortFormKeywordRule(RuleBase):
+    """A short form (``workaround_short``, ``customer_action_short``) that names a keyword, a
+    quoted word or an upper-case Latin word, or a number (a short code, a phone) that the full
+    text of the same language lacks: customers who read or hear only the full text miss it.
+    ``{field}`` is the full text (``workaround.<lang>``), ``{short}`` the short form's field,
+    ``{token}`` what the full text lacks."""
+
+    WHERE: ClassVar[str] = "the incident"
+
+    PARAMS: ClassVar[frozenset[str]] = frozenset({"field", "short", "token"})
+    kind: Literal["short-form-keyword"]
+
+
 def _placeholders(value: str | None, allowed: frozenset[str], what: str) -> str | None:
     """``value`` when each ``{placeholder}`` in it is one of ``allowed`` (a second message of a
     rule, like ``pasted`` or ``late``); else the error names the first that is not."""
@@ -515,6 +529,7 @@ KINDS: dict[str, type[RuleBase]] = {
     "time": TimeRule,
     "incident-text": IncidentTextRule,
     "workaround-dropped": WorkaroundDroppedRule,
+    "short-form-keyword": ShortFormKeywordRule,
 }
 """Every rule kind by the name a rule file gives in ``kind``."""
 
