@@ -19,7 +19,9 @@ python-bidi's (`crisiscomms.text.visual`), the engine the display check uses.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
+from unicodedata import bidirectional, category
 
 from bidi import get_base_level
 
@@ -28,6 +30,14 @@ from .visual import _levels as levels
 
 _MARKS: Final = frozenset((LRM, RLM))
 _LINE_BREAK_RE: Final = re.compile(r"(\n)")
+_BRACKETS: Final = frozenset(("Ps", "Pe"))
+_STRONG: Final = frozenset(("L", "R", "AL"))
+_EXPLICIT: Final = frozenset(("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "B"))
+"""Classes that take a paragraph out of the one-level-run case: explicit embeddings,
+overrides and isolates (rules X1-X10), and paragraph separators."""
+SLOT: Final = "\u2068\ue000"
+"""How a bulk slot's stand-in opens (:mod:`crisiscomms.bulk.personalise`): a paragraph that
+holds one keeps its marks here; they are judged per recipient once the value is in."""
 
 
 def _picture(paragraph: str) -> tuple[int, list[tuple[str, int]]]:
@@ -38,9 +48,8 @@ def _picture(paragraph: str) -> tuple[int, list[tuple[str, int]]]:
                   if char not in _MARKS]
 
 
-def _drop_in_paragraph(paragraph: str) -> str:
-    if not _MARKS & set(paragraph):
-        return paragraph
+def _drop_full(paragraph: str) -> str:
+    """The reference: the whole paragraph's levels computed again for each candidate mark."""
     wanted = _picture(paragraph)
     text = paragraph
     index = 0
@@ -52,6 +61,69 @@ def _drop_in_paragraph(paragraph: str) -> str:
                 continue
         index += 1
     return text
+
+
+@lru_cache(maxsize=4096)
+def _visible_levels(window: str, direction: str) -> tuple[int, ...]:
+    """The levels of ``window``'s characters other than marks. Windows are short and recur
+    (the same value between the same words at every wording level, for every recipient), so
+    they are remembered, a bounded number of them."""
+    return tuple(level for char, level in zip(window, levels(window, direction), strict=True)
+            if char not in _MARKS)
+
+
+def _drop_windowed(paragraph: str) -> str:
+    """:func:`_drop_full` for a paragraph with no explicit embedding or isolate: one level run,
+    one isolating run sequence. Removing a mark (itself a strong character) can then change
+    resolved levels only between the strong character before it and the strong one after it:
+    rules W1-W7 look back no further than the previous strong type (W4-W5 look only at
+    neighbouring numbers), rules N1-N2 stop at strong types, and I1-I2 look at one character.
+    Rule N0 (bracket pairs) reaches further, so with a bracket in the paragraph the window
+    grows to hold every bracket and the strong characters around them. The levels are
+    compared on that window only, computed from the window alone (its first and last
+    characters are strong or the paragraph's own ends, so nothing outside reaches in)."""
+    classes = [bidirectional(char) for char in paragraph]
+    text = paragraph
+    base = 1 if get_base_level(paragraph) == 1 else 0
+    direction = "R" if base else "L"
+    index = 0
+    while index < len(text):
+        if text[index] not in _MARKS or len(text) == 1:
+            index += 1
+            continue
+        before = next((i for i in range(index - 1, -1, -1) if classes[i] in _STRONG), -1)
+        if before < 0:
+            # The mark may be what sets the paragraph's direction (rules P2-P3).
+            candidate = text[:index] + text[index + 1:]
+            if (1 if get_base_level(candidate) == 1 else 0) != base:
+                index += 1
+                continue
+        after = next((i for i in range(index + 1, len(text)) if classes[i] in _STRONG),
+                     len(text))
+        brackets = [i for i, char in enumerate(text) if category(char) in _BRACKETS]
+        if brackets:
+            before = min(before, next((i for i in range(brackets[0] - 1, -1, -1)
+                                       if classes[i] in _STRONG), -1))
+            after = max(after, next((i for i in range(brackets[-1] + 1, len(text))
+                                     if classes[i] in _STRONG), len(text)))
+        start, end = max(before, 0), min(after + 1, len(text))
+        window = text[start:end]
+        at = index - start
+        if (_visible_levels(window, direction)
+                == _visible_levels(window[:at] + window[at + 1:], direction)):
+            text = text[:index] + text[index + 1:]
+            del classes[index]
+            continue
+        index += 1
+    return text
+
+
+def _drop_in_paragraph(paragraph: str) -> str:
+    if not _MARKS & set(paragraph) or SLOT in paragraph:
+        return paragraph
+    if any(bidirectional(char) in _EXPLICIT for char in paragraph):
+        return _drop_full(paragraph)
+    return _drop_windowed(paragraph)
 
 
 def drop_idle_marks(text: str) -> str:
