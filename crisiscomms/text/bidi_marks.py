@@ -64,12 +64,19 @@ def _drop_full(paragraph: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _visible_levels(window: str, direction: str) -> tuple[int, ...]:
-    """The levels of ``window``'s characters other than marks. Windows are short and recur
-    (the same value between the same words at every wording level, for every recipient), so
-    they are remembered, a bounded number of them."""
-    return tuple(level for char, level in zip(window, levels(window, direction), strict=True)
-            if char not in _MARKS)
+def _idle(window: str, at: int, direction: str) -> bool:
+    """Whether the mark at ``at`` leaves the levels of ``window``'s other visible characters as
+    they are. Both windows go to python-bidi in one call, as two paragraphs (a paragraph
+    separator between them; each is resolved on its own with the direction given). Windows are
+    short and recur (the same value between the same words at every wording level, for every
+    recipient), so the answers are remembered, a bounded number of them."""
+    without = window[:at] + window[at + 1:]
+    resolved = levels(f"{window}\u2029{without}", direction)
+    first = [level for char, level in zip(window, resolved, strict=False)
+             if char not in _MARKS]
+    second = [level for char, level in zip(without, resolved[len(window) + 1:], strict=True)
+              if char not in _MARKS]
+    return first == second
 
 
 def _drop_windowed(paragraph: str) -> str:
@@ -81,8 +88,12 @@ def _drop_windowed(paragraph: str) -> str:
     Rule N0 (bracket pairs) reaches further, so with a bracket in the paragraph the window
     grows to hold every bracket and the strong characters around them. The levels are
     compared on that window only, computed from the window alone (its first and last
-    characters are strong or the paragraph's own ends, so nothing outside reaches in)."""
+    characters are strong or the paragraph's own ends, so nothing outside reaches in); a
+    window whose other visible characters are all strong needs no computing (a strong
+    character's level is its own type's)."""
     classes = [bidirectional(char) for char in paragraph]
+    brackets = [i for i, char in enumerate(paragraph) if category(char) in _BRACKETS]
+    first_bracket, last_bracket = (brackets[0], brackets[-1]) if brackets else (-1, -1)
     text = paragraph
     base = 1 if get_base_level(paragraph) == 1 else 0
     direction = "R" if base else "L"
@@ -100,19 +111,20 @@ def _drop_windowed(paragraph: str) -> str:
                 continue
         after = next((i for i in range(index + 1, len(text)) if classes[i] in _STRONG),
                      len(text))
-        brackets = [i for i, char in enumerate(text) if category(char) in _BRACKETS]
-        if brackets:
-            before = min(before, next((i for i in range(brackets[0] - 1, -1, -1)
+        if first_bracket >= 0:
+            before = min(before, next((i for i in range(first_bracket - 1, -1, -1)
                                        if classes[i] in _STRONG), -1))
-            after = max(after, next((i for i in range(brackets[-1] + 1, len(text))
+            after = max(after, next((i for i in range(last_bracket + 1, len(text))
                                      if classes[i] in _STRONG), len(text)))
         start, end = max(before, 0), min(after + 1, len(text))
-        window = text[start:end]
-        at = index - start
-        if (_visible_levels(window, direction)
-                == _visible_levels(window[:at] + window[at + 1:], direction)):
+        if (all(classes[i] in _STRONG for i in range(start, end))
+                or _idle(text[start:end], index - start, direction)):
             text = text[:index] + text[index + 1:]
             del classes[index]
+            if index < first_bracket:
+                first_bracket -= 1
+            if index < last_bracket:
+                last_bracket -= 1
             continue
         index += 1
     return text
