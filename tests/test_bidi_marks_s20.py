@@ -78,3 +78,15 @@ def test_the_bulk_sms_equals_the_render_path(example: str, name: str) -> None:
                                                   direct.stats["segments"]), name
     again = run.one(recipient)  # the remembered line gives the same message
     assert again == joined
+
+
+@pytest.mark.parametrize("names", [("Dana", "Yoav"), ("Dana 3", "Yoav 7"), ("(Dana)", "[Yoav]"),
+                                   ("3 Dana", "7 Yoav"), ("דנה", "محمد"), ("Dana ", "Yoav!")])
+def test_names_of_one_shape_share_the_answer_and_stay_exact(names: tuple[str, str]) -> None:
+    run = Personaliser(load_example("identified"))
+    for number, name in enumerate(names * 2):
+        row = {"id": f"r{number}", "channel": "sms", "address": "+972501234567",
+               "language": "he", "name": name}
+        [recipient] = check_rows([(1, row)], languages=("he", "en"))
+        assert isinstance(recipient, Recipient)
+        assert run.one(recipient).text == run.render_for("he", "sms", recipient.values).text

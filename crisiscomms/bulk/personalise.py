@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
+from unicodedata import bidirectional, category
 
 from markupsafe import Markup, escape
 
@@ -39,7 +40,7 @@ from ..facts import Facts, Kind, build_facts
 from ..messages import Message
 from ..model import Incident
 from ..render import TemplateSet, Views, _check_languages, _render_one, template_set
-from ..text.bidi import Strategy, has_rtl, isolate
+from ..text.bidi import LRM, RLM, Strategy, has_rtl, isolate
 from ..text.bidi_marks import SLOT, drop_idle_marks
 from ..text.sms import GSM7_BASIC, GSM7_EXTENSION, sms_segments
 from .recipients import Recipient, Rejected, check_rows
@@ -273,12 +274,7 @@ class Personaliser:
         drops = channel == "sms" and strategy == "marks" and SLOT in message.text
         if channel == "sms":
             text = shapes["text"]
-            if text.slots and drops and len(text.slots) == 1:
-                # Counted without the slot's line, which is counted per recipient.
-                head, tail = text.parts
-                sms = _sms_counts(head[:head.rfind("\n") + 1]
-                                  + tail[len(tail.partition("\n")[0]):])
-            elif text.slots:
+            if text.slots:
                 sms = _sms_counts("".join(text.parts))
             else:
                 encoding, _, segments = sms_segments(text.parts[0])
@@ -359,6 +355,10 @@ class Personaliser:
                 line_tail, newline, rest = tail.partition("\n")
                 fixed_tail = newline + rest
                 lines: dict[str, tuple[str, tuple[str, int]]] = {}
+                # Which characters of the line stay depends on the value only through its
+                # characters' bidi classes (brackets, spaces and marks as themselves): names
+                # of one shape ("Dana", "Yoav") share the answer, worked out once.
+                by_shape: dict[tuple[str, ...], tuple[tuple[int, int], ...]] = {}
 
                 def build_dropped(recipient: Recipient) -> Personalised:
                     value = recipient.values[name]
@@ -366,9 +366,17 @@ class Personaliser:
                     if found is None:
                         if len(lines) >= 16_384:
                             lines.clear()
-                        line = drop_idle_marks(line_head + as_text(value) + line_tail)
+                        converted = as_text(value)
+                        line = line_head + converted + line_tail
+                        shape = _bidi_shape(converted)
+                        kept = by_shape.get(shape)
+                        if kept is None:
+                            if len(by_shape) >= 16_384:
+                                by_shape.clear()
+                            kept = by_shape[shape] = _kept(line, drop_idle_marks(line))
+                        line = "".join([line[start:end] for start, end in kept])
                         text = fixed_head + line + fixed_tail
-                        found = lines[value] = (text, _recount(sms, text, [line]))
+                        found = lines[value] = (text, _recount(_sms_counts(text), text, []))
                     text, (encoding, segments) = found
                     key = sha256(prefix + recipient.id.encode("utf-8") + suffix).hexdigest()
                     return make(recipient.id, channel, lang, recipient.address, key, None,
@@ -409,8 +417,8 @@ class Personaliser:
                 [_convert(values[s], "html", strategy, rtl) for s in names])
             found_encoding: str | None = encoding
             found_segments: int | None = segments
-            if variant.drops:
-                found_encoding, _, found_segments = sms_segments(text)
+            if sms is not None and variant.drops:
+                found_encoding, found_segments = _recount(_sms_counts(text), text, [])
             elif sms is not None:
                 found_encoding, found_segments = _recount(sms, text, text_values)
             key = sha256(prefix + recipient.id.encode("utf-8") + suffix).hexdigest()
@@ -512,6 +520,34 @@ def _email_frame(message: Message) -> _EmailFrame:
         before, after = headers.split("Content-Transfer-Encoding: 8bit")
         parts.append((before, after + "\n\n"))
     return _EmailFrame(head, tuple(parts))
+
+
+_AS_THEMSELVES = frozenset((LRM, RLM, " "))
+_BRACKETS = frozenset(("Ps", "Pe"))
+
+
+def _bidi_shape(value: str) -> tuple[str, ...]:
+    """What :func:`~crisiscomms.text.bidi_marks.drop_idle_marks` reads of ``value``: each
+    character's bidi class, except marks, spaces (a line's end loses them), brackets (rule N0
+    pairs them by character) and characters of no known class, which stand as themselves."""
+    return tuple(char if char in _AS_THEMSELVES or category(char) in _BRACKETS
+                 or not bidirectional(char) else bidirectional(char) for char in value)
+
+
+def _kept(line: str, dropped: str) -> tuple[tuple[int, int], ...]:
+    """The stretches ``(start, end)`` of ``line`` that ``dropped`` (``line`` less some marks
+    and end spaces) keeps. Where two equal marks stand side by side either may be the one
+    kept: the text is the same."""
+    kept: list[tuple[int, int]] = []
+    at = 0
+    for index, char in enumerate(line):
+        if at < len(dropped) and dropped[at] == char:
+            if kept and kept[-1][1] == index:
+                kept[-1] = (kept[-1][0], index + 1)
+            else:
+                kept.append((index, index + 1))
+            at += 1
+    return tuple(kept)
 
 
 def _recount(shared: _Sms, text: str, values: list[str]) -> tuple[str, int]:
