@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
+from unicodedata import bidirectional, category
 
 from markupsafe import Markup, escape
 
@@ -39,7 +40,8 @@ from ..facts import Facts, Kind, build_facts
 from ..messages import Message
 from ..model import Incident
 from ..render import TemplateSet, Views, _check_languages, _render_one, template_set
-from ..text.bidi import Strategy, has_rtl, isolate
+from ..text.bidi import LRM, RLM, Strategy, has_rtl, isolate
+from ..text.bidi_marks import SLOT, drop_idle_marks
 from ..text.sms import GSM7_BASIC, GSM7_EXTENSION, sms_segments
 from .recipients import Recipient, Rejected, check_rows
 from .slots import personal_slots
@@ -48,7 +50,7 @@ __all__ = ["Personalised", "Personaliser", "Tally", "boundary", "idempotency_key
            "personalise"]
 
 _OUTPUTS = ("subject", "text", "html")
-_MARK = "\u2068\ue000{}\ue001\u2069"
+_MARK = SLOT + "{}\ue001\u2069"
 """A slot's stand-in while rendering: private-use code points no text holds (bidi controls
 are refused on input), wrapped in an isolate so a line's direction is read past it."""
 _MARK_RE = re.compile("\u2068\ue000([0-9]+)\ue001\u2069")
@@ -160,6 +162,10 @@ class _Variant:
     sms: _Sms | None
     fixed: tuple[str, int] | None
     """``(encoding, segments)`` when the SMS text holds no slot: counted once."""
+    drops: bool = False
+    """The text's marks that change nothing are dropped (a right-to-left SMS with marks): the
+    render path left the lines holding a slot as they are (:data:`SLOT`), for each
+    recipient's line is judged with their value in it."""
 
 
 def _sms_counts(text: str) -> _Sms:
@@ -265,6 +271,7 @@ class Personaliser:
                                 "own direction would decide the line's; start the line with "
                                 "words", file=file)
         sms = fixed = None
+        drops = channel == "sms" and strategy == "marks" and SLOT in message.text
         if channel == "sms":
             text = shapes["text"]
             if text.slots:
@@ -272,7 +279,7 @@ class Personaliser:
             else:
                 encoding, _, segments = sms_segments(text.parts[0])
                 fixed = (encoding, segments)
-        found = _Variant(lang, channel, names, shapes, strategy, rtl, sms, fixed)
+        found = _Variant(lang, channel, names, shapes, strategy, rtl, sms, fixed, drops)
         self._variants[key] = found
         return found
 
@@ -340,6 +347,43 @@ class Personaliser:
             gsm, septets, pairs = sms.gsm, sms.septets, sms.pairs
             basic = GSM7_BASIC.issuperset
 
+            if variant.drops:
+                # The slot's line has its idle marks dropped with the value in it, as the
+                # render path does; names repeat, so each line is worked out once (bounded).
+                cut = head.rfind("\n") + 1
+                fixed_head, line_head = head[:cut], head[cut:]
+                line_tail, newline, rest = tail.partition("\n")
+                fixed_tail = newline + rest
+                lines: dict[str, tuple[str, tuple[str, int]]] = {}
+                # Which characters of the line stay depends on the value only through its
+                # characters' bidi classes (brackets, spaces and marks as themselves): names
+                # of one shape ("Dana", "Yoav") share the answer, worked out once.
+                by_shape: dict[tuple[str, ...], tuple[tuple[int, int], ...]] = {}
+
+                def build_dropped(recipient: Recipient) -> Personalised:
+                    value = recipient.values[name]
+                    found = lines.get(value)
+                    if found is None:
+                        if len(lines) >= 16_384:
+                            lines.clear()
+                        converted = as_text(value)
+                        line = line_head + converted + line_tail
+                        shape = _bidi_shape(converted)
+                        kept = by_shape.get(shape)
+                        if kept is None:
+                            if len(by_shape) >= 16_384:
+                                by_shape.clear()
+                            kept = by_shape[shape] = _kept(line, drop_idle_marks(line))
+                        line = "".join([line[start:end] for start, end in kept])
+                        text = fixed_head + line + fixed_tail
+                        found = lines[value] = (text, _recount(_sms_counts(text), text, []))
+                    text, (encoding, segments) = found
+                    key = sha256(prefix + recipient.id.encode("utf-8") + suffix).hexdigest()
+                    return make(recipient.id, channel, lang, recipient.address, key, None,
+                                text, None, segments, encoding)
+
+                return build_dropped
+
             def build_sms(recipient: Recipient) -> Personalised:
                 value = recipient.values[name]
                 if rtl:
@@ -357,17 +401,25 @@ class Personaliser:
 
             return build_sms
 
+        # Which lines of the text hold a slot (values hold no line break).
+        slot_lines = [SLOT in line for line in _MARK.join(text_shape.parts).split("\n")]
+
         def build(recipient: Recipient) -> Personalised:
             values = recipient.values
             text_values = [as_text(values[s]) if rtl else values[s] for s in names]
             text = text_shape.join(text_values)
+            if variant.drops:
+                text = "\n".join(drop_idle_marks(line) if slotted else line for line, slotted
+                                 in zip(text.split("\n"), slot_lines, strict=True))
             title = subject if subject_shape is None or not subject_shape.slots \
                 else subject_shape.join(text_values)
             html = None if html_shape is None else html_shape.join(
                 [_convert(values[s], "html", strategy, rtl) for s in names])
             found_encoding: str | None = encoding
             found_segments: int | None = segments
-            if sms is not None:
+            if sms is not None and variant.drops:
+                found_encoding, found_segments = _recount(_sms_counts(text), text, [])
+            elif sms is not None:
                 found_encoding, found_segments = _recount(sms, text, text_values)
             key = sha256(prefix + recipient.id.encode("utf-8") + suffix).hexdigest()
             return make(recipient.id, channel, lang, recipient.address, key, title, text, html,
@@ -468,6 +520,34 @@ def _email_frame(message: Message) -> _EmailFrame:
         before, after = headers.split("Content-Transfer-Encoding: 8bit")
         parts.append((before, after + "\n\n"))
     return _EmailFrame(head, tuple(parts))
+
+
+_AS_THEMSELVES = frozenset((LRM, RLM, " "))
+_BRACKETS = frozenset(("Ps", "Pe"))
+
+
+def _bidi_shape(value: str) -> tuple[str, ...]:
+    """What :func:`~crisiscomms.text.bidi_marks.drop_idle_marks` reads of ``value``: each
+    character's bidi class, except marks, spaces (a line's end loses them), brackets (rule N0
+    pairs them by character) and characters of no known class, which stand as themselves."""
+    return tuple(char if char in _AS_THEMSELVES or category(char) in _BRACKETS
+                 or not bidirectional(char) else bidirectional(char) for char in value)
+
+
+def _kept(line: str, dropped: str) -> tuple[tuple[int, int], ...]:
+    """The stretches ``(start, end)`` of ``line`` that ``dropped`` (``line`` less some marks
+    and end spaces) keeps. Where two equal marks stand side by side either may be the one
+    kept: the text is the same."""
+    kept: list[tuple[int, int]] = []
+    at = 0
+    for index, char in enumerate(line):
+        if at < len(dropped) and dropped[at] == char:
+            if kept and kept[-1][1] == index:
+                kept[-1] = (kept[-1][0], index + 1)
+            else:
+                kept.append((index, index + 1))
+            at += 1
+    return tuple(kept)
 
 
 def _recount(shared: _Sms, text: str, values: list[str]) -> tuple[str, int]:
