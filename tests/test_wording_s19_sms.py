@@ -32,7 +32,7 @@ def test_he_identified_sms_carries_the_short_workaround_without_a_warning() -> N
 
 def test_he_sms_names_only_the_services_the_title_leaves_out() -> None:
     text = seen(render(load_example("identified"), channels=["sms"]), "he", "sms")
-    assert "תקלה בכניסה לאפליקציה ובאזור האישי באתר – " in text
+    assert "תקלה בכניסה לאפליקציה ובאזור האישי – " in text
     assert "(האפליקציה" not in text
 
 
