@@ -50,7 +50,8 @@ def test_arabic_sms_fill_adds_the_thanks_the_chosen_wording_left_out() -> None:
     # the status link before the thanks, so investigating ends with the link.
     message = sms("investigating", "ar")
     assert _text(message).rstrip().endswith("status.netivim.example")
-    assert _text(sms("resolved", "ar")).rstrip().endswith("ونشكركم على صبركم. status.netivim.example")
+    resolved = _text(sms("resolved", "ar")).rstrip()
+    assert resolved.endswith("ونشكركم على صبركم. status.netivim.example")
     assert message.stats["segments"] <= 3
 
 
