@@ -74,7 +74,7 @@ DEFECTS = [
                  "<p>{{ f.impact }} {{ f.impact }} {{ f.impact }}</p>"
                  "<p>{% if short < 1 %}Our next update", "ivr-seconds", None,
                  id="budget-ivr-seconds"),
-    pytest.param("en/sms.txt", " Next update: {{ f.next_update.short }}.", "",
+    pytest.param("en/sms.txt", " Next update: {{ at(f.next_update) }}.", "",
                  "required-fact", None, id="missing-fact"),
     pytest.param("he/banner.html", " {% if short > 1 %}{{ f.compensation.short }}{% elif short "
                  "%}{{ f.compensation.brief }}{% else %}"

@@ -65,7 +65,7 @@ def test_the_sms_keeps_the_sender() -> None:
         assert text.startswith("نتيفيم: "), text
     text = seen(render(load_example("identified"), languages=["ar"], channels=["sms"]),
                 "ar", "sms")
-    assert "التطبيق (ويشمل أيضًا الحساب الشخصي في الموقع)." in text
+    assert "التطبيق (ويشمل أيضًا الحساب الشخصي)." in text
 
 
 @pytest.mark.parametrize("channel", ["sms", "ivr", "banner", "social", "partners"])

@@ -61,10 +61,10 @@ def test_monitoring_payment_sms_says_do_not_pay_again() -> None:
 
 def test_investigating_sms_adds_the_thanks_it_has_room_for() -> None:
     bundle = render(load_example("investigating"), languages=["he"], channels=["sms"])
-    # With no unit spent on idle direction marks (s20) the wording keeps the link (level 1,
-    # which drops the thanks first); the thanks comes back where the link has gone.
-    assert bundle["he", "sms"].stats["short"] == 1
-    assert _sms(bundle).endswith("אין צורך לפנות שוב. status.netivim.example")
+    # The router line (customer_action_short, reading 10 #2) takes the room of the sender
+    # and the link (level 5); "no need to contact us again" stays.
+    assert bundle["he", "sms"].stats["short"] == 5
+    assert _sms(bundle).endswith("העדכון הבא: 09:10. אין צורך לפנות שוב.")
 
 
 @pytest.mark.parametrize("example", example_names())

@@ -17,10 +17,11 @@ def test_services_join_the_title_only_after_a_title_that_opens_with_its_fault() 
     # "הפסקת אינטרנט ביתי בצפון ובשירות ה-TV" reads the "ב" as another place.
     bundle = render(load_example("investigating"), languages=["he"], channels=["sms"])
     text = seen(bundle, "he", "sms")
-    assert "ובשירות ה-TV" not in text and "(גם שירות ה-TV)" in text
+    # The TV service by its short name (services[].short, reading 10 #2).
+    assert "ובשירות ה-TV" not in text and "ובטלוויזיה" not in text and "(גם הטלוויזיה)" in text
     # After "תקלה ב…" it reads as one phrase.
     bundle = render(load_example("identified"), languages=["he"], channels=["sms"])
-    assert "תקלה בכניסה לאפליקציה ובאזור האישי" in seen(bundle, "he", "sms")
+    assert "תקלה בכניסה לאפליקציה ובאזור האישי – " in seen(bundle, "he", "sms")
 
 
 def test_banner_and_social_say_only_the_services_the_title_leaves_out() -> None:

@@ -50,7 +50,8 @@ def test_arabic_sms_fill_adds_the_thanks_the_chosen_wording_left_out() -> None:
     # the status link before the thanks, so investigating ends with the link.
     message = sms("investigating", "ar")
     assert _text(message).rstrip().endswith("status.netivim.example")
-    assert _text(sms("resolved", "ar")).rstrip().endswith("شكرًا لصبركم. status.netivim.example")
+    resolved = _text(sms("resolved", "ar")).rstrip()
+    assert resolved.endswith("ونشكركم على صبركم. status.netivim.example")
     assert message.stats["segments"] <= 3
 
 
@@ -72,8 +73,8 @@ def test_monitoring_payment_sms_says_do_not_pay_again() -> None:
 def test_russian_sms_services_label_as_on_the_banner() -> None:
     texts = levels(load_example("identified"), "ru") + levels(load_example("investigating"), "ru")
     assert not any("Затронуто:" in t or "затронуто:" in t for t in texts)
-    assert "Также затронуты: личный кабинет на сайте." in texts[0]
-    assert "Также затронуты: телевидение." in texts[-1]
+    assert "(также личный кабинет)." in texts[0]
+    assert "(также телевидение) – " in texts[-1]
 
 
 # --- 2. Arabic resolved SMS: the status after a colon, as on the other channels ----------------
