@@ -68,7 +68,7 @@ CALL_CENTRE: dict[str, Any] = {
 # The opening paragraph, in order: the fault, that email is not handled, what happens to
 # this email, the other channel down, where to turn.
 OPENING = {
-    "he": ["בשל תקלה במוקד שירות הלקוחות, איננו מטפלים כרגע בפניות במייל",
+    "he": ["בשל תקלה במוקד שירות הלקוחות, איננו מטפלים בפניות במייל",
            "פנייתכם לא נשמרה, ולכן נבקש לשלוח אותה שוב",
            "מוקד השירות הטלפוני אינו זמין כרגע בגלל התקלה.",
            "לכל שאלה אפשר לפנות אלינו בצ'אט באתר ובמרכזי השירות."],

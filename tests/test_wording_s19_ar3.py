@@ -88,7 +88,7 @@ def test_channels_down_need_no_agreement(call_centre: Bundle, channel: str) -> N
     assert "لدينا والبريد الإلكتروني لدينا" not in text and "معطلة حاليًا" not in text
     if channel == "ivr":
         # On the phone line: our people cannot take calls (s20 R8 ar M1).
-        assert "لا يمكن لممثلينا الرد على المكالمات، ولا يمكننا" in text
+        assert "لا يمكن لممثلينا الرد على المكالمات، ولا تصلنا رسائل البريد الإلكتروني" in text
     else:
         assert "خط الهاتف والبريد الإلكتروني لدينا" in text
 
