@@ -10,6 +10,7 @@ import yaml
 from crisiscomms import render
 from crisiscomms.loading import load_incident, parse_incident
 from crisiscomms.samples import load_example
+from crisiscomms.text.speech import speak_text
 
 from .example_edits import seen
 
@@ -50,3 +51,10 @@ def test_call_centre_auto_reply_says_now_once() -> None:
     data["services"] = [s for s in data["services"] if s["id"] == "support-mail"]
     bundle = render(parse_incident(data), languages=["he"], channels=["email"])
     assert "איננו מטפלים כרגע בפניות במייל" in seen(bundle, "he", "email")
+
+
+@pytest.mark.parametrize("phrase", ["برسالة SMS", "وبرسالة SMS"])
+def test_arabic_speech_reads_a_prefixed_phrase_once(phrase: str) -> None:
+    # Reading 11 ar M1: "برسالة SMS" was spoken "برسالة رسالة نصية" (no prefix letters in ar).
+    spoken = speak_text(f"يمكنكم الدفع {phrase} إلى الرقم 2040.", "ar")
+    assert "رسالة نصية" in spoken and "رسالة رسالة" not in spoken and "SMS" not in spoken
