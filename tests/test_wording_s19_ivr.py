@@ -38,7 +38,7 @@ def test_the_workaround_outlasts_the_services_the_title_names(
 
 
 @pytest.mark.parametrize(("lang", "others"), [
-    ("he", "התקלה משפיעה גם על שירות ה-TV, והיא בבדיקה."),
+    ("he", "התקלה משפיעה גם על שירות הטלוויזיה, והיא בבדיקה."),
     ("en", "It also affects TV service.")])
 def test_only_the_services_beyond_the_title_are_said(lang: str, others: str) -> None:
     text, _ = _script(load_example("investigating"), lang)

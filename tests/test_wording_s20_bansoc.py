@@ -125,7 +125,7 @@ def test_hebrew_compensation_banner_says_the_status_as_a_sentence() -> None:
      "الخدمات المتأثرة: الإنترنت المنزلي"),
     ("ru", "Сбой домашнего интернета на севере (также телевидение).",
      "Затронутые сервисы: домашний интернет"),
-    ("he", "הפסקת אינטרנט ביתי בצפון (גם שירות ה-TV).", "השירותים המושפעים:"),
+    ("he", "הפסקת אינטרנט ביתי בצפון (גם שירות הטלוויזיה).", "השירותים המושפעים:"),
     ("en", "Home internet outage in the North (also TV service).", "Affected services:"),
 ])
 def test_full_wording_names_only_the_services_beyond_the_title(
