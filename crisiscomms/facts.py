@@ -902,9 +902,9 @@ def _add_inline(facts: dict[str, Any], incident: Incident, config: Config, langu
     business customers first", "**Compensation:** every affected customer…"): ``*_inline``
     next to each (s19 reading 6 D10)."""
     names, texts = _name_sources(incident, config, lang)
-    # After a staff notice's label ("Workaround for customers: international calls…"); a
-    # customer's message keeps ``workaround_inline``, which lowers only listed openings and
-    # else writes the workaround as a sentence of its own.
+    # After a label ("Workaround for customers: international calls…", the status page's and
+    # the email's "In the meantime: international calls…", R11 he #9): small first letter
+    # unless it opens with a name. ``workaround_inline`` lowers only listed openings.
     facts["workaround_after_label"] = _inline(facts["workaround_inline"], language, names, texts)
     # The short form after a spoken opener (the IVR's last wording, "Meanwhile, bill by email…").
     facts["workaround_short_after_label"] = _inline(facts["workaround_short"], language, names,

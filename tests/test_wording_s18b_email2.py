@@ -189,7 +189,9 @@ def test_no_sentence_starts_after_a_colon_in_email_and_status_page(lang: str) ->
             found = AFTER_COLON.findall(text)
             assert not found, (channel, output, found, text)
         text = seen(bundle, lang, channel)
-        assert {"en": "International calls can be made",
+        # The label kept, the workaround after it in a small letter (R11 he #9).
+        assert {"en": "In the meantime:** international calls can be made" if channel ==
+                "status_page" else "In the meantime: international calls can be made",
                 "ru": "А пока: оплатить счёт можно"}[lang] in text, channel
         assert {"en": "We do not yet have a reliable estimate",
                 "ru": "У нас пока нет надёжной оценки"}[lang] in text, channel

@@ -31,8 +31,9 @@ CALLCENTRE = {
            "We apologise for the inconvenience."),
     "ar": ("العودة المتوقعة اليوم الساعة 12:00.", "التحديث القادم اليوم الساعة 11:00.",
            "نعتذر عن الإزعاج."),
+    # Russian says its apology briefly to name the service centres too (R11 ru nit).
     "ru": ("Ожидаемый срок: сегодня в 12:00.", "Следующее сообщение: сегодня в 11:00.",
-           "Приносим извинения за неудобства."),
+           "Приносим извинения."),
 }
 # A time with no day word (nor, in English, "at") before it.
 BARE = {
