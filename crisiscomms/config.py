@@ -244,7 +244,31 @@ class ContactChannel(_Strict):
     channel. False unless the team states it: an outage often loses what is sent, and a
     promise that it is kept would contradict an incident saying email is not received."""
 
+    opening_hours: dict[str, Hours] | None = None
+    """When the channel answers, per weekday in the organisation's time zone (``"08:00-20:00"``
+    or ``"closed"``; a weekday left out is closed). Read for the phone line: outside these
+    hours the phone answer tells callers when the line opens instead of asking them to hold.
+    Unset: the line is taken as always open."""
+
     _check_hours = field_validator("hours")(_clean_all)
+
+    @field_validator("opening_hours")
+    @classmethod
+    def _opening_weekdays(cls, value: dict[str, str] | None) -> dict[str, str] | None:
+        return None if value is None else _opening_hours(value)
+
+
+def _opening_hours(value: dict[str, str]) -> dict[str, str]:
+    """``[contact.phone] opening_hours`` checked: weekday names, each day opening before it
+    closes, some day open; every weekday left out is closed."""
+    _known(value, WEEKDAYS, "weekday")
+    for name, hours in value.items():
+        if hours != "closed" and hours[:5] >= hours[6:]:
+            raise ValueError(f"{name}: {hours!r} closes before it opens")
+    if all(hours == "closed" for hours in value.values()):
+        raise ValueError("every day is closed; leave opening_hours out when the line "
+                         "never closes")
+    return {day: value.get(day, "closed") for day in WEEKDAYS}
 
 
 class CompensationPolicy(_Strict):
@@ -275,6 +299,8 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 Hours = Annotated[str, Field(pattern=r"^(closed|([01][0-9]|2[0-3]):[0-5][0-9]-"
                                      r"(([01][0-9]|2[0-3]):[0-5][0-9]|24:00))$")]
 """Opening hours of a day, ``"08:00-18:00"``, or ``"closed"``."""
+
+ContactChannel.model_rebuild()  # its opening_hours are Hours, defined here
 
 Clock = Literal["business", "calendar"]
 
@@ -335,6 +361,14 @@ class Config(_Strict):
     sms_segment_price: Annotated[float, Field(ge=0, le=1000)] | None = None
     """What one SMS segment costs the organisation; ``crisiscomms personalise`` reports the
     cost of a run with it (in the same currency)."""
+
+    @field_validator("contact")
+    @classmethod
+    def _opening_hours_phone(cls, value: dict[str, ContactChannel]) -> dict[str, ContactChannel]:
+        for cid, channel in value.items():
+            if cid != "phone" and channel.opening_hours is not None:
+                raise ValueError(f"{cid}.opening_hours: only the phone line has opening hours")
+        return value
 
     @field_validator("channels")
     @classmethod
@@ -478,6 +512,22 @@ class ContactWords(_Strict):
     no_contact: list[str] = []
     """Words that, found in ``customer_action``, already tell customers not to contact again:
     the fixed sentence is then left out (``f.action_says_no_contact``)."""
+    days: list[str] = []
+    """The seven weekdays, Monday first, as the phone's opening hours name them (``{first}``
+    and ``{last}`` of ``open_hours``; ``{first}`` of ``open_hours_day``)."""
+    days_from: list[str] = []
+    """The weekdays as the first day of a run ("с воскресенья"); missing: ``days``."""
+    open_hours: str = ""
+    """The phone line's hours on a run of days: ``{first}``, ``{last}``, ``{open}``, ``{close}``
+    ("Sunday to Thursday, {open} to {close}")."""
+    open_hours_day: str = ""
+    """... on one day: ``{first}``, ``{open}``, ``{close}``."""
+    phone_closed: str = ""
+    """Said on the phone line outside its ``opening_hours`` instead of "stay on the line":
+    ``{hours}`` (``open_hours``) and ``{channel}`` (the first other working channel, its
+    ``[contact.channel]``); ``f.contact.phone_closed``. Missing: the line is never closed."""
+    phone_closed_alone: str = ""
+    """... when no other channel works: ``{hours}``."""
 
 
 _VIA = Literal["phone", "email", "web", "letter", "fax", "store"]

@@ -39,6 +39,7 @@ from .changes import Change, Changes
 from .channels import RESTRICTED_FACTS
 from .config import (
     CONTACT_CHANNELS,
+    WEEKDAYS,
     ChangeKindName,
     CompensationKindId,
     CompensationWords,
@@ -1150,6 +1151,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
     working: list[Piece] = []
     working_short: list[Piece] = []
     down: list[tuple[str, Piece]] = []
+    others: list[Piece] = []
     is_down: dict[str, bool] = {}
     for cid in CONTACT_CHANNELS:
         channel = config.contact.get(cid)  # type: ignore[call-overload]
@@ -1167,6 +1169,8 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
             # words before it and the words for where it points become one ("by email").
             named = Phrase(named.pattern, named.parts, partial(_speak_text, str(named), say))
         working_short.append(named)
+        if cid != "phone":
+            others.append(named)
         hours = channel.hours.get(lang)
         if hours:
             hours_text = _user_text(hours, language.rtl, say)
@@ -1194,7 +1198,51 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         # Every working channel, without hours: the IVR names them all (s18b R4).
         "short_all": Phrase(words.short, (("channel", _join(working_short, language)),))
         if working_short else None,
+        # Outside the phone's opening hours, the IVR's "stay on the line" (R11 he #1).
+        "phone_closed": None if is_down.get("phone")
+        else _phone_closed(incident, config, language, say, others),
     }
+
+
+def _phone_closed(incident: Incident, config: Config, language: Language,
+                  say: speech.SpeechWords, others: Sequence[Piece]) -> Piece | None:
+    """When the statement's time falls outside ``[contact.phone] opening_hours``: when the
+    line opens (the run of days with the hours of its next opening) and the first other
+    working channel, in ``[contact] phone_closed``; None inside the hours, or with no
+    structured hours or no wording."""
+    words = language.contact
+    phone = config.contact.get("phone")
+    week = None if phone is None else phone.opening_hours
+    if week is None or not words.phone_closed or not words.open_hours or len(words.days) != 7:
+        return None
+    hours = [week[day] for day in WEEKDAYS]
+    now = incident.updated_at.astimezone(ZoneInfo(config.organisation.time_zone))
+    clock, today = now.strftime("%H:%M"), now.weekday()
+    if hours[today] != "closed" and hours[today][:5] <= clock < hours[today][6:]:
+        return None
+    day = next(d % 7 for d in range(today, today + 8)
+               if hours[d % 7] != "closed" and (d != today or clock < hours[d % 7][:5]))
+    first = last = day
+    while hours[(first - 1) % 7] == hours[day] and (first - 1) % 7 != day:
+        first = (first - 1) % 7
+    while hours[(last + 1) % 7] == hours[day] and (last + 1) % 7 != first:
+        last = (last + 1) % 7
+
+    def at(value: str) -> str:
+        clock = dt.time(0) if value == "24:00" else dt.time.fromisoformat(value)
+        return _format_time(clock, language.time_format, language.locale)
+
+    starts = words.days_from if len(words.days_from) == 7 else words.days
+    pattern = words.open_hours if first != last else words.open_hours_day or words.open_hours
+    text = pattern.format(first=starts[first] if first != last else words.days[first],
+                          last=words.days[last], open=at(hours[day][:5]),
+                          close=at(hours[day][6:]))
+    said = Atom(text, partial(_speak_text, text, say))
+    if others:
+        return Phrase(words.phone_closed, (("hours", said), ("channel", others[0])))
+    if words.phone_closed_alone:
+        return Phrase(words.phone_closed_alone, (("hours", said),))
+    return None
 
 
 def _address(cid: str, address: str | None, org: Organisation,
