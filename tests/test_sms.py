@@ -116,9 +116,11 @@ def test_degrades_one_step_at_a_time() -> None:
     assert levels == sorted(levels) and levels[0] < levels[-1] == 10
     shortest = steps[-1]
     assert "הגורם אותר" not in shortest.text and "בטיפול" in shortest.text
-    # Level 8 has left out "no need to contact us again" (the sender, shorter, is back), 9 the
-    # sender and 10 the short workaround: a thing to do outlasts both.
-    assert "אין צורך לפנות שוב" not in shortest.text
+    # Level 8 has left out "no need to contact us again" (the sender stays while the text asks
+    # for a keyword), 9 the sender and 10 the short workaround: a thing to do outlasts both. The
+    # fill then gives the no-need line back before the sender (reading 11 #2).
+    assert "2040" not in shortest.text and not shortest.text.startswith("נתיבים:")
+    assert "אין צורך לפנות שוב" in shortest.text
     assert "(האינטרנט, הטלוויזיה והטלפון)" in strip_controls(shortest.text)
     assert "2040" in strip_controls(steps[0].text)
     assert shortest.stats["segments"] == 2

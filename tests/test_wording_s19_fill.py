@@ -52,7 +52,7 @@ def test_english_statement_after_statement_sms_apologises_for_the_late_update() 
 
 def test_monitoring_payment_sms_says_do_not_pay_again() -> None:
     bundle = render(load_example("monitoring"), languages=["he", "en"], channels=["sms"])
-    assert "העדכון הבא: 12:30, עם סיום המעקב. אין צורך לשלם שוב. אין צורך לפנות שוב." in (
+    assert "העדכון הבא: 12:30, עם סיום המעקב. אין צורך לשלם או לפנות שוב." in (
         _sms(bundle))
     # English has room for the whole action.
     assert "Please do not pay again: the payment will appear in your account" in (

@@ -68,7 +68,7 @@ def test_hebrew_compensation_sms_apologises_for_the_harm_with_sender_and_time() 
     text, units, errors = _sms(load_example("compensation"), "he")
     # The required-facts check needs the time; a voucher without the brand reads like phishing.
     assert text.startswith("נתיבים: הפסקה בשירותי הסלולר במרכז – טופלה ב-17:50."), text
-    assert text.endswith("מתנצלים על הפגיעה."), text
+    assert text.endswith("מתנצלים על הפגיעה בשירות."), text
     assert "התקלה" not in text
     _check(text, units, errors, "he")
 

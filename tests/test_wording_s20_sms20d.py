@@ -1,0 +1,85 @@
+"""Session 20, helper sms20d: in the Hebrew SMS the no-need line and every working channel outrank
+the sender unless the text asks for a keyword (reading 11 he #2), a "no need" customer action
+joins the no-need line (#6), the compensation SMS apologises in full (#10), and the Arabic and
+Russian compensation SMS apologise before they give the link (reading 11 ar L1, ru L2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crisiscomms import render
+from crisiscomms.loading import load_incident
+from crisiscomms.render import template_set
+from crisiscomms.samples import example_path
+from crisiscomms.text.bidi import strip_controls
+
+HARD = Path(__file__).parent / "data" / "hard"
+
+
+def _sms(path: Path, lang: str = "he") -> tuple[str, int]:
+    message = render(load_incident(path), languages=[lang], channels=["sms"])[lang, "sms"]
+    units = int(message.stats["units"])
+    budget = template_set(None).config.channel("sms").budget("max_segments", lang)
+    assert budget is not None
+    assert int(message.stats["segments"]) <= budget
+    return strip_controls(message.text), units
+
+
+def test_a_channel_down_sms_names_every_working_channel_before_the_sender() -> None:
+    text, _ = _sms(HARD / "phonechat.yaml")
+    assert not text.startswith("נתיבים:")
+    assert text.endswith("העדכון הבא: 11:00. ניתן לפנות במייל service@netivim.example "
+                         "ובמרכזי השירות.")
+
+
+def test_a_keyword_sms_keeps_the_sender() -> None:
+    text, _ = _sms(example_path("identified"))
+    assert text.startswith("נתיבים: ")
+    assert "שלחו 'חשבונית' ל-2040" in text
+
+
+def test_a_no_need_action_joins_the_no_need_line_in_hebrew() -> None:
+    text, _ = _sms(example_path("monitoring"))
+    assert text.endswith("עם סיום המעקב. אין צורך לשלם או לפנות שוב.")
+    assert "אין צורך לשלם שוב" not in text
+
+
+def test_a_no_need_action_joins_the_no_need_line_in_english(tmp_path: Path) -> None:
+    source = example_path("monitoring").read_text(encoding="utf-8")
+    long_action = ('en: "No need to pay again: the payment will appear in your account by the end'
+                   ' of the day, and we will confirm it then by text message to the number on'
+                   ' your account."')
+    changed = (source.replace('en: "Please do not pay again: the payment will appear in your '
+                              'account by the end of the day."', long_action)
+               .replace('en: "Please do not pay again"\n', 'en: "No need to pay again"\n'))
+    assert changed.count("No need to pay again") == 2
+    path = tmp_path / "monitoring.yaml"
+    path.write_text(changed, encoding="utf-8")
+    text, _ = _sms(path, "en")
+    assert "No need to pay again or contact us." in text
+    assert "No need to contact us again" not in text
+
+
+def test_the_compensation_sms_apologises_for_the_whole_disruption() -> None:
+    text, units = _sms(example_path("compensation"))
+    assert text.endswith("שובר אוטומטי: 10% מהחשבון החודשי, בתוקף עד 31.12.2026. "
+                         "מתנצלים על הפגיעה בשירות.")
+    assert units == 132
+
+
+def test_the_usual_compensation_form_stays_where_it_fits() -> None:
+    text, _ = _sms(HARD / "voucher.yaml")
+    assert "פיצוי אוטומטי: שובר 15% מהחשבון החודשי, בתוקף עד 31.1.2027." in text
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("ar", "عادت الخدمة إلى العمل اليوم الساعة 17:50. تعويض تلقائي يسري حتى 31.12.2026: "
+           "قسيمة بقيمة 10% من الفاتورة الشهرية. نعتذر عن الانقطاع."),
+    ("ru", "действует до 31.12.2026. Приносим извинения."),
+])
+def test_the_arabic_and_russian_compensation_sms_apologise_before_the_link(
+        lang: str, said: str) -> None:
+    text, _ = _sms(example_path("compensation"), lang)
+    assert text.endswith(said)
