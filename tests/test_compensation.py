@@ -52,6 +52,10 @@ def test_every_channel_states_the_same_complete_sentence(voucher_next_year: Bund
             if channel in ("social", "banner") and message.stats.get("wording") == "short":
                 continue  # the short form when room is short: below
             seen = _seen(voucher_next_year, lang, channel)
+            if lang == "en" and channel == "ivr" and message.stats.get("short") == 3:
+                # The wording that keeps the customer action says how the voucher arrives in
+                # brief (f.compensation.brief), still one complete sentence (s20 R11 he #3).
+                sentence = sentence.split("; ")[0] + "."
             # After a label ("**Compensation:** every affected customer…") the same sentence
             # opens in lower case.
             assert sentence in seen or sentence[0].lower() + sentence[1:] in seen, (

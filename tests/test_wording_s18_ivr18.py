@@ -89,7 +89,9 @@ def test_the_workaround_is_said_when_the_shorter_phrases_make_room(lang: str) ->
     # Without a customer action (s18b: the action outlasts the workaround, see
     # test_wording_s18b_ivr2).
     bundle = render(edited(customer_action=None), languages=[lang], channels=["ivr"])
-    assert bundle[lang, "ivr"].stats["short"] <= 1
+    # English spends three levels' words on speech (s20 R11 he #5, #4, #9: "There is a problem
+    # ..., and we are sorry", "Our next update is", "In the meantime,").
+    assert bundle[lang, "ivr"].stats["short"] <= (3 if lang == "en" else 1)
     assert "2040" in bundle[lang, "ivr"].text
 
 
@@ -147,7 +149,7 @@ def test_english_script_speaks_a_sentence_not_the_bare_title() -> None:
     text = seen(bundle, "en", "ivr")
     title = load_example("investigating").title["en"]
     assert f"\n{title}." not in text
-    assert "We are sorry for the home internet outage in the North." in text
+    assert "There is a home internet outage in the North, and we are sorry." in text
     ru = seen(render(load_example("investigating"), languages=["ru"], channels=["ivr"]),
               "ru", "ivr")
     assert "Сейчас у нас сбой домашнего интернета на севере." in ru

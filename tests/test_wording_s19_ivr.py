@@ -47,7 +47,8 @@ def test_only_the_services_beyond_the_title_are_said(lang: str, others: str) -> 
 
 @pytest.mark.parametrize(("lang", "whole", "short"), [
     ("he", "את החשבונית האחרונה ופירוט השיחות ניתן לקבל גם במייל", "חשבונית במייל:"),
-    ("en", "To get your latest bill by email, text BILL to 2040.", "Bill by email:")])
+    ("en", "In the meantime, to get your latest bill by email, text BILL to 2040.",
+     "Bill by email:")])
 def test_the_whole_workaround_is_said_while_it_fits(lang: str, whole: str, short: str) -> None:
     # The short form is SMS wording, terse when spoken (reading 6): the script says the whole
     # workaround, and the customer action makes room for it.

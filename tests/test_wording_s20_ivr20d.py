@@ -1,0 +1,88 @@
+"""The English IVR for the ear (session 20, reading 11): an opening that is speech, the next
+update in a sentence, the compensation's customer action kept, the workaround after its label."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crisiscomms import render
+from crisiscomms.loading import load_incident
+from crisiscomms.samples import changed_example, example_names, load_example
+
+from .example_edits import seen
+
+HARD = Path(__file__).parent / "data" / "hard"
+
+
+def _ivr(incident_file: str) -> str:
+    return seen(render(load_incident(HARD / incident_file), languages=["en"], channels=["ivr"]),
+                "en", "ivr")
+
+
+@pytest.mark.parametrize(("name", "opening"), [
+    ("night.yaml", "There is a problem with our TV service, and we are sorry."),
+    ("callcentre.yaml", "There is a problem with our customer service centre, and we are sorry."),
+    ("phonechat.yaml", "There is a problem with our phone line and chat, and we are sorry."),
+    ("urlcode.yaml", "There is a problem with our bill payment in the app, and we are sorry.")])
+def test_the_opening_is_speech_not_a_pile_of_nouns(name: str, opening: str) -> None:
+    # R11 he #5: "We are sorry for the TV service problem." reads like a form.
+    text = _ivr(name)
+    assert opening in text, text
+    assert "We are sorry for the" not in text
+
+
+def test_a_title_that_reads_as_speech_opens_as_written() -> None:
+    text = seen(render(load_example("overnight"), languages=["en"], channels=["ivr"]), "en",
+                "ivr")
+    assert "There is a problem with international calls, and we are sorry." in text
+
+
+def test_the_next_update_is_a_sentence() -> None:
+    # R11 he #4: "Next update: today at 09:10." / "Next update at 15:00." read like a form.
+    text = seen(render(load_example("investigating"), languages=["en"], channels=["ivr"]),
+                "en", "ivr")
+    assert "Our next update is today at 09:10." in text and "Next update" not in text
+    previous, current = changed_example()
+    late = seen(render(current, previous=previous, languages=["en"], channels=["ivr"]), "en",
+                "ivr")
+    assert "We'll update you at 15:00." in late and "Next update" not in late
+
+
+def test_the_compensation_keeps_the_customer_action() -> None:
+    # R11 he #3: every other channel says how to get the signal back; the IVR lost it.
+    bundle = render(load_example("compensation"), languages=["en"], channels=["ivr"])
+    text = seen(bundle, "en", "ivr")
+    assert "If you still have no signal, switch your phone off and on again." in text
+    assert "valid until 31 December 2026. It will be sent to you automatically." in text
+    assert "We apologise for the disruption to your service." in text
+    assert bundle["en", "ivr"].stats["seconds"] <= 45
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("urlcode.yaml", "In the meantime, you can pay on our website"),
+    ("night.yaml", None)])
+def test_the_workaround_follows_its_label(name: str, said: str | None) -> None:
+    # R11 he #9: he says "בינתיים," where en started a bare sentence with a capital.
+    text = _ivr(name)
+    if said is None:
+        assert "In the meantime" not in text
+    else:
+        assert said in text, text
+    overnight = seen(render(load_example("overnight"), languages=["en"], channels=["ivr"]),
+                     "en", "ivr")
+    assert "In the meantime, international calls can be made with internet calling apps." \
+        in overnight
+
+
+def test_every_script_fits_in_45_seconds() -> None:
+    incidents = [load_example(name) for name in example_names()]
+    incidents += [load_incident(path) for path in sorted(HARD.glob("*.yaml"))]
+    for incident in incidents:
+        message = render(incident, languages=["en"], channels=["ivr"])["en", "ivr"]
+        assert message.stats["seconds"] <= 45, (incident.id, message.stats)
+    previous, current = changed_example()
+    message = render(current, previous=previous, languages=["en"],
+                     channels=["ivr"])["en", "ivr"]
+    assert message.stats["seconds"] <= 45 and message.stats["short"] == 5, message.stats
