@@ -78,16 +78,16 @@ def test_the_monitoring_ivr_speaks_of_a_fixed_fault() -> None:
     assert "Сейчас у нас" in live
 
 
-@pytest.mark.parametrize(("example", "tag"), [("compensation", "– неисправность устранена"),
-                                              ("resolved", "– неисправность устранена"),
-                                              ("monitoring", "– наблюдаем после устранения")])
+@pytest.mark.parametrize(("example", "tag"), [("compensation", "— неисправность устранена"),
+                                              ("resolved", "— неисправность устранена"),
+                                              ("monitoring", "— наблюдаем после устранения")])
 def test_the_status_tag_agrees_with_any_title(example: str, tag: str) -> None:
-    """M6: "Сбой … – устранено" / "Проблема … – устранено" disagreed with the title."""
+    """M6: "Сбой … — устранено" / "Проблема … — устранено" disagreed with the title."""
     bundle = render(load_example(example), languages=("ru",),
                     channels=("status_page", "management", "partners"))
     for channel in ("status_page", "management", "partners"):
         subject = seen(bundle, "ru", channel, "subject")
-        assert tag in subject and not re.search(r"– устранено\b", subject), subject
+        assert tag in subject and not re.search(r"— устранено\b", subject), subject
         assert len(subject) <= 100, subject
 
 

@@ -47,7 +47,7 @@ def test_the_sms_keeps_the_link_over_no_need_and_thanks(example: str) -> None:
 
 def test_a_resolved_sms_says_the_time_with_the_status() -> None:
     text, _ = _sms("compensation")
-    assert "– неисправность устранена в 17:50." in text, text
+    assert "— неисправность устранена в 17:50." in text, text
 
 
 def test_the_callcentre_sms_keeps_the_sender_and_staff_do_not_promise_a_lost_email() -> None:
@@ -105,7 +105,7 @@ def test_headings_are_lower_case_after_the_dash(example: str) -> None:
                     channels=("talking_points", "management"))
     for channel in ("talking_points", "management"):
         first = seen(bundle, "ru", channel).split("\n", 1)[0]
-        assert re.search(r"– [а-яё]", first), first
+        assert re.search(r"— [а-яё]", first), first
 
 
 @pytest.mark.parametrize(("stem", "greeting"), [("not-justified", "Уважаемая Ронит Шалом!"),

@@ -74,7 +74,7 @@ def test_russian_sms_services_label_as_on_the_banner() -> None:
     texts = levels(load_example("identified"), "ru") + levels(load_example("investigating"), "ru")
     assert not any("Затронуто:" in t or "затронуто:" in t for t in texts)
     assert "(также личный кабинет)." in texts[0]
-    assert "(также телевидение) – " in texts[-1]
+    assert "(также телевидение) — " in texts[-1]
 
 
 # --- 2. Arabic resolved SMS: the status after a colon, as on the other channels ----------------

@@ -58,3 +58,15 @@ def test_arabic_speech_reads_a_prefixed_phrase_once(phrase: str) -> None:
     # Reading 11 ar M1: "برسالة SMS" was spoken "برسالة رسالة نصية" (no prefix letters in ar).
     spoken = speak_text(f"يمكنكم الدفع {phrase} إلى الرقم 2040.", "ar")
     assert "رسالة نصية" in spoken and "رسالة رسالة" not in spoken and "SMS" not in spoken
+
+
+def test_russian_uses_one_dash_the_em_dash() -> None:
+    # Reading 10 ru L5 / 11: the letters used "—", the channels a spaced "–".
+    for name in ("identified", "resolved", "compensation"):
+        bundle = render(load_example(name), languages=["ru"])
+        for message in bundle:
+            assert " – " not in message.text, (name, message.channel)
+    # Ranges keep the en dash ("вс–чт 08:00–20:00").
+    email = seen(render(load_example("identified"), languages=["ru"], channels=["email"]),
+                 "ru", "email")
+    assert "08:00–20:00" in email
