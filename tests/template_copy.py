@@ -49,6 +49,13 @@ class TemplateCopy:
         config.write_text(text.replace(old, new), encoding="utf-8")
         return made
 
+    @classmethod
+    def four_languages(cls, folder: Path) -> TemplateCopy:
+        """A fresh copy of the built-in templates with Arabic and Russian among the
+        organisation's languages (the default config ships Hebrew and English)."""
+        return cls.with_config(folder, 'languages = ["he", "en"]',
+                               'languages = ["he", "en", "ar", "ru"]')
+
     @contextmanager
     def changed(self, relative: str, text: str | None) -> Iterator[Path]:
         """``relative`` (inside the folder) holding ``text``, or removed when ``text`` is None,

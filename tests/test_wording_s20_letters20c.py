@@ -29,9 +29,7 @@ LANGS = ["he", "en", "ar", "ru"]
 @pytest.fixture(scope="module")
 def four(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The built-in templates with Arabic and Russian among the organisation's languages."""
-    return TemplateCopy.with_config(tmp_path_factory.mktemp("s20c") / "templates",
-                                    'languages = ["he", "en"]',
-                                    'languages = ["he", "en", "ar", "ru"]').folder
+    return TemplateCopy.four_languages(tmp_path_factory.mktemp("s20c") / "templates").folder
 
 
 def _letter(case: Case, lang: str, kind: str, templates: Path,
