@@ -27,10 +27,15 @@ def _ivr(name: str, lang: str) -> tuple[str, dict[str, object]]:
 
 
 def test_resolved_ivr_ends_with_a_path_for_callers_within_budget() -> None:
+    # The compensation example is stamped Saturday 18:30, outside the phone hours: its
+    # path is when the line opens and a working channel (s20, reading 12 H1), not a hold.
     for name in ("resolved", "compensation"):
         for lang, hold in HOLD.items():
             text, stats = _ivr(name, lang)
-            assert hold in text, (name, lang, text)
+            if name == "compensation":
+                assert "08:00" in text and hold not in text, (name, lang, text)
+            else:
+                assert hold in text, (name, lang, text)
             assert float(str(stats["seconds"])) <= 45, (name, lang, stats)
 
 

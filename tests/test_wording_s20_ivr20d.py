@@ -56,7 +56,8 @@ def test_the_compensation_keeps_the_customer_action() -> None:
     text = seen(bundle, "en", "ivr")
     assert "If you still have no signal, switch your phone off and on again." in text
     assert "valid until 31 December 2026. It will be sent to you automatically." in text
-    assert "We apologise for the disruption to your service." in text
+    # Out of phone hours (Saturday 18:30) the apology is said in brief to make room.
+    assert "We apologise for the disruption" in text
     assert bundle["en", "ivr"].stats["seconds"] <= 45
 
 

@@ -70,3 +70,17 @@ def test_russian_uses_one_dash_the_em_dash() -> None:
     email = seen(render(load_example("identified"), languages=["ru"], channels=["email"]),
                  "ru", "email")
     assert "08:00–20:00" in email
+
+
+HOLD = {"he": "הישארו על הקו", "en": "stay on the line", "ar": "البقاء على الخط",
+        "ru": "оставайтесь на линии"}
+
+
+@pytest.mark.parametrize("lang", ["he", "en", "ar", "ru"])
+def test_a_resolved_script_out_of_hours_asks_no_one_to_hold(lang: str) -> None:
+    # Reading 12 ar/ru H1: the compensation example is stamped Saturday 18:30, when the phone
+    # line is closed; the resolved script still said "stay on the line".
+    bundle = render(load_example("compensation"), languages=[lang], channels=["ivr"])
+    text = seen(bundle, lang, "ivr")
+    assert HOLD[lang] not in text and "08:00" in text, text
+    assert bundle[lang, "ivr"].stats["seconds"] <= 45
