@@ -84,3 +84,13 @@ def test_a_resolved_script_out_of_hours_asks_no_one_to_hold(lang: str) -> None:
     text = seen(bundle, lang, "ivr")
     assert HOLD[lang] not in text and "08:00" in text, text
     assert bundle[lang, "ivr"].stats["seconds"] <= 45
+
+
+def test_a_quoted_keyword_inside_a_longer_word_is_not_named() -> None:
+    # Reading 12 #2: 'חשבונית' was found inside "החשבונית", so no Hebrew warning fired.
+    data = load_example("identified").model_dump(mode="json", exclude_none=True)
+    data["workaround"]["he"] = "את החשבונית האחרונה ניתן לקבל גם במייל, בשליחת הודעה למספר 2040."
+    bundle = render(parse_incident(data), languages=["he", "en"], channels=["sms"])
+    found = [f for f in bundle.findings if f.rule == "workaround-keyword"]
+    assert [f.language for f in found] == ["he"], found
+    assert "חשבונית" in found[0].message

@@ -84,12 +84,15 @@ def missing_tokens(short: str, full: str) -> list[str]:
     ['PAY']
     >>> missing_tokens("Call 03-555-1234 until 17:50", "Call us on 035551234.")
     []
+    >>> missing_tokens("שלחו 'חשבונית' ל-2040", "את החשבונית ניתן לקבל בשליחת הודעה למספר 2040.")
+    ['חשבונית']
     """
     found: dict[str, None] = {}
     folded = full.casefold()
     for match in _QUOTED.finditer(short):
         word = " ".join(next(g for g in match.groups() if g is not None).split())
-        if word and word.casefold() not in folded:
+        # A whole word: 'חשבונית' is not named by "החשבונית" (the article is joined to it).
+        if word and not re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", folded):
             found[word] = None
     whole = set(_UPPER.findall(full))
     for word in _UPPER.findall(short):
