@@ -258,13 +258,33 @@ class ContactChannel(_Strict):
         return None if value is None else _opening_hours(value)
 
 
-def _opening_hours(value: dict[str, str]) -> dict[str, str]:
-    """``[contact.phone] opening_hours`` checked: weekday names, each day opening before it
-    closes, some day open; every weekday left out is closed."""
+def _check_week(value: dict[str, str]) -> None:
+    """Weekday names only, and each open day opening before it closes (the cases' business
+    hours and the phone line's opening hours)."""
     _known(value, WEEKDAYS, "weekday")
     for name, hours in value.items():
         if hours != "closed" and hours[:5] >= hours[6:]:
             raise ValueError(f"{name}: {hours!r} closes before it opens")
+
+
+def hours_span(hours: str) -> tuple[dt.time, dt.time | None] | None:
+    """An :data:`Hours` value as times: ``"08:00-18:00"`` -> (08:00, 18:00); ``"...-24:00"``
+    closes at midnight (None); ``"closed"`` -> None.
+
+    >>> hours_span("08:00-24:00")
+    (datetime.time(8, 0), None)
+    """
+    if hours == "closed":
+        return None
+    start, end = hours.split("-")
+    close = None if end == "24:00" else dt.time.fromisoformat(end)
+    return dt.time.fromisoformat(start), close
+
+
+def _opening_hours(value: dict[str, str]) -> dict[str, str]:
+    """``[contact.phone] opening_hours`` checked: weekday names, each day opening before it
+    closes, some day open; every weekday left out is closed."""
+    _check_week(value)
     if all(hours == "closed" for hours in value.values()):
         raise ValueError("every day is closed; leave opening_hours out when the line "
                          "never closes")
@@ -340,10 +360,7 @@ class CasesConfig(_Strict):
     @field_validator("hours")
     @classmethod
     def _weekdays(cls, value: dict[str, str]) -> dict[str, str]:
-        _known(value, WEEKDAYS, "weekday")
-        for name, hours in value.items():
-            if hours != "closed" and hours[:5] >= hours[6:]:
-                raise ValueError(f"{name}: {hours!r} closes before it opens")
+        _check_week(value)
         return {**_default_hours(), **value}
 
 

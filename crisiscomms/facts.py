@@ -49,6 +49,7 @@ from .config import (
     Language,
     Organisation,
     UnitForms,
+    hours_span,
 )
 from .model import Incident, Localized
 from .text import markdown, speech
@@ -1215,28 +1216,29 @@ def _phone_closed(incident: Incident, config: Config, language: Language,
     week = None if phone is None else phone.opening_hours
     if week is None or not words.phone_closed or not words.open_hours or len(words.days) != 7:
         return None
-    hours = [week[day] for day in WEEKDAYS]
+    spans = [hours_span(week[day]) for day in WEEKDAYS]
     now = incident.updated_at.astimezone(ZoneInfo(config.organisation.time_zone))
-    clock, today = now.strftime("%H:%M"), now.weekday()
-    if hours[today] != "closed" and hours[today][:5] <= clock < hours[today][6:]:
+    # To the minute, as the hours are written.
+    clock, today = now.time().replace(second=0, microsecond=0, tzinfo=None), now.weekday()
+    span = spans[today]
+    if span is not None and span[0] <= clock and (span[1] is None or clock < span[1]):
         return None
     day = next(d % 7 for d in range(today, today + 8)
-               if hours[d % 7] != "closed" and (d != today or clock < hours[d % 7][:5]))
+               if (found := spans[d % 7]) is not None and (d != today or clock < found[0]))
     first = last = day
-    while hours[(first - 1) % 7] == hours[day] and (first - 1) % 7 != day:
+    while spans[(first - 1) % 7] == spans[day] and (first - 1) % 7 != day:
         first = (first - 1) % 7
-    while hours[(last + 1) % 7] == hours[day] and (last + 1) % 7 != first:
+    while spans[(last + 1) % 7] == spans[day] and (last + 1) % 7 != first:
         last = (last + 1) % 7
+    opens, closes = spans[day] or (dt.time(0), None)  # `day` is open: never the default
 
-    def at(value: str) -> str:
-        clock = dt.time(0) if value == "24:00" else dt.time.fromisoformat(value)
-        return _format_time(clock, language.time_format, language.locale)
+    def at(clock: dt.time | None) -> str:
+        return _format_time(clock or dt.time(0), language.time_format, language.locale)
 
     starts = words.days_from if len(words.days_from) == 7 else words.days
     pattern = words.open_hours if first != last else words.open_hours_day or words.open_hours
     text = pattern.format(first=starts[first] if first != last else words.days[first],
-                          last=words.days[last], open=at(hours[day][:5]),
-                          close=at(hours[day][6:]))
+                          last=words.days[last], open=at(opens), close=at(closes))
     said = Atom(text, partial(_speak_text, text, say))
     if others:
         return Phrase(words.phone_closed, (("hours", said), ("channel", others[0])))

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from ..config import WEEKDAYS, CasesConfig, Clock
+from ..config import WEEKDAYS, CasesConfig, Clock, hours_span
 from ..errors import CaseError, Problem
 
 __all__ = ["BusinessClock", "holiday_dates"]
@@ -57,23 +57,14 @@ def holiday_dates(country: str, categories: tuple[str, ...], year: int) -> dict[
     return dates
 
 
-def _span(hours: str) -> tuple[dt.time, dt.time | None] | None:
-    """``"08:00-18:00"`` -> (08:00, 18:00); ``"...-24:00"`` closes at midnight (None)."""
-    if hours == "closed":
-        return None
-    start, end = hours.split("-")
-    close = None if end == "24:00" else dt.time.fromisoformat(end)
-    return dt.time.fromisoformat(start), close
-
-
 class BusinessClock:
     """Deadlines and elapsed time on the ``business`` or ``calendar`` clock."""
 
     def __init__(self, config: CasesConfig, time_zone: str) -> None:
         self.config = config
         self.zone = ZoneInfo(time_zone)
-        self._spans = {name: _span(hours) for name, hours in config.hours.items()}
-        self._eve = None if config.holiday_eve is None else _span(config.holiday_eve)
+        self._spans = {name: hours_span(hours) for name, hours in config.hours.items()}
+        self._eve = None if config.holiday_eve is None else hours_span(config.holiday_eve)
         self._closed = frozenset(config.closed)
 
     def holiday(self, day: dt.date) -> str | None:
