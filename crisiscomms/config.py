@@ -539,6 +539,12 @@ class ContactWords(_Strict):
     ("Sunday to Thursday, {open} to {close}")."""
     open_hours_day: str = ""
     """... on one day: ``{first}``, ``{open}``, ``{close}``."""
+    open_hours_every_day: str = ""
+    """... on all seven days alike: ``{open}``, ``{close}`` ("every day, {open} to {close}");
+    missing: ``open_hours``."""
+    phone_channel: dict[ContactId, str] = {}
+    """The next working channel as ``phone_closed`` says it (Russian "пишите в чат на нашем
+    сайте" after "звоните нам ..., или"; ``{address}``); a channel missing: its ``channel``."""
     phone_closed: str = ""
     """Said on the phone line outside its ``opening_hours`` instead of "stay on the line":
     ``{hours}`` (``open_hours``) and ``{channel}`` (the first other working channel, its

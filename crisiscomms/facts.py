@@ -1152,7 +1152,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
     working: list[Piece] = []
     working_short: list[Piece] = []
     down: list[tuple[str, Piece]] = []
-    others: list[Piece] = []
+    others: list[tuple[str, Piece]] = []
     is_down: dict[str, bool] = {}
     for cid in CONTACT_CHANNELS:
         channel = config.contact.get(cid)  # type: ignore[call-overload]
@@ -1171,7 +1171,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
             named = Phrase(named.pattern, named.parts, partial(_speak_text, str(named), say))
         working_short.append(named)
         if cid != "phone":
-            others.append(named)
+            others.append((cid, named))
         hours = channel.hours.get(lang)
         if hours:
             hours_text = _user_text(hours, language.rtl, say)
@@ -1206,11 +1206,13 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
 
 
 def _phone_closed(incident: Incident, config: Config, language: Language,
-                  say: speech.SpeechWords, others: Sequence[Piece]) -> Piece | None:
-    """When the statement's time falls outside ``[contact.phone] opening_hours``: when the
-    line opens (the run of days with the hours of its next opening) and the first other
-    working channel, in ``[contact] phone_closed``; None inside the hours, or with no
-    structured hours or no wording."""
+                  say: speech.SpeechWords,
+                  others: Sequence[tuple[str, Piece]]) -> Piece | None:
+    """When the statement's time falls outside ``[contact.phone] opening_hours`` or on a day
+    the business is closed (``[cases] holidays`` and ``closed``): when the line opens (the run
+    of days with the hours of its next opening, or every day) and the first other working
+    channel (``[contact] phone_channel``, else its ``channel``), in ``[contact] phone_closed``;
+    None inside the hours, or with no structured hours or no wording."""
     words = language.contact
     phone = config.contact.get("phone")
     week = None if phone is None else phone.opening_hours
@@ -1219,32 +1221,79 @@ def _phone_closed(incident: Incident, config: Config, language: Language,
     spans = [hours_span(week[day]) for day in WEEKDAYS]
     now = incident.updated_at.astimezone(ZoneInfo(config.organisation.time_zone))
     # To the minute, as the hours are written.
-    clock, today = now.time().replace(second=0, microsecond=0, tzinfo=None), now.weekday()
-    span = spans[today]
+    clock, today = now.time().replace(second=0, microsecond=0, tzinfo=None), now.date()
+    shut = _days_shut(config, today)
+    span = None if today in shut else spans[today.weekday()]
     if span is not None and span[0] <= clock and (span[1] is None or clock < span[1]):
         return None
-    day = next(d % 7 for d in range(today, today + 8)
-               if (found := spans[d % 7]) is not None and (d != today or clock < found[0]))
+    date = next(d for d in (today + dt.timedelta(days=n) for n in range(len(shut) + 8))
+                if d not in shut and (found := spans[d.weekday()]) is not None
+                and (d != today or clock < found[0]))
+    day = date.weekday()
     first = last = day
-    while spans[(first - 1) % 7] == spans[day] and (first - 1) % 7 != day:
+    # The weekly run around the day it opens, unless a closed day falls in it from today on:
+    # then the days it really opens, from that day on.
+    run = [date]
+    while len(run) < 7 and spans[(run[0] - dt.timedelta(days=1)).weekday()] == spans[day]:
+        run.insert(0, run[0] - dt.timedelta(days=1))
+    while len(run) < 7 and spans[(run[-1] + dt.timedelta(days=1)).weekday()] == spans[day]:
+        run.append(run[-1] + dt.timedelta(days=1))
+    broken = any(d in shut for d in run if d >= today)
+    while not broken and spans[(first - 1) % 7] == spans[day] and (first - 1) % 7 != day:
         first = (first - 1) % 7
-    while spans[(last + 1) % 7] == spans[day] and (last + 1) % 7 != first:
-        last = (last + 1) % 7
+    following = date + dt.timedelta(days=1)
+    while spans[following.weekday()] == spans[day] and following.weekday() != first \
+            and following not in shut:
+        last, following = following.weekday(), following + dt.timedelta(days=1)
     opens, closes = spans[day] or (dt.time(0), None)  # `day` is open: never the default
 
     def at(clock: dt.time | None) -> str:
         return _format_time(clock or dt.time(0), language.time_format, language.locale)
 
     starts = words.days_from if len(words.days_from) == 7 else words.days
-    pattern = words.open_hours if first != last else words.open_hours_day or words.open_hours
+    every_day = (last + 1) % 7 == first and words.open_hours_every_day
+    pattern = (words.open_hours_every_day if every_day else words.open_hours if first != last
+               else words.open_hours_day or words.open_hours)
     text = pattern.format(first=starts[first] if first != last else words.days[first],
                           last=words.days[last], open=at(opens), close=at(closes))
     said = Atom(text, partial(_speak_text, text, say))
     if others:
-        return Phrase(words.phone_closed, (("hours", said), ("channel", others[0])))
+        return Phrase(words.phone_closed, (("hours", said),
+                                           ("channel", _phone_channel(config, language, say,
+                                                                      *others[0]))))
     if words.phone_closed_alone:
         return Phrase(words.phone_closed_alone, (("hours", said),))
     return None
+
+
+def _phone_channel(config: Config, language: Language, say: speech.SpeechWords, cid: str,
+                   named: Piece) -> Piece:
+    """The next working channel as ``phone_closed`` says it: ``[contact] phone_channel``
+    when the language has it for ``cid``, else ``named`` (its ``[contact.channel]``)."""
+    pattern = language.contact.phone_channel.get(cid)  # type: ignore[call-overload]
+    if pattern is None:
+        return named
+    channel = config.contact.get(cid)  # type: ignore[call-overload]
+    address = None if channel is None else channel.address
+    said = _slot(pattern, "address", _address(cid, address, config.organisation, say), say)
+    if isinstance(said, Phrase):
+        said = Phrase(said.pattern, said.parts, partial(_speak_text, str(said), say))
+    return said
+
+
+def _days_shut(config: Config, today: dt.date) -> frozenset[dt.date]:
+    """The days from ``today`` on (a few weeks) that the business is closed all day: the
+    public holidays of ``[cases] holidays`` and the ``[cases] closed`` days."""
+    cases = config.cases
+    horizon = today + dt.timedelta(days=30)
+    shut = {d for d in cases.closed if today <= d <= horizon}
+    if cases.holidays is not None:
+        from .cases.clock import holiday_dates
+
+        for year in sorted({today.year, horizon.year}):
+            shut.update(d for d in holiday_dates(cases.holidays, cases.holiday_categories, year)
+                        if today <= d <= horizon)
+    return frozenset(shut)
 
 
 def _address(cid: str, address: str | None, org: Organisation,

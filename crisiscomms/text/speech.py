@@ -179,6 +179,20 @@ class Measure:
 
 
 @dataclass(frozen=True, slots=True)
+class Genitive:
+    """A clock time after a word that governs the genitive (Russian "с восьми утра до восьми
+    вечера"): the ``[speech.genitive]`` table. Its word tables replace the plain ones there;
+    other minutes are declined."""
+
+    after: frozenset[str] = frozenset()
+    hour_words: Mapping[int, str] = field(default_factory=dict)
+    full_hour_words: Mapping[int, str] = field(default_factory=dict)
+    minute_words: Mapping[int, str] = field(default_factory=dict)
+    midnight: str = ""
+    noon: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Place:
     """What an address (URL, e-mail) is said as, so the sentence still says where to look.
 
@@ -256,6 +270,8 @@ class SpeechWords:
     not_after: frozenset[str] = frozenset()
     abbreviations: Mapping[str, str] = field(default_factory=dict)
     say: Mapping[str, str] = field(default_factory=dict)
+    genitive: Genitive | None = None
+    """A time after a word that governs the genitive; None: said as anywhere else."""
     codes: frozenset[str] = frozenset()
     """Digits of numbers always read one by one (the organisation's phone), set by the caller."""
 
@@ -457,6 +473,7 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
         not_after=r.words("not_after"),
         abbreviations=r.texts("abbreviations"),
         say=r.texts("say"),
+        genitive=_genitive(r),
     )
     r.done()
     for name, pattern in (("time", words.time), ("time_full_hour", words.time_full_hour),
@@ -468,6 +485,19 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
     if re.search(r"[^\w]", words.prefix_letters):
         raise ValueError("speech.prefix_letters: expected letters only")
     return words
+
+
+def _genitive(r: _Reader) -> Genitive | None:
+    """``[speech.genitive]``: the words after which a time is genitive, and its words."""
+    if r._get("genitive") is None:
+        return None
+    g = r.table("genitive")
+    found = Genitive(g.words("after"), g.numbered("hour_words", 0, 23, "an hour"),
+                     g.numbered("full_hour_words", 0, 23, "an hour"),
+                     g.numbered("minute_words", 1, 59, "a minute"),
+                     g.text("midnight", ""), g.text("noon", ""))
+    g.done()
+    return found
 
 
 def _builtin_file(code: str) -> Path | None:
@@ -666,7 +696,13 @@ def spoken_number(n: int | Decimal, lang: str | SpeechWords, *, gender: Gender =
     return escape(_say_number(n, _resolve(lang), gender, case))
 
 
-def _time_words(t: datetime.time, w: SpeechWords) -> str:
+def _time_words(t: datetime.time, w: SpeechWords, genitive: bool = False) -> str:
+    g = w.genitive if genitive else None
+    if g is not None:
+        # The genitive's own words where it has them; other minutes declined.
+        w = replace(w, hour_words=g.hour_words, full_hour_words=g.full_hour_words,
+                    minute_words=g.minute_words, midnight=g.midnight or w.midnight,
+                    noon=g.noon or w.noon)
     if t.minute == 0 and t.hour == 0 and w.midnight:
         return w.midnight
     if t.minute == 0 and t.hour == 12 and w.noon:
@@ -685,7 +721,8 @@ def _time_words(t: datetime.time, w: SpeechWords) -> str:
     if t.minute == 0:
         said = w.time_full_hour.format(hour=hour, part=part, minutes="")
     else:
-        minutes = w.minute_words.get(t.minute) or _words(t.minute, w, w.hour_gender)
+        minutes = w.minute_words.get(t.minute) or _words(
+            t.minute, w, w.hour_gender, "genitive" if g is not None else "nominative")
         said = w.time.format(hour=hour, minutes=minutes, part=part)
     return " ".join(said.split())
 
@@ -1098,6 +1135,18 @@ def _is_code(number: str, text: str, start: int, end: int, w: SpeechWords) -> bo
     return _triggered(text, start, w)
 
 
+def _genitive_before(text: str, start: int, w: SpeechWords) -> bool:
+    """Whether the word just before ``start`` (or a range's dash after a time, said as
+    ``range``) governs the genitive (``[speech.genitive] after``)."""
+    if w.genitive is None:
+        return False
+    before = text[:start].rstrip()
+    if re.search(r"\d[ ]?[-\u2013\u2014][ ]?$", text[:start]):
+        return w.range.casefold() in w.genitive.after
+    word = re.search(r"([^\W\d_]+)$", before)
+    return word is not None and word.group(1).casefold() in w.genitive.after
+
+
 def _speak_token(match: re.Match[str], w: SpeechWords, text: str) -> str:
     """Return the escaped spoken form of one matched number-like token."""
     groups = match.groupdict()
@@ -1132,7 +1181,8 @@ def _speak_token(match: re.Match[str], w: SpeechWords, text: str) -> str:
                         else _say_number(_parse_decimal(groups["ddate"]), w, "f"))
     elif groups["time"] is not None:
         hour, minute = (int(p) for p in groups["time"].split(":"))
-        spoken = escape(_time_words(datetime.time(hour, minute), w))
+        spoken = escape(_time_words(datetime.time(hour, minute), w,
+                                    _genitive_before(text, match.start(), w)))
     elif groups["code"] is not None:
         spoken = _digit_words(groups["code"], w)
     elif groups["intl"] is not None:
