@@ -534,6 +534,9 @@ class ContactWords(_Strict):
     and ``{last}`` of ``open_hours``; ``{first}`` of ``open_hours_day``)."""
     days_from: list[str] = []
     """The weekdays as the first day of a run ("с воскресенья"); missing: ``days``."""
+    days_on: list[str] = []
+    """The weekdays as ``{first}`` of ``open_hours_day``, a day alone (Russian "во вторник");
+    missing: ``days``."""
     open_hours: str = ""
     """The phone line's hours on a run of days: ``{first}``, ``{last}``, ``{open}``, ``{close}``
     ("Sunday to Thursday, {open} to {close}")."""

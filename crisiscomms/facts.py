@@ -1254,7 +1254,8 @@ def _phone_closed(incident: Incident, config: Config, language: Language,
     every_day = (last + 1) % 7 == first and words.open_hours_every_day
     pattern = (words.open_hours_every_day if every_day else words.open_hours if first != last
                else words.open_hours_day or words.open_hours)
-    text = pattern.format(first=starts[first] if first != last else words.days[first],
+    alone = words.days_on if len(words.days_on) == 7 else words.days
+    text = pattern.format(first=starts[first] if first != last else alone[first],
                           last=words.days[last], open=at(opens), close=at(closes))
     said = Atom(text, partial(_speak_text, text, say))
     if others:
