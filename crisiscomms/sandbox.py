@@ -97,14 +97,15 @@ class _Budget:
 _ACTIVE: ContextVar[_Budget | None] = ContextVar("crisiscomms_template_budget", default=None)
 
 _BUNDLE: ContextVar[object | None] = ContextVar("crisiscomms_bundle", default=None)
-"""The bundle being rendered (:func:`bundle_scope`): a template file found unchanged once in
-it is not looked at again until the next bundle."""
+"""The bundle being rendered (:func:`bundle_scope`): a template looked up once in it is given
+again without a look at its file until the next bundle (:meth:`BoundedSandbox.get_template`)."""
 
 
 @contextmanager
 def bundle_scope() -> Iterator[None]:
-    """Render one bundle: each template file is checked for changes once in it, not at every
-    lookup (a template edited while a bundle renders is picked up by the next bundle)."""
+    """Render one bundle: each template is looked up, and its file checked for changes, once
+    in it, not at every lookup (a template edited while a bundle renders is picked up by the
+    next bundle)."""
     token = _BUNDLE.set(object())
     try:
         yield
@@ -322,6 +323,26 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         # What a macro, a {% set %} block or a caller returns is joined with this: its pieces
         # are all in hand, so their sizes are checked before the join allocates.
         self.concat = _bounded_join  # type: ignore[method-assign]
+        # The templates given in the latest bundle (bundle_scope), by name.
+        self._bundle: tuple[object | None, dict[str, Template]] = (None, {})
+
+    def get_template(self, name: str | Template, parent: str | None = None,
+                     globals: Any = None) -> Template:
+        """Jinja's lookup; within a bundle (:func:`bundle_scope`) once per name: the file is
+        checked for changes at the first lookup and the same template given after that,
+        without Jinja's cache, lock and freshness call. Only the latest bundle's are kept."""
+        scope = _BUNDLE.get()
+        if scope is None or globals or isinstance(name, Template):
+            return super().get_template(name, parent, globals)
+        if parent is not None:
+            name = self.join_path(name, parent)
+        if self._bundle[0] is not scope:
+            self._bundle = (scope, {})
+        kept = self._bundle[1]
+        found = kept.get(name)
+        if found is None:
+            found = kept[name] = super().get_template(name)
+        return found
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """``obj.attribute``; a type given to :func:`read_as_items` skips the failed attribute
@@ -430,20 +451,13 @@ class FolderLoader(BaseLoader):
             raise TemplateError(f"not UTF-8 text (byte {exc.start})", file=filename,
                                 kind="syntax") from None
 
-        checked: list[object] = [None]
-
         def uptodate() -> bool:
-            # Jinja asks on every lookup (auto_reload); within one bundle, once is enough.
-            scope = _BUNDLE.get()
-            if scope is not None and checked[0] is scope:
-                return True
+            # Jinja asks at every lookup (auto_reload); within one bundle, the sandbox asks
+            # once (BoundedSandbox.get_template).
             try:
-                fresh = os.lstat(filename).st_mtime_ns == mtime
+                return os.lstat(filename).st_mtime_ns == mtime
             except OSError:
                 return False
-            if fresh:
-                checked[0] = scope
-            return fresh
 
         return source, filename, uptodate
 
