@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from typing import Any, Literal, cast
+from typing import Any, Literal, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -707,21 +707,19 @@ def _services_said(incident: Incident, language: Language, lang: str,
                        language.rtl, say) for s in incident.services]
 
 
-def _short_services(incident: Incident, lang: str, services: Sequence[Piece],
-                    rtl: bool, say: speech.SpeechWords) -> list[Piece] | None:
-    """Each service by its short name (``services[].short``, "טלפון") where it has one, by its
-    name (the same piece as ``service_list``) where not; ``None`` when none has one."""
+_T = TypeVar("_T")
+
+
+def _by_short_name(incident: Incident, lang: str, full: Sequence[_T],
+                   make: Callable[[str], _T]) -> list[_T] | None:
+    """Each service by its short name in ``lang`` (``services[].short``, made by ``make``)
+    where it has one, by its entry in ``full`` (one per service, in order) where not; ``None``
+    when none has one. Pieces (``full`` the pieces of ``service_list``) or names (``str``)."""
     shorts = [None if s.short is None else s.short.get(lang) for s in incident.services]
     if not any(shorts):
         return None
-    return [piece if short is None else _user_text(short, rtl, say)
-            for piece, short in zip(services, shorts, strict=True)]
-
-
-def _short_names(incident: Incident, lang: str) -> list[str]:
-    """Each service's short name in ``lang`` (``services[].short``), its name where none."""
-    return [(s.short.get(lang) if s.short is not None else None) or s.name[lang]
-            for s in incident.services]
+    return [entry if short is None else make(short)
+            for entry, short in zip(full, shorts, strict=True)]
 
 
 def services_label(names: Sequence[str], language: Language) -> dict[str, str] | None:
@@ -773,7 +771,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
     others = _beyond(names, named)
     beyond = [piece for piece, name in zip(services, names, strict=True) if name in others]
     services_said = _services_said(incident, language, lang, say)
-    shorts = _short_services(incident, lang, services, rtl, say)
+    shorts = _by_short_name(incident, lang, services, partial(_user_text, rtl=rtl, say=say))
     beyond_said = [piece for piece, name in zip(services_said, names, strict=True)
                    if name in others]
     end = incident.resolved_at or now
@@ -837,7 +835,8 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "services_beyond_said": _join_said(beyond_said, language) if beyond_said else None,
         # The same, worded to follow the title (the SMS, short of room).
         # By their short names where the team gave them (`services[].short`).
-        "services_after_title": after_title(incident.title[lang], _short_names(incident, lang),
+        "services_after_title": after_title(incident.title[lang],
+                                            _by_short_name(incident, lang, names, str) or names,
                                             language, rtl, say, named),
         # Each service: whether the title names it, when it names only some of them.
         "service_in_title": [bool(others) and k for k in named],

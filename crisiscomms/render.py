@@ -71,7 +71,6 @@ from .findings import Finding
 from .messages import Bundle, Message, html_wrap
 from .model import Incident
 from .sandbox import (
-    _BUNDLE,
     SANDBOX_VERSION,
     BoundedSandbox,
     RunawayError,
@@ -133,16 +132,9 @@ class TemplateSet:
     def template(self, lang: str, channel: str, output: Output) -> Template:
         """The compiled template of one output; :class:`TemplateError` names the file."""
         name = template_name(channel, output)
-        env = self.environment(lang)
-        memo = _bundle_templates(env)
-        found = None if memo is None else memo.get(name)
-        if found is not None:
-            return found
         try:
-            found = env.get_template(name)
-            if memo is not None:
-                memo[name] = found
-            return found
+            # Within a bundle, the sandbox looks each name up once (get_template).
+            return self.environment(lang).get_template(name)
         except TemplateNotFound:
             raise TemplateError("template not found", file=f"{self.folder}/{lang}/{name}",
                                 kind="not_found") from None
@@ -154,20 +146,6 @@ class TemplateSet:
             # Brackets nested thousands deep: Jinja's parser recurses once per level.
             raise TemplateError("nested too deeply to compile", file=f"{self.folder}/{lang}/{name}",
                                 kind="syntax") from None
-
-
-def _bundle_templates(env: BoundedSandbox) -> dict[str, Template] | None:
-    """The templates ``env`` has given in the bundle under way (:func:`bundle_scope`), by
-    name; None outside one. Within a bundle each file is checked for changes once, so Jinja
-    gives the same template for a name each time: kept here, a lookup skips its cache, lock
-    and freshness call. Only the latest bundle's are kept (one per file at most)."""
-    scope = _BUNDLE.get()
-    if scope is None:
-        return None
-    memo: tuple[object, dict[str, Template]] | None = env.__dict__.get("_crisiscomms_bundle")
-    if memo is None or memo[0] is not scope:
-        memo = env._crisiscomms_bundle = (scope, {})  # type: ignore[attr-defined]
-    return memo[1]
 
 
 @lru_cache(maxsize=1)

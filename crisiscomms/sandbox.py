@@ -50,7 +50,7 @@ from .config import Limits
 from .errors import TemplateError
 from .folder import UnsafeFileError, read_regular
 
-__all__ = ["SANDBOX_VERSION", "BoundedSandbox", "FolderLoader", "RunawayError",
+__all__ = ["SANDBOX_VERSION", "BoundedSandbox", "Fill", "FolderLoader", "RunawayError",
            "bounded_environment", "bundle_scope", "read_as_items", "run_bounded"]
 
 SANDBOX_VERSION = "bounded-1"
@@ -97,14 +97,15 @@ class _Budget:
 _ACTIVE: ContextVar[_Budget | None] = ContextVar("crisiscomms_template_budget", default=None)
 
 _BUNDLE: ContextVar[object | None] = ContextVar("crisiscomms_bundle", default=None)
-"""The bundle being rendered (:func:`bundle_scope`): a template file found unchanged once in
-it is not looked at again until the next bundle."""
+"""The bundle being rendered (:func:`bundle_scope`): a template looked up once in it is given
+again without a look at its file until the next bundle (:meth:`BoundedSandbox.get_template`)."""
 
 
 @contextmanager
 def bundle_scope() -> Iterator[None]:
-    """Render one bundle: each template file is checked for changes once in it, not at every
-    lookup (a template edited while a bundle renders is picked up by the next bundle)."""
+    """Render one bundle: each template is looked up, and its file checked for changes, once
+    in it, not at every lookup (a template edited while a bundle renders is picked up by the
+    next bundle)."""
     token = _BUNDLE.set(object())
     try:
         yield
@@ -305,6 +306,60 @@ def read_as_items(cls: type) -> None:
     _ITEMS[cls] = frozenset(dir(cls))
 
 
+def _width(texts: Any) -> int:
+    """The characters of a text, of a list of texts (``None`` counts none) or a number as is."""
+    if texts is None:
+        return 0
+    if isinstance(texts, int):
+        return texts
+    if isinstance(texts, list | tuple):
+        return sum(_width(t) for t in texts)
+    return len(str(texts))
+
+
+class Fill:
+    """The room a wording leaves under its channel's budget (``room``), spent by a template in
+    its own order: ``fill(room)`` in a template. Each part is given as the words it adds
+    (``add``) and, when it replaces a shorter form, the words it drops (``drop``); ``margin``
+    is what bidi controls may weigh; ``spare`` is room a check may count on beyond what is
+    left. The template holds the wording; the lengths are counted here.
+
+    >>> fit = Fill(10)
+    >>> fit.take("four"), fit.left, fit.take("seven!!"), fit.left
+    (True, 6, False, 6)
+    """
+
+    __slots__ = ("left",)
+
+    def __init__(self, room: int) -> None:
+        self.left = room
+
+    def fits(self, add: Any = (), drop: Any = (), margin: int = 0, spare: Any = 0,
+             longer: bool = False) -> bool:
+        """Whether the part fits in what is left (and, with ``longer``, adds something)."""
+        width = _width(add) - _width(drop) + margin
+        room = self.left + _width(spare)
+        return (width > 0 or not longer) and room > 0 and width <= room
+
+    def take(self, add: Any = (), drop: Any = (), margin: int = 0, spare: Any = 0,
+             longer: bool = False) -> bool:
+        """:meth:`fits`, and the part's width spent when it does."""
+        if not self.fits(add, drop, margin, spare, longer):
+            return False
+        self.spend(add, drop, margin)
+        return True
+
+    def spend(self, add: Any = (), drop: Any = (), margin: int = 0) -> bool:
+        """The part's width spent, fitting or not (a part chosen by the template)."""
+        self.left -= _width(add) - _width(drop) + margin
+        return True
+
+    def give(self, drop: Any, margin: int = 0) -> bool:
+        """Words dropped to make room: their width is left again."""
+        self.left += _width(drop) + margin
+        return True
+
+
 class BoundedSandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox with steps, sizes and time bounded (see the module's doc).
     The limits of the render under way are set by :func:`run_bounded`."""
@@ -318,10 +373,31 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         # Lorem ipsum has no place in a message, and its one call can build megabytes.
         self.globals.pop("lipsum", None)
         self.globals["range"] = self._range
+        self.globals["fill"] = Fill  # what fits in the room left (a wording's fill)
         self.filters = {name: _filter_guard(name, func) for name, func in self.filters.items()}
         # What a macro, a {% set %} block or a caller returns is joined with this: its pieces
         # are all in hand, so their sizes are checked before the join allocates.
         self.concat = _bounded_join  # type: ignore[method-assign]
+        # The templates given in the latest bundle (bundle_scope), by name.
+        self._bundle: tuple[object | None, dict[str, Template]] = (None, {})
+
+    def get_template(self, name: str | Template, parent: str | None = None,
+                     globals: Any = None) -> Template:
+        """Jinja's lookup; within a bundle (:func:`bundle_scope`) once per name: the file is
+        checked for changes at the first lookup and the same template given after that,
+        without Jinja's cache, lock and freshness call. Only the latest bundle's are kept."""
+        scope = _BUNDLE.get()
+        if scope is None or globals or isinstance(name, Template):
+            return super().get_template(name, parent, globals)
+        if parent is not None:
+            name = self.join_path(name, parent)
+        if self._bundle[0] is not scope:
+            self._bundle = (scope, {})
+        kept = self._bundle[1]
+        found = kept.get(name)
+        if found is None:
+            found = kept[name] = super().get_template(name)
+        return found
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """``obj.attribute``; a type given to :func:`read_as_items` skips the failed attribute
@@ -430,20 +506,13 @@ class FolderLoader(BaseLoader):
             raise TemplateError(f"not UTF-8 text (byte {exc.start})", file=filename,
                                 kind="syntax") from None
 
-        checked: list[object] = [None]
-
         def uptodate() -> bool:
-            # Jinja asks on every lookup (auto_reload); within one bundle, once is enough.
-            scope = _BUNDLE.get()
-            if scope is not None and checked[0] is scope:
-                return True
+            # Jinja asks at every lookup (auto_reload); within one bundle, the sandbox asks
+            # once (BoundedSandbox.get_template).
             try:
-                fresh = os.lstat(filename).st_mtime_ns == mtime
+                return os.lstat(filename).st_mtime_ns == mtime
             except OSError:
                 return False
-            if fresh:
-                checked[0] = scope
-            return fresh
 
         return source, filename, uptodate
 

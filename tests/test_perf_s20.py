@@ -13,12 +13,14 @@ machine, in four languages.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 
 from crisiscomms import render
@@ -28,6 +30,7 @@ from crisiscomms.loading import load_incident
 from crisiscomms.messages import Bundle
 from crisiscomms.model import Incident
 from crisiscomms.samples import example_names, load_example
+from crisiscomms.sandbox import BoundedSandbox, bundle_scope
 
 render_module = importlib.import_module("crisiscomms.render")
 facts_module = importlib.import_module("crisiscomms.facts")
@@ -67,7 +70,7 @@ def _straightforward(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every optimisation off: each wording rendered whole, each template looked up in Jinja,
     speech counted every time, each view working out where the pieces are by itself."""
     monkeypatch.setattr(render_module, "_budget_outputs", lambda *args: None)
-    monkeypatch.setattr(render_module, "_bundle_templates", lambda env: None)
+    monkeypatch.setattr(render_module, "bundle_scope", contextlib.nullcontext)
     monkeypatch.setattr(render_module, "_seconds", render_module._seconds.__wrapped__)
 
     def where(self: View) -> dict[int, list[str]]:
@@ -137,26 +140,39 @@ def test_an_ivr_script_is_written_out_only_for_the_wording_kept(
     assert runs["he/ivr.txt"] == 1  # the text only for the wording kept
 
 
+def _loads(monkeypatch: pytest.MonkeyPatch) -> Counter[tuple[int, str]]:
+    """Jinja's own lookups by environment and name: its cache, lock and the file's freshness
+    check (``_load_template``, under every ``get_template``)."""
+    looked: Counter[tuple[int, str]] = Counter()
+    original = jinja2.Environment._load_template
+
+    def counted(self: Any, name: str, globals: Any) -> Any:
+        looked[id(self), name] += 1
+        return original(self, name, globals)
+
+    monkeypatch.setattr(BoundedSandbox, "_load_template", counted)
+    return looked
+
+
 def test_a_template_is_looked_up_once_per_bundle(monkeypatch: pytest.MonkeyPatch) -> None:
     render(load_example("identified"))  # compiled and checked once
-    looked: Counter[tuple[int, str]] = Counter()
-    original = render_module.BoundedSandbox.get_template
-
-    def counted(self: Any, name: Any, *args: Any, **kwargs: Any) -> Any:
-        looked[id(self), str(name)] += 1
-        return original(self, name, *args, **kwargs)
-
-    monkeypatch.setattr(render_module.BoundedSandbox, "get_template", counted)
+    looked = _loads(monkeypatch)
     render(load_example("identified"))
     assert looked and max(looked.values()) == 1
     render(load_example("identified"))  # the next bundle looks again (an edit is picked up)
     assert max(looked.values()) == 2
 
 
-def test_a_template_is_not_kept_outside_a_bundle() -> None:
-    ts = render_module.template_set()
-    env = ts.environment("en")
-    assert render_module._bundle_templates(env) is None
+def test_a_template_is_looked_up_each_time_outside_a_bundle(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    env = render_module.template_set().environment("en")
+    looked = _loads(monkeypatch)
+    assert env.get_template("sms.txt") is env.get_template("sms.txt")
+    assert looked[id(env), "sms.txt"] == 2
+    with bundle_scope():
+        env.get_template("sms.txt")
+        env.get_template("sms.txt")
+    assert looked[id(env), "sms.txt"] == 3
 
 
 def test_a_second_render_speaks_no_text_anew() -> None:
