@@ -61,8 +61,9 @@ DEFECTS = [
     pytest.param("he/email.txt", "תודה על פנייתכם. היא התקבלה",
                  "לקוח יקר, תודה על פנייתכם. היא התקבלה", "plural-address", "line",
                  id="substitution-he"),
-    pytest.param("he/sms.txt", "העדכון הבא: {{ f.next_update.short }}.",
-                 "העדכון הבא: {{ f.next_update.short }}. {{ f.impact }}",
+    # s21: the deep SMS levels say the next update as "נעדכן ב-15:00.".
+    pytest.param("he/sms.txt", "נעדכן ב-{{ f.next_update.short }}.",
+                 "נעדכן ב-{{ f.next_update.short }}. {{ f.impact }}",
                  "sms-segments", None, id="budget-sms-segments"),
     pytest.param("en/banner.txt", "Next update {{ f.next_update.dated }}.",
                  "Next update {{ f.next_update.dated }}. {{ f.impact }} {{ f.impact }}",

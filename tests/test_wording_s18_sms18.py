@@ -197,7 +197,8 @@ def test_call_centre_down_keeps_the_chat() -> None:
 
 def test_hebrew_sms_says_when_the_next_update_comes_in_hebrew_terms() -> None:
     sms = _text(_render(_data("identified"), languages=("he",))["he", "sms"])
-    assert "העדכון הבא: 15:00." in sms
+    # s21 (R12 he #1): "נעדכן ב-15:00." at the deeper levels makes room for the no-need line.
+    assert "נעדכן ב-15:00." in sms and "העדכון הבא" not in sms
 
 
 # --- 6. Compensation in short says how it arrives -------------------------------------

@@ -97,8 +97,15 @@ def test_sender_comes_back_when_no_need_to_contact_has_gone() -> None:
     data["services"] = [{"id": i, "name": {"he": he, "en": en}} for i, he, en in (
         ("fiber", "האינטרנט", "internet"), ("tv", "הטלוויזיה", "TV"),
         ("voip", "הטלפון הביתי", "home phone"))]
+    # s21 (R12 he #1): "נעדכן ב-23:30." makes room for the no-need line, which outranks the sender.
     text, stats, _ = _sms(data, "he")
-    assert stats["short"] == 8 and "אין צורך לפנות שוב" not in text
+    assert stats["short"] == 7 and text.endswith("נעדכן ב-23:30. אין צורך לפנות שוב.")
+    assert not text.startswith("נתיבים:") and stats["segments"] == 2
+    # A longer title leaves no room for the no-need line in a first SMS (it goes at 8): the
+    # sender comes back instead.
+    data["title"]["he"] = "תקלה רחבה ברשת באזור השרון, השפלה והגליל"
+    text, stats, _ = _sms(data, "he")
+    assert stats["short"] == 8 and "אין צורך לפנות" not in text
     assert text.startswith("נתיבים: תקלה רחבה ברשת") and stats["segments"] == 2
 
 

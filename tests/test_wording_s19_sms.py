@@ -63,10 +63,10 @@ def test_short_workaround_outlasts_the_no_need_line_and_the_sender() -> None:
 
 
 def test_resolved_compensation_sms_says_the_day() -> None:
-    # Reading 6 D4: the short form drops "היום בשעה" before the sender (a voucher SMS without
-    # the brand reads like phishing); the time is today's.
+    # Reading 6 D4: the short form drops "היום בשעה"; the time is today's. s21 (R12 he #7): the
+    # sender goes before the apology (the handset shows the sender ID; the voucher asks nothing).
     text = seen(render(load_example("compensation"), channels=["sms"]), "he", "sms")
-    assert text.startswith("נתיבים: ")
+    assert text.startswith("הפסקה בשירותי הסלולר במרכז – טופלה ב-17:50.")
     # s20 (R8 he #2): "– טופלה ב-17:50." gives its room to the apology after a long outage.
     assert "– טופלה ב-17:50." in text and "מתנצלים על" in text
 

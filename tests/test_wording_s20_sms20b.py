@@ -78,13 +78,17 @@ def test_the_form_and_the_docs_have_the_short_name() -> None:
     assert "| `services[].short` | no | text per language" in incident_markdown()
 
 
-def test_the_changed_sms_keeps_the_short_workaround_under_the_sender() -> None:
+def test_the_changed_sms_keeps_the_no_need_line_and_the_late_apology_under_the_sender() -> None:
+    # s21 (R12 he #1): the previous SMS carried the workaround, so in the changed one the no-need
+    # line and the late-update apology outrank it at the last level; the sender stays.
     previous, current = changed_example()
     bundle = render(current, previous=previous, languages=["he"], channels=["sms"])
     message = bundle["he", "sms"]
     text = strip_controls(message.text)
     assert text == ("נתיבים: תקלה בכניסה לאפליקציה ובאזור האישי – בטיפול. "
-                    "צפי: 17:00 (ולא 15:30). חשבונית במייל: שלחו 'חשבונית' ל-2040. "
-                    "העדכון הבא: 15:00.")
+                    "סליחה על העיכוב בעדכון. צפי: 17:00 (ולא 15:30). "
+                    "נעדכן ב-15:00. אין צורך לפנות.")
     assert int(message.stats["units"]) <= BUDGET
-    assert "sms-workaround-dropped" not in {f.rule for f in bundle.findings}
+    # The dropped workaround is reported as a warning, never an error.
+    dropped = [f for f in bundle.findings if f.rule == "sms-workaround-dropped"]
+    assert [f.severity for f in dropped] == ["warning"]

@@ -64,10 +64,11 @@ def test_the_open_sms_still_only_thanks() -> None:
 
 # --- 3. Hebrew compensation after a long outage (R10 he #6) ----------------------------------
 
-def test_hebrew_compensation_sms_apologises_for_the_harm_with_sender_and_time() -> None:
+def test_hebrew_compensation_sms_apologises_for_the_harm_with_the_time() -> None:
     text, units, errors = _sms(load_example("compensation"), "he")
-    # The required-facts check needs the time; a voucher without the brand reads like phishing.
-    assert text.startswith("נתיבים: הפסקה בשירותי הסלולר במרכז – טופלה ב-17:50."), text
+    # The required-facts check needs the time. s21 (R12 he #7): the sender goes before the
+    # apology (the handset shows the sender ID; the voucher asks nothing of the customer).
+    assert text.startswith("הפסקה בשירותי הסלולר במרכז – טופלה ב-17:50."), text
     assert text.endswith("מתנצלים על הפגיעה בשירות."), text
     assert "התקלה" not in text
     _check(text, units, errors, "he")
