@@ -2,6 +2,9 @@
 a message in the rule's scope says neither it nor its short form, so customers who read that
 message (and only in that language) do not learn it. A warning: the message is still sendable;
 the finding names ``workaround_short.<lang>``, the field that would give the SMS room for it.
+A statement after one that already had the workaround (no ``workaround_added`` among its
+changes) is not flagged: its SMS goes to customers who were told, and may give the room to
+what changed.
 
 As for the required facts, what counts is the record of what the template placed
 (``Message.placed_in``) together with the wording in the text: a template that reads
@@ -12,8 +15,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
+from ..changes import ChangeKind
 from ..findings import Finding
 from ..model import SmsText
 from ..rules import ShortFormKeywordRule, WorkaroundDroppedRule
@@ -27,7 +32,7 @@ def check_workaround_dropped(context: Context) -> Iterator[Finding]:
     """A finding for each message in a rule's scope that drops the incident's workaround."""
     for message in context.bundle:
         facts = context.plain[message.language]
-        if not facts.get("workaround"):
+        if not facts.get("workaround") or _carried(facts):
             continue
         rules = scoped_rules(context, message, WorkaroundDroppedRule)
         if not rules:
@@ -42,6 +47,14 @@ def check_workaround_dropped(context: Context) -> Iterator[Finding]:
             yield rule.finding({"limit": SmsText.max_length}, language=message.language,
                                channel=message.channel, file=file,
                                field=f"workaround_short.{message.language}")
+
+
+def _carried(facts: Mapping[str, Any]) -> bool:
+    """A statement after a statement that already had this workaround (its changes do not add
+    one): the previous SMS said it, so this one may spend its room on what changed."""
+    changes = facts.get("changes") or ()
+    return bool(changes) and not any(change["kind"] == ChangeKind.WORKAROUND_ADDED
+                                     for change in changes)
 
 
 # --- A short form that names what the full text does not (kind ``short-form-keyword``) -------
