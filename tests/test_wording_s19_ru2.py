@@ -107,17 +107,18 @@ def test_one_label_for_the_services_on_the_banner_and_social() -> None:
 
 
 def test_the_compensation_year_has_its_g() -> None:
-    """M8: "до 31 декабря 2026 г. включительно", as the letters write it; no "г.."."""
+    """M8: the year with its word, never "г.."; since s21 R13 #2 "сертификат …, действующий до
+    31 декабря 2026 года", as it is said."""
     bundle = render(load_example("compensation"), languages=("ru",),
                     channels=("email", "status_page", "ivr"))
     for channel in ("email", "status_page"):
         text = seen(bundle, "ru", channel)
-        assert "до 31 декабря 2026 г. включительно" in text and "г.." not in text, channel
+        assert "действующий до 31 декабря 2026 года." in text and "г.." not in text, channel
     # Within the phone hours (the example's Saturday evening makes room for the hours line).
     sunday = load_example("compensation").model_copy(
         update={"updated_at": dt.datetime.fromisoformat("2026-11-22T10:00:00+02:00")})
     ivr = render(sunday, languages=("ru",), channels=("ivr",))
-    assert "года включительно" in seen(ivr, "ru", "ivr", "ssml")
+    assert "двадцать шестого года. Он придёт" in seen(ivr, "ru", "ivr", "ssml")
 
 
 def test_internal_labels_run_in_so_the_capital_is_right() -> None:
