@@ -11,7 +11,7 @@ from crisiscomms.samples import load_example
 from .example_edits import seen
 
 BACK = {"he": "יחזור לפעול", "en": "expect service to be back", "ar": "نتوقع عودة الخدمة",
-        "ru": "ожидаем восстановить"}
+        "ru": "Рассчитываем восстановить"}
 BACK_SHORT = {"he": "צפי:", "en": "Expected back", "ar": "العودة المتوقعة",
               "ru": "Ожидаемый срок"}
 # The estimate said as the end of the monitoring, in each channel's form (the SMS says it

@@ -32,13 +32,15 @@ def test_room_is_the_units_left_under_the_segment_budget() -> None:
 
 
 def test_statement_after_statement_sms_gets_its_sender_back() -> None:
-    # Level 9 drops the sender for every incident; the short service name and estimate
-    # change (s20) leave this one room for the sender and the short workaround.
+    # Level 9 drops the sender for every incident; the fill gives it back. s21 (R12 he #1): the
+    # previous SMS carried the workaround, so the no-need line and the late apology take its
+    # room here, under the sender.
     previous, current = changed_example()
     bundle = render(current, previous=previous, languages=["he"], channels=["sms"])
     message = bundle["he", "sms"]
-    assert message.stats["short"] == 8
-    assert "שלחו 'חשבונית' ל-2040" in _sms(bundle)
+    assert message.stats["short"] == 10
+    assert "שלחו 'חשבונית' ל-2040" not in _sms(bundle)
+    assert _sms(bundle).endswith("אין צורך לפנות.")
     assert _sms(bundle).startswith("נתיבים: תקלה בכניסה לאפליקציה")
     assert message.stats["segments"] <= 2
 
