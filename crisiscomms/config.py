@@ -439,6 +439,10 @@ class DayWords(_Strict):
     """How ``tonight`` is spoken when the spoken time names the night itself (Russian
     "сегодня" before "в два часа ночи", never "сегодня ночью в два часа ночи"); without
     it, ``tonight`` as written."""
+    evening_from: int | None = Field(default=None, ge=0, le=23)
+    """The hour from which a time later the same day is said with ``tonight``, not ``today``
+    ("tonight at 23:30", said at 22:40; R13 #6): in ``when`` and ``day`` only, the channels
+    read at once. Without it, ``today`` all day."""
 
 
 ChangeKindName = Literal["eta_later", "eta_earlier", "eta_known", "eta_withdrawn",
@@ -495,6 +499,9 @@ class ContactWords(_Strict):
 
     channel: dict[ContactId, str]
     """How a message points at the channel ("by phone on {address}"); ``{address}`` optional."""
+    offered: dict[ContactId, str] = {}
+    """A working channel as ``phone_closed`` offers it, with a verb of its own ("chat with us on
+    our website"); ``{address}`` optional. Missing: its ``channel`` wording."""
     with_hours: str
     """A channel with its opening hours: ``{channel}`` and ``{hours}``."""
     down: dict[ContactId, str]
