@@ -534,7 +534,7 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
                     language.date_year_format or f"{language.date_format} y")
     date = date_atom(local.date(), date_pattern, language, with_year=other_year)
     weekday = _weekday(local.date(), language)
-    day = _day(language.day, _evening(relation, local, value >= now, language.day), base, date,
+    day = _day(language.day, _evening(relation, local, value > now, language.day), base, date,
                language)
     short_day = _slot(_day_word(language.day_short, relation, base), "date", date,
                       language.speech)
