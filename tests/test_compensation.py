@@ -56,7 +56,8 @@ def test_every_channel_states_the_same_complete_sentence(voucher_next_year: Bund
                 # The wording that keeps the customer action says how the voucher arrives in
                 # brief (f.compensation.brief), still one complete sentence (s20 R11 he #3).
                 # s21 (R13 #6): and still that no one need ask for it.
-                sentence = sentence.split(" It will")[0] + " " + "It will arrive automatically; no need to ask."
+                sentence = (sentence.split(" It will")[0]
+                            + " It will arrive automatically; no need to ask.")
             # After a label ("**Compensation:** every affected customer…") the same sentence
             # opens in lower case.
             assert sentence in seen or sentence[0].lower() + sentence[1:] in seen, (
