@@ -439,6 +439,10 @@ class DayWords(_Strict):
     """How ``tonight`` is spoken when the spoken time names the night itself (Russian
     "сегодня" before "в два часа ночи", never "сегодня ночью в два часа ночи"); without
     it, ``tonight`` as written."""
+    evening_from: int | None = Field(default=None, ge=0, le=23)
+    """The hour from which a time later the same day is said with ``tonight``, not ``today``
+    ("tonight at 23:30", said at 22:40; R13 #6): in ``when`` and ``day`` only, the channels
+    read at once. Without it, ``today`` all day."""
 
 
 ChangeKindName = Literal["eta_later", "eta_earlier", "eta_known", "eta_withdrawn",
@@ -546,8 +550,9 @@ class ContactWords(_Strict):
     """... on all seven days alike: ``{open}``, ``{close}`` ("every day, {open} to {close}");
     missing: ``open_hours``."""
     phone_channel: dict[ContactId, str] = {}
-    """The next working channel as ``phone_closed`` says it (Russian "пишите в чат на нашем
-    сайте" after "звоните нам ..., или"; ``{address}``); a channel missing: its ``channel``."""
+    """The next working channel as ``phone_closed`` says it, with a verb of its own (Russian
+    "пишите в чат на нашем сайте" after "звоните нам ..., или", English "chat with us on our
+    website"; ``{address}``); a channel missing: its ``channel``."""
     phone_closed: str = ""
     """Said on the phone line outside its ``opening_hours`` instead of "stay on the line":
     ``{hours}`` (``open_hours``) and ``{channel}`` (the first other working channel, its

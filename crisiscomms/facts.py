@@ -534,7 +534,8 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
                     language.date_year_format or f"{language.date_format} y")
     date = date_atom(local.date(), date_pattern, language, with_year=other_year)
     weekday = _weekday(local.date(), language)
-    day = _day(language.day, relation, base, date, language)
+    day = _day(language.day, _evening(relation, local, value > now, language.day), base, date,
+               language)
     short_day = _slot(_day_word(language.day_short, relation, base), "date", date,
                       language.speech)
     in_dated = weekday
@@ -568,6 +569,15 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
         "dated": dated,
         "at": Phrase(language.at_time, (("time", time),)),
     }
+
+
+def _evening(relation: str, local: dt.datetime, ahead: bool, words: DayWords) -> str:
+    """``relation`` as the day word says it: a time still ahead today, from ``evening_from``
+    on, is "tonight" ("Our next update is tonight at 23:30", R13 #6)."""
+    if (relation == "today" and ahead and words.evening_from is not None
+            and words.tonight is not None and local.hour >= words.evening_from):
+        return "tonight"
+    return relation
 
 
 def _day(words: DayWords, relation: str, base: str, date: Atom, language: Language) -> Piece:
@@ -682,12 +692,24 @@ def _lower_first(piece: Piece) -> Piece:
     """``piece`` with its first letter in small case, wherever that letter stands: the
     pattern's own words or the first part it opens with ("{what}{expiry}. {delivery}")."""
     if isinstance(piece, Atom):
-        return Atom(piece.text[:1].lower() + piece.text[1:], piece.say, piece.ltr, piece.url)
+        lowered = piece.text[:1].lower() + piece.text[1:]
+        return Atom(lowered, _said_lowered(piece, lowered), piece.ltr, piece.url)
     opening = re.match(r"\{(\w+)\}", piece.pattern)
     if opening is None:
         return Phrase(piece.pattern[:1].lower() + piece.pattern[1:], piece.parts, piece.say)
     return Phrase(piece.pattern, tuple((k, _lower_first(v) if k == opening.group(1) else v)
                                        for k, v in piece.parts), piece.say)
+
+
+def _said_lowered(piece: Atom, lowered: str) -> str | Callable[[], str]:
+    """The spoken form of ``piece`` lowered as its text is, made again from the lowered text
+    (before SSML escaping) where it was made from the text: the SSML says "In the meantime,
+    international calls…" as the text writes it (R12 he #6). Any other spoken form (a number,
+    a name's own reading) is kept."""
+    say = piece.say
+    if isinstance(say, partial) and say.func is _speak_text and say.args[:1] == (piece.text,):
+        return partial(_speak_text, lowered, *say.args[1:], **say.keywords)
+    return say
 
 
 def _inline(piece: Piece | None, language: Language, names: Sequence[str],

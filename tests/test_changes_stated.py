@@ -55,8 +55,8 @@ def test_a_moved_estimate_is_one_sentence_with_the_new_and_the_old_time() -> Non
     assert he["dated"].startswith("הצפי עודכן: השירות צפוי לחזור לפעול ביום ראשון, 22 בנובמבר")
     assert "ולא בשעה 15:30" in he["dated"]
     en = _sentences(*changed_example(), "en")["eta_later"]
-    assert en["sentence"] == ("Updated estimate: service should be back today at 17:00, "
-                              "not at 15:30 as we said before.")
+    assert en["sentence"] == ("We now expect service back today at 17:00, "
+                              "not at 15:30 as we said.")  # s21: said, not a label read aloud
 
 
 def test_an_estimate_moved_to_another_day_names_the_old_day() -> None:

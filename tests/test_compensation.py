@@ -55,7 +55,9 @@ def test_every_channel_states_the_same_complete_sentence(voucher_next_year: Bund
             if lang == "en" and channel == "ivr" and message.stats.get("short") == 3:
                 # The wording that keeps the customer action says how the voucher arrives in
                 # brief (f.compensation.brief), still one complete sentence (s20 R11 he #3).
-                sentence = sentence.split("; ")[0] + "."
+                # s21 (R13 #6): and still that no one need ask for it.
+                sentence = (sentence.split(" It will")[0]
+                            + " It will arrive automatically; no need to ask.")
             # After a label ("**Compensation:** every affected customer…") the same sentence
             # opens in lower case.
             assert sentence in seen or sentence[0].lower() + sentence[1:] in seen, (
@@ -71,7 +73,7 @@ def test_banner_compact_form_keeps_the_full_compensation_sentence(
     # A lasting channel: the compact banner drops its thanks, not the compensation's words.
     en = _seen(voucher_next_year, "en", "banner")
     assert "a voucher worth 15% of the purchase, valid until 31 January 2027" in en
-    assert "sent to you automatically" in en
+    assert "arrive automatically; no need to ask" in en  # s21: the brief keeps the no-need
 
 
 def test_sms_short_form_keeps_percent_base_and_year(voucher_next_year: Bundle) -> None:

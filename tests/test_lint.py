@@ -71,9 +71,9 @@ DEFECTS = [
     pytest.param("he/email.subject.txt", "עדכון: {{ f.title }}",
                  "עדכון: {{ f.title }} | {{ f.title }} | {{ f.title }} | {{ f.title }}",
                  "length-subject", None, id="budget-email-subject"),
-    pytest.param("en/ivr.ssml", "<p>{% if short < 1 %}Our next update",
+    pytest.param("en/ivr.ssml", "<p>Our next update",
                  "<p>{{ f.impact }} {{ f.impact }} {{ f.impact }}</p>"
-                 "<p>{% if short < 1 %}Our next update", "ivr-seconds", None,
+                 "<p>Our next update", "ivr-seconds", None,
                  id="budget-ivr-seconds"),
     pytest.param("en/sms.txt", " Next update: {{ at(f.next_update) }}.", "",
                  "required-fact", None, id="missing-fact"),

@@ -96,7 +96,7 @@ def test_banner_says_the_compensation_in_full_in_every_language() -> None:
     en = seen(bundle, "en", "banner")
     # After this long outage the banner also apologises (s19 reading 7, D5): how the voucher
     # arrives is said in brief (f.compensation.brief) to make room.
-    assert "valid until 31 December 2026. It will be sent to you automatically." in en
+    assert "valid until 31 December 2026. It will arrive automatically; no need to ask." in en
     assert "Automatic compensation:" not in en
     for lang in ("he", "en", "ar", "ru"):
         message = bundle[lang, "banner"]

@@ -94,7 +94,8 @@ def test_long_outage_banner_keeps_a_complete_compensation_sentence_with_the_apol
     bundle = render(edited("compensation"), languages=["en"], channels=["banner"])
     en = seen(bundle, "en", "banner")
     assert ("Every affected customer will receive a voucher worth 10% of the monthly bill, valid "
-            "until 31 December 2026. It will be sent to you automatically. We apologise for the "
+            "until 31 December 2026. It will arrive automatically; no need to ask. "
+            "We apologise for the "
             "disruption to your service.") in en, en
     assert "Automatic compensation:" not in en
     assert bundle["en", "banner"].stats["short"] == 1

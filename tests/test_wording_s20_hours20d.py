@@ -25,8 +25,8 @@ HOLD = {"he": "הישארו על הקו", "en": "stay on the line", "ar": "ال�
 CLOSED = {
     "he": ("בנושא אחר, המוקד הטלפוני זמין בימים ראשון עד חמישי מ-08:00 עד 20:00, "
            "ואפשר לפנות אלינו בצ'אט באתר."),
-    "en": ("For anything else, call us Sunday to Thursday, 08:00 to 20:00 "
-           "or reach us by chat on our website."),
+    "en": ("For anything else, call us Sunday to Thursday, 08:00 to 20:00, "
+           "or chat with us on our website."),  # s21 R13 #4
     "ar": ("لأي استفسار آخر، اتصلوا بنا من الأحد إلى الخميس، من 08:00 حتى 20:00، "
            "أو تواصلوا معنا عبر الدردشة في موقعنا."),
     "ru": ("По другим вопросам звоните нам с воскресенья по четверг, с 08:00 до 20:00, "

@@ -55,7 +55,8 @@ def test_the_last_wording_says_the_whole_workaround_not_its_sms_form(lang: str) 
     assert str(current.workaround_short[lang]) not in text, text  # type: ignore[index]
     # What makes the room: the short status (Hebrew) and the next update's time alone (today).
     status, update = {"he": ("והיא בטיפול.", "נעדכן בשעה 15:00."),
-                      "en": ("We have a fix in progress.", "We'll update you at 15:00.")}[lang]
+                      "en": ("We have a fix in progress.",
+                             "Our next update is today at 15:00.")}[lang]
     assert status in text and update in text, text
     # Every required fact stays: the services beyond the title, the estimate, the next update.
     others = {"he": "האזור האישי באתר", "en": "the online account"}[lang]

@@ -25,7 +25,8 @@ def _ivr(incident_file: str) -> str:
     ("night.yaml", "There is a problem with our TV service, and we are sorry."),
     ("callcentre.yaml", "There is a problem with our customer service centre, and we are sorry."),
     ("phonechat.yaml", "There is a problem with our phone line and chat, and we are sorry."),
-    ("urlcode.yaml", "There is a problem with our bill payment in the app, and we are sorry.")])
+    # s21 (R12 he #4): "our" only before a thing we run, not an activity.
+    ("urlcode.yaml", "There is a problem with bill payment in the app, and we are sorry.")])
 def test_the_opening_is_speech_not_a_pile_of_nouns(name: str, opening: str) -> None:
     # R11 he #5: "We are sorry for the TV service problem." reads like a form.
     text = _ivr(name)
@@ -47,7 +48,8 @@ def test_the_next_update_is_a_sentence() -> None:
     previous, current = changed_example()
     late = seen(render(current, previous=previous, languages=["en"], channels=["ivr"]), "en",
                 "ivr")
-    assert "We'll update you at 15:00." in late and "Next update" not in late
+    # s21 (R12 he #5): one next-update sentence at every wording, not "We'll update you".
+    assert "Our next update is today at 15:00." in late and "Next update" not in late
 
 
 def test_the_compensation_keeps_the_customer_action() -> None:
@@ -55,7 +57,7 @@ def test_the_compensation_keeps_the_customer_action() -> None:
     bundle = render(load_example("compensation"), languages=["en"], channels=["ivr"])
     text = seen(bundle, "en", "ivr")
     assert "If you still have no signal, switch your phone off and on again." in text
-    assert "valid until 31 December 2026. It will be sent to you automatically." in text
+    assert "valid until 31 December 2026. It will arrive automatically; no need to ask." in text
     # Out of phone hours (Saturday 18:30) the apology is said in brief to make room.
     assert "We apologise for the disruption" in text
     assert bundle["en", "ivr"].stats["seconds"] <= 45
@@ -73,7 +75,8 @@ def test_the_workaround_follows_its_label(name: str, said: str | None) -> None:
         assert said in text, text
     overnight = seen(render(load_example("overnight"), languages=["en"], channels=["ivr"]),
                      "en", "ivr")
-    assert "In the meantime, international calls can be made with internet calling apps." \
+    # s21: the wording that keeps the thanks says the label in one word.
+    assert "Meanwhile, international calls can be made with internet calling apps." \
         in overnight
 
 

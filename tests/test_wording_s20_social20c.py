@@ -118,7 +118,7 @@ def test_voucher_post_apologises(lang: str) -> None:
     text = _post(b, lang)
     assert SORRY[lang] in text
     assert {"he": "השובר יישלח אליכם אוטומטית.",
-            "en": "It will be sent to you automatically."}[lang] in text
+            "en": "It will arrive automatically; no need to ask."}[lang] in text
 
 
 def test_resolved_full_post_thanks_only_where_it_fits() -> None:
