@@ -58,6 +58,10 @@ def test_every_channel_states_the_same_complete_sentence(voucher_next_year: Bund
                 # s21 (R13 #6): and still that no one need ask for it.
                 sentence = (sentence.split(" It will")[0]
                             + " It will arrive automatically; no need to ask.")
+            if lang == "he" and channel == "ivr" and message.stats.get("short") in (4, 5):
+                # s21: the Hebrew script says how the voucher arrives in brief before it falls
+                # to the short form (f.compensation.brief), still one complete sentence.
+                sentence = sentence.split(" השובר")[0] + " השובר יישלח אליכם אוטומטית."
             # After a label ("**Compensation:** every affected customer…") the same sentence
             # opens in lower case.
             assert sentence in seen or sentence[0].lower() + sentence[1:] in seen, (
