@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from crisiscomms import Bundle, Incident, parse_incident
+from crisiscomms import Bundle, Incident, parse_incident, render
 from crisiscomms.samples import example_path, load_example
 from crisiscomms.text.bidi import strip_controls
 
@@ -36,3 +38,17 @@ def written(bundle: Bundle, lang: str, channel: str) -> str:
     return "\n".join(strip_controls(text) for name, text in message.outputs().items()
                      if name != "ssml")
 
+
+
+def overnight_ivr_at(updated_at: str, templates: Path | None = None) -> Bundle:
+    """The IVR of overnight.yaml moved to ``updated_at``, in four languages: started 45 minutes
+    before, the next update in 50 minutes, the ETA in 3 hours 20 (no oldest contact); for the
+    phone's opening hours."""
+    now = dt.datetime.fromisoformat(updated_at)
+    data = example_data("overnight", updated_at=updated_at,
+                        started_at=(now - dt.timedelta(minutes=45)).isoformat(),
+                        next_update_at=(now + dt.timedelta(minutes=50)).isoformat(),
+                        eta=(now + dt.timedelta(minutes=200)).isoformat())
+    data["internal"]["backlog"].pop("oldest_open_at")
+    return render(parse_incident(data), languages=("he", "en", "ar", "ru"), channels=("ivr",),
+                  templates=templates)

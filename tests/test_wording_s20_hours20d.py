@@ -5,19 +5,18 @@ next working channel. Inside the hours, or with no structured hours, it asks the
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from crisiscomms import Bundle, parse_incident, render
+from crisiscomms import Bundle, render
 from crisiscomms.config import ContactChannel, default_templates_dir, load_config
 from crisiscomms.errors import ConfigError
 from crisiscomms.samples import load_example
 
-from .example_edits import example_data, seen
+from .example_edits import overnight_ivr_at, seen
 
 LANGS = ("he", "en", "ar", "ru")
 HOLD = {"he": "הישארו על הקו", "en": "stay on the line", "ar": "البقاء على الخط",
@@ -37,17 +36,7 @@ SAID = {"he": "משמונה בבוקר עד שמונה בערב", "en": "eight a
         "ru": "с восьми утра до восьми вечера"}
 
 
-def ivr(updated_at: str, templates: Path | None = None) -> Bundle:
-    """overnight.yaml moved to ``updated_at``: started 45 minutes before, the next update in
-    50 minutes, the ETA in 3 hours 20 (no oldest contact)."""
-    now = dt.datetime.fromisoformat(updated_at)
-    data = example_data("overnight", updated_at=updated_at,
-                        started_at=(now - dt.timedelta(minutes=45)).isoformat(),
-                        next_update_at=(now + dt.timedelta(minutes=50)).isoformat(),
-                        eta=(now + dt.timedelta(minutes=200)).isoformat())
-    data["internal"]["backlog"].pop("oldest_open_at")
-    return render(parse_incident(data), languages=LANGS, channels=("ivr",),
-                  templates=templates)
+ivr = overnight_ivr_at
 
 
 def ssml_text(bundle: Bundle, lang: str) -> str:

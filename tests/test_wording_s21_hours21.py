@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from crisiscomms import Bundle, parse_incident, render
+from crisiscomms import Bundle, render
 from crisiscomms.config import default_templates_dir
 from crisiscomms.samples import load_example
 from crisiscomms.text.speech import speak_text, spoken_time
 
-from .example_edits import example_data, seen
+from .example_edits import overnight_ivr_at, seen
 
 LANGS = ("he", "en", "ar", "ru")
 RU_CLOSED = ("По другим вопросам звоните нам с воскресенья по четверг, с 08:00 до 20:00, "
@@ -28,17 +28,7 @@ RU_CLOSED = ("По другим вопросам звоните нам с вос
 RU_SAID = "звоните нам с воскресенья по четверг, с восьми утра до восьми вечера, или пишите"
 HOLD = "stay on the line"
 
-
-def ivr(updated_at: str, templates: Path | None = None) -> Bundle:
-    """overnight.yaml moved to ``updated_at`` (its ETA and next update after it)."""
-    now = dt.datetime.fromisoformat(updated_at)
-    data = example_data("overnight", updated_at=updated_at,
-                        started_at=(now - dt.timedelta(minutes=45)).isoformat(),
-                        next_update_at=(now + dt.timedelta(minutes=50)).isoformat(),
-                        eta=(now + dt.timedelta(minutes=200)).isoformat())
-    data["internal"]["backlog"].pop("oldest_open_at")
-    return render(parse_incident(data), languages=LANGS, channels=("ivr",),
-                  templates=templates)
+ivr = overnight_ivr_at
 
 
 def said(bundle: Bundle, lang: str) -> str:
