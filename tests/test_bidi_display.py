@@ -158,7 +158,7 @@ def identified() -> Bundle:
 def test_hebrew_sms_uses_marks(identified: Bundle) -> None:
     sms = identified["he", "sms"].text
     # Marks only where they change the display: a bare time between Hebrew words needs none.
-    assert "צפי: 17:00." in sms and "העדכון הבא: 15:00." in sms
+    assert "צפי: 17:00." in sms and "נעדכן ב-15:00." in sms
     assert not set(sms) & {LRI, PDI, "\u2068"}
 
 
@@ -173,7 +173,7 @@ def test_hebrew_email_uses_isolates(identified: Bundle) -> None:
 def test_none_has_no_controls(tmp_path: Path) -> None:
     folder = copy_templates(tmp_path, sms="none")
     sms = render(load_example("identified"), channels=["sms"], templates=folder)["he", "sms"]
-    assert "צפי: 17:00." in sms.text and "העדכון הבא: 15:00." in sms.text
+    assert "צפי: 17:00." in sms.text and "נעדכן ב-15:00." in sms.text
     assert not set(sms.text) & ALL_CONTROLS
 
 
