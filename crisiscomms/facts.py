@@ -37,6 +37,7 @@ from markupsafe import Markup, escape
 
 from .changes import Change, Changes
 from .channels import RESTRICTED_FACTS
+from .closed_days import days_shut
 from .config import (
     CONTACT_CHANNELS,
     WEEKDAYS,
@@ -1243,7 +1244,7 @@ def _phone_closed(incident: Incident, config: Config, language: Language,
     now = incident.updated_at.astimezone(ZoneInfo(config.organisation.time_zone))
     # To the minute, as the hours are written.
     clock, today = now.time().replace(second=0, microsecond=0, tzinfo=None), now.date()
-    shut = _days_shut(config, today)
+    shut = days_shut(config.cases, today)
     span = None if today in shut else spans[today.weekday()]
     if span is not None and span[0] <= clock and (span[1] is None or clock < span[1]):
         return None
@@ -1301,21 +1302,6 @@ def _phone_channel(config: Config, language: Language, say: speech.SpeechWords, 
     if isinstance(said, Phrase):
         said = Phrase(said.pattern, said.parts, partial(_speak_text, str(said), say))
     return said
-
-
-def _days_shut(config: Config, today: dt.date) -> frozenset[dt.date]:
-    """The days from ``today`` on (a few weeks) that the business is closed all day: the
-    public holidays of ``[cases] holidays`` and the ``[cases] closed`` days."""
-    cases = config.cases
-    horizon = today + dt.timedelta(days=30)
-    shut = {d for d in cases.closed if today <= d <= horizon}
-    if cases.holidays is not None:
-        from .cases.clock import holiday_dates
-
-        for year in sorted({today.year, horizon.year}):
-            shut.update(d for d in holiday_dates(cases.holidays, cases.holiday_categories, year)
-                        if today <= d <= horizon)
-    return frozenset(shut)
 
 
 def _address(cid: str, address: str | None, org: Organisation,

@@ -139,3 +139,10 @@ def test_one_day_and_a_run_in_every_language() -> None:
     assert "اتصلوا بنا يوم الجمعة، من 08:00 حتى 13:00" in seen(thursday, "ar", "ivr")
     assert "звоните нам в пятницу, с 08:00 до 13:00, или пишите" in seen(thursday, "ru", "ivr")
     assert "в пятницу, с восьми утра до часа дня" in said(thursday, "ru")
+
+
+def test_a_year_the_holiday_calendar_lacks_still_renders_the_phone_hours() -> None:
+    # The days ahead reach 2101, a year the `holidays` package does not cover: the line is
+    # said with its weekly hours, never a render that fails (the cases' clock reports it).
+    bundle = ivr("2100-12-20T22:40:00+02:00")
+    assert "call us Sunday to Thursday" in seen(bundle, "en", "ivr")

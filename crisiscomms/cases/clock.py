@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from ..closed_days import holiday_dates
 from ..config import WEEKDAYS, CasesConfig, Clock, hours_span
 from ..errors import CaseError, Problem
 
@@ -28,33 +28,6 @@ __all__ = ["BusinessClock", "holiday_dates"]
 
 MAX_DAYS = 3 * 366
 """The furthest a deadline may run; past it, the hours configured leave no time to serve."""
-
-
-@lru_cache(maxsize=256)
-def holiday_dates(country: str, categories: tuple[str, ...], year: int) -> dict[dt.date, str]:
-    """The closed holidays of ``country`` in ``year``: date -> English name.
-
-    Raises :class:`CaseError` naming ``cases.holidays`` when the calendar cannot be built for
-    the year (an unknown country or category, or a year the package does not cover, which it
-    answers with no holidays at all).
-
-    >>> holiday_dates("IL", ("public",), 2026)[dt.date(2026, 9, 21)]
-    'Yom Kippur'
-    """
-    import holidays
-
-    try:
-        found = holidays.country_holidays(country, years=year, categories=categories)
-    except (NotImplementedError, ValueError, KeyError) as exc:
-        raise CaseError(None, [Problem("cases.holidays", f"the holiday calendar of {country} "
-                                       f"({', '.join(categories)}) cannot be built: {exc}")]
-                        ) from None
-    dates = {day: str(name) for day, name in found.items() if day.year == year}
-    if not dates:
-        raise CaseError(None, [Problem("cases.holidays", f"the holiday calendar of {country} "
-                                       f"({', '.join(categories)}) cannot be built for {year}: "
-                                       "it has no holidays that year")])
-    return dates
 
 
 class BusinessClock:
