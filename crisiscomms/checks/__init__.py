@@ -16,6 +16,7 @@ from .base import Context
 from .budgets import check_budgets
 from .display import check_display
 from .incident_text import check_incident_text
+from .relative_day import check_relative_day
 from .required import check_changes_stated, check_required_facts
 from .times import check_times
 from .words import check_words
@@ -32,7 +33,8 @@ Check = Callable[[Context], Iterable[Finding]]
 CHECKS: tuple[Check, ...] = (check_budgets, check_required_facts, check_changes_stated,
                              check_display, check_words,
                              check_audience, check_times, check_incident_text,
-                             check_workaround_dropped, check_short_form_keyword)
+                             check_workaround_dropped, check_short_form_keyword,
+                             check_relative_day)
 
 
 def check_bundle(bundle: Bundle, templates: TemplateSet,

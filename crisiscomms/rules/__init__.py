@@ -52,6 +52,7 @@ __all__ = [
     "LeftoverRule",
     "ParityRule",
     "RequiredFactsRule",
+    "RelativeDayRule",
     "Rule",
     "RuleSet",
     "Scope",
@@ -410,6 +411,30 @@ class ShortFormKeywordRule(RuleBase):
     kind: Literal["short-form-keyword"]
 
 
+class RelativeDayRule(RuleBase):
+    """A relative day word (``words``: today, tomorrow, tonight...) in the incident's own
+    text (the workaround, what customers should do, their short forms, the updates' notes)
+    that a channel in ``scope`` places: a lasting channel (the status page, the email, the
+    banner) is read hours or days after it was written, when "today" means another day. Whole
+    words, with the one-letter ``prefixes`` a language glues to a word (Hebrew "ומחר").
+    ``{field}`` is the text's field (``customer_action.he``), ``{found}`` the word,
+    ``{channels}`` the lasting channels that place it."""
+
+    WHERE: ClassVar[str] = "the incident"
+
+    PARAMS: ClassVar[frozenset[str]] = frozenset({"field", "found", "channels"})
+    kind: Literal["relative-day"]
+    words: Annotated[tuple[str, ...], Field(min_length=1)]
+    prefixes: str = ""
+    ignorecase: bool = True
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        """The words as whole words, with the allowed prefixes."""
+        return Matcher.of(phrases=self.words, prefixes=self.prefixes,
+                          ignorecase=self.ignorecase)
+
+
 def _placeholders(value: str | None, allowed: frozenset[str], what: str) -> str | None:
     """``value`` when each ``{placeholder}`` in it is one of ``allowed`` (a second message of a
     rule, like ``pasted`` or ``late``); else the error names the first that is not."""
@@ -530,6 +555,7 @@ KINDS: dict[str, type[RuleBase]] = {
     "incident-text": IncidentTextRule,
     "workaround-dropped": WorkaroundDroppedRule,
     "short-form-keyword": ShortFormKeywordRule,
+    "relative-day": RelativeDayRule,
 }
 """Every rule kind by the name a rule file gives in ``kind``."""
 
