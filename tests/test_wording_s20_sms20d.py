@@ -51,10 +51,10 @@ def test_a_no_need_action_joins_the_no_need_line_in_hebrew() -> None:
 def test_a_no_need_action_joins_the_no_need_line_in_english(tmp_path: Path) -> None:
     source = example_path("monitoring").read_text(encoding="utf-8")
     long_action = ('en: "No need to pay again: the payment will appear in your account by the end'
-                   ' of the day, and we will confirm it then by text message to the number on'
+                   ' of Sunday, and we will confirm it then by text message to the number on'
                    ' your account."')
     changed = (source.replace('en: "Please do not pay again: the payment will appear in your '
-                              'account by the end of the day."', long_action)
+                              'account by the end of Sunday."', long_action)
                .replace('en: "Please do not pay again"\n', 'en: "No need to pay again"\n'))
     assert changed.count("No need to pay again") == 2
     path = tmp_path / "monitoring.yaml"
