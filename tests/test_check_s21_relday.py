@@ -74,8 +74,8 @@ def test_a_warning_only_the_bundle_has_no_error() -> None:
 def test_the_monitoring_example_now_says_the_weekday() -> None:
     incident = _incident("monitoring")
     assert incident.customer_action is not None
-    assert "עד סוף יום ראשון" in incident.customer_action.get("he")
-    assert "by the end of Sunday" in incident.customer_action.get("en")
+    assert "עד סוף יום ראשון" in (incident.customer_action.get("he") or "")
+    assert "by the end of Sunday" in (incident.customer_action.get("en") or "")
     assert _findings(incident) == []
 
 
