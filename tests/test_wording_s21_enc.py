@@ -12,6 +12,7 @@ from crisiscomms.loading import load_incident
 from crisiscomms.samples import load_example
 
 from .example_edits import seen
+from .template_copy import TemplateCopy
 
 HARD = Path(__file__).resolve().parent / "data" / "hard"
 CUSTOMER = ("ivr", "email", "banner", "status_page", "social")
@@ -65,3 +66,28 @@ def test_large_counts_stay_figures() -> None:
     assert "after 35 hours and 40 minutes" in seen(b, "en", "email")
     b = render(load_incident(HARD / "resolved1h.yaml"), languages=("en",), channels=("email",))
     assert "after an hour and three minutes" in seen(b, "en", "email")
+
+
+def test_a_title_that_names_an_activity_is_said_as_the_activity() -> None:
+    # R14 #4: "There is a problem with bill payment in the app" was a noun stack. The words
+    # come from the language data ([said_as]), in the script as written and as spoken.
+    b = render(load_incident(HARD / "urlcode.yaml"), languages=("en",), channels=("ivr",))
+    said = "There is a problem paying bills in the app, and we are sorry."
+    assert said in seen(b, "en", "ivr")
+    assert said in seen(b, "en", "ivr", "ssml")
+    assert b["en", "ivr"].stats["seconds"] <= 45
+
+
+def test_said_as_is_language_data(tmp_path: Path) -> None:
+    copy = TemplateCopy.of_defaults(tmp_path / "templates")
+    toml = (copy.folder / "en" / "language.toml").read_text(encoding="utf-8")
+    entry = 'said_as = { "bill payment" = "paying bills" }'
+    assert entry in toml
+    with copy.changed("en/language.toml", toml.replace(
+            entry, 'said_as = { "bill payment" = "paying your bills" }')):
+        b = render(load_incident(HARD / "urlcode.yaml"), languages=("en",), channels=("ivr",),
+                   templates=copy.folder)
+        assert "There is a problem paying your bills in the app" in seen(b, "en", "ivr", "ssml")
+    # A title the table does not name is said as before.
+    b = render(load_example("identified"), languages=("en",), channels=("ivr",))
+    assert "paying" not in seen(b, "en", "ivr")
