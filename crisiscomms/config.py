@@ -733,6 +733,14 @@ class Language(_Strict):
         return value
     counts: dict[Literal["f", "m"], dict[str, str]] = {}
     """Small counts written in words in prose, by grammatical gender ("שלוש דקות")."""
+    said_as: dict[str, str] = {}
+    """Noun phrases a spoken sentence says as the activity they name, by their words in lower
+    case ("bill payment" = "paying bills": the IVR says "a problem paying bills in the app" for
+    "Bill payment problem in the app", R14 #4); templates read it as ``said_as``."""
+    counts_each: bool = False
+    """Each count of a length in words on its own where ``counts`` has one ("six hours and 20
+    minutes", British house style; R14 #5). Without it, a length's counts are words only when
+    every one of them has a word ("6 שעות ו-23 דקות", never "שש שעות ו-23 דקות")."""
     units: dict[Literal["minute", "hour", "day"], UnitForms]
     changes: dict[ChangeKindName, str] = Field(default_factory=dict)
     """What changed since the last statement, one sentence per kind (``f.changes[i].sentence``);

@@ -212,6 +212,8 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
     >>> en = load_language(default_templates_dir(), "en")
     >>> str(duration(65, en, "en", figures=True)), str(duration(61, en, "en", figures=True))
     ('1 hour and 5 minutes', '1 hour and 1 minute')
+    >>> str(duration(6 * 60 + 20, en, "en")), str(duration(63, en, "en"))
+    ('six hours and 20 minutes', 'an hour and three minutes')
     """
     minutes = max(minutes, 1)
     if minutes < 60:
@@ -222,12 +224,7 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
         parts = [("day", minutes // _DAY), ("hour", minutes % _DAY // 60),
                  ("minute", minutes % 60)]
     pieces: list[Piece] = []
-    # Counts in words only when every count of this length has a word: "6 שעות ו-23 דקות",
-    # never "שש שעות ו-23 דקות".
-    worded = not figures and all(str(count) in language.counts.get(language.units[unit].gender, {})  # type: ignore[index]
-                 or "{n}" not in _plural(language.units[unit].model_dump(), count,  # type: ignore[index]
-                                         language.locale)
-                 for unit, count in parts if count)
+    worded = not figures and _counts_worded(parts, language)
     for unit, count in parts:
         if count == 0:
             continue
@@ -250,6 +247,18 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
     return _join(pieces, language)
 
 
+def _counts_worded(parts: list[tuple[str, int]], language: Language) -> bool:
+    """Whether a length's small counts are words. Where the language writes each count on its
+    own (``counts_each``, British English: "six hours and 20 minutes"), always; otherwise only
+    when every count of this length has a word: "6 שעות ו-23 דקות", never "שש שעות ו-23 דקות"."""
+    if language.counts_each:
+        return True
+    return all(str(count) in language.counts.get(language.units[unit].gender, {})  # type: ignore[index]
+               or "{n}" not in _plural(language.units[unit].model_dump(), count,  # type: ignore[index]
+                                       language.locale)
+               for unit, count in parts if count)
+
+
 def _figures_form(forms: UnitForms, count: int, language: Language) -> str:
     """A unit's form for ``count`` in a length written in figures: the language's ``one_figure``
     where its ``one`` form says the count in words ("an hour" -> "{n} hour")."""
@@ -270,7 +279,7 @@ def about(minutes: int, language: Language, lang: str) -> Piece:
     ('כשעה', 'כשעה וחצי', 'כ-35 שעות וחצי')
     >>> en = load_language(default_templates_dir(), "en")
     >>> str(about(63, en, "en")), str(about(100, en, "en")), str(about(150, en, "en"))
-    ('about an hour', 'about an hour and a half', 'about 2 hours and 30 minutes')
+    ('about an hour', 'about an hour and a half', 'about two hours and 30 minutes')
     """
     step = 5 if minutes < 60 else 30 if minutes < 2 * _DAY else 60
     rounded = max(step, step * round(minutes / step))

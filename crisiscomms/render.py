@@ -459,7 +459,7 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
         placed = reads[output] = set()
         f = View(facts, views[key], spec.hidden, placed=placed, stated=stated, wheres=wheres)
         context = {"f": f, "lang": lang, "dir": language.direction, "channel": channel,
-                   "short": short, "room": room,
+                   "short": short, "room": room, "said_as": language.said_as,
                    "recipient": None if recipient is None else recipient(kind, strategy)}
         template = ts.template(lang, channel, output)
         raw = _run(template, context, f"{ts.folder}/{lang}/{template_name(channel, output)}",

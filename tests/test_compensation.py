@@ -44,8 +44,7 @@ def test_every_channel_states_the_same_complete_sentence(voucher_next_year: Bund
     he = ("כל הלקוחות שנפגעו יקבלו שובר זיכוי בגובה 15% מסכום הרכישה, בתוקף עד 31 בינואר "
           "2027. השובר יישלח אליכם אוטומטית, ואין צורך לפנות אלינו כדי לקבל אותו.")
     en = ("Every affected customer will receive a voucher worth 15% of the purchase, valid "
-          "until 31 January 2027. It will be sent to you automatically; there is no need to "
-          "contact us for it.")
+          "until 31 January 2027. It will arrive automatically; no need to ask.")
     for channel in CUSTOMER:
         for lang, sentence in (("he", he), ("en", en)):
             message = voucher_next_year[lang, channel]

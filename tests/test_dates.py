@@ -149,9 +149,9 @@ def test_a_35_hour_outage_is_not_rounded() -> None:
     (3 * 24 * 60 + 5, "שלושה ימים וחמש דקות", "three days and five minutes"),
     # Words where every count has one; one count in digits puts them all in digits: never
     # "שש שעות ו-23 דקות" or "an hour and 3 minutes".
-    (6 * 60 + 20, "שש שעות ועשרים דקות", "6 hours and 20 minutes"),
-    (6 * 60 + 23, "6 שעות ו-23 דקות", "6 hours and 23 minutes"),
-    (2 * 60 + 50, "שעתיים וחמישים דקות", "2 hours and 50 minutes"),
+    (6 * 60 + 20, "שש שעות ועשרים דקות", "six hours and 20 minutes"),  # R14 #5
+    (6 * 60 + 23, "6 שעות ו-23 דקות", "six hours and 23 minutes"),
+    (2 * 60 + 50, "שעתיים וחמישים דקות", "two hours and 50 minutes"),
 ])
 def test_durations_are_exact_and_natural(minutes: int, he: str, en: str) -> None:
     assert strip_controls(str(duration(minutes, HE, "he"))) == he

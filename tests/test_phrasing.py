@@ -55,7 +55,7 @@ def he_minutes(text: str) -> int:
 
 
 def en_minutes(text: str) -> int:
-    """Read an English duration back as minutes ('2 hours and 50 minutes' is 170)."""
+    """Read an English duration back as minutes ('two hours and 50 minutes' is 170)."""
     total = 0
     for part in re.split(r",? and |, ", text.strip()):
         match = re.fullmatch(r"(\d+|[a-z]+) (minute|hour|day)s?", part)
@@ -91,7 +91,7 @@ def test_hebrew_durations(minutes: int, expected: str) -> None:
 
 @pytest.mark.parametrize(("minutes", "expected"), [
     (1, "a minute"), (2, "two minutes"), (60, "an hour"), (61, "an hour and a minute"),
-    (120, "two hours"), (170, "2 hours and 50 minutes"), (DAY, "24 hours"),
+    (120, "two hours"), (170, "two hours and 50 minutes"), (DAY, "24 hours"),
     (DAY + 10, "24 hours and 10 minutes"), (35 * 60 + 40, "35 hours and 40 minutes"),
     (2 * DAY, "two days"), (2 * DAY + 1, "two days and a minute"),
 ])

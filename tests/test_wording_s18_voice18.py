@@ -40,7 +40,7 @@ def moved() -> Bundle:
 
 
 CUSTOMER_VOICE = {"he": ("יישלח אליכם", "לפנות אלינו כדי"),
-                  "en": ("sent to you automatically", "contact us for it"),
+                  "en": ("arrive automatically", "no need to ask"),
                   "ar": ("ستصلكم", "التواصل معنا من أجل"),
                   "ru": ("Он придёт автоматически", "Он придёт")}
 STAFF_VOICE = {"he": "השובר יישלח ללקוחות אוטומטית, ואין צורך שיפנו כדי לקבל אותו.",

@@ -26,7 +26,7 @@ def _ivr(incident_file: str) -> str:
     ("callcentre.yaml", "There is a problem with our customer service centre, and we are sorry."),
     ("phonechat.yaml", "There is a problem with our phone line and chat, and we are sorry."),
     # s21 (R12 he #4): "our" only before a thing we run, not an activity.
-    ("urlcode.yaml", "There is a problem with bill payment in the app, and we are sorry.")])
+    ("urlcode.yaml", "There is a problem paying bills in the app, and we are sorry.")])
 def test_the_opening_is_speech_not_a_pile_of_nouns(name: str, opening: str) -> None:
     # R11 he #5: "We are sorry for the TV service problem." reads like a form.
     text = _ivr(name)

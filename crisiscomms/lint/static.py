@@ -49,7 +49,8 @@ __all__ = [
 
 N = TypeVar("N", bound=nodes.Node)
 
-CONTEXT_NAMES = frozenset({"f", "lang", "dir", "channel", "short", "room", "recipient"})
+CONTEXT_NAMES = frozenset({"f", "lang", "dir", "channel", "short", "room", "recipient",
+                           "said_as"})
 """The names render() gives every template besides the environment's globals."""
 
 SUFFIXES = (".txt", ".html", ".ssml", ".md")
