@@ -172,8 +172,12 @@ def _with_phone(words: speech.SpeechWords, phone: str) -> speech.SpeechWords:
     return words.with_codes([phone])
 
 
+# The list styles the SMS uses: "A and B", or "A or B" (f.contact.short_any).
+ListStyle = Literal["standard", "or"]
+
+
 @lru_cache(maxsize=64)
-def _list_pattern(count: int, locale: str, style: str = "standard") -> str:
+def _list_pattern(count: int, locale: str, style: ListStyle = "standard") -> str:
     """The language's list pattern for ``count`` slots ("{p0}, {p1} and {p2}"; ``style``
     "or": "{p0}, {p1} or {p2}")."""
     slots = [f"{{p{i}}}" for i in range(count)]
@@ -470,7 +474,8 @@ def _inner(title: str, names: Sequence[str] = (), texts: Sequence[str] = ()) -> 
     return title[0].lower() + title[1:]
 
 
-def _join(pieces: Sequence[Piece], language: Language, style: str = "standard") -> Piece:
+def _join(pieces: Sequence[Piece], language: Language,
+          style: ListStyle = "standard") -> Piece:
     """Join pieces as a natural list ("A, B and C"), with the language's own conjunction
     (``style`` "or": "A, B or C")."""
     if len(pieces) == 1:
