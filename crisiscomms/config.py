@@ -509,6 +509,10 @@ class ContactWords(_Strict):
     """Said when every configured channel is down."""
     short: str
     """Where to turn in a short message (SMS): ``{channel}``, the first working channel."""
+    short_any: str = ""
+    """Where to turn in an SMS that has just said there is no need to contact us about this
+    problem: ``{channel}``, every working channel joined with "or" (``f.contact.short_any``).
+    Missing: ``short``."""
     name: dict[ContactId, str] = {}
     """Each channel as the subject of a sentence ("the chat on our website"), for ``down_many``."""
     listed: dict[ContactId, str] = {}

@@ -172,11 +172,16 @@ def _with_phone(words: speech.SpeechWords, phone: str) -> speech.SpeechWords:
     return words.with_codes([phone])
 
 
+# The list styles the SMS uses: "A and B", or "A or B" (f.contact.short_any).
+ListStyle = Literal["standard", "or"]
+
+
 @lru_cache(maxsize=64)
-def _list_pattern(count: int, locale: str) -> str:
-    """The language's list pattern for ``count`` slots ("{p0}, {p1} and {p2}")."""
+def _list_pattern(count: int, locale: str, style: ListStyle = "standard") -> str:
+    """The language's list pattern for ``count`` slots ("{p0}, {p1} and {p2}"; ``style``
+    "or": "{p0}, {p1} or {p2}")."""
     slots = [f"{{p{i}}}" for i in range(count)]
-    return _babel(format_list(slots, locale=_locale(locale)))
+    return _babel(format_list(slots, style=style, locale=_locale(locale)))
 
 
 def _plural(forms: Mapping[str, str | None], n: int, locale: str) -> str:
@@ -478,11 +483,13 @@ def _inner(title: str, names: Sequence[str] = (), texts: Sequence[str] = ()) -> 
     return title[0].lower() + title[1:]
 
 
-def _join(pieces: Sequence[Piece], language: Language) -> Piece:
-    """Join pieces as a natural list ("A, B and C"), with the language's own conjunction."""
+def _join(pieces: Sequence[Piece], language: Language,
+          style: ListStyle = "standard") -> Piece:
+    """Join pieces as a natural list ("A, B and C"), with the language's own conjunction
+    (``style`` "or": "A, B or C")."""
     if len(pieces) == 1:
         return pieces[0]
-    pattern = _list_pattern(len(pieces), language.locale)
+    pattern = _list_pattern(len(pieces), language.locale, style)
     if language.prefix_hyphen:
         # "ו{p1}" gets a hyphen when the slot will start with a digit or Latin letter.
         for i, piece in enumerate(pieces):
@@ -1229,6 +1236,11 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         "down_on_call": _down_on_call(down, language, say),
         # Every working channel, without hours: the IVR names them all (s18b R4).
         "short_all": Phrase(words.short, (("channel", _join(working_short, language)),))
+        if working_short else None,
+        # Every working channel as alternatives, for the SMS beside "no need to contact us
+        # about this problem" ([contact] short_any, "פנו במייל … או במרכזי השירות"; R14 #1).
+        "short_any": Phrase(words.short_any or words.short,
+                            (("channel", _join(working_short, language, "or")),))
         if working_short else None,
         # Outside the phone's opening hours, the IVR's "stay on the line" (R11 he #1).
         "phone_closed": None if is_down.get("phone")

@@ -189,7 +189,8 @@ def test_call_centre_down_keeps_the_chat() -> None:
                                                         "en": "email support"}}]
     data.pop("customer_action", None)
     sms = _text(_render(data, languages=("he",))["he", "sms"])
-    assert "ניתן לפנות בצ'אט באתר." in sms
+    # s21 (R14 #1): the working channels as alternatives, ahead of the no-need line.
+    assert "פנו בצ'אט באתר או במרכזי השירות." in sms
     assert _render(data, languages=("he",))["he", "sms"].stats["segments"] == 2
 
 
