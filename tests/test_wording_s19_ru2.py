@@ -72,8 +72,9 @@ def test_the_monitoring_ivr_speaks_of_a_fixed_fault() -> None:
     for output in ("text", "ssml"):
         text = seen(bundle, "ru", "ivr", output)
         assert "Сейчас у нас" not in text, output
-        assert ("Задержка обработки платежей на сайте: неисправность устранена, следим за "
-                "работой.") in text, output
+        # Reading 14 R2: the title as a sentence, not "…: неисправность устранена, следим".
+        assert ("Задержка обработки платежей на сайте устранена, и сейчас мы следим за работой "
+                "сервиса.") in text, output
     live = seen(render(load_example("identified"), languages=("ru",), channels=("ivr",)),
                 "ru", "ivr")
     assert "Сейчас у нас" in live

@@ -47,7 +47,8 @@ def test_the_sms_keeps_the_link_over_no_need_and_thanks(example: str) -> None:
 
 def test_a_resolved_sms_says_the_time_with_the_status() -> None:
     text, _ = _sms("compensation")
-    assert "— неисправность устранена в 17:50." in text, text
+    # Reading 14 R3: the participle agrees with the title ("сбой … устранён в 17:50").
+    assert "сбой мобильной связи в центре страны устранён в 17:50." in text, text
 
 
 def test_the_callcentre_sms_keeps_the_sender_and_staff_do_not_promise_a_lost_email() -> None:

@@ -123,6 +123,7 @@ def test_the_russian_open_script_counts_on_its_estimate_and_says_a_poka() -> Non
     bundle = render(load_example("overnight"), languages=["ru"], channels=["ivr"])
     for output in ("text", "ssml"):
         said = seen(bundle, "ru", "ivr", output)
-        assert "Рассчитываем восстановить работу" in said, said
+        # Reading 14: "связь" for a calls service.
+        assert "Рассчитываем восстановить связь" in said, said
         assert "Мы ожидаем" not in said, said
         assert "А пока международные звонки можно совершать через интернет-мессенджеры." in said
