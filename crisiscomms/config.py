@@ -423,6 +423,9 @@ class UnitForms(_Strict):
     одну минуту"), Arabic genitive after a preposition ("بعد خمس وثلاثين ساعة")."""
     after: dict[str, str] = {}
     """Whole wordings of a count that follows a larger unit ("שעה וחצי": 30 = "חצי")."""
+    and_half: str | None = None
+    """A rounded length of ``{n}`` units and a half said as one ("{n} and a half hours", British
+    English: "about two and a half hours"); the exact lengths keep the forms above."""
 
 
 class DayWords(_Strict):

@@ -284,17 +284,35 @@ def about(minutes: int, language: Language, lang: str) -> Piece:
     ('כשעה', 'כשעה וחצי', 'כ-35 שעות וחצי')
     >>> en = load_language(default_templates_dir(), "en")
     >>> str(about(63, en, "en")), str(about(100, en, "en")), str(about(150, en, "en"))
-    ('about an hour', 'about an hour and a half', 'about two hours and 30 minutes')
+    ('about an hour', 'about an hour and a half', 'about two and a half hours')
+    >>> str(about(35 * 60 + 40, en, "en")), str(duration(150, en, "en"))
+    ('about 35 and a half hours', 'two hours and 30 minutes')
     """
     step = 5 if minutes < 60 else 30 if minutes < 2 * _DAY else 60
     rounded = max(step, step * round(minutes / step))
     words = language.about_words.get(str(rounded))
     piece = (_word(words, language.speech) if words is not None
-             else duration(rounded, language, lang))
+             else _and_half(rounded, language) or duration(rounded, language, lang))
     pattern = language.about
     if language.prefix_hyphen and _starts_ltr(piece):
         pattern = re.sub(r"(?<=[^\s])\{duration\}", "-{duration}", pattern)
     return Phrase(pattern, (("duration", piece),))
+
+
+def _and_half(minutes: int, language: Language) -> Piece | None:
+    """A rounded length of whole hours and a half in the hour's ``and_half`` form ("two and a
+    half hours", "35 and a half hours"), or None where the language has none (Hebrew says "שעתיים
+    וחצי" through the minute's ``after``) or the length is not hours and a half."""
+    forms = language.units["hour"]  # type: ignore[index]
+    if forms.and_half is None or minutes % 60 != 30 or minutes < 60:
+        return None
+    count = minutes // 60
+    word = language.counts.get(forms.gender, {}).get(str(count)) \
+        if _counts_worded([("hour", count)], language) else None
+    number = (_word(word, language.speech) if word else
+              Atom(str(count), partial(speech.spoken_number, count, language.speech,
+                                       gender=forms.gender, case=forms.case), ltr=True))
+    return _slot(forms.and_half, "n", number, language.speech)
 
 
 def _stem(word: str, language: Language) -> str:

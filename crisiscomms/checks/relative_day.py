@@ -4,8 +4,8 @@ point 6: "today" and "tomorrow" only in channels read at once).
 The status page, the email and the banner are read hours or days after they are written: an
 incident text that says "by the end of the day" or "tomorrow" there means another day to whoever
 reads it later. The templates write the weekday and the date on those channels; this check
-looks at what a person typed into the incident (the workaround, what customers should do, their
-short forms, the updates' notes) and a channel in the rule's scope placed, by the record of what
+looks at what a person typed into the incident (the title, the impact, the workaround, what
+customers should do, their short forms, the updates' notes) and a channel in the rule's scope placed, by the record of what
 each message placed (``Message.placed``). A warning, one for each text and language, in the
 language of the text, naming its field and every channel in scope that placed it.
 
@@ -27,12 +27,15 @@ from .common import rules_for
 
 __all__ = ["FIELDS", "check_relative_day", "placed_fields"]
 
-FIELDS = ("workaround", "workaround_short", "customer_action", "customer_action_short")
-"""The incident's free texts a person types for customers (with each update's ``note``)."""
+FIELDS = ("title", "impact", "workaround", "workaround_short", "customer_action",
+          "customer_action_short")
+"""The incident's free texts a person types for customers (with each update's ``note``): every
+one the status page and the email print ("Payments made this morning appear late" in the impact
+is another morning the next day)."""
 
 # The facts through which a template places each text: the text itself, or its form after a
-# label or inside a sentence (``workaround_after_label``, ``workaround_inline``).
-_FORMS = ("", "_after_label", "_inline")
+# label or inside a sentence (``workaround_after_label``, ``workaround_inline``, ``title_inner``).
+_FORMS = ("", "_after_label", "_inline", "_inner")
 _NOTE = re.compile(r"^updates\[(\d+)\]\.note$")
 
 
@@ -50,8 +53,9 @@ def _texts(incident: Incident) -> dict[str, Localized]:
 def placed_fields(placed: frozenset[str]) -> set[str]:
     """The incident fields (of :data:`FIELDS` and the updates' notes) that ``placed`` holds.
 
-    >>> sorted(placed_fields(frozenset({"workaround_inline", "updates[2].note", "title"})))
-    ['updates[2].note', 'workaround']
+    >>> sorted(placed_fields(frozenset({"workaround_inline", "updates[2].note", "impact",
+    ...                                 "title_inner", "services"})))
+    ['impact', 'title', 'updates[2].note', 'workaround']
     """
     found = {name for name in FIELDS for form in _FORMS if f"{name}{form}" in placed}
     found.update(fact for fact in placed if _NOTE.match(fact))
