@@ -123,7 +123,7 @@ def test_english_about_an_hour_and_exact_lengths_unchanged() -> None:
     en = load_language(default_templates_dir(), "en")
     assert [str(about(m, en, "en")) for m in (28, 63, 100, 130, 35 * 60 + 40)] == [
         "about half an hour", "about an hour", "about an hour and a half", "about two hours",
-        "about 35 hours and 30 minutes"]
+        "about 35 and a half hours"]
     # The exact length keeps its digits: managers and the email give it to the minute.
     assert str(duration(60, en, "en")) == "an hour"
     assert str(duration(63, en, "en")) == "an hour and three minutes"
