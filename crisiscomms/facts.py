@@ -303,7 +303,7 @@ def _and_half(minutes: int, language: Language) -> Piece | None:
     """A rounded length of whole hours and a half in the hour's ``and_half`` form ("two and a
     half hours", "35 and a half hours"), or None where the language has none (Hebrew says "שעתיים
     וחצי" through the minute's ``after``) or the length is not hours and a half."""
-    forms = language.units["hour"]  # type: ignore[index]
+    forms = language.units["hour"]
     if forms.and_half is None or minutes % 60 != 30 or minutes < 60:
         return None
     count = minutes // 60

@@ -48,10 +48,10 @@ def test_exact_english_lengths_keep_hours_and_minutes() -> None:
 
 def test_the_half_hour_form_is_language_data() -> None:
     en = load_language(default_templates_dir(), "en")
-    assert en.units["hour"].and_half == "{n} and a half hours"  # type: ignore[index]
-    hour = en.units["hour"].model_copy(update={"and_half": None})  # type: ignore[index]
-    plain = en.model_copy(update={"units": {**en.units, "hour": hour}})  # type: ignore[dict-item]
-    assert str(about(150, plain, "en")) == "about two hours and 30 minutes"
+    assert en.units["hour"].and_half == "{n} and a half hours"
+    hour = en.units["hour"].model_copy(update={"and_half": None})
+    without = en.model_copy(update={"units": {**en.units, "hour": hour}})
+    assert str(about(150, without, "en")) == "about two hours and 30 minutes"
     # Hebrew keeps its own "after" word for the half: "כשעתיים וחצי".
     he = load_language(default_templates_dir(), "he")
     assert str(about(150, he, "he")) == "כשעתיים וחצי"

@@ -5,9 +5,10 @@ The status page, the email and the banner are read hours or days after they are 
 incident text that says "by the end of the day" or "tomorrow" there means another day to whoever
 reads it later. The templates write the weekday and the date on those channels; this check
 looks at what a person typed into the incident (the title, the impact, the workaround, what
-customers should do, their short forms, the updates' notes) and a channel in the rule's scope placed, by the record of what
-each message placed (``Message.placed``). A warning, one for each text and language, in the
-language of the text, naming its field and every channel in scope that placed it.
+customers should do, their short forms, the updates' notes) and a channel in the rule's scope
+placed, by the record of what each message placed (``Message.placed``). A warning, one for
+each text and language, in the language of the text, naming its field and every channel in
+scope that placed it.
 
 The words are the language's own, in its rule file (``words``, and the one-letter ``prefixes``
 the language glues to a word: Hebrew "ומחר", "שהיום"); they match as whole words only, through
