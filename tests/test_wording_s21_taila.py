@@ -135,11 +135,13 @@ def _levels(incident: Incident, lang: str) -> list[str]:
             for level in range(CHANNELS["sms"].short_wording + 1)]
 
 
+@pytest.mark.parametrize("services", [1, 2])
 @pytest.mark.parametrize("lang", ["ar", "ru"])
-def test_with_a_channel_down_the_no_need_line_is_scoped_up_to_level_6(lang: str) -> None:
-    # As in he/en: the scoped line stands beside the working channels (and beside emails the
-    # outage lost); it goes at 7, before the channels are cut to the first.
-    for level, text in enumerate(_levels(_callcentre(PHONE_ONLY, services=1), lang)):
+def test_with_a_channel_down_the_no_need_line_is_scoped_up_to_level_6(lang: str,
+                                                                     services: int) -> None:
+    # As in he/en: the scoped line stands beside the working channels, and beside emails the
+    # outage lost (services=2: email down too); it goes at 7, before the channels are cut.
+    for level, text in enumerate(_levels(_callcentre(PHONE_ONLY, services=services), lang)):
         assert UNSCOPED[lang] not in text, (level, text)
         assert (SCOPED[lang] in text) == (level < 7), (level, text)
 
