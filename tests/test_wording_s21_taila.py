@@ -184,3 +184,10 @@ def test_the_promise_form_only_where_the_link_needs_it(example: str) -> None:
     text, units = _sms(load_example(example), "ru")
     assert "Напишем вам" not in text
     assert units <= 201
+
+
+def test_a_greeting_keeps_the_fixed_title_with_its_capital() -> None:
+    from crisiscomms.bulk.personalise import Personaliser
+    message = Personaliser(load_example("compensation")).render_for("ru", "sms", {"name": "Анна"})
+    assert ("Здравствуйте, Анна! Сбой мобильной связи в центре страны устранён в 17:50."
+            in strip_controls(message.text))
