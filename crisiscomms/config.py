@@ -694,6 +694,11 @@ class Language(_Strict):
     status_said: dict[Literal["investigating", "identified", "monitoring", "resolved"], str] = {}
     """The status as a spoken sentence opens (``f.status_said``: "We have applied a fix");
     a language without it says the label."""
+    title_done: dict[str, str] = {}
+    """The word that makes a title a sentence once the fault is fixed, by the title's first
+    word, agreeing with it (Russian "Сбой" = "устранён", "Проблема" = "устранена": "Сбой
+    мобильной связи устранён"; ``f.title_done``). A title opening with any other word, or a
+    language without it: none."""
     severity: dict[Literal["minor", "major", "critical"], str]
     compensation_kind: dict[Literal["voucher", "credit", "refund"], str]
     day: DayWords

@@ -937,7 +937,27 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
     # seeing the rest of `internal` (channels.RESTRICTED_FACTS says who sees what).
     facts["priority"] = None if facts["internal"] is None else facts["internal"]["priority"]
     _add_inline(facts, incident, config, language, lang)
+    facts["title_done"] = _title_done(incident, language, facts["title"], facts["title_inner"])
     return facts
+
+
+def _title_done(incident: Incident, language: Language, title: Atom,
+                inner: Atom) -> dict[str, Piece] | None:
+    """The title as a sentence once the fault is fixed (monitoring or resolved): the title and
+    the word from ``language.title_done`` for its first word ("Сбой мобильной связи
+    устранён"). ``sentence`` opens a sentence, ``inner`` follows a label ("Нетивим: сбой …
+    устранён"), ``word`` is the word alone (after a title set in bold). None while the fault
+    lasts, in a language without the table, or for a title opening with another word."""
+    if incident.status.value not in ("monitoring", "resolved"):
+        return None
+    first = title.text.split(" ")[0]
+    said = language.title_done.get(first)
+    if said is None:
+        return None
+    word = _word(said, language.speech)
+    return {"sentence": Phrase("{title} {done}", (("title", title), ("done", word))),
+            "inner": Phrase("{title} {done}", (("title", inner), ("done", word))),
+            "word": word}
 
 
 def _name_sources(incident: Incident, config: Config,

@@ -15,9 +15,11 @@ from .example_edits import edited
 ARRU = ("ar", "ru")
 NO_NEED = {"he": "אין צורך לפנות שוב", "en": "No need to contact us again",
            "ar": "لا حاجة إلى التواصل معنا مجددًا", "ru": "Повторно обращаться не нужно"}
-# With another channel offered, he and en scope the line to this problem (s21, R14 #1).
+# With another channel offered, the line is scoped to this problem (s21, R14 #1; ar/ru: tail21a).
 SCOPED = {"he": "אין צורך לפנות בעניין זה.",
-          "en": "No need to contact us again about this problem."}
+          "en": "No need to contact us again about this problem.",
+          "ar": "لا حاجة للتواصل معنا مجددًا بشأن هذا الخلل.",
+          "ru": "По этому сбою обращаться повторно не нужно."}
 PHONE = {"id": "call-centre", "name": {"he": "המוקד הטלפוני", "en": "our phone line",
                                        "ar": "مركز الاتصال", "ru": "колл-центр"}}
 MAIL = {"id": "support-mail", "name": {"he": "פניות בדואר האלקטרוני", "en": "email support",
