@@ -516,6 +516,10 @@ class ContactWords(_Strict):
     """Where to turn in an SMS that has just said there is no need to contact us about this
     problem: ``{channel}``, every working channel joined with "or" (``f.contact.short_any``).
     Missing: ``short``."""
+    short_other: str = ""
+    """Where to turn in an SMS that has no room for "no need to contact us about this problem"
+    beside every working channel: the channels scoped to any other matter instead
+    ("בעניין אחר פנו במייל …"; ``f.contact.short_other``, R15 #1). Missing: not said."""
     name: dict[ContactId, str] = {}
     """Each channel as the subject of a sentence ("the chat on our website"), for ``down_many``."""
     listed: dict[ContactId, str] = {}

@@ -1280,6 +1280,11 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         "short_any": Phrase(words.short_any or words.short,
                             (("channel", _join(working_short, language, "or")),))
         if working_short else None,
+        # The same channels scoped to any other matter, where the no-need line does not fit
+        # ([contact] short_other, "בעניין אחר פנו במייל …"; R15 #1).
+        "short_other": Phrase(words.short_other,
+                              (("channel", _join(working_short, language, "or")),))
+        if working_short and words.short_other else None,
         # Outside the phone's opening hours, the IVR's "stay on the line" (R11 he #1).
         "phone_closed": None if is_down.get("phone")
         else _phone_closed(incident, config, language, say, others),
