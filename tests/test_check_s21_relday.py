@@ -1,6 +1,7 @@
 """relative-day-lasting (R14 he/en D5, issue 11 point 6): incident text a person typed that says
 "today", "tomorrow", "tonight" (each language's own words, in its rules.yaml) and that a lasting
-channel (status page, email, banner, partners) places is a warning naming the field and the channels."""
+channel (status page, email, banner, partners) places is a warning naming the field and the
+channels."""
 
 from __future__ import annotations
 

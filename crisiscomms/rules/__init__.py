@@ -415,8 +415,9 @@ class RelativeDayRule(RuleBase):
     """A relative day word (``words``: today, tomorrow, tonight...) in the incident's own
     text (the workaround, what customers should do, their short forms, the updates' notes)
     that a channel in ``scope`` places: a lasting channel (the status page, the email, the
-    banner, the partners' email) is read hours or days after it was written, when "today" means another day. Whole
-    words, with the one-letter ``prefixes`` a language glues to a word (Hebrew "ומחר").
+    banner, the partners' email) is read hours or days after it was written, when "today"
+    means another day. Whole words, with the one-letter ``prefixes`` a language glues to a
+    word (Hebrew "ומחר").
     ``{field}`` is the text's field (``customer_action.he``), ``{found}`` the word,
     ``{channels}`` the lasting channels that place it, ``{example}`` the rule's ``example``
     with the day the word means (R15 #3: "by the end of Wednesday 25 November" for
