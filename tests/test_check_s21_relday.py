@@ -1,6 +1,7 @@
 """relative-day-lasting (R14 he/en D5, issue 11 point 6): incident text a person typed that says
 "today", "tomorrow", "tonight" (each language's own words, in its rules.yaml) and that a lasting
-channel (status page, email, banner) places is a warning naming the field and the channels."""
+channel (status page, email, banner, partners) places is a warning naming the field and the
+channels."""
 
 from __future__ import annotations
 
@@ -57,12 +58,12 @@ def test_the_old_monitoring_action_warns_in_every_language_naming_field_and_chan
         (lang, "warning", f"customer_action.{lang}", "email") for lang in sorted(_ALL)]
     by_lang = {f.language: f.message for f in found}
     assert by_lang["en"].startswith("customer_action.en says 'end of the day', and email, "
-                                    "status_page place it")
-    assert "a date or a weekday" in by_lang["en"]
-    assert "'היום'" in by_lang["he"] and "email, status_page" in by_lang["he"]
-    assert "תאריך או יום בשבוע" in by_lang["he"]
-    assert "«اليوم»" in by_lang["ar"] and "تاريخًا أو اسم اليوم" in by_lang["ar"]
-    assert "«до конца дня»" in by_lang["ru"] and "дату или день недели" in by_lang["ru"]
+                                    "status_page, partners place it")
+    assert "the weekday and the date" in by_lang["en"]
+    assert "'היום'" in by_lang["he"] and "email, status_page, partners" in by_lang["he"]
+    assert "את היום בשבוע ואת התאריך" in by_lang["he"]
+    assert "«اليوم»" in by_lang["ar"] and "اسم اليوم والتاريخ" in by_lang["ar"]
+    assert "«до конца дня»" in by_lang["ru"] and "день недели и дату" in by_lang["ru"]
     assert all(f.file == "monitoring.yaml" for f in found)
 
 

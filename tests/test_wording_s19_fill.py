@@ -57,7 +57,7 @@ def test_monitoring_payment_sms_says_do_not_pay_again() -> None:
     assert "העדכון הבא: 12:30, עם סיום המעקב. אין צורך לשלם או לפנות שוב." in (
         _sms(bundle))
     # English has room for the whole action.
-    assert "Please do not pay again: the payment will appear in your account" in (
+    assert "Please do not pay again: your payment will show by the end of Sunday 22 November" in (
         _sms(bundle, "en"))
 
 

@@ -55,8 +55,8 @@ def test_a_no_need_action_joins_the_no_need_line_in_english(tmp_path: Path) -> N
     long_action = ('en: "No need to pay again: the payment will appear in your account by the end'
                    ' of Sunday, and we will confirm it then by text message to the number on'
                    ' your account."')
-    changed = (source.replace('en: "Please do not pay again: the payment will appear in your '
-                              'account by the end of Sunday."', long_action)
+    changed = (source.replace('en: "Please do not pay again: your payment will show by the end '
+                              'of Sunday 22 November."', long_action)
                .replace('en: "Please do not pay again"\n', 'en: "No need to pay again"\n'))
     assert changed.count("No need to pay again") == 2
     path = tmp_path / "monitoring.yaml"

@@ -10,6 +10,10 @@ placed, by the record of what each message placed (``Message.placed``). A warnin
 each text and language, in the language of the text, naming its field and every channel in
 scope that placed it.
 
+The advice names the day the word means, in the language's dated form: the statement's day for
+"today" or "by the end of the day", the next for "tomorrow" (the rule's ``days``), its weekday
+and date written as the language writes them (R15 he/en #3).
+
 The words are the language's own, in its rule file (``words``, and the one-letter ``prefixes``
 the language glues to a word: Hebrew "ומחר", "שהיום"); they match as whole words only, through
 :class:`~crisiscomms.rules.match.Matcher` (one pass over the text).
@@ -17,16 +21,20 @@ the language glues to a word: Hebrew "ומחר", "שהיום"); they match as wh
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
+from zoneinfo import ZoneInfo
 
+from ..config import Language
+from ..facts import date_atom
 from ..findings import Finding
 from ..model import Incident, Localized
 from ..rules import RelativeDayRule
 from .base import Context
 from .common import rules_for
 
-__all__ = ["FIELDS", "check_relative_day", "placed_fields"]
+__all__ = ["FIELDS", "check_relative_day", "example", "placed_fields"]
 
 FIELDS = ("title", "impact", "workaround", "workaround_short", "customer_action",
           "customer_action_short")
@@ -63,6 +71,15 @@ def placed_fields(placed: frozenset[str]) -> set[str]:
     return found
 
 
+def example(rule: RelativeDayRule, day: dt.date, language: Language) -> str:
+    """The rule's ``example`` for ``day``: its weekday as the language's dated form writes it
+    (``dated_weekdays``, else ``weekday_format``) and its date in ``date_format``."""
+    weekday = (language.dated_weekdays[day.weekday()] if language.dated_weekdays
+               else str(date_atom(day, language.weekday_format, language)))
+    return rule.example.format(weekday=weekday,
+                               date=str(date_atom(day, language.date_format, language)))
+
+
 def check_relative_day(context: Context) -> Iterator[Finding]:
     """A finding for each incident text with a relative day word that a lasting channel (the
     rule's scope) places, in the text's language."""
@@ -71,8 +88,10 @@ def check_relative_day(context: Context) -> Iterator[Finding]:
     texts = _texts(incident)
     if not texts:
         return
-    # (rule id, field.lang) -> (rule, lang, word, the channels that place it, in bundle order)
-    hits: dict[tuple[str, str], tuple[RelativeDayRule, str, str, list[str]]] = {}
+    today = incident.updated_at.astimezone(
+        ZoneInfo(context.templates.config.organisation.time_zone)).date()
+    # (rule id, field.lang) -> (rule, lang, word, its day, the channels that place it)
+    hits: dict[tuple[str, str], tuple[RelativeDayRule, str, str, dt.date, list[str]]] = {}
     for message in bundle:
         lang = message.language
         rules = [rule for rule in rules_for(context, lang).of_kind(RelativeDayRule)
@@ -86,13 +105,16 @@ def check_relative_day(context: Context) -> Iterator[Finding]:
             for rule in rules:
                 key = (rule.id, f"{name}.{lang}")
                 if key in hits:
-                    if message.channel not in hits[key][3]:
-                        hits[key][3].append(message.channel)
+                    if message.channel not in hits[key][4]:
+                        hits[key][4].append(message.channel)
                     continue
                 hit = rule.matcher.search(text)
                 if hit is not None:
-                    hits[key] = (rule, lang, hit.found, [message.channel])
-    for (_, where), (rule, lang, word, channels) in hits.items():
-        yield rule.finding({"field": where, "found": word, "channels": ", ".join(channels)},
+                    day = today + dt.timedelta(days=int(hit.params.get("offset", "0")))
+                    hits[key] = (rule, lang, hit.found, day, [message.channel])
+    for (_, where), (rule, lang, word, day, channels) in hits.items():
+        said = example(rule, day, context.templates.language(lang))
+        yield rule.finding({"field": where, "found": word, "channels": ", ".join(channels),
+                            "example": said},
                            field=where, language=lang, channel=channels[0],
                            file=incident.source)

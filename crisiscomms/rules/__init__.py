@@ -415,24 +415,52 @@ class RelativeDayRule(RuleBase):
     """A relative day word (``words``: today, tomorrow, tonight...) in the incident's own
     text (the workaround, what customers should do, their short forms, the updates' notes)
     that a channel in ``scope`` places: a lasting channel (the status page, the email, the
-    banner) is read hours or days after it was written, when "today" means another day. Whole
-    words, with the one-letter ``prefixes`` a language glues to a word (Hebrew "ומחר").
+    banner, the partners' email) is read hours or days after it was written, when "today"
+    means another day. Whole words, with the one-letter ``prefixes`` a language glues to a
+    word (Hebrew "ומחר").
     ``{field}`` is the text's field (``customer_action.he``), ``{found}`` the word,
-    ``{channels}`` the lasting channels that place it."""
+    ``{channels}`` the lasting channels that place it, ``{example}`` the rule's ``example``
+    with the day the word means (R15 #3: "by the end of Wednesday 25 November" for
+    "tomorrow" said on Tuesday 24 November)."""
 
     WHERE: ClassVar[str] = "the incident"
 
-    PARAMS: ClassVar[frozenset[str]] = frozenset({"field", "found", "channels"})
+    PARAMS: ClassVar[frozenset[str]] = frozenset({"field", "found", "channels", "example"})
+    EXAMPLE_PARAMS: ClassVar[frozenset[str]] = frozenset({"weekday", "date"})
     kind: Literal["relative-day"]
     words: Annotated[tuple[str, ...], Field(min_length=1)]
     prefixes: str = ""
     ignorecase: bool = True
+    example: Annotated[str, Field(min_length=1, max_length=200)] = "{weekday} {date}"
+    """The dated form the message offers, in the language's words: ``{weekday}`` and
+    ``{date}`` of the day the word found means, written as the language's dates are."""
+    days: dict[str, int] = {}
+    """Words (of ``words``) that mean another day than the statement's, and how many days
+    after it: ``{tomorrow: 1, yesterday: -1}``; every other word means the statement's day."""
+
+    @field_validator("example")
+    @classmethod
+    def _example_placeholders(cls, value: str) -> str:
+        checked = _placeholders(value, cls.EXAMPLE_PARAMS, "example")
+        assert checked is not None
+        return checked
+
+    @model_validator(mode="after")
+    def _days_are_words(self) -> RelativeDayRule:
+        known = {normalise(word) for word in self.words}
+        for word in self.days:
+            if normalise(word) not in known:
+                raise ValueError(f"days: {word!r} is not one of words")
+        return self
 
     @cached_property
     def matcher(self) -> Matcher:
-        """The words as whole words, with the allowed prefixes."""
-        return Matcher.of(phrases=self.words, prefixes=self.prefixes,
-                          ignorecase=self.ignorecase)
+        """The words as whole words, with the allowed prefixes; each labelled with the days
+        after the statement's day it means (``offset``)."""
+        offsets = {normalise(word): offset for word, offset in self.days.items()}
+        return Matcher.of(labelled=[(word, {"offset": str(offsets.get(normalise(word), 0))})
+                                    for word in self.words],
+                          prefixes=self.prefixes, ignorecase=self.ignorecase)
 
 
 def _placeholders(value: str | None, allowed: frozenset[str], what: str) -> str | None:
