@@ -442,6 +442,10 @@ class DayWords(_Strict):
     """How ``tonight`` is spoken when the spoken time names the night itself (Russian
     "сегодня" before "в два часа ночи", never "сегодня ночью в два часа ночи"); without
     it, ``tonight`` as written."""
+    tonight_drops_part: bool = False
+    """Speech leaves the part of the day out of a time said after ``tonight``, which names the
+    night already (Russian "сегодня ночью в два часа": "сегодня в два часа ночи", said at 22:00,
+    can be heard as the night just gone; reading 15 R7)."""
     evening_from: int | None = Field(default=None, ge=0, le=23)
     """The hour from which a time later the same day is said with ``tonight``, not ``today``
     ("tonight at 23:30", said at 22:40; R13 #6): in ``when`` and ``day`` only, the channels

@@ -24,7 +24,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import Any, Literal, TypeVar, cast
 from zoneinfo import ZoneInfo
@@ -597,13 +597,28 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
         "date": date,
         "weekday": weekday,
         "day": day,
-        "when": Phrase(language.when, (("day", day), ("time", time))),
+        "when": Phrase(language.when, (("day", day), ("time", _after_tonight(
+            time, clock, relation, language)))),
         # An empty short day word (today) leaves just the time: "צפי: 17:00".
         "short": Phrase(language.when_short, (("day", short_day), ("time", time)))
         if str(short_day) else time,
         "dated": dated,
         "at": Phrase(language.at_time, (("time", time),)),
     }
+
+
+@lru_cache(maxsize=64)
+def _without_parts(words: speech.SpeechWords) -> speech.SpeechWords:
+    return replace(words, day_parts=())
+
+
+def _after_tonight(time: Atom, clock: dt.time, relation: str, language: Language) -> Atom:
+    """``time`` spoken without its part of the day after a ``tonight`` that names the night
+    (``DayWords.tonight_drops_part``)."""
+    if relation != "tonight" or not language.day.tonight_drops_part:
+        return time
+    return Atom(str(time), partial(_spoken_time, clock, _without_parts(language.speech)),
+                ltr=True)
 
 
 def _evening(relation: str, local: dt.datetime, ahead: bool, words: DayWords) -> str:
