@@ -693,6 +693,9 @@ class Language(_Strict):
     always singular."""
     no_eta: str
     no_eta_short: str
+    no_eta_brief: str | None = None
+    """The shortest "no estimate yet" (Russian "Срок пока неизвестен"), for an SMS that needs the
+    room for the status link (``f.no_eta_brief``); without it, ``no_eta_short``."""
     status: dict[Literal["investigating", "identified", "monitoring", "resolved"], str]
     status_short: dict[Literal["investigating", "identified", "monitoring", "resolved"], str]
     status_said: dict[Literal["investigating", "identified", "monitoring", "resolved"], str] = {}

@@ -919,6 +919,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         duration(_minutes(now, incident.eta), language, lang),
         "no_eta": _word(language.no_eta, language.speech),
         "no_eta_short": _word(language.no_eta_short, language.speech),
+        "no_eta_brief": _word(language.no_eta_brief or language.no_eta_short, language.speech),
         "next_update": moment(incident.next_update_at),
         "resolved_at": moment(incident.resolved_at),
         "elapsed": duration(lasted, language, lang),
