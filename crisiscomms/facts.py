@@ -597,8 +597,7 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
         "date": date,
         "weekday": weekday,
         "day": day,
-        "when": Phrase(language.when, (("day", day), ("time", _after_tonight(
-            time, clock, relation, language)))),
+        "when": _when(day, time, clock, relation, language),
         # An empty short day word (today) leaves just the time: "צפי: 17:00".
         "short": Phrase(language.when_short, (("day", short_day), ("time", time)))
         if str(short_day) else time,
@@ -612,13 +611,20 @@ def _without_parts(words: speech.SpeechWords) -> speech.SpeechWords:
     return replace(words, day_parts=())
 
 
-def _after_tonight(time: Atom, clock: dt.time, relation: str, language: Language) -> Atom:
-    """``time`` spoken without its part of the day after a ``tonight`` that names the night
-    (``DayWords.tonight_drops_part``)."""
+def _when(day: Piece, time: Atom, clock: dt.time, relation: str, language: Language) -> Phrase:
+    """The day word and the time; after a ``tonight`` that names the night
+    (``DayWords.tonight_drops_part``) the time is spoken without its part of the day. The
+    parts stay the facts' own pieces: placing ``when`` still states the time."""
+    parts: tuple[tuple[str, Atom | Phrase], ...] = (("day", day), ("time", time))
     if relation != "tonight" or not language.day.tonight_drops_part:
-        return time
-    return Atom(str(time), partial(_spoken_time, clock, _without_parts(language.speech)),
-                ltr=True)
+        return Phrase(language.when, parts)
+    return Phrase(language.when, parts, say=partial(_say_when, language.when, day, clock,
+                                                     _without_parts(language.speech)))
+
+
+def _say_when(pattern: str, day: Piece, clock: dt.time, words: speech.SpeechWords) -> str:
+    spoken_day = day.spoken if isinstance(day, Atom) else _piece(day, "ssml", "none", False)
+    return str(escape(pattern)).format(day=spoken_day, time=_spoken_time(clock, words))
 
 
 def _evening(relation: str, local: dt.datetime, ahead: bool, words: DayWords) -> str:
