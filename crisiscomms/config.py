@@ -442,6 +442,10 @@ class DayWords(_Strict):
     """How ``tonight`` is spoken when the spoken time names the night itself (Russian
     "сегодня" before "в два часа ночи", never "сегодня ночью в два часа ночи"); without
     it, ``tonight`` as written."""
+    tonight_drops_part: bool = False
+    """Speech leaves the part of the day out of a time said after ``tonight``, which names the
+    night already (Russian "сегодня ночью в два часа": "сегодня в два часа ночи", said at 22:00,
+    can be heard as the night just gone; reading 15 R7)."""
     evening_from: int | None = Field(default=None, ge=0, le=23)
     """The hour from which a time later the same day is said with ``tonight``, not ``today``
     ("tonight at 23:30", said at 22:40; R13 #6): in ``when`` and ``day`` only, the channels
@@ -693,6 +697,9 @@ class Language(_Strict):
     always singular."""
     no_eta: str
     no_eta_short: str
+    no_eta_brief: str | None = None
+    """The shortest "no estimate yet" (Russian "Срок пока неизвестен"), for an SMS that needs the
+    room for the status link (``f.no_eta_brief``); without it, ``no_eta_short``."""
     status: dict[Literal["investigating", "identified", "monitoring", "resolved"], str]
     status_short: dict[Literal["investigating", "identified", "monitoring", "resolved"], str]
     status_said: dict[Literal["investigating", "identified", "monitoring", "resolved"], str] = {}

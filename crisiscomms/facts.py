@@ -24,7 +24,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import Any, Literal, TypeVar, cast
 from zoneinfo import ZoneInfo
@@ -597,13 +597,34 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
         "date": date,
         "weekday": weekday,
         "day": day,
-        "when": Phrase(language.when, (("day", day), ("time", time))),
+        "when": _when(day, time, clock, relation, language),
         # An empty short day word (today) leaves just the time: "צפי: 17:00".
         "short": Phrase(language.when_short, (("day", short_day), ("time", time)))
         if str(short_day) else time,
         "dated": dated,
         "at": Phrase(language.at_time, (("time", time),)),
     }
+
+
+@lru_cache(maxsize=64)
+def _without_parts(words: speech.SpeechWords) -> speech.SpeechWords:
+    return replace(words, day_parts=())
+
+
+def _when(day: Piece, time: Atom, clock: dt.time, relation: str, language: Language) -> Phrase:
+    """The day word and the time; after a ``tonight`` that names the night
+    (``DayWords.tonight_drops_part``) the time is spoken without its part of the day. The
+    parts stay the facts' own pieces: placing ``when`` still states the time."""
+    parts: tuple[tuple[str, Atom | Phrase], ...] = (("day", day), ("time", time))
+    if relation != "tonight" or not language.day.tonight_drops_part:
+        return Phrase(language.when, parts)
+    return Phrase(language.when, parts, say=partial(_say_when, language.when, day, clock,
+                                                     _without_parts(language.speech)))
+
+
+def _say_when(pattern: str, day: Piece, clock: dt.time, words: speech.SpeechWords) -> str:
+    spoken_day = day.spoken if isinstance(day, Atom) else _piece(day, "ssml", "none", False)
+    return str(escape(pattern)).format(day=spoken_day, time=_spoken_time(clock, words))
 
 
 def _evening(relation: str, local: dt.datetime, ahead: bool, words: DayWords) -> str:
@@ -904,6 +925,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         duration(_minutes(now, incident.eta), language, lang),
         "no_eta": _word(language.no_eta, language.speech),
         "no_eta_short": _word(language.no_eta_short, language.speech),
+        "no_eta_brief": _word(language.no_eta_brief or language.no_eta_short, language.speech),
         "next_update": moment(incident.next_update_at),
         "resolved_at": moment(incident.resolved_at),
         "elapsed": duration(lasted, language, lang),

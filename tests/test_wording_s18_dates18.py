@@ -133,7 +133,7 @@ def test_a_workaround_after_a_colon_starts_with_a_small_letter_but_a_name_keeps_
 
 
 EXPECT = {"he": "אנו צופים שהשירות יחזור", "en": "we expect service to be back",
-          "ar": "نتوقع عودة الخدمة", "ru": "мы ожидаем восстановить"}
+          "ar": "نتوقع عودة الخدمة", "ru": "мы рассчитываем восстановить"}
 WATCHING = {"he": "אנו עוקבים אחר פעולת השירות", "en": "we are monitoring the service",
             "ar": "نتابع عمل الخدمة", "ru": "мы следим за работой сервиса"}
 

@@ -58,10 +58,10 @@ def required_facts(facts: Mapping[str, Any],
         # Once the fix is in (monitoring) there is nothing to estimate: a message says it is
         # being watched, not that the return has no estimate.
         withdrawn = facts.get("eta_change") and facts["eta_change"]["kind"] == "eta_withdrawn"
-        texts: tuple[Any, ...] = (facts["no_eta"], facts["no_eta_short"])
+        texts: tuple[Any, ...] = (facts["no_eta"], facts["no_eta_short"], facts["no_eta_brief"])
         if withdrawn:
             texts += tuple(facts["eta_change"][form] for form in _FORMS)
-        needed.append(("no_eta", ("no_eta", "no_eta_short", *said), texts))
+        needed.append(("no_eta", ("no_eta", "no_eta_short", "no_eta_brief", *said), texts))
     if spec.audience in _STATUS_AUDIENCES:
         needed.append(("status_label", ("status_label", "status_short", "status_said"),
                        (facts["status_label"], facts["status_short"], facts["status_said"])))
