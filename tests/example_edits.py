@@ -52,3 +52,9 @@ def overnight_ivr_at(updated_at: str, templates: Path | None = None) -> Bundle:
     data["internal"]["backlog"].pop("oldest_open_at")
     return render(parse_incident(data), languages=("he", "en", "ar", "ru"), channels=("ivr",),
                   templates=templates)
+
+
+def example_incident(name: str, **fields: Any) -> Incident:
+    """Example ``name`` parsed from its file's plain data, top-level fields replaced (as a user's
+    edited copy of the file would be)."""
+    return parse_incident(example_data(name, **fields), f"{name}.yaml")

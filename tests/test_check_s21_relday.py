@@ -6,7 +6,6 @@ channels."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -18,6 +17,8 @@ from crisiscomms.model import Incident
 from crisiscomms.render import render
 from crisiscomms.rules import RelativeDayRule, load_rules
 from crisiscomms.samples import example_path
+
+from .example_edits import example_incident
 
 _HARD = Path(__file__).parent / "data" / "hard"
 _ALL = ["he", "en", "ar", "ru"]
@@ -32,10 +33,7 @@ _OLD_ACTION = {
 }
 
 
-def _incident(name: str, **fields: Any) -> Incident:
-    data = yaml.safe_load(example_path(name).read_text(encoding="utf-8"))
-    data.update(fields)
-    return parse_incident(data, f"{name}.yaml")
+_incident = example_incident
 
 
 def _findings(incident: Incident, languages: list[str] = _ALL) -> list[Finding]:

@@ -5,7 +5,6 @@ impact said "this morning" on the status page and the email)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pytest
 import yaml
@@ -17,6 +16,8 @@ from crisiscomms.loading import parse_incident
 from crisiscomms.model import Incident
 from crisiscomms.render import render
 from crisiscomms.samples import example_path
+
+from .example_edits import example_incident
 
 _ALL = ["he", "en", "ar", "ru"]
 _RULE = "relative-day-lasting"
@@ -86,10 +87,7 @@ _OLD_IMPACT = {
 }
 
 
-def _incident(name: str, **fields: Any) -> Incident:
-    data = yaml.safe_load(example_path(name).read_text(encoding="utf-8"))
-    data.update(fields)
-    return parse_incident(data, f"{name}.yaml")
+_incident = example_incident
 
 
 def _findings(incident: Incident, languages: list[str] = _ALL) -> list[Finding]:
