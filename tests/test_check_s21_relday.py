@@ -16,7 +16,7 @@ from crisiscomms.loading import load_incident, parse_incident
 from crisiscomms.model import Incident
 from crisiscomms.render import render
 from crisiscomms.rules import RelativeDayRule, load_rules
-from crisiscomms.samples import example_path
+from crisiscomms.samples import example_path, load_example
 
 from .example_edits import example_incident
 
@@ -137,3 +137,23 @@ def test_hostile_long_text_is_read_in_one_pass(hostile: str) -> None:
     for lang in _ALL:
         assert isinstance(_words(lang, hostile), list)
     assert _words("he", "ו" * 99_995 + " היום") == ["היום"]
+
+
+@pytest.mark.parametrize(("lang", "word", "advice"), [
+    ("en", "this morning", "on the morning of Sunday 22 November"),
+    ("he", "הבוקר", "יום ראשון, 22 בנובמבר, בבוקר"),
+    ("ar", "هذا الصباح", "صباح يوم الأحد 22 نوفمبر"),
+    ("ru", "сегодня вечером", "вечером в воскресенье, 22 ноября"),
+])
+def test_a_part_of_the_day_is_advised_as_that_part_not_a_deadline(lang: str, word: str,
+                                                                   advice: str) -> None:
+    # R16 he/en #2: "this morning" in the impact says when something began; "by the end of
+    # Sunday" would be the wrong advice.
+    source = load_example("monitoring").impact
+    assert source is not None
+    impact = {code: source.get(code) or "" for code in _ALL}
+    impact[lang] = f"{impact[lang].rstrip('.')} {word}."
+    found = [f for f in _findings(_incident("monitoring", impact=impact), [lang])
+             if f.field == f"impact.{lang}"]
+    assert len(found) == 1 and advice in found[0].message
+    assert "end of" not in found[0].message and "עד סוף" not in found[0].message

@@ -115,7 +115,7 @@ def test_a_title_with_today_on_the_status_page_warns() -> None:
 
 def test_the_monitoring_impact_now_names_the_day_and_the_time() -> None:
     incident = _incident("monitoring")
-    assert "ביום ראשון, 22 בנובמבר, החל מ-09:30" in incident.impact["he"]
+    assert "מהשעה 09:30 ביום ראשון, 22 בנובמבר," in incident.impact["he"]
     assert "since 09:30 on Sunday" in incident.impact["en"]
     assert "09:30 يوم الأحد" in incident.impact["ar"]
     assert "с 09:30 в воскресенье" in incident.impact["ru"]

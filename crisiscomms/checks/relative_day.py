@@ -71,12 +71,13 @@ def placed_fields(placed: frozenset[str]) -> set[str]:
     return found
 
 
-def example(rule: RelativeDayRule, day: dt.date, language: Language) -> str:
-    """The rule's ``example`` for ``day``: its weekday as the language's dated form writes it
-    (``dated_weekdays``, else ``weekday_format``) and its date in ``date_format``."""
+def example(rule: RelativeDayRule, day: dt.date, language: Language, word: str = "") -> str:
+    """The rule's example for ``word`` (``example_for``, else ``example``) on ``day``: its
+    weekday as the language's dated form writes it (``dated_weekdays``, else
+    ``weekday_format``) and its date in ``date_format``."""
     weekday = (language.dated_weekdays[day.weekday()] if language.dated_weekdays
                else str(date_atom(day, language.weekday_format, language)))
-    return rule.example.format(weekday=weekday,
+    return rule.example_of(word).format(weekday=weekday,
                                date=str(date_atom(day, language.date_format, language)))
 
 
@@ -90,8 +91,10 @@ def check_relative_day(context: Context) -> Iterator[Finding]:
         return
     today = incident.updated_at.astimezone(
         ZoneInfo(context.templates.config.organisation.time_zone)).date()
-    # (rule id, field.lang) -> (rule, lang, word, its day, the channels that place it)
-    hits: dict[tuple[str, str], tuple[RelativeDayRule, str, str, dt.date, list[str]]] = {}
+    # (rule id, field.lang) -> (rule, lang, word, its day, the channels that place it,
+    # the word as the rule lists it)
+    hits: dict[tuple[str, str],
+               tuple[RelativeDayRule, str, str, dt.date, list[str], str]] = {}
     for message in bundle:
         lang = message.language
         rules = [rule for rule in rules_for(context, lang).of_kind(RelativeDayRule)
@@ -111,9 +114,10 @@ def check_relative_day(context: Context) -> Iterator[Finding]:
                 hit = rule.matcher.search(text)
                 if hit is not None:
                     day = today + dt.timedelta(days=int(hit.params.get("offset", "0")))
-                    hits[key] = (rule, lang, hit.found, day, [message.channel])
-    for (_, where), (rule, lang, word, day, channels) in hits.items():
-        said = example(rule, day, context.templates.language(lang))
+                    hits[key] = (rule, lang, hit.found, day, [message.channel],
+                                 hit.params.get("word", ""))
+    for (_, where), (rule, lang, word, day, channels, listed) in hits.items():
+        said = example(rule, day, context.templates.language(lang), listed)
         yield rule.finding({"field": where, "found": word, "channels": ", ".join(channels),
                             "example": said},
                            field=where, language=lang, channel=channels[0],

@@ -437,6 +437,10 @@ class RelativeDayRule(RuleBase):
     days: dict[str, int] = {}
     """Words (of ``words``) that mean another day than the statement's, and how many days
     after it: ``{tomorrow: 1, yesterday: -1}``; every other word means the statement's day."""
+    example_for: dict[str, str] = {}
+    """Words (of ``words``) that name a part of a day rather than a deadline, with their own
+    ``example``: ``{this morning: "on the morning of {weekday} {date}"}`` (R16 he/en #2: a
+    start time is not "by the end of")."""
 
     @field_validator("example")
     @classmethod
@@ -445,20 +449,34 @@ class RelativeDayRule(RuleBase):
         assert checked is not None
         return checked
 
+    @field_validator("example_for")
+    @classmethod
+    def _examples_placeholders(cls, value: dict[str, str]) -> dict[str, str]:
+        for word, pattern in value.items():
+            _placeholders(pattern, cls.EXAMPLE_PARAMS, f"example_for: {word!r}")
+        return value
+
     @model_validator(mode="after")
     def _days_are_words(self) -> RelativeDayRule:
         known = {normalise(word) for word in self.words}
-        for word in self.days:
-            if normalise(word) not in known:
-                raise ValueError(f"days: {word!r} is not one of words")
+        for what, given in (("days", self.days), ("example_for", self.example_for)):
+            for word in given:
+                if normalise(word) not in known:
+                    raise ValueError(f"{what}: {word!r} is not one of words")
         return self
+
+    def example_of(self, word: str) -> str:
+        """The ``example`` pattern for ``word`` (one of ``words``, as the matcher labels it)."""
+        patterns = {normalise(w): pattern for w, pattern in self.example_for.items()}
+        return patterns.get(normalise(word), self.example)
 
     @cached_property
     def matcher(self) -> Matcher:
         """The words as whole words, with the allowed prefixes; each labelled with the days
-        after the statement's day it means (``offset``)."""
+        after the statement's day it means (``offset``) and the word as the rule lists it."""
         offsets = {normalise(word): offset for word, offset in self.days.items()}
-        return Matcher.of(labelled=[(word, {"offset": str(offsets.get(normalise(word), 0))})
+        return Matcher.of(labelled=[(word, {"offset": str(offsets.get(normalise(word), 0)),
+                                            "word": word})
                                     for word in self.words],
                           prefixes=self.prefixes, ignorecase=self.ignorecase)
 
