@@ -4,7 +4,7 @@
    cardinal: ``month_dates = true`` in ar/ru [speech]; a Russian "года"/"г." typed after the year
    is said once. 2. The scoped SMS no-need line: Arabic says "إلى التواصل" as the usual line and
    the working channel after it "لأي أمر آخر: …" (not "التواصل معنا" twice in a row); Russian
-   says "Повторно обращаться по поводу этого сбоя не нужно." where its 8 more units fit.
+   says "Повторно обращаться по поводу этого сбоя не нужно." where its 7 more units fit.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from crisiscomms import Incident, parse_incident, render
 from crisiscomms.channels import CHANNELS
 from crisiscomms.facts import build_facts
 from crisiscomms.loading import load_incident
-from crisiscomms.render import _render_one, template_set
+from crisiscomms.render import _render_one, _render_outputs, template_set
 from crisiscomms.samples import load_example
 from crisiscomms.text.bidi import strip_controls
 from crisiscomms.text.speech import speak_text
@@ -117,3 +117,21 @@ def test_russian_scoped_line_long_form_only_where_it_fits() -> None:
     # Rendered at a fixed level there is no room left: the short form stands (levels 0-6).
     for level, text in enumerate(_levels(_callcentre(), "ru")[:7]):
         assert RU_SHORT in text and RU_LONG not in text, (level, text)
+
+
+def _with_room(incident: Incident, lang: str, level: int, room: int) -> str:
+    ts = template_set()
+    language = ts.language(lang)
+    facts = build_facts(incident, ts.config, language, lang, None)
+    outputs, _ = _render_outputs(ts, lang, "sms", {}, facts, language, {}, short=level,
+                                 room=room)
+    return strip_controls(outputs["text"])
+
+
+@pytest.mark.parametrize("level", [4, 6])
+def test_russian_scoped_line_long_form_where_its_units_fit(level: int) -> None:
+    incident = _callcentre()
+    more = len(RU_LONG) - len(RU_SHORT)  # 7 units
+    assert RU_SHORT in _with_room(incident, "ru", level, more - 1)
+    text = _with_room(incident, "ru", level, more)
+    assert RU_LONG in text and RU_SHORT not in text, text
