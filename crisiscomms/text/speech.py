@@ -1266,8 +1266,8 @@ def _month_dates(text: str, w: SpeechWords) -> str:
         words = _date_words(date, w, with_year=year is not None)
         tail = (match.groupdict().get("t1") or match.groupdict().get("t2") or "")
         rest = text[match.end():]
-        if tail.endswith(".") and (not rest.strip() or re.match(r"\s+[^\W\d_]", rest)
-                                   and rest.lstrip()[0].isupper()):
+        if tail.endswith(".") and (not rest.strip() or (re.match(r"\s+[^\W\d_]", rest)
+                                    and rest.lstrip()[0].isupper())):
             words += "."  # the abbreviation's dot also ended the sentence
         return words
 
