@@ -18,7 +18,7 @@ NO_NEED = {"he": "אין צורך לפנות שוב", "en": "No need to contact 
 # With another channel offered, the line is scoped to this problem (s21, R14 #1; ar/ru: tail21a).
 SCOPED = {"he": "אין צורך לפנות בעניין זה.",
           "en": "No need to contact us again about this problem.",
-          "ar": "لا حاجة للتواصل معنا مجددًا بشأن هذا الخلل.",
+          "ar": "لا حاجة إلى التواصل معنا مجددًا بشأن هذا الخلل.",
           "ru": "По этому сбою обращаться повторно не нужно."}
 PHONE = {"id": "call-centre", "name": {"he": "המוקד הטלפוני", "en": "our phone line",
                                        "ar": "مركز الاتصال", "ru": "колл-центр"}}

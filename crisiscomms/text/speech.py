@@ -1236,13 +1236,17 @@ def _ordinal_context(text: str, start: int, w: SpeechWords) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _month_date_re(lang: str) -> re.Pattern[str]:
+def _month_date_re(lang: str, year_word: str = "") -> re.Pattern[str]:
     months = "|".join(re.escape(_month_name(m, lang)) for m in range(1, 13))
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-    year = r"(?:,? (?P<{}>\d{{4}}))?"
+    # A word the spoken year already ends with (ru "года"), typed after the year in full or
+    # as its first letter and a dot ("2027 г."), belongs to the date: said once.
+    tail = (rf"(?P<{{t}}> (?:{re.escape(year_word)}|{re.escape(year_word[0])}\.))?"
+            if year_word else "")
+    year = r"(?:,? (?P<{y}>\d{{4}})" + tail + ")?"
     return re.compile(
-        rf"(?<![\w/.])(?:(?P<d1>{day}) (?P<m1>{months}){year.format('y1')}"
-        rf"|(?P<m2>{months}) (?P<d2>{day}){year.format('y2')})(?![\w/])")
+        rf"(?<![\w/.])(?:(?P<d1>{day}) (?P<m1>{months}){year.format(y='y1', t='t1')}"
+        rf"|(?P<m2>{months}) (?P<d2>{day}){year.format(y='y2', t='t2')})(?![\w/])")
 
 
 def _month_dates(text: str, w: SpeechWords) -> str:
@@ -1250,6 +1254,7 @@ def _month_dates(text: str, w: SpeechWords) -> str:
     if not w.month_dates:
         return text
     months = [_month_name(m, w.lang) for m in range(1, 13)]
+    year_word = w.date_year.rsplit("{year}", 1)[-1].strip() if "{year}" in w.date_year else ""
 
     def said(match: re.Match[str]) -> str:
         month = months.index(match["m1"] or match["m2"]) + 1
@@ -1258,9 +1263,15 @@ def _month_dates(text: str, w: SpeechWords) -> str:
         date = _valid_date(int(year) if year else 2000, month, day)
         if date is None:
             return match.group()
-        return _date_words(date, w, with_year=year is not None)
+        words = _date_words(date, w, with_year=year is not None)
+        tail = (match.groupdict().get("t1") or match.groupdict().get("t2") or "")
+        rest = text[match.end():]
+        if tail.endswith(".") and (not rest.strip() or (re.match(r"\s+[^\W\d_]", rest)
+                                    and rest.lstrip()[0].isupper())):
+            words += "."  # the abbreviation's dot also ended the sentence
+        return words
 
-    return _month_date_re(w.lang).sub(said, text)
+    return _month_date_re(w.lang, year_word).sub(said, text)
 
 
 def speak_text(text: str, lang: str | SpeechWords) -> str:
