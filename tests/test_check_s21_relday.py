@@ -141,7 +141,7 @@ def test_hostile_long_text_is_read_in_one_pass(hostile: str) -> None:
 
 @pytest.mark.parametrize(("lang", "word", "advice"), [
     ("en", "this morning", "on the morning of Sunday 22 November"),
-    ("he", "הבוקר", "יום ראשון, 22 בנובמבר, בבוקר"),
+    ("he", "הבוקר", "'ביום ראשון, 22 בנובמבר, בבוקר'"),
     ("ar", "هذا الصباح", "صباح يوم الأحد 22 نوفمبر"),
     ("ru", "сегодня вечером", "вечером в воскресенье, 22 ноября"),
 ])
