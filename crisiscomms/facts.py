@@ -1338,7 +1338,6 @@ def _phone_closed(incident: Incident, config: Config, language: Language,
                 if d not in shut and (found := spans[d.weekday()]) is not None
                 and (d != today or clock < found[0]))
     day = date.weekday()
-    first = last = day
     # The weekly run around the day it opens, unless a closed day falls in it from today on:
     # then the days it really opens, from that day on.
     run = [date]
@@ -1347,8 +1346,7 @@ def _phone_closed(incident: Incident, config: Config, language: Language,
     while len(run) < 7 and spans[(run[-1] + dt.timedelta(days=1)).weekday()] == spans[day]:
         run.append(run[-1] + dt.timedelta(days=1))
     broken = any(d in shut for d in run if d >= today)
-    while not broken and spans[(first - 1) % 7] == spans[day] and (first - 1) % 7 != day:
-        first = (first - 1) % 7
+    first, last = (day if broken else run[0].weekday()), day
     following = date + dt.timedelta(days=1)
     while spans[following.weekday()] == spans[day] and following.weekday() != first \
             and following not in shut:
