@@ -157,7 +157,9 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
 
 def test_check_of_a_good_incident_is_clean() -> None:
     assert run("check", str(example_path("identified"))) == (
-        0, "INC-2041: 18 messages checked (he, en); no findings\n", "")
+        0, "INC-2041: 18 messages checked (he, en); no findings\n"
+        "INC-2041: also written in ar, ru, which were not checked; to check every language: "
+        "--lang he --lang en --lang ar --lang ru\n", "")
 
 
 def test_check_reports_a_passed_eta(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ that to exit 3.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -78,14 +78,35 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     bundle = render(incident, templates=ts.folder, languages=args.lang or None)
     findings = list(bundle.findings)
     rules = _rules_by_id(ts.folder, bundle.languages)
+    unchecked = _unchecked_languages(incident.title.root, bundle.languages,
+                                     ts.shipped_languages())
     out.write(format_findings(findings, args.format, command="check", rules=rules,
-                              extra={"incident": incident.id, "templates": str(ts.folder)},
+                              extra={"incident": incident.id, "templates": str(ts.folder),
+                                     "languages": list(bundle.languages),
+                                     "unchecked_languages": list(unchecked)},
                               default_file=args.incident))
-    if not findings and args.format == "text":
-        # The last look before publishing: say plainly that it was looked at.
-        out.write(f"{incident.id}: {len(bundle)} messages checked "
-                  f"({', '.join(bundle.languages)}); no findings\n")
+    if args.format == "text":
+        if not findings:
+            # The last look before publishing: say plainly that it was looked at.
+            out.write(f"{incident.id}: {len(bundle)} messages checked "
+                      f"({', '.join(bundle.languages)}); no findings\n")
+        if unchecked:
+            # A pass must not read as covering text it never looked at: an incident written
+            # in Arabic too is checked in Arabic only when asked (reading 17).
+            flags = " ".join(f"--lang {lang}" for lang in (*bundle.languages, *unchecked))
+            out.write(f"{incident.id}: also written in {', '.join(unchecked)}, which were "
+                      f"not checked; to check every language: {flags}\n")
     return _exit_code(findings)
+
+
+def _unchecked_languages(written: Mapping[str, str], checked: Sequence[str],
+                         shipped: Sequence[str]) -> tuple[str, ...]:
+    """The languages the incident is written in and the templates ship, but not checked.
+
+    >>> _unchecked_languages({"he": "x", "ar": "y", "fr": "z"}, ["he"], ["he", "ar", "ru"])
+    ('ar',)
+    """
+    return tuple(lang for lang in shipped if lang in written and lang not in checked)
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
