@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
-from crisiscomms import render
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from crisiscomms import load_incident, render
+from crisiscomms.cases import load_case
+from crisiscomms.cases.letters import render_case_letter
+from crisiscomms.errors import CaseError
 from crisiscomms.samples import example_names, load_example
+
+from .template_copy import TemplateCopy
+
+HARD = Path(__file__).resolve().parent / "data" / "hard"
 
 
 def test_english_partner_notice_claims_no_exceptional_load_now() -> None:
@@ -17,3 +30,44 @@ def test_english_partner_notice_claims_no_exceptional_load_now() -> None:
     for text in asking:
         assert "this exceptional load" not in text
         assert "At times of exceptional load, every individual escalation" in text
+
+
+CASES = Path(__file__).resolve().parent.parent / "examples" / "cases"
+NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC)
+CTL = re.compile("[\u2066-\u2069\u200e\u200f]")
+
+
+@pytest.fixture(scope="module")
+def four(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return TemplateCopy.with_config(tmp_path_factory.mktemp("t") / "templates",
+                                    'languages = ["he", "en"]',
+                                    'languages = ["he", "en", "ar", "ru"]').folder
+
+
+@pytest.mark.parametrize("kind", ["progress", "final"])
+def test_every_line_of_the_arabic_chronology_ends_with_a_full_stop(four: Path, kind: str) -> None:
+    """A rep's note made a bullet of two sentences with only the first closed ("…لدينا.
+    استفسرنا عن سبب إلغاء الزيارة وحددنا موعدًا جديدًا"; reading 18 ar L1)."""
+    lines: list[str] = []
+    for path in sorted(CASES.glob("*.yaml")):
+        case = load_case(path).model_copy(update={"language": "ar"})
+        try:
+            letter = render_case_letter(case, kind, now=NOW, templates=four)
+        except CaseError:  # a final letter of a case not resolved
+            continue
+        lines += [line for line in CTL.sub("", letter.text).splitlines() if line.startswith("- ")]
+        html = letter.html or ""
+        assert all(item.endswith(".") for item in re.findall(r"<li>(.*?)</li>", CTL.sub("", html)))
+    assert any(". " in line for line in lines)  # a line with a rep's note
+    assert lines and all(line.endswith(".") for line in lines), [
+        line for line in lines if not line.endswith(".")]
+
+
+def test_arabic_management_says_the_number_of_open_requests_is_not_known() -> None:
+    """"لم تُبلَّغ بعد" under "الطلبات المفتوحة" read as "the requests were not passed on yet"
+    (reading 18 ar L2)."""
+    incident = load_incident(HARD / "night-arru.yaml")
+    assert incident.internal is None or incident.internal.backlog is None
+    text = render(incident, languages=["ar"], channels=["management"])["ar", "management"].text
+    assert "- لم يُبلَّغ عن عددها بعد." in text
+    assert "لم تُبلَّغ" not in text
