@@ -564,6 +564,12 @@ class ContactWords(_Strict):
     open_hours_every_day: str = ""
     """... on all seven days alike: ``{open}``, ``{close}`` ("every day, {open} to {close}");
     missing: ``open_hours``."""
+    open_hours_today: str = ""
+    """... on one day that is the statement's own day: ``{open}``, ``{close}`` ("today,
+    {open} to {close}"; the IVR is heard at once). Missing: ``open_hours_day``."""
+    open_hours_tomorrow: str = ""
+    """... on one day that is the next day: ``{open}``, ``{close}``. Missing:
+    ``open_hours_day``."""
     phone_channel: dict[ContactId, str] = {}
     """The next working channel as ``phone_closed`` says it, with a verb of its own (Russian
     "пишите в чат на нашем сайте" after "звоните нам ..., или", English "chat with us on our

@@ -45,6 +45,7 @@ from .config import (
     CompensationKindId,
     CompensationWords,
     Config,
+    ContactWords,
     DayWords,
     Delivery,
     Language,
@@ -1359,7 +1360,7 @@ def _phone_closed(incident: Incident, config: Config, language: Language,
     starts = words.days_from if len(words.days_from) == 7 else words.days
     every_day = (last + 1) % 7 == first and words.open_hours_every_day
     pattern = (words.open_hours_every_day if every_day else words.open_hours if first != last
-               else words.open_hours_day or words.open_hours)
+               else _one_day_hours(words, (date - today).days) or words.open_hours)
     alone = words.days_on if len(words.days_on) == 7 else words.days
     text = pattern.format(first=starts[first] if first != last else alone[first],
                           last=words.days[last], open=at(opens), close=at(closes))
@@ -1371,6 +1372,14 @@ def _phone_closed(incident: Incident, config: Config, language: Language,
     if words.phone_closed_alone:
         return Phrase(words.phone_closed_alone, (("hours", said),))
     return None
+
+
+def _one_day_hours(words: ContactWords, ahead: int) -> str:
+    """The wording of a line open on one day ``ahead`` days from the statement's: "today" and
+    "tomorrow" where the language has them (at 06:40 on a Friday the line opens that day, and
+    "on Friday" sounded like next week; reading 18 ar), else the weekday's."""
+    near = {0: words.open_hours_today, 1: words.open_hours_tomorrow}.get(ahead, "")
+    return near or words.open_hours_day
 
 
 def _phone_channel(config: Config, language: Language, say: speech.SpeechWords, cid: str,

@@ -63,14 +63,14 @@ def test_in_hours_the_ivr_asks_callers_to_hold(lang: str) -> None:
 
 
 def test_before_opening_and_on_a_closed_day() -> None:
-    # 06:00 Tuesday: it opens today; Thursday 21:00: it opens Friday (its own hours);
-    # Saturday 10:00 (closed all day): Sunday to Thursday.
+    # 06:00 Tuesday: it opens today; Thursday 21:00: it opens Friday (its own hours), said
+    # "tomorrow"; Saturday 10:00 (closed all day): Sunday to Thursday.
     early = seen(ivr("2026-11-24T06:00:00+02:00"), "he", "ivr")
     assert "בימים ראשון עד חמישי מ-08:00 עד 20:00" in early
     thursday = ivr("2026-11-26T21:00:00+02:00")
-    assert "ביום שישי מ-08:00 עד 13:00" in seen(thursday, "he", "ivr")
-    assert "on Friday, 08:00 to 13:00" in seen(thursday, "en", "ivr")
-    assert "в пятницу, с 08:00 до 13:00" in seen(thursday, "ru", "ivr")
+    assert "מחר מ-08:00 עד 13:00" in seen(thursday, "he", "ivr")
+    assert "tomorrow, 08:00 to 13:00" in seen(thursday, "en", "ivr")
+    assert "завтра, с 08:00 до 13:00" in seen(thursday, "ru", "ivr")
     saturday = seen(ivr("2026-11-28T10:00:00+02:00"), "en", "ivr")
     assert "Sunday to Thursday, 08:00 to 20:00" in saturday
 

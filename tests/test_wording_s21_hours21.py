@@ -84,9 +84,10 @@ def test_yom_kippur_closes_the_line_and_opens_next_skips_it() -> None:
 
 
 def test_a_holiday_later_in_the_run_ends_it() -> None:
-    # Sunday 2026-09-20 07:00: opens today, but Monday is a holiday: on Sunday only.
+    # Sunday 2026-09-20 07:00: opens today, but Monday is a holiday: on Sunday only, said
+    # "today" (the IVR is heard at once; reading 18).
     early = seen(ivr("2026-09-20T07:00:00+03:00"), "en", "ivr")
-    assert "call us on Sunday, 08:00 to 20:00" in early, early
+    assert "call us today, 08:00 to 20:00" in early, early
 
 
 def test_closed_days_close_the_line(tmp_path: Path) -> None:
@@ -125,20 +126,23 @@ def test_a_line_open_every_day_is_said_every_day(tmp_path: Path) -> None:
 
 
 def test_russian_says_vo_vtornik_for_a_day_alone(tmp_path: Path) -> None:
-    # Monday 21:00 with Wednesday closed: it opens on Tuesday only.
-    folder = _templates(tmp_path, cases="closed = [2026-11-25]\n")
-    b = ivr("2026-11-23T21:00:00+02:00", folder)
+    # Sunday 21:00 with Monday and Wednesday closed: it opens on Tuesday only, the day after
+    # tomorrow (tomorrow is said "завтра").
+    folder = _templates(tmp_path, cases="closed = [2026-11-23, 2026-11-25]\n")
+    b = ivr("2026-11-22T21:00:00+02:00", folder)
     assert "звоните нам во вторник, с 08:00 до 20:00, или пишите" in seen(b, "ru", "ivr")
     assert "call us on Tuesday, 08:00 to 20:00" in seen(b, "en", "ivr")
 
 
 def test_one_day_and_a_run_in_every_language() -> None:
+    # Thursday 21:00: it opens on Friday alone, tomorrow (reading 18: "today"/"tomorrow" for
+    # one day near, as the IVR is heard at once).
     thursday = ivr("2026-11-26T21:00:00+02:00")
-    assert "ביום שישי מ-08:00 עד 13:00" in seen(thursday, "he", "ivr")
-    assert "call us on Friday, 08:00 to 13:00" in seen(thursday, "en", "ivr")
-    assert "اتصلوا بنا يوم الجمعة، من 08:00 حتى 13:00" in seen(thursday, "ar", "ivr")
-    assert "звоните нам в пятницу, с 08:00 до 13:00, или пишите" in seen(thursday, "ru", "ivr")
-    assert "в пятницу, с восьми утра до часа дня" in said(thursday, "ru")
+    assert "זמין מחר מ-08:00 עד 13:00" in seen(thursday, "he", "ivr")
+    assert "call us tomorrow, 08:00 to 13:00" in seen(thursday, "en", "ivr")
+    assert "اتصلوا بنا غدًا، من 08:00 حتى 13:00" in seen(thursday, "ar", "ivr")
+    assert "звоните нам завтра, с 08:00 до 13:00, или пишите" in seen(thursday, "ru", "ivr")
+    assert "завтра, с восьми утра до часа дня" in said(thursday, "ru")
 
 
 def test_a_year_the_holiday_calendar_lacks_still_renders_the_phone_hours() -> None:

@@ -14,6 +14,7 @@ from crisiscomms.cases.letters import render_case_letter
 from crisiscomms.errors import CaseError
 from crisiscomms.samples import example_names, load_example
 
+from .example_edits import overnight_ivr_at, seen
 from .template_copy import TemplateCopy
 
 HARD = Path(__file__).resolve().parent / "data" / "hard"
@@ -71,3 +72,15 @@ def test_arabic_management_says_the_number_of_open_requests_is_not_known() -> No
     text = render(incident, languages=["ar"], channels=["management"])["ar", "management"].text
     assert "- لم يُبلَّغ عن عددها بعد." in text
     assert "لم تُبلَّغ" not in text
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("he", "המוקד הטלפוני זמין היום מ-08:00 עד 13:00"),
+    ("en", "call us today, 08:00 to 13:00"),
+    ("ar", "اتصلوا بنا اليوم، من 08:00 حتى 13:00"),
+    ("ru", "звоните нам сегодня, с 08:00 до 13:00")])
+def test_a_line_that_opens_later_the_same_day_is_said_today(lang: str, words: str) -> None:
+    """At 06:40 on a Friday the IVR said "call us on Friday" about that same day (reading 18
+    ar nit); the IVR is heard at once, so "today"."""
+    bundle = overnight_ivr_at("2026-11-27T06:40:00+02:00")
+    assert words in seen(bundle, lang, "ivr")
