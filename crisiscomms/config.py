@@ -501,6 +501,19 @@ class CompensationVoiceWords(_Strict):
     partner: dict[Delivery, dict[CompensationKindId, str]]
 
 
+class NoNeedJoin(_Strict):
+    """How a short customer action that is itself a "no need to X again" sentence is
+    recognised and how "contact us" joins it (``[contact.no_need_join]``): "אין צורך לשלם
+    שוב." -> "אין צורך לשלם או לפנות שוב." (``f.action_joined_no_contact``)."""
+
+    starts: str = ""
+    """What the action opens with ("אין צורך ל"); empty: any opening."""
+    ends: str
+    """What it ends with, its full stop included (" שוב.")."""
+    joins: str
+    """Put just before ``ends`` (" או לפנות")."""
+
+
 class ContactWords(_Strict):
     """The ``[contact]`` table: how each contact channel is named and said to be down."""
 
@@ -548,6 +561,9 @@ class ContactWords(_Strict):
     no_contact: list[str] = []
     """Words that, found in ``customer_action``, already tell customers not to contact again:
     the fixed sentence is then left out (``f.action_says_no_contact``)."""
+    no_need_join: NoNeedJoin | None = None
+    """A short action "no need to X again" joined with "contact us" in one sentence; missing:
+    never joined."""
     days: list[str] = []
     """The seven weekdays, Monday first, as the phone's opening hours name them (``{first}``
     and ``{last}`` of ``open_hours``; ``{first}`` of ``open_hours_day``)."""
