@@ -537,6 +537,14 @@ class ContactWords(_Strict):
     """Where to turn in an SMS that has no room for "no need to contact us about this problem"
     beside every working channel: the channels scoped to any other matter instead
     ("בעניין אחר פנו במייל …"; ``f.contact.short_other``, R15 #1). Missing: not said."""
+    other: str = ""
+    """Every working channel for any other matter, beside the scoped no-need line
+    ("لأي أمر آخر: {channel}."): ``{channel}``, the channels joined with "and"
+    (``f.contact.other_all``), or the first one alone, its ``bare`` form where the language
+    gives one (``f.contact.other_one``). Missing: not said."""
+    bare: dict[ContactId, str] = {}
+    """A channel alone after ``other``'s colon, without its preposition ("الدردشة في موقعنا",
+    not "عبر الدردشة …"); ``{address}`` optional. Missing: its ``channel``."""
     name: dict[ContactId, str] = {}
     """Each channel as the subject of a sentence ("the chat on our website"), for ``down_many``."""
     listed: dict[ContactId, str] = {}

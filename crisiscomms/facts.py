@@ -1315,7 +1315,27 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         # Outside the phone's opening hours, the IVR's "stay on the line" (R11 he #1).
         "phone_closed": None if is_down.get("phone")
         else _phone_closed(incident, config, language, say, others),
+        **_contact_other(config, language, is_down, working_short, say),
     }
+
+
+def _contact_other(config: Config, language: Language, is_down: dict[str, bool],
+                   working_short: Sequence[Piece], say: speech.SpeechWords) -> dict[str, Any]:
+    """The working channels for any other matter (``[contact] other``, "لأي أمر آخر: …"),
+    beside the scoped no-need line: every one (``other_all``) or the first alone
+    (``other_one``, in its ``[contact.bare]`` form: "الدردشة في موقعنا")."""
+    words = language.contact
+    if not words.other or not working_short:
+        return {"other_all": None, "other_one": None}
+    first = next(cid for cid in CONTACT_CHANNELS
+                 if config.contact.get(cid) is not None  # type: ignore[call-overload]
+                 and not is_down[cid])
+    bare = words.bare.get(first)  # type: ignore[call-overload]
+    one = working_short[0] if bare is None else _slot(
+        bare, "address", _address(first, config.contact.get(first).address,  # type: ignore
+                                  config.organisation, say), say)
+    return {"other_all": Phrase(words.other, (("channel", _join(working_short, language)),)),
+            "other_one": Phrase(words.other, (("channel", one),))}
 
 
 def _phone_closed(incident: Incident, config: Config, language: Language,
