@@ -501,6 +501,19 @@ class CompensationVoiceWords(_Strict):
     partner: dict[Delivery, dict[CompensationKindId, str]]
 
 
+class NoNeedJoin(_Strict):
+    """How a short customer action that is itself a "no need to X again" sentence is
+    recognised and how "contact us" joins it (``[contact.no_need_join]``): "אין צורך לשלם
+    שוב." -> "אין צורך לשלם או לפנות שוב." (``f.action_joined_no_contact``)."""
+
+    starts: str = ""
+    """What the action opens with ("אין צורך ל"); empty: any opening."""
+    ends: str
+    """What it ends with, its full stop included (" שוב.")."""
+    joins: str
+    """Put just before ``ends`` (" או לפנות")."""
+
+
 class ContactWords(_Strict):
     """The ``[contact]`` table: how each contact channel is named and said to be down."""
 
@@ -524,6 +537,14 @@ class ContactWords(_Strict):
     """Where to turn in an SMS that has no room for "no need to contact us about this problem"
     beside every working channel: the channels scoped to any other matter instead
     ("בעניין אחר פנו במייל …"; ``f.contact.short_other``, R15 #1). Missing: not said."""
+    other: str = ""
+    """Every working channel for any other matter, beside the scoped no-need line
+    ("لأي أمر آخر: {channel}."): ``{channel}``, the channels joined with "and"
+    (``f.contact.other_all``), or the first one alone, its ``bare`` form where the language
+    gives one (``f.contact.other_one``). Missing: not said."""
+    bare: dict[ContactId, str] = {}
+    """A channel alone after ``other``'s colon, without its preposition ("الدردشة في موقعنا",
+    not "عبر الدردشة …"); ``{address}`` optional. Missing: its ``channel``."""
     name: dict[ContactId, str] = {}
     """Each channel as the subject of a sentence ("the chat on our website"), for ``down_many``."""
     listed: dict[ContactId, str] = {}
@@ -548,6 +569,9 @@ class ContactWords(_Strict):
     no_contact: list[str] = []
     """Words that, found in ``customer_action``, already tell customers not to contact again:
     the fixed sentence is then left out (``f.action_says_no_contact``)."""
+    no_need_join: NoNeedJoin | None = None
+    """A short action "no need to X again" joined with "contact us" in one sentence; missing:
+    never joined."""
     days: list[str] = []
     """The seven weekdays, Monday first, as the phone's opening hours name them (``{first}``
     and ``{last}`` of ``open_hours``; ``{first}`` of ``open_hours_day``)."""

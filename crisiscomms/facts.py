@@ -895,6 +895,11 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         # The customer action in a few words, for the SMS fill; none without the action.
         "customer_action_short": None if incident.customer_action is None else
         _said(incident.customer_action_short, lang, rtl, say),
+        # The short action "no need to pay again" with "contact us" joined into it, for the
+        # SMS ([contact.no_need_join]: "אין צורך לשלם או לפנות שוב."); none when it is not one.
+        "action_joined_no_contact": None if incident.customer_action is None else
+        _joined_no_contact(_said(incident.customer_action_short, lang, rtl, say), language,
+                           rtl, say),
         "workaround_inline": _after_colon(_loc(incident.workaround, lang, rtl, say), language,
                                           say),
         "services": _join(services, language),
@@ -1311,7 +1316,27 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         # Outside the phone's opening hours, the IVR's "stay on the line" (R11 he #1).
         "phone_closed": None if is_down.get("phone")
         else _phone_closed(incident, config, language, say, others),
+        **_contact_other(config, language, is_down, working_short, say),
     }
+
+
+def _contact_other(config: Config, language: Language, is_down: dict[str, bool],
+                   working_short: Sequence[Piece], say: speech.SpeechWords) -> dict[str, Any]:
+    """The working channels for any other matter (``[contact] other``, "لأي أمر آخر: …"),
+    beside the scoped no-need line: every one (``other_all``) or the first alone
+    (``other_one``, in its ``[contact.bare]`` form: "الدردشة في موقعنا")."""
+    words = language.contact
+    if not words.other or not working_short:
+        return {"other_all": None, "other_one": None}
+    first = next(cid for cid in CONTACT_CHANNELS
+                 if config.contact.get(cid) is not None  # type: ignore[call-overload]
+                 and not is_down[cid])
+    bare = words.bare.get(first)  # type: ignore[call-overload]
+    one = working_short[0] if bare is None else _slot(
+        bare, "address", _address(first, config.contact.get(first).address,  # type: ignore
+                                  config.organisation, say), say)
+    return {"other_all": Phrase(words.other, (("channel", _join(working_short, language)),)),
+            "other_one": Phrase(words.other, (("channel", one),))}
 
 
 def _phone_closed(incident: Incident, config: Config, language: Language,
@@ -1489,7 +1514,31 @@ def _says_no_contact(action: Localized | None, language: Language, lang: str) ->
     if action is None:
         return False
     text = action[lang].casefold()
-    return any(marker.casefold() in text for marker in language.contact.no_contact)
+    join = language.contact.no_need_join
+    # The joined form ("אין צורך לשלם או לפנות שוב") says it too.
+    joined = [] if join is None else [(join.joins + join.ends).strip().rstrip(".")]
+    return any(marker.casefold() in text for marker in [*language.contact.no_contact, *joined])
+
+
+def _joined_no_contact(short: Piece | None, language: Language, rtl: bool,
+                       say: speech.SpeechWords) -> Piece | None:
+    """``short`` (the short customer action) with "contact us" joined into it when it is a
+    "no need to X again" sentence (``[contact.no_need_join]``): "אין צורך לשלם שוב." ->
+    "אין צורך לשלם או לפנות שוב."; none otherwise.
+
+    >>> from crisiscomms.config import default_templates_dir, load_language
+    >>> ar = load_language(default_templates_dir(), "ar")
+    >>> from crisiscomms.model import LongText
+    >>> said = _said(LongText({"ar": "لا حاجة إلى الدفع مجددًا"}), "ar", True, ar.speech)
+    >>> str(_joined_no_contact(said, ar, True, ar.speech))
+    'لا حاجة إلى الدفع أو التواصل معنا مجددًا.'
+    """
+    join = language.contact.no_need_join
+    text = "" if short is None else str(short)
+    if join is None or not text.startswith(join.starts) or not text.endswith(join.ends) \
+            or len(text) <= len(join.starts) + len(join.ends):
+        return None
+    return _user_text(text[:-len(join.ends)] + join.joins + join.ends, rtl, say)
 
 
 def _internal(incident: Incident, language: Language, lang: str, now: dt.datetime,
