@@ -1221,7 +1221,20 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
             "partner": voiced["partner"] or sentence,
             "short": whole(words.short, words.what_short[kind], words.expiry_short,
                            expiry_short, words.delivery_short[delivery]),
-            "brief": _compensation_brief(words, kind, delivery, expiry, whole) or sentence}
+            "brief": _compensation_brief(words, kind, delivery, expiry, whole) or sentence,
+            "this_year": whole(words.sentence, words.what[kind], until,
+                               _expiry_this_year(comp.valid_until, now, zone, language) or expiry,
+                               words.delivery[delivery][kind])}
+
+
+def _expiry_this_year(last: dt.date | None, now: dt.datetime, zone: ZoneInfo,
+                      language: Language) -> Atom | None:
+    """The compensation's last day without its year when it falls in the year it is said in
+    (``date_format``: "حتى 31 ديسمبر" in November 2026; a caller hears no other year), for a
+    spoken channel short on room (``f.compensation.this_year``); ``None`` in another year."""
+    if last is None or last.year != now.astimezone(zone).year:
+        return None
+    return date_atom(last, language.date_format, language)
 
 
 def _compensation_brief(words: CompensationWords, kind: CompensationKindId, delivery: Delivery,
