@@ -649,6 +649,23 @@ class CaseWords(_Strict):
     _check = field_validator("via", "event", "outcome", "of", "title")(_clean_all)
 
 
+class FaultSaid(_Strict):
+    """How a spoken sentence says a title that piles nouns before the word for the fault
+    (``[fault_said]``; s20 R11 he #5, R12 he #4, R14 #4): ``{nouns}`` are the title's words
+    before ``after``, ``{rest}`` what follows it ("in the app"). ``ours`` for a thing we run
+    ("problem with our TV service"), ``named`` when the last noun is one of ``activities``
+    ("problem with bill payment in the app"), ``said`` when ``said_as`` has the nouns
+    (``{said}``: "problem paying bills in the app"). ``f.title_fault``; without this table,
+    the title inside a sentence."""
+
+    after: str
+    ours: str
+    named: str
+    said: str
+    activities: frozenset[str] = frozenset()
+    """Last nouns of a pile that name an activity, not a thing we run, in lower case."""
+
+
 class Language(_Strict):
     """A language's vocabulary and formats, from ``<lang>/language.toml``.
 
@@ -790,6 +807,8 @@ class Language(_Strict):
     """Noun phrases a spoken sentence says as the activity they name, by their words in lower
     case ("bill payment" = "paying bills": the IVR says "a problem paying bills in the app" for
     "Bill payment problem in the app", R14 #4); templates read it as ``said_as``."""
+    fault_said: FaultSaid | None = None
+    """A title's pile of nouns as a spoken sentence says it (``f.title_fault``)."""
     counts_each: bool = False
     """Each count of a length in words on its own where ``counts`` has one ("six hours and 20
     minutes", British house style; R14 #5). Without it, a length's counts are words only when

@@ -966,6 +966,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
     facts["priority"] = None if facts["internal"] is None else facts["internal"]["priority"]
     _add_inline(facts, incident, config, language, lang)
     facts["title_done"] = _title_done(incident, language, facts["title"], facts["title_inner"])
+    facts["title_fault"] = _title_fault(facts["title_inner"], language)
     return facts
 
 
@@ -1227,7 +1228,46 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
             "partner": voiced["partner"] or sentence,
             "short": whole(words.short, words.what_short[kind], words.expiry_short,
                            expiry_short, words.delivery_short[delivery]),
-            "brief": _compensation_brief(words, kind, delivery, expiry, whole) or sentence}
+            "brief": _compensation_brief(words, kind, delivery, expiry, whole) or sentence,
+            "this_year": whole(words.sentence, words.what[kind], until,
+                               _expiry_this_year(comp.valid_until, now, zone, language) or expiry,
+                               words.delivery[delivery][kind])}
+
+
+def _title_fault(inner: Atom, language: Language) -> Atom:
+    """The title inside a spoken sentence (``f.title_fault``, ``[fault_said]``): a pile of nouns
+    before the fault's word said as the language file says it ("problem with our TV service"
+    for "TV service problem"), as written and as spoken alike; any other title, or a language
+    without the table, is ``title_inner`` itself."""
+    words = language.fault_said
+    if words is None:
+        return inner
+
+    def said(text: str, escaped: Callable[[str], str]) -> str | None:
+        nouns, after, rest = text.partition(words.after)
+        if not (after and nouns) or rest[:1] not in ("", " "):
+            return None
+        if activity := language.said_as.get(nouns.lower()):
+            return escaped(words.said).format(said=escaped(activity), rest=rest)
+        last = (nouns.split() or [""])[-1].lower()
+        pattern = words.named if last in words.activities else words.ours
+        return escaped(pattern).format(nouns=nouns, rest=rest)
+
+    text = said(inner.text, str)
+    if text is None:
+        return inner
+    return Atom(text, lambda: said(inner.spoken, lambda s: str(escape(s))) or inner.spoken,
+                ltr=inner.ltr)
+
+
+def _expiry_this_year(last: dt.date | None, now: dt.datetime, zone: ZoneInfo,
+                      language: Language) -> Atom | None:
+    """The compensation's last day without its year when it falls in the year it is said in
+    (``date_format``: "حتى 31 ديسمبر" in November 2026; a caller hears no other year), for a
+    spoken channel short on room (``f.compensation.this_year``); ``None`` in another year."""
+    if last is None or last.year != now.astimezone(zone).year:
+        return None
+    return date_atom(last, language.date_format, language)
 
 
 def _compensation_brief(words: CompensationWords, kind: CompensationKindId, delivery: Delivery,

@@ -86,8 +86,11 @@ def required_facts(facts: Mapping[str, Any],
                 # Its short name, authored for the SMS (`services[].short`, "טלפון"), says it.
                 paths, texts = (*paths, f"service_short_list[{index}]"), (*texts, shorts[index])
             if named:
-                paths, texts = (*paths, "title", "title_inner"), (
-                    *texts, facts["title"], facts["title_inner"])
+                # The title as a spoken sentence says it ("a problem with our TV service",
+                # ``title_fault``) names them too.
+                paths, texts = (*paths, "title", "title_inner", "title_fault"), (
+                    *texts, facts["title"], facts["title_inner"],
+                    facts.get("title_fault", facts["title_inner"]))
             elif after:
                 paths, texts = (*paths, "services_after_title"), (*texts, after)
             needed.append((path, paths, texts))
