@@ -3,8 +3,10 @@
 1. The Arabic compensation IVR's last wording says the voucher comes "دون الحاجة إلى التواصل
    معنا", as he/en/ru do: the voucher's last day is said without its year when it is this year
    ("حتى 31 ديسمبر", f.compensation.this_year), which makes the room.
-2. The Russian hold line says "По поводу этого сбоя ждать не нужно" ("на линии" said nothing the
-   caller on the line does not know): the overnight script leaves room under 45 s.
+2. The Russian hold line says "Ждать на линии не нужно: все обращения по этому сбою
+   зарегистрированы." (shorter than "По поводу этого сбоя ждать на линии не нужно…", and keeps
+   "на линии": without it "ждать не нужно" reads as "no need to wait for the fix", reading 18
+   ru): the overnight script leaves room under 45 s.
 3. The English fault as said ("a problem with our TV service") is a fact, f.title_fault, from
    [fault_said] in language.toml: which last nouns name an activity is data, not a suffix guess.
 """
@@ -22,7 +24,7 @@ from crisiscomms.channels import CHANNELS
 from crisiscomms.facts import Atom, _expiry_this_year, _title_fault, build_facts
 from crisiscomms.loading import load_incident
 from crisiscomms.render import _render_one, template_set
-from crisiscomms.samples import load_example
+from crisiscomms.samples import changed_example, load_example
 from crisiscomms.text.bidi import strip_controls
 
 from .example_edits import edited, seen
@@ -69,9 +71,21 @@ def test_1_expiry_in_another_year_keeps_its_year() -> None:
 def test_2_russian_overnight_has_room() -> None:
     levels = _levels("ru", "overnight")
     seconds, text = levels[0]
-    assert seconds <= 44.2, seconds
-    assert "По поводу этого сбоя ждать не нужно: все обращения зарегистрированы." in text
-    assert "ждать на линии" not in text
+    assert seconds <= 44.7, seconds
+    assert "Ждать на линии не нужно: все обращения по этому сбою зарегистрированы." in text
+
+
+def test_2_every_russian_hold_line_says_on_the_line() -> None:
+    """Reading 18 ru: the shortest form "По этому сбою ждать не нужно" could be heard as "no need
+    to wait for the fix"; every form says "на линии"."""
+    prev, cur = changed_example()
+    texts = [render(cur, previous=prev, languages=["ru"], channels=["ivr"])["ru", "ivr"].text]
+    texts += [text for name in ("overnight", "identified", "investigating", "monitoring")
+              for _, text in _levels("ru", name)]
+    holds = [t for t in texts if "ждать" in t.lower()]
+    assert len(holds) >= 5
+    for text in holds:
+        assert "Ждать на линии не нужно" in text, text
 
 
 FILES = [*(f"examples/{n}.yaml" for n in ("compensation", "identified", "investigating",
