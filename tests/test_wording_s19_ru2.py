@@ -137,7 +137,9 @@ def test_one_hour_is_said_without_the_number() -> None:
                     languages=("ru",), channels=("ivr", "email"))
     for channel, output in (("ivr", "text"), ("ivr", "ssml"), ("email", "text")):
         text = seen(bundle, "ru", channel, output)
-        assert "спустя час" in text and "1 час" not in text, (channel, output)
+        # The email says "сбой длился час" (s22 R18 ru); the IVR still "спустя час".
+        assert ("спустя час" in text or "длился час" in text) and "1 час" not in text, \
+            (channel, output)
     long = seen(render(load_example("compensation"), languages=("ru",), channels=("ivr",)),
                 "ru", "ivr")
     assert "длительный сбой" in long and "перебои в работе сервиса" not in long
