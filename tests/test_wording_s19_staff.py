@@ -37,7 +37,10 @@ def test_working_channels_are_a_bare_list(channel: str, output: str) -> None:
                     channels=[channel])
     he, en = seen(bundle, "he", channel, output), seen(bundle, "en", channel, output)
     assert "לערוצים הפעילים: הצ'אט באתר ומרכזי השירות." in he
-    assert ": בצ'אט" not in he and "ובמרכזי השירות" not in he
+    # The staff lists are bare; the partners' customer quote may say "אפשר לפנות … בצ'אט באתר
+    # ובמרכזי השירות" (a sentence, reading 18 ar L4), so only the lists are looked at.
+    lists = [line for line in he.splitlines() if "הפעילים" in line or ": הצ'אט" in line]
+    assert lists and not any(": בצ'אט" in line or "ובמרכזי השירות" in line for line in lists)
     assert "the channels that still work: chat on our website and our service centres." in en
     assert "the ones that work" not in en and ": by chat" not in en
 

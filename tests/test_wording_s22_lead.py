@@ -84,3 +84,24 @@ def test_a_line_that_opens_later_the_same_day_is_said_today(lang: str, words: st
     ar nit); the IVR is heard at once, so "today"."""
     bundle = overnight_ivr_at("2026-11-27T06:40:00+02:00")
     assert words in seen(bundle, lang, "ivr")
+
+
+@pytest.mark.parametrize(("lang", "claim", "rule"), [
+    ("ar", "في ظل هذا الضغط الاستثنائي", "في أوقات الضغط الاستثنائي، كل تصعيد فردي"),
+    ("ru", "При такой исключительной нагрузке", "В периоды исключительной нагрузки каждая")])
+def test_arabic_and_russian_partner_notice_state_a_rule_too(lang: str, claim: str,
+                                                            rule: str) -> None:
+    """As the English (reading 18 #1): the request holds at times of heavy load; it does not
+    claim one for a 40-minute fault."""
+    text = render(load_example("identified"), languages=[lang],
+                  channels=["partners"])[lang, "partners"].text
+    assert claim not in text
+    assert rule in text
+
+
+def test_russian_resolved_ivr_says_how_long_the_outage_lasted() -> None:
+    """", спустя час" after the time read as an hour after it (reading 18 ru; the other channels
+    say "сбой длился час")."""
+    text = render(load_example("resolved"), languages=["ru"], channels=["ivr"])["ru", "ivr"].text
+    assert "в 10:05; сбой длился час." in text
+    assert "спустя" not in text
