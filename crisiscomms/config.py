@@ -477,6 +477,9 @@ class CompensationWords(_Strict):
     """``expiry`` for one kind, where the sentence names the thing itself (Arabic "وتسري
     القسيمة حتى {date}": the verb agrees with it); without it, ``expiry``."""
     expiry_short: str
+    expiry_short_kind: dict[CompensationKindId, str] = {}
+    """``expiry_short`` for one kind, where it agrees with the thing (Arabic "، سارية حتى {date}"
+    after "قسيمة"); without it, ``expiry_short``."""
     date_format: str
     """The last day's date, always with the year."""
     date_format_short: str
@@ -512,6 +515,9 @@ class NoNeedJoin(_Strict):
     """What it ends with, its full stop included (" שוב.")."""
     joins: str
     """Put just before ``ends`` (" או לפנות")."""
+    tail: str | None = None
+    """What the joined sentence ends with in place of ``ends`` (en ".": "No need to pay again or
+    contact us."); missing: ``ends`` itself."""
 
 
 class ContactWords(_Strict):

@@ -49,6 +49,7 @@ from .config import (
     DayWords,
     Delivery,
     Language,
+    NoNeedJoin,
     Organisation,
     UnitForms,
     hours_span,
@@ -1226,7 +1227,8 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
             "sentence": sentence,
             "staff": voiced["staff"] or sentence,
             "partner": voiced["partner"] or sentence,
-            "short": whole(words.short, words.what_short[kind], words.expiry_short,
+            "short": whole(words.short, words.what_short[kind],
+                           words.expiry_short_kind.get(kind, words.expiry_short),
                            expiry_short, words.delivery_short[delivery]),
             "brief": _compensation_brief(words, kind, delivery, expiry, whole) or sentence,
             "this_year": whole(words.sentence, words.what[kind], until,
@@ -1556,7 +1558,7 @@ def _says_no_contact(action: Localized | None, language: Language, lang: str) ->
     text = action[lang].casefold()
     join = language.contact.no_need_join
     # The joined form ("אין צורך לשלם או לפנות שוב") says it too.
-    joined = [] if join is None else [(join.joins + join.ends).strip().rstrip(".")]
+    joined = [] if join is None else [(join.joins + _join_tail(join)).strip().rstrip(".")]
     return any(marker.casefold() in text for marker in [*language.contact.no_contact, *joined])
 
 
@@ -1578,7 +1580,12 @@ def _joined_no_contact(short: Piece | None, language: Language, rtl: bool,
     if join is None or not text.startswith(join.starts) or not text.endswith(join.ends) \
             or len(text) <= len(join.starts) + len(join.ends):
         return None
-    return _user_text(text[:-len(join.ends)] + join.joins + join.ends, rtl, say)
+    return _user_text(text[:-len(join.ends)] + join.joins + _join_tail(join), rtl, say)
+
+
+def _join_tail(join: NoNeedJoin) -> str:
+    """What a joined no-need sentence ends with: ``tail`` (en ".") or ``ends`` (" שוב.")."""
+    return join.ends if join.tail is None else join.tail
 
 
 def _internal(incident: Incident, language: Language, lang: str, now: dt.datetime,

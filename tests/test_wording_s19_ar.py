@@ -46,7 +46,8 @@ def test_voucher_expiry_in_short_agrees_with_the_compensation() -> None:
     # says it in short; the post now keeps the complete sentence (s20, R8 ar L1).
     text = seen(bundle("compensation"), "ar", "sms")
     assert "صالح حتى" not in text
-    assert "تعويض تلقائي يسري حتى 31.12.2026: قسيمة بقيمة 10% من الفاتورة الشهرية." in text
+    # s22 (reading 18): the last day follows the voucher it bounds, agreeing with it.
+    assert "تعويض تلقائي: قسيمة بقيمة 10% من الفاتورة الشهرية، سارية حتى 31.12.2026." in text
 
 
 @pytest.mark.parametrize("name", ["compensation", "resolved"])

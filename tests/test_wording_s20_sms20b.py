@@ -31,10 +31,11 @@ def _sms(path: Path, lang: str = "he") -> tuple[str, int, set[str]]:
 
 
 def test_the_call_centre_sms_has_the_sender_and_every_working_channel() -> None:
-    # s21 (R14 #2): the scoped no-need line takes the sender's room (the handset shows it).
+    # s22 (reading 18 #2): the channels scoped ("בעניין אחר פנו …"), not "אין צורך לפנות בעניין
+    # זה. פנו …", and the sender back in the room that frees.
     text, units, rules = _sms(HARD / "callcentre.yaml")
-    assert text.startswith("תקלה במוקד שירות הלקוחות (טלפון ומייל) – בטיפול.")
-    assert "אין צורך לפנות בעניין זה. פנו בצ'אט באתר או במרכזי השירות." in text
+    assert text.startswith("נתיבים: תקלה במוקד שירות הלקוחות (טלפון ומייל) – בטיפול.")
+    assert "בעניין אחר פנו בצ'אט באתר או במרכזי השירות." in text
     assert units <= BUDGET
     assert "required-fact" not in rules
 

@@ -81,8 +81,8 @@ def test_the_usual_compensation_form_stays_where_it_fits() -> None:
 
 @pytest.mark.parametrize(("lang", "said"), [
     # s21 (R12 ar L1): the short time form keeps the status link.
-    ("ar", "عادت الخدمة الساعة 17:50. تعويض تلقائي يسري حتى 31.12.2026: "
-           "قسيمة بقيمة 10% من الفاتورة الشهرية. نعتذر عن الانقطاع. status.netivim.example"),
+    ("ar", "عادت الخدمة الساعة 17:50. تعويض تلقائي: قسيمة بقيمة 10% من الفاتورة الشهرية، "
+           "سارية حتى 31.12.2026. نعتذر عن الانقطاع. status.netivim.example"),
     # Reading 14 R3: "сбой … устранён в 17:50" makes room for the link after the apology.
     ("ru", "действует до 31.12.2026. Приносим извинения. status.netivim.example"),
 ])
