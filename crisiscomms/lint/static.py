@@ -12,7 +12,7 @@ sandbox, even in branches no sample incident takes.
 >>> info.channel, info.output, info.tree is not None
 ('sms', 'text', True)
 >>> sorted(fact_paths(info))[:2]
-[('action_says_no_contact',), ('changes',)]
+[('action_joined_no_contact',), ('action_says_no_contact',)]
 """
 
 from __future__ import annotations
