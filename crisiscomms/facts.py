@@ -1220,6 +1220,7 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
               for name in ("staff", "partner")}
     sentence = whole(words.sentence, words.what[kind], until, expiry,
                      words.delivery[delivery][kind])
+    this_year = _expiry_this_year(comp.valid_until, now, zone, language)
     return {"percent": percent, "kind": kind,
             "kind_label": _word(language.compensation_kind[kind], language.speech),
             "of": comp.of.value, "base": base, "delivery": delivery,
@@ -1231,9 +1232,10 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
                            words.expiry_short_kind.get(kind, words.expiry_short),
                            expiry_short, words.delivery_short[delivery]),
             "brief": _compensation_brief(words, kind, delivery, expiry, whole) or sentence,
-            "this_year": whole(words.sentence, words.what[kind], until,
-                               _expiry_this_year(comp.valid_until, now, zone, language) or expiry,
-                               words.delivery[delivery][kind])}
+            "this_year": _said_shortest(
+                whole(words.sentence, words.what[kind], until, this_year,
+                      words.delivery[delivery][kind]) if this_year is not None else None,
+                _compensation_brief(words, kind, delivery, expiry, whole) or sentence)}
 
 
 def _title_fault(inner: Atom, language: Language) -> Atom:
@@ -1270,6 +1272,17 @@ def _expiry_this_year(last: dt.date | None, now: dt.datetime, zone: ZoneInfo,
     if last is None or last.year != now.astimezone(zone).year:
         return None
     return date_atom(last, language.date_format, language)
+
+
+def _said_shortest(*forms: Phrase | None) -> Phrase:
+    """Of the forms given (``None`` for one that does not apply), the one said in the fewest
+    seconds (:func:`speech.estimate_seconds` of its spoken form); the first of equals. For the
+    last wording of a spoken channel: ``f.compensation.this_year`` is the sentence with its
+    last day said without the year only when that is shorter than the brief form (a credit's
+    whole delivery may be longer than the year it saves; reading 19 ar H1)."""
+    said = [form for form in forms if form is not None]
+    return min(said, key=lambda form: speech.estimate_seconds(
+        str(_piece(form, "ssml", "none", False))))
 
 
 def _compensation_brief(words: CompensationWords, kind: CompensationKindId, delivery: Delivery,
