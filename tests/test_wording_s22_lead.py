@@ -103,5 +103,5 @@ def test_russian_resolved_ivr_says_how_long_the_outage_lasted() -> None:
     """", спустя час" after the time read as an hour after it (reading 18 ru; the other channels
     say "сбой длился час")."""
     text = render(load_example("resolved"), languages=["ru"], channels=["ivr"])["ru", "ivr"].text
-    assert "в 10:05; сбой длился час." in text
+    assert "в 10:05. Сбой длился час." in text
     assert "спустя" not in text
