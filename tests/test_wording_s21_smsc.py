@@ -26,8 +26,8 @@ def _sms(path: Path, lang: str) -> tuple[str, int]:
 def test_phonechat_names_every_working_channel_without_contradiction() -> None:
     text, units = _sms(HARD / "phonechat.yaml", "he")
     # R15 #1 (fin21a): the channels are scoped to any other matter ("בעניין אחר פנו …").
-    assert text.endswith("נעדכן ב-11:00. בינתיים ניתן לפנות במייל service@netivim.example או במרכזי "
-                         "השירות.")
+    assert text.endswith("נעדכן ב-11:00. בינתיים ניתן לפנות במייל service@netivim.example "
+                         "או במרכזי השירות.")
     assert "אין צורך לפנות שוב" not in text and "אין צורך לפנות." not in text
     assert units <= BUDGET["he"]
 

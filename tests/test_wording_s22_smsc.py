@@ -1,12 +1,12 @@
 """Session 22, helper sms22c: reading 19's SMS items.
 
-1. ar monitoring SMS (R19 ar L1): "لا حاجة إلى الدفع أو التواصل معنا مجددًا." read "no need to pay" in
-   a payment incident; the joined line keeps "again" on the payment: "لا حاجة إلى الدفع مجددًا ولا إلى
-   التواصل معنا." (data: [contact.no_need_join] in templates/ar/language.toml).
-2. he SMS with every affected service a contact channel itself (R19 he #1): nobody contacts us about
-   the fault, so "בעניין אחר פנו …" scoped against nothing; it says "בינתיים ניתן לפנות …"
-   (`f.contact.only_contact`, [contact] short_meanwhile). An internet outage that also takes the phone
-   line down keeps "בעניין אחר".
+1. ar monitoring SMS (R19 ar L1): "لا حاجة إلى الدفع أو التواصل معنا مجددًا." read "no need to
+   pay" in a payment incident; the joined line keeps "again" on the payment: "لا حاجة إلى الدفع
+   مجددًا ولا إلى التواصل معنا." (data: [contact.no_need_join] in templates/ar/language.toml).
+2. he SMS with every affected service a contact channel itself (R19 he #1): nobody contacts us
+   about the fault, so "בעניין אחר פנו …" scoped against nothing; it says "בינתיים ניתן לפנות …"
+   (`f.contact.only_contact`, [contact] short_meanwhile). An internet outage that also takes the
+   phone line down keeps "בעניין אחר".
 3. ar changed SMS (R19 ar nit): without the "الحالة: " label the status follows the title after a
    colon, "…(ويشمل أيضًا الحساب الشخصي): قيد الإصلاح.".
 """
@@ -30,8 +30,8 @@ HARD = ROOT / "tests" / "data" / "hard"
 BUDGET = {"he": 134, "en": 306, "ar": 201, "ru": 201}
 
 AR_JOINED = "لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا."
-HE_CALLCENTRE = ("נתיבים: תקלה במוקד שירות הלקוחות (טלפון ומייל) – בטיפול. צפי: 12:00. נעדכן ב-11:00. "
-                 "בינתיים ניתן לפנות בצ'אט באתר או במרכזי השירות.")
+HE_CALLCENTRE = ("נתיבים: תקלה במוקד שירות הלקוחות (טלפון ומייל) – בטיפול. צפי: 12:00. "
+                 "נעדכן ב-11:00. בינתיים ניתן לפנות בצ'אט באתר או במרכזי השירות.")
 HE_PHONECHAT = ("תקלה במוקד הטלפוני ובצ'אט באתר – בטיפול. צפי: 12:00. נעדכן ב-11:00. "
                 "בינתיים ניתן לפנות במייל service@netivim.example או במרכזי השירות.")
 AR_CHANGED = "خلل في تسجيل الدخول إلى التطبيق (ويشمل أيضًا الحساب الشخصي): قيد الإصلاح. موعد جديد:"
@@ -52,7 +52,7 @@ def test_ar_monitoring_sms_keeps_again_on_the_payment() -> None:
 
 
 def test_the_joined_ar_line_still_says_no_contact() -> None:
-    """An action written as the joined line is recognised: no channel says the no-need line twice."""
+    """An action written as the joined line is recognised: no channel says the line twice."""
     data = yaml.safe_load((ROOT / "examples" / "monitoring.yaml").read_text("utf-8"))
     data["customer_action"]["ar"] = "يُرجى عدم الدفع مجددًا. " + AR_JOINED
     incident = parse_incident(data)
@@ -94,7 +94,8 @@ def test_a_fault_people_call_about_keeps_the_scope() -> None:
     facts = build_facts(incident, ts.config, ts.language("he"), "he", None)
     assert not facts["contact"]["only_contact"] and facts["contact"]["short_meanwhile"] is None
     language = ts.language("he")
-    for room in (0, 20, 60):  # the channels the fill scopes (from 7) and the no-need line beside them
+    # The channels the fill scopes (from 7), and the no-need line beside them.
+    for room in (0, 20, 60):
         outputs, _ = _render_outputs(ts, "he", "sms", {}, facts, language, {}, short=7, room=room)
         text = strip_controls(outputs["text"])
         assert "בינתיים" not in text, (room, text)
