@@ -543,6 +543,10 @@ class ContactWords(_Strict):
     """Where to turn in an SMS that has no room for "no need to contact us about this problem"
     beside every working channel: the channels scoped to any other matter instead
     ("בעניין אחר פנו במייל …"; ``f.contact.short_other``, R15 #1). Missing: not said."""
+    short_meanwhile: str = ""
+    """The same channels when every affected service is a contact channel itself (the call
+    centre down): nobody contacts us about the fault, so nothing to scope against ("בינתיים
+    ניתן לפנות …"; ``f.contact.short_meanwhile``, R19 he #1). Missing: ``short_other``."""
     other: str = ""
     """Every working channel for any other matter, beside the scoped no-need line
     ("لأي أمر آخر: {channel}."): ``{channel}``, the channels joined with "and"

@@ -1372,7 +1372,36 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         "phone_closed": None if is_down.get("phone")
         else _phone_closed(incident, config, language, say, others),
         **_contact_other(config, language, is_down, working_short, say),
+        **_contact_only(affected, config, language, working_short),
     }
+
+
+def _contact_only(affected: set[str], config: Config, language: Language,
+                  working_short: Sequence[Piece]) -> dict[str, Any]:
+    """Whether every affected service is a contact channel itself (``only_contact``): the
+    call centre and its mail, not an internet outage that also takes the phone line down.
+    Nobody then contacts us about the fault itself, so the SMS points at the working channels
+    for now (``short_meanwhile``, "בינתיים ניתן לפנות …"), not "for any other matter" (R19 he
+    #1). A service is a channel itself when the channel depends on it alone or shares its id
+    (the chat, which also rides on the website: a website outage is not a contact channel's).
+
+    >>> from crisiscomms.config import default_templates_dir, load_config, load_language
+    >>> config = load_config(default_templates_dir())
+    >>> he = load_language(default_templates_dir(), "he")
+    >>> [_contact_only(a, config, he, ())["only_contact"] for a in
+    ...  ({"call-centre", "support-mail"}, {"call-centre", "chat"}, {"website"},
+    ...   {"fiber", "call-centre"}, set())]
+    [True, True, False, False, False]
+    """
+    own = {sid for cid in CONTACT_CHANNELS
+           if (channel := config.contact.get(cid)) is not None  # type: ignore[call-overload]
+           for sid in channel.services if sid == cid or len(channel.services) == 1}
+    only = bool(affected) and affected <= own
+    words = language.contact
+    return {"only_contact": only,
+            "short_meanwhile": Phrase(words.short_meanwhile,
+                                      (("channel", _join(working_short, language, "or")),))
+            if only and working_short and words.short_meanwhile else None}
 
 
 def _contact_other(config: Config, language: Language, is_down: dict[str, bool],
@@ -1586,7 +1615,7 @@ def _joined_no_contact(short: Piece | None, language: Language, rtl: bool,
     >>> from crisiscomms.model import LongText
     >>> said = _said(LongText({"ar": "لا حاجة إلى الدفع مجددًا"}), "ar", True, ar.speech)
     >>> str(_joined_no_contact(said, ar, True, ar.speech))
-    'لا حاجة إلى الدفع أو التواصل معنا مجددًا.'
+    'لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا.'
     """
     join = language.contact.no_need_join
     text = "" if short is None else str(short)

@@ -33,8 +33,8 @@ def test_a_channel_down_sms_says_no_need_and_a_working_channel_before_the_sender
     # the fill brings the sender back instead.
     text, _ = _sms(HARD / "phonechat.yaml")
     # R15 #1 (fin21a): the channels are scoped to any other matter before the sender comes back.
-    assert text.endswith("נעדכן ב-11:00. בעניין אחר פנו במייל service@netivim.example או במרכזי "
-                         "השירות.")
+    assert text.endswith("נעדכן ב-11:00. בינתיים ניתן לפנות במייל service@netivim.example "
+                         "או במרכזי השירות.")
     assert "אין צורך לפנות שוב" not in text
 
 

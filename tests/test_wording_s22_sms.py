@@ -27,7 +27,7 @@ from crisiscomms.text.bidi import strip_controls
 ROOT = Path(__file__).resolve().parent.parent
 HARD = ROOT / "tests" / "data" / "hard"
 JOINED = {"he": "אין צורך לשלם או לפנות שוב.",
-          "ar": "لا حاجة إلى الدفع أو التواصل معنا مجددًا.",
+          "ar": "لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا.",
           "ru": "Платить и обращаться повторно не нужно."}
 SHORT = {"he": "אין צורך לשלם שוב.", "ar": "لا حاجة إلى الدفع مجددًا.",
          "ru": "Платить повторно не нужно."}
