@@ -1484,6 +1484,7 @@ def _list_all(config: Config, language: Language, lang: str, say: speech.SpeechW
     org = config.organisation
     words = language.contact
     items: list[Piece] = []
+    chosen: list[tuple[str, Any, str]] = []
     for cid in CONTACT_CHANNELS:
         channel = config.contact.get(cid)  # type: ignore[call-overload]
         if channel is None or is_down.get(cid):
@@ -1491,6 +1492,10 @@ def _list_all(config: Config, language: Language, lang: str, say: speech.SpeechW
         pattern = words.listed.get(cid) or words.name.get(cid)  # type: ignore[call-overload]
         if not pattern:
             return None
+        chosen.append((cid, channel, pattern))
+    for i, (cid, channel, pattern) in enumerate(chosen):
+        pattern = _ours_once(pattern, chosen[i + 1][2] if i + 1 < len(chosen) else "",
+                             " " + words.listed_ours if words.listed_ours else "")
         named = _slot(pattern, "address", _address(cid, channel.address, org, say), say)
         hours = channel.hours.get(lang)
         if hours:
@@ -1498,6 +1503,19 @@ def _list_all(config: Config, language: Language, lang: str, say: speech.SpeechW
                                               ("hours", _user_text(hours, language.rtl, say))))
         items.append(named)
     return _join(items, language) if items else None
+
+
+def _ours_once(pattern: str, following: str, ours: str) -> str:
+    """A list item without its trailing possessive when the next item ends with it too.
+
+    >>> _ours_once("email ours", "stores ours", " ours")
+    'email'
+    >>> _ours_once("email ours", "chat on our site", " ours")
+    'email ours'
+    """
+    if ours and pattern.endswith(ours) and following.endswith(ours):
+        return pattern[:-len(ours)]
+    return pattern
 
 
 def _down(down: Sequence[tuple[str, Piece]], language: Language,
