@@ -120,6 +120,7 @@ def test_ar_banner_says_the_voucher_needs_no_contact() -> None:
     says the whole delivery sentence, and the short apology makes that room."""
     bundle = render(load_incident(ROOT / "examples/compensation.yaml"), languages=("ar",),
                     channels=("banner",))
-    text = _text(bundle, "ar", "banner")
-    assert "ستصلكم القسيمة تلقائيًا دون الحاجة إلى التواصل معنا. نعتذر عن الانقطاع." in text
+    for output in ("text", "html"):
+        text = _text(bundle, "ar", "banner", output)
+        assert "ستصلكم القسيمة تلقائيًا دون الحاجة إلى التواصل معنا. نعتذر عن الانقطاع." in text
     assert not [f for f in bundle.findings if f.channel == "banner"]
