@@ -561,6 +561,14 @@ class ContactWords(_Strict):
     """A working channel as an item of a bare list ("the chat on our website", "email to
     {address}"), for staff notices (``f.contact.list_all``); ``{address}`` optional. Missing:
     its ``name``."""
+    third: dict[ContactId, str] = {}
+    """A working channel said of the organisation in the third person, inside a quote a
+    reseller says in their own name ("by chat on its website"; ``f.contact.working_third``);
+    ``{address}`` optional. Missing: its ``channel``."""
+    listed_ours: str = ""
+    """The possessive that ends several ``listed`` items ("لدينا"): said once, on the last of a
+    run of items that end with it ("البريد الإلكتروني ومراكز الخدمة لدينا", R19 ar nit).
+    Missing: each item as written."""
     down_many: str = ""
     """One sentence for two or more channels down: ``{channels}``, their ``name`` as a list.
     Missing (or a channel without a name): each down channel's own ``down`` sentence."""

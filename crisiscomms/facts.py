@@ -1352,6 +1352,8 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         else _word(words.none_working, say),
         "short": Phrase(words.short, (("channel", working_short[0]),))
         if working_short else None,
+        # The working channels said of the organisation, for the partners' quote (R19).
+        "working_third": _working_third(config, language, lang, say, is_down),
         # Every working channel as a bare list, for staff notices (s19 R3).
         "list_all": _list_all(config, language, lang, say, is_down),
         "down_on_call": _down_on_call(down, language, say),
@@ -1526,6 +1528,7 @@ def _list_all(config: Config, language: Language, lang: str, say: speech.SpeechW
     org = config.organisation
     words = language.contact
     items: list[Piece] = []
+    chosen: list[tuple[str, Any, str]] = []
     for cid in CONTACT_CHANNELS:
         channel = config.contact.get(cid)  # type: ignore[call-overload]
         if channel is None or is_down.get(cid):
@@ -1533,6 +1536,10 @@ def _list_all(config: Config, language: Language, lang: str, say: speech.SpeechW
         pattern = words.listed.get(cid) or words.name.get(cid)  # type: ignore[call-overload]
         if not pattern:
             return None
+        chosen.append((cid, channel, pattern))
+    for i, (cid, channel, pattern) in enumerate(chosen):
+        pattern = _ours_once(pattern, chosen[i + 1][2] if i + 1 < len(chosen) else "",
+                             " " + words.listed_ours if words.listed_ours else "")
         named = _slot(pattern, "address", _address(cid, channel.address, org, say), say)
         hours = channel.hours.get(lang)
         if hours:
@@ -1540,6 +1547,41 @@ def _list_all(config: Config, language: Language, lang: str, say: speech.SpeechW
                                               ("hours", _user_text(hours, language.rtl, say))))
         items.append(named)
     return _join(items, language) if items else None
+
+
+def _working_third(config: Config, language: Language, lang: str, say: speech.SpeechWords,
+                   is_down: Mapping[str, bool]) -> Piece | None:
+    """The working channels as ``working`` lists them, each in its ``[contact.third]`` wording
+    (else its ``[contact.channel]``): the organisation in the third person ("by chat on its
+    website"), for a quote a reseller says in their own name; None when none works."""
+    org = config.organisation
+    words = language.contact
+    items: list[Piece] = []
+    for cid in CONTACT_CHANNELS:
+        channel = config.contact.get(cid)  # type: ignore[call-overload]
+        if channel is None or is_down.get(cid):
+            continue
+        pattern = words.third.get(cid) or words.channel[cid]  # type: ignore[call-overload,index]
+        named = _slot(pattern, "address", _address(cid, channel.address, org, say), say)
+        hours = channel.hours.get(lang)
+        if hours:
+            named = Phrase(words.with_hours, (("channel", named),
+                                              ("hours", _user_text(hours, language.rtl, say))))
+        items.append(named)
+    return _join(items, language) if items else None
+
+
+def _ours_once(pattern: str, following: str, ours: str) -> str:
+    """A list item without its trailing possessive when the next item ends with it too.
+
+    >>> _ours_once("email ours", "stores ours", " ours")
+    'email'
+    >>> _ours_once("email ours", "chat on our site", " ours")
+    'email ours'
+    """
+    if ours and pattern.endswith(ours) and following.endswith(ours):
+        return pattern[:-len(ours)]
+    return pattern
 
 
 def _down(down: Sequence[tuple[str, Piece]], language: Language,
