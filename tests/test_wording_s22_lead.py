@@ -14,7 +14,7 @@ from crisiscomms.cases.letters import render_case_letter
 from crisiscomms.errors import CaseError
 from crisiscomms.samples import example_names, load_example
 
-from .example_edits import overnight_ivr_at, seen
+from .example_edits import example_incident, overnight_ivr_at, seen
 from .template_copy import TemplateCopy
 
 HARD = Path(__file__).resolve().parent / "data" / "hard"
@@ -105,3 +105,15 @@ def test_russian_resolved_ivr_says_how_long_the_outage_lasted() -> None:
     text = render(load_example("resolved"), languages=["ru"], channels=["ivr"])["ru", "ivr"].text
     assert "в 10:05. Сбой длился час." in text
     assert "спустя" not in text
+
+
+def test_arabic_stores_down_passes_the_address_rule() -> None:
+    """"لا تستطيع مراكز الخدمة …" (the centres cannot) tripped address-form, whose word list holds
+    "تستطيع" as singular address: every Arabic channel of an incident with the service centres
+    down raised an error (a services sweep, session 22)."""
+    incident = example_incident("identified", services=[
+        {"id": "stores", "name": {"he": "מרכזי השירות", "en": "our service centres",
+                                  "ar": "مراكز الخدمة", "ru": "сервисные центры"}}])
+    bundle = render(incident, languages=["ar"])
+    assert [f.rule for f in bundle.findings if f.severity == "error"] == []
+    assert "مراكز الخدمة لدينا لا يمكنها معالجة الطلبات حاليًا" in bundle["ar", "email"].text
