@@ -92,8 +92,10 @@ CHANNELS: dict[str, ChannelSpec] = {
         ChannelSpec("ivr", ("text", "ssml"), Audience.CUSTOMER, short_wording=6),
         ChannelSpec("email", ("subject", "text", "html"), Audience.CUSTOMER, html_document=True,
                     reply=True),
-        # Banner: 1 the compact form (no labels, no thanks), 2 the compensation in short.
-        ChannelSpec("banner", ("text", "html"), Audience.CUSTOMER, short_wording=2),
+        # Banner: 1 the compact form (no labels, no thanks), 2 the compensation in short,
+        # 3 the day of the estimate and the next update said once, no estimate in short,
+        # 4 the status in short.
+        ChannelSpec("banner", ("text", "html"), Audience.CUSTOMER, short_wording=4),
         # SMS (templates/<lang>/sms.txt; the ladder is in docs/templates.md): what matters
         # least goes first (the thanks, the long status phrase, the whole workaround, the status
         # page link, the sender, the apology, "no need to contact us again"). The services, the

@@ -605,7 +605,22 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
         if str(short_day) else time,
         "dated": dated,
         "at": Phrase(language.at_time, (("time", time),)),
+        # Two moments of one day said once (banner: "Expected back at 01:50 and next update
+        # at 00:50, both on Friday 27 November (overnight from Thursday)").
+        "day_dated": dated_day(dated, language),
+        "day_dated_plain": dated_day(Phrase(language.dated, (("weekday", in_dated),
+                                                              ("date", date))), language),
     }
+
+
+def dated_day(dated: Piece, language: Language) -> Phrase | None:
+    """``dated`` without its time: the language's ``at_time`` taken out of the pattern with
+    the spaces and commas around it ("at {time} on {weekday} {date}" -> "on {weekday}
+    {date}"); None where the pattern does not hold ``at_time`` as it is."""
+    if not isinstance(dated, Phrase) or language.at_time not in dated.pattern:
+        return None
+    pattern = re.sub(r" {2,}", " ", dated.pattern.replace(language.at_time, "", 1)).strip(" ,")
+    return Phrase(pattern, tuple((k, v) for k, v in dated.parts if k != "time"))
 
 
 @lru_cache(maxsize=64)

@@ -1,0 +1,156 @@
+"""Session 22, banner (helper banner22).
+
+A time sweep moved every example and hard incident to eight statement times (Thursday night
+to Sunday night) with and without its estimate: at night the call-centre banner said the
+night's date twice ("Expected back at 01:50 on Friday 27 November (overnight from Thursday).
+Next update at 00:50 on Friday 27 November (overnight from Thursday).") and went over its 300
+characters in en, ar and ru. Two wordings more, each kept only when the one before is over:
+3 says the day of the estimate and the next update once when they share it
+(f.x.day_dated) and no estimate in short; 4 the status in short too.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from crisiscomms import render
+from crisiscomms.facts import Atom, Phrase, dated_day
+from crisiscomms.loading import parse_incident
+from crisiscomms.render import template_set
+from crisiscomms.text.bidi import strip_controls
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = sorted((ROOT / "examples").glob("*.yaml")) + sorted(
+    (ROOT / "tests" / "data" / "hard").glob("*.yaml"))
+# Weekday (Monday 0) of the week of 23 November 2026, hour, minute.
+TIMES = [(4, 2, 0), (4, 7, 10), (4, 13, 0), (3, 21, 30), (3, 23, 50), (5, 10, 0), (5, 22, 40),
+         (6, 1, 15)]
+CC = ROOT / "tests" / "data" / "hard" / "callcentre-arru.yaml"
+
+
+def _shift(node: Any, delta: dt.timedelta) -> Any:
+    if isinstance(node, dict):
+        return {k: _shift(v, delta) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_shift(v, delta) for v in node]
+    if isinstance(node, dt.datetime):
+        return node + delta
+    if isinstance(node, str) and len(node) >= 19 and node[4] == "-" and node[10] == "T":
+        try:
+            return (dt.datetime.fromisoformat(node) + delta).isoformat()
+        except ValueError:
+            return node
+    return node
+
+
+def _moved(path: Path, when: tuple[int, int, int], no_eta: bool = False) -> dict[str, Any]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    up = raw["updated_at"]
+    up = up if isinstance(up, dt.datetime) else dt.datetime.fromisoformat(up)
+    wd, h, m = when
+    base = dt.datetime(2026, 11, 23 + wd, h, m, tzinfo=up.tzinfo)
+    data: dict[str, Any] = _shift(copy.deepcopy(raw), base - up)
+    if no_eta:
+        data["eta"] = None
+    return data
+
+
+def _cases() -> list[Any]:
+    cases = []
+    for path in FILES:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        langs = ("he", "en") + (("ar", "ru") if "ar" in raw["title"] else ())
+        variants = [False]
+        if raw.get("eta") and raw["status"] in ("investigating", "identified"):
+            variants.append(True)
+        for when in TIMES:
+            for no_eta in variants:
+                cases.append(pytest.param(path, when, no_eta, langs,
+                                          id=f"{path.stem}-{when[0]}.{when[1]:02}{when[2]:02}"
+                                             f"{'-noeta' if no_eta else ''}"))
+    return cases
+
+
+@pytest.mark.parametrize(("path", "when", "no_eta", "langs"), _cases())
+def test_banner_within_budget_at_every_time(path: Path, when: tuple[int, int, int],
+                                            no_eta: bool, langs: tuple[str, ...]) -> None:
+    incident = parse_incident(_moved(path, when, no_eta), str(path))
+    bundle = render(incident, languages=list(langs), channels=["banner"])
+    errors = [(x.language, x.rule, x.message) for x in bundle.findings
+              if x.severity == "error"]
+    assert not errors
+
+
+def _banner(lang: str, when: tuple[int, int, int], no_eta: bool = False) -> tuple[str, Any]:
+    incident = parse_incident(_moved(CC, when, no_eta), str(CC))
+    message = render(incident, languages=[lang], channels=["banner"])[lang, "banner"]
+    return strip_controls(message.text), message.stats
+
+
+NIGHT = {"en": "on Friday 27 November (overnight from Thursday)",
+         "ar": "بعد منتصف ليل الخميس (فجر الجمعة 27 نوفمبر)"}
+SAID_ONCE = {"en": "Expected back at 01:50 and next update at 00:50, both ",
+             "ar": "العودة المتوقعة الساعة 01:50 والتحديث القادم الساعة 00:50، وذلك "}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_night_is_said_once(lang: str) -> None:
+    text, stats = _banner(lang, (3, 23, 50))
+    assert stats["short"] == 3
+    assert text.count(NIGHT[lang]) == 1
+    assert SAID_ONCE[lang] + NIGHT[lang] + "." in text
+
+
+def test_said_once_ru() -> None:
+    text, stats = _banner("ru", (6, 1, 15))
+    assert stats["short"] == 3
+    assert ("Ожидаемый срок восстановления — в 03:15, следующее сообщение — в 02:15, оба — "
+            "в ночь на воскресенье, 29 ноября.") in text
+
+
+@pytest.mark.parametrize(("lang", "short"), [("en", "No estimate yet."),
+                                             ("ar", "لا يوجد موعد متوقع بعد."),
+                                             ("ru", "Срок восстановления пока неизвестен.")])
+def test_no_estimate_in_short(lang: str, short: str) -> None:
+    text, stats = _banner(lang, (6, 1, 15), no_eta=True)
+    assert stats["short"] == 3
+    assert short in text
+
+
+def test_status_in_short_last() -> None:
+    """Saturday 22:40: the estimate is after midnight, the next update before it, so no day is
+    said once; the Arabic status goes short instead."""
+    text, stats = _banner("ar", (5, 22, 40))
+    assert stats["short"] == 4
+    assert "(مركز الاتصال والدعم عبر البريد الإلكتروني): قيد الإصلاح." in text
+    assert "بعد منتصف ليل السبت (فجر الأحد 29 نوفمبر)" in text
+    assert "يوم السبت 28 نوفمبر الساعة 23:40" in text
+
+
+def test_same_date_other_forms_says_the_plain_day() -> None:
+    """Friday 02:00: the next update at 03:00 is said as the night, the estimate at 04:00 as
+    Friday; both are on Friday 27 November, said plainly once."""
+    text, _ = _banner("ar", (4, 2, 0))
+    assert "العودة المتوقعة الساعة 04:00 والتحديث القادم الساعة 03:00، وذلك يوم الجمعة 27 نوفمبر." \
+        in text
+
+
+def test_dated_day() -> None:
+    language = template_set(None).language("en")
+    time, day = Atom("01:50", "01:50"), Atom("Friday", "Friday")
+    got = dated_day(Phrase("at {time} on {weekday} (x)", (("time", time), ("weekday", day))),
+                    language)
+    assert got is not None and str(got) == "on Friday (x)"
+    assert dated_day(Phrase("{weekday} {time}", (("time", time), ("weekday", day))),
+                     language) is None
+    ru = template_set(None).language("ru")
+    got = dated_day(Phrase("{weekday}, {date}, в {time}", (
+        ("weekday", day), ("date", Atom("27", "27")), ("time", time))), ru)
+    assert got is not None and re.sub(r"\s+", " ", str(got)) == "Friday, 27"
