@@ -88,8 +88,11 @@ class ChannelSpec:
 CHANNELS: dict[str, ChannelSpec] = {
     spec.id: spec
     for spec in (
-        # IVR: 1 the shorter greeting and closing, no thanks; 2 without the workaround.
-        ChannelSpec("ivr", ("text", "ssml"), Audience.CUSTOMER, short_wording=6),
+        # IVR: 1 the shorter greeting and closing, no thanks; 2 without the workaround; out
+        # of phone hours, 7 (open) or 8 (resolved) names the line's hours without the other
+        # channel, and an open script's 8 drops the workaround; Arabic resolved 6 says the
+        # compensation's whole sentence without the year, 7 the shorter form (s22 ivr22d).
+        ChannelSpec("ivr", ("text", "ssml"), Audience.CUSTOMER, short_wording=8),
         ChannelSpec("email", ("subject", "text", "html"), Audience.CUSTOMER, html_document=True,
                     reply=True),
         # Banner: 1 the compact form (no labels, no thanks), 2 the compensation in short,

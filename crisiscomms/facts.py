@@ -1247,6 +1247,11 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
                            words.expiry_short_kind.get(kind, words.expiry_short),
                            expiry_short, words.delivery_short[delivery]),
             "brief": _compensation_brief(words, kind, delivery, expiry, whole) or sentence,
+            # The whole sentence with the last day said without its year (None in another
+            # year): the IVR's wording before the one that takes the shorter form (s22 ivr22d).
+            "sentence_this_year": whole(words.sentence, words.what[kind], until, this_year,
+                                        words.delivery[delivery][kind])
+            if this_year is not None else None,
             "this_year": _said_shortest(
                 whole(words.sentence, words.what[kind], until, this_year,
                       words.delivery[delivery][kind]) if this_year is not None else None,
@@ -1388,6 +1393,10 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         # Outside the phone's opening hours, the IVR's "stay on the line" (R11 he #1).
         "phone_closed": None if is_down.get("phone")
         else _phone_closed(incident, config, language, say, others),
+        # The same without the other channel ("For anything else, call us ... 08:00 to
+        # 20:00."), for the IVR's last wordings (s22 ivr22d).
+        "phone_closed_alone": None if is_down.get("phone")
+        else _phone_closed(incident, config, language, say, ()),
         **_contact_other(config, language, is_down, working_short, say),
         **_contact_only(affected, config, language, working_short),
     }

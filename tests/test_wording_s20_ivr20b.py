@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from crisiscomms import render
-from crisiscomms.channels import CHANNELS
 from crisiscomms.loading import load_incident
 from crisiscomms.samples import changed_example
 
@@ -21,7 +20,7 @@ from .test_espeak import espeak_seconds
 HARD = Path(__file__).parent / "data" / "hard"
 LANGS = ("he", "en", "ar", "ru")
 # The changed sample's wording: the last before the short workaround (s20 ivr20c).
-LAST = CHANNELS["ivr"].short_wording - 1
+LAST = 5  # short_wording - 1 until s22 ivrd added wordings 7-8 (out of phone hours)
 # Each language's words for "now": said once on the phone-down line; with email down too,
 # once in the script (s20 ivr20c: the opening says it, the phone-down line then does not).
 NOW = {"he": r"כרגע", "en": r"\b(?:right now|for now|now|at the moment)\b", "ar": r"حاليًا",

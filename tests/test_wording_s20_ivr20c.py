@@ -12,14 +12,13 @@ from pathlib import Path
 import pytest
 
 from crisiscomms import render
-from crisiscomms.channels import CHANNELS
 from crisiscomms.loading import load_incident
 
 from .example_edits import seen
 from .journal_states import BASE, state
 
 LANGS = ("he", "en", "ar", "ru")
-LAST = CHANNELS["ivr"].short_wording
+LAST = 6  # the short workaround's wording (the last until s22 ivrd added 7-8)
 HARD = Path(__file__).parent / "data" / "hard"
 OPENER = {"he": "לנוחותכם, ", "en": "Meanwhile, ", "ar": "وحتى ذلك الحين، ", "ru": "А пока — "}
 

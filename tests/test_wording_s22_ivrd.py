@@ -1,0 +1,131 @@
+"""Session 22 (ivrd): the IVR fits 45 s at any statement time. Out of phone hours the hold
+line names the hours and another channel; wording 7 (open) or 8 (resolved) names the hours
+alone (f.contact.phone_closed_alone), an open script's 8 also drops the workaround, never the
+CONTRACT section 6 facts. Arabic resolved 6 keeps "دون الحاجة إلى التواصل معنا" with the
+compensation's last day said without its year."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import itertools
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from crisiscomms import parse_incident, render
+from crisiscomms.channels import CHANNELS
+from crisiscomms.facts import build_facts
+from crisiscomms.loading import load_incident
+from crisiscomms.render import _render_one, template_set
+from crisiscomms.text.bidi import strip_controls
+
+ROOT = Path(__file__).parent.parent
+FILES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples").glob("*.yaml")) + sorted(
+    str(p.relative_to(ROOT)) for p in (ROOT / "tests/data/hard").glob("*.yaml"))
+# Thu 23:50, Fri 02:00 / 07:10 / 13:00, Sat 10:00 / 22:40, Sun 01:15 (the week of
+# 2026-11-23) and Thu 21:30.
+TIMES = [(4, 2, 0), (4, 7, 10), (4, 13, 0), (3, 21, 30), (3, 23, 50), (5, 10, 0),
+         (5, 22, 40), (6, 1, 15)]
+
+
+def _shift(node: Any, delta: dt.timedelta) -> Any:
+    if isinstance(node, dict):
+        return {k: _shift(v, delta) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_shift(v, delta) for v in node]
+    if isinstance(node, dt.datetime):
+        return node + delta
+    if isinstance(node, str) and len(node) >= 19 and node[4] == "-" and node[10] == "T":
+        try:
+            return (dt.datetime.fromisoformat(node) + delta).isoformat()
+        except ValueError:
+            return node
+    return node
+
+
+def _moved(path: str, when: tuple[int, int, int], no_eta: bool = False) -> dict[str, Any]:
+    raw: dict[str, Any] = yaml.safe_load((ROOT / path).read_text("utf-8"))
+    up = raw["updated_at"]
+    up = up if isinstance(up, dt.datetime) else dt.datetime.fromisoformat(up)
+    day, hour, minute = when
+    base = dt.datetime(2026, 11, 23 + day, hour, minute, tzinfo=up.tzinfo)
+    data: dict[str, Any] = _shift(copy.deepcopy(raw), base - up)
+    if no_eta:
+        data["eta"] = None
+    return data
+
+
+def _languages(data: dict[str, Any]) -> tuple[str, ...]:
+    return ("he", "en") + (("ar", "ru") if "ar" in data["title"] else ())
+
+
+@pytest.mark.parametrize(("path", "when"), list(itertools.product(FILES, TIMES)))
+def test_every_ivr_fits_at_any_time(path: str, when: tuple[int, int, int]) -> None:
+    data = _moved(path, when)
+    variants = [data]
+    if data.get("eta") and data["status"] in ("investigating", "identified"):
+        variants.append({**data, "eta": None})
+    for variant in variants:
+        bundle = render(parse_incident(variant, path), languages=_languages(variant),
+                        channels=("ivr",))
+        assert [(f.language, f.message) for f in bundle.findings
+                if f.rule == "ivr-seconds"] == [], (path, when, variant.get("eta"))
+
+
+SUNDAY_NIGHT = (6, 1, 15)
+
+
+@pytest.mark.parametrize(("lang", "hours"), [
+    ("en", "For anything else, call us Sunday to Thursday, 08:00 to 20:00."),
+    ("ar", "لأي استفسار آخر، اتصلوا بنا من الأحد إلى الخميس، من 08:00 حتى 20:00."),
+    ("ru", "По другим вопросам звоните нам с воскресенья по четверг, с 08:00 до 20:00."),
+])
+def test_out_of_hours_names_the_hours_alone(lang: str, hours: str) -> None:
+    data = _moved("examples/identified.yaml", SUNDAY_NIGHT, no_eta=True)
+    message = render(parse_incident(data), languages=(lang,), channels=("ivr",))[lang, "ivr"]
+    text = strip_controls(message.text)
+    assert message.stats["short"] == 7
+    assert text.rstrip().endswith(hours)
+    # The workaround and the section 6 facts stay.
+    assert "BILL" in text and "2040" in text
+    assert "02:05" in text
+
+
+def _level(path: str, data: dict[str, Any], lang: str, level: int) -> str:
+    ts = template_set(None)
+    incident = parse_incident(data, path)
+    language = ts.language(lang)
+    facts = build_facts(incident, ts.config, language, lang, None)
+    return strip_controls(_render_one(ts, incident, lang, "ivr", {}, facts, language, {},
+                                      level=level).text)
+
+
+@pytest.mark.parametrize("lang", ["he", "en", "ar", "ru"])
+def test_last_wording_drops_the_workaround_only(lang: str) -> None:
+    assert CHANNELS["ivr"].short_wording == 8
+    data = _moved("examples/identified.yaml", SUNDAY_NIGHT)
+    seventh = _level("examples/identified.yaml", data, lang, 7)
+    eighth = _level("examples/identified.yaml", data, lang, 8)
+    assert "2040" in seventh and "2040" not in eighth
+    # The estimate (04:05) and the next update (02:05) in both.
+    for text in (seventh, eighth):
+        assert "04:05" in text and "02:05" in text
+    assert seventh.splitlines()[-1] == eighth.splitlines()[-1]
+
+
+def test_in_hours_the_hold_line_is_unchanged() -> None:
+    shipped = load_incident(ROOT / "examples/identified.yaml")
+    bundle = render(shipped, languages=("en",), channels=("ivr",))
+    assert "Otherwise, stay on the line." in bundle["en", "ivr"].text
+
+
+def test_arabic_compensation_keeps_no_need_to_contact_us() -> None:
+    bundle = render(load_incident(ROOT / "examples/compensation.yaml"), languages=("ar",),
+                    channels=("ivr",))
+    message = bundle["ar", "ivr"]
+    assert message.stats["short"] == 6 and message.stats["seconds"] <= 45
+    assert ("وتسري القسيمة حتى 31 ديسمبر. ستصلكم القسيمة تلقائيًا دون الحاجة إلى التواصل معنا."
+            in strip_controls(message.text))
