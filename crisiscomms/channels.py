@@ -106,7 +106,7 @@ CHANNELS: dict[str, ChannelSpec] = {
         # (render: `room`) adds back what that level dropped and this incident has room for:
         # sender, apology, no-need line (or every working contact channel), customer action,
         # thanks.
-        ChannelSpec("sms", ("text",), Audience.CUSTOMER, short_wording=10),
+        ChannelSpec("sms", ("text",), Audience.CUSTOMER, short_wording=11),
         ChannelSpec("talking_points", ("text", "html"), Audience.STAFF),
         ChannelSpec("status_page", ("subject", "text", "html"), Audience.PUBLIC,
                     text_format="markdown"),

@@ -61,9 +61,9 @@ DEFECTS = [
     pytest.param("he/email.txt", "תודה על פנייתכם. היא התקבלה",
                  "לקוח יקר, תודה על פנייתכם. היא התקבלה", "plural-address", "line",
                  id="substitution-he"),
-    # s21: the deep SMS levels say the next update as "נעדכן ב-15:00.".
-    pytest.param("he/sms.txt", "נעדכן ב-{{ f.next_update.short }}.",
-                 "נעדכן ב-{{ f.next_update.short }}. {{ f.impact }}",
+    # s22: every SMS wording, the shortest (11) too, carries the seeded words.
+    pytest.param("he/sms.txt", "{% if f.resolved %}",
+                 "{{ f.impact }} {{ f.impact }} {{ f.impact }}{% if f.resolved %}",
                  "sms-segments", None, id="budget-sms-segments"),
     pytest.param("en/banner.txt", "Next update {{ f.next_update.dated }}.",
                  "Next update {{ f.next_update.dated }}. {{ f.impact }} {{ f.impact }}",

@@ -130,7 +130,7 @@ def test_error_only_when_the_shortest_wording_does_not_fit() -> None:
     bundle = _hebrew_sms(UNNAMED + " ובדרום בעקבות נזק נוסף לסיבים בכביש 6 ובכביש החוף",
                          ["האינטרנט"])
     message = bundle["he", "sms"]
-    assert message.stats["short"] == 10 and message.stats["segments"] == 3
+    assert message.stats["short"] == 11 and message.stats["segments"] == 3
     assert "sms-segments" in {f.rule for f in bundle.findings}
 
 

@@ -59,7 +59,7 @@ def test_short_workaround_outlasts_the_no_need_line_and_the_sender() -> None:
     # Every SMS wording but the last keeps the short form; the no-need line goes first.
     text = seen(render(load_example("identified"), channels=["sms"]), "he", "sms")
     assert "אין צורך לפנות שוב" not in text and "2040" in text
-    assert CHANNELS["sms"].short_wording == 10
+    assert CHANNELS["sms"].short_wording == 11
 
 
 def test_resolved_compensation_sms_says_the_day() -> None:
