@@ -11,6 +11,9 @@ from typing import Any
 import pytest
 
 from crisiscomms import Bundle, Message, parse_incident, render
+from crisiscomms.channels import CHANNELS
+from crisiscomms.facts import build_facts
+from crisiscomms.render import _render_one, template_set
 from crisiscomms.samples import load_example
 from crisiscomms.text.bidi import strip_controls
 
@@ -63,12 +66,21 @@ def test_monitoring_to_another_time_keeps_both() -> None:
 
 # --- D11: one Hebrew wording of the next update at every level --------------------------------
 
-def test_hebrew_sms_words_the_next_update_one_way_at_every_level() -> None:
-    # Before: "עדכון נוסף עד" up to wording 7, "העדכון הבא:" at 8 and 9.
+@pytest.mark.parametrize("example", ["identified", "investigating", "monitoring", "overnight"])
+def test_hebrew_sms_words_the_next_update_one_way_at_every_level(example: str) -> None:
+    # Before: "עדכון נוסף עד" up to wording 7, "העדכון הבא:" at 8 and 9. Now every wording
+    # says "נעדכן ב-…" or "העדכון הבא: …" (the monitoring one with "עם סיום המעקב").
     sms = (TEMPLATES / "he" / "sms.txt").read_text(encoding="utf-8")
-    body = re.sub(r"\{#.*?#\}", "", sms, flags=re.S)
-    assert "עדכון נוסף עד" not in body
-    assert body.count("העדכון הבא:") == 2  # the plain sentence and the monitoring one
+    assert "עדכון נוסף עד" not in re.sub(r"\{#.*?#\}", "", sms, flags=re.S)
+    incident = load_example(example)
+    ts = template_set(None)
+    language = ts.language("he")
+    facts = build_facts(incident, ts.config, language, "he", None)
+    for level in range(CHANNELS["sms"].short_wording + 1):
+        text = strip_controls(_render_one(ts, incident, "he", "sms", {}, facts, language, {},
+                                          level=level).text)
+        assert "עדכון נוסף" not in text, (level, text)
+        assert "נעדכן ב-" in text or "העדכון הבא: " in text, (level, text)
 
 
 # --- D6: every working contact channel where it fits -------------------------------------------

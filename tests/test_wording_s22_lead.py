@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from crisiscomms import load_incident, render
+from crisiscomms import load_incident, parse_incident, render
 from crisiscomms.cases import load_case
 from crisiscomms.cases.letters import render_case_letter
 from crisiscomms.errors import CaseError
@@ -117,3 +117,20 @@ def test_arabic_stores_down_passes_the_address_rule() -> None:
     bundle = render(incident, languages=["ar"])
     assert [f.rule for f in bundle.findings if f.severity == "error"] == []
     assert "مراكز الخدمة لدينا لا يمكنها معالجة الطلبات حاليًا" in bundle["ar", "email"].text
+
+
+def test_a_status_that_opens_a_sentence_is_stated() -> None:
+    """The shortest SMS drops the "Status:" label, so the label opens a sentence with a capital
+    ("… Investigating. Expected back …"): required-fact took it for missing (hypothesis found
+    it on a four-service incident; session 22)."""
+    # Names in Hebrew letters make the English SMS UCS-2 (134 units for two segments).
+    names = ["א", "א א א", "א א א", "א א א א א א א"]
+    data = {"id": "X-1", "status": "investigating", "severity": "minor",
+            "updated_at": "2026-01-01T00:00:00+02:00", "started_at": "2026-01-01T00:00:00+02:00",
+            "eta": "2026-01-01T03:00:00+02:00", "next_update_at": "2026-01-01T01:00:00+02:00",
+            "title": {"he": "א", "en": "א"}, "impact": {"he": "א", "en": "a"},
+            "services": [{"id": f"s{i}", "name": {"he": "שירות", "en": name}}
+                         for i, name in enumerate(names)]}
+    bundle = render(parse_incident(data, "x.yaml"), languages=["en"], channels=["sms"])
+    assert ". Investigating. " in bundle["en", "sms"].text
+    assert [f for f in bundle.findings if f.rule == "required-fact"] == []

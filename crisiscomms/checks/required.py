@@ -127,6 +127,10 @@ def check_required_facts(context: Context) -> Iterator[Finding]:
                 # (render does the same to its text): that is how the fact is stated there.
                 # Its case follows the sentence the address stood in.
                 texts = tuple(replace_addresses(t, words).casefold() for t in texts)
+            else:
+                # A fact may open a sentence ("… and more. Investigating. Expected back …", the
+                # shortest SMS without its "Status:" label): its first letter is then a capital.
+                texts = (*texts, *(t[:1].upper() + t[1:] for t in texts if t[:1].islower()))
             if placed.isdisjoint(paths) or not any(text in seen for text in texts):
                 file = template_file(context, message.language, message.channel, "text")
                 for rule in rules:
