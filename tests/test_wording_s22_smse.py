@@ -33,15 +33,16 @@ def _sms(path: Path, service: str, lang: str) -> tuple[str, int, int]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     raw["services"] = [*raw["services"],
                        {"id": service, "name": dict(zip(LANGS, NAMES[service], strict=True))}]
-    message = render(parse_incident(raw, str(path)), languages=[lang], channels=["sms"])[lang, "sms"]
+    bundle = render(parse_incident(raw, str(path)), languages=[lang], channels=["sms"])
+    message = bundle[lang, "sms"]
     return strip_controls(message.text), message.stats["short"], message.stats["units"]
 
 
 def test_he_level_11_scopes_the_channel_and_takes_the_sender_back() -> None:
     text, short, units = _sms(ROOT / "examples" / "investigating.yaml", "call-centre", "he")
     assert short == 11
-    assert text == ("נתיבים: הפסקת אינטרנט ביתי בצפון (גם שירות הטלוויזיה והמוקד הטלפוני) – בבדיקה. "
-                    "טרם נקבע צפי. נעדכן ב-09:10. בעניין אחר פנו בצ'אט באתר.")
+    assert text == ("נתיבים: הפסקת אינטרנט ביתי בצפון (גם שירות הטלוויזיה והמוקד הטלפוני) – "
+                    "בבדיקה. טרם נקבע צפי. נעדכן ב-09:10. בעניין אחר פנו בצ'אט באתר.")
     assert units <= 134
 
 
