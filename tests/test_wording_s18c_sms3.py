@@ -68,7 +68,8 @@ def test_hebrew_sms_words_the_next_update_one_way_at_every_level() -> None:
     sms = (TEMPLATES / "he" / "sms.txt").read_text(encoding="utf-8")
     body = re.sub(r"\{#.*?#\}", "", sms, flags=re.S)
     assert "עדכון נוסף עד" not in body
-    assert body.count("העדכון הבא:") == 2  # the plain sentence and the monitoring one
+    # The plain sentence and the monitoring one, in levels 0-10 and again in 11 (s22 smsd).
+    assert body.count("העדכון הבא:") == 4
 
 
 # --- D6: every working contact channel where it fits -------------------------------------------
