@@ -565,6 +565,11 @@ class ContactWords(_Strict):
     """A working channel said of the organisation in the third person, inside a quote a
     reseller says in their own name ("by chat on its website"; ``f.contact.working_third``);
     ``{address}`` optional. Missing: its ``channel``."""
+    scoped: dict[ContactId, str] = {}
+    """A working channel with a verb of its own, as ``short_other`` lists them ("call
+    {address}", "visit our service centres": "For anything else, call *2040 or …";
+    ``f.contact.short_other``, reading 20 en #2); ``{address}`` optional. Missing: its
+    ``channel``."""
     listed_ours: str = ""
     """The possessive that ends several ``listed`` items ("لدينا"): said once, on the last of a
     run of items that end with it ("البريد الإلكتروني ومراكز الخدمة لدينا", R19 ar nit).

@@ -1385,11 +1385,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         "short_any": Phrase(words.short_any or words.short,
                             (("channel", _join(working_short, language, "or")),))
         if working_short else None,
-        # The same channels scoped to any other matter, where the no-need line does not fit
-        # ([contact] short_other, "בעניין אחר פנו במייל …"; R15 #1).
-        "short_other": Phrase(words.short_other,
-                              (("channel", _join(working_short, language, "or")),))
-        if working_short and words.short_other else None,
+        **_contact_scoped(config, language, is_down, working_short, say),
         # Outside the phone's opening hours, the IVR's "stay on the line" (R11 he #1).
         "phone_closed": None if is_down.get("phone")
         else _phone_closed(incident, config, language, say, others),
@@ -1428,6 +1424,30 @@ def _contact_only(affected: set[str], config: Config, language: Language,
             "short_meanwhile": Phrase(words.short_meanwhile,
                                       (("channel", _join(working_short, language, "or")),))
             if only and working_short and words.short_meanwhile else None}
+
+
+def _contact_scoped(config: Config, language: Language, is_down: Mapping[str, bool],
+                    working_short: Sequence[Piece], say: speech.SpeechWords) -> dict[str, Any]:
+    """The working channels scoped to any other matter, where the no-need line does not fit
+    beside them (``[contact] short_other``, "בעניין אחר פנו במייל …"; R15 #1): every one joined
+    with "or" (``short_other``) or the first alone (``short_other_one``, the SMS's shortest
+    wordings: an outage customers would contact us about never gets an unscoped "ניתן לפנות";
+    reading 20 #1). Each channel in its ``[contact.scoped]`` wording where the language gives
+    one ("call *2040", reading 20 en #2), else as ``working_short`` has it."""
+    words = language.contact
+    if not working_short or not words.short_other:
+        return {"short_other": None, "short_other_one": None}
+    org = config.organisation
+    said: list[Piece] = []
+    for cid in CONTACT_CHANNELS:
+        channel = config.contact.get(cid)  # type: ignore[call-overload]
+        if channel is None or is_down.get(cid):
+            continue
+        pattern = words.scoped.get(cid)  # type: ignore[call-overload]
+        said.append(working_short[len(said)] if pattern is None else
+                    _slot(pattern, "address", _address(cid, channel.address, org, say), say))
+    return {"short_other": Phrase(words.short_other, (("channel", _join(said, language, "or")),)),
+            "short_other_one": Phrase(words.short_other, (("channel", said[0]),))}
 
 
 def _contact_other(config: Config, language: Language, is_down: dict[str, bool],

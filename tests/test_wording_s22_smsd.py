@@ -100,7 +100,7 @@ def test_shortest_keeps_contract_facts_and_working_channel() -> None:
     assert short == 11
     assert text == ("Сбой домашнего интернета на севере (также телевидение и телефонная линия) — "
                     "выясняем причину. Срок пока неизвестен. Следующее сообщение: 09:10. "
-                    "Мы на связи в чате на сайте.")
+                    "Мы на связи в чате на сайте. status.netivim.example")
     text, short = _sms(ROOT / "examples" / "identified.yaml", "chat", "ar")
     assert short == 11
     assert "الحالة" not in text and "*2040" in text and "التحديث القادم: " in text
