@@ -96,8 +96,8 @@ def _banner(lang: str, when: tuple[int, int, int], no_eta: bool = False) -> tupl
 
 NIGHT = {"en": "on Friday 27 November (overnight from Thursday)",
          "ar": "بعد منتصف ليل الخميس (فجر الجمعة 27 نوفمبر)"}
-SAID_ONCE = {"en": "Expected back at 01:50 and next update at 00:50, both ",
-             "ar": "العودة المتوقعة الساعة 01:50 والتحديث القادم الساعة 00:50، وذلك "}
+SAID_ONCE = {"en": "Next update at 00:50 and expected back at 01:50, both ",
+             "ar": "التحديث القادم الساعة 00:50 والعودة المتوقعة الساعة 01:50، وذلك "}
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
@@ -111,8 +111,8 @@ def test_the_night_is_said_once(lang: str) -> None:
 def test_said_once_ru() -> None:
     text, stats = _banner("ru", (6, 1, 15))
     assert stats["short"] == 3
-    assert ("Ожидаемый срок восстановления — в 03:15, следующее сообщение — в 02:15, оба — "
-            "в ночь на воскресенье, 29 ноября.") in text
+    assert ("В ночь на воскресенье, 29 ноября: следующее сообщение — в 02:15, ожидаемый срок "
+            "восстановления — в 03:15.") in text
 
 
 @pytest.mark.parametrize(("lang", "short"), [("en", "No estimate yet."),
@@ -138,7 +138,7 @@ def test_same_date_other_forms_says_the_plain_day() -> None:
     """Friday 02:00: the next update at 03:00 is said as the night, the estimate at 04:00 as
     Friday; both are on Friday 27 November, said plainly once."""
     text, _ = _banner("ar", (4, 2, 0))
-    assert "العودة المتوقعة الساعة 04:00 والتحديث القادم الساعة 03:00، وذلك يوم الجمعة 27 نوفمبر." \
+    assert "التحديث القادم الساعة 03:00 والعودة المتوقعة الساعة 04:00، وذلك يوم الجمعة 27 نوفمبر." \
         in text
 
 
