@@ -58,3 +58,45 @@ def example_incident(name: str, **fields: Any) -> Incident:
     """Example ``name`` parsed from its file's plain data, top-level fields replaced (as a user's
     edited copy of the file would be)."""
     return parse_incident(example_data(name, **fields), f"{name}.yaml")
+
+
+# Statement times the sweeps move an incident to: (weekday, Monday 0, of the week of 23 November
+# 2026; hour; minute): Thursday evening and night, Friday (a short phone day), Saturday (closed)
+# and Sunday night.
+SWEEP_TIMES = [(4, 2, 0), (4, 7, 10), (4, 13, 0), (3, 21, 30), (3, 23, 50), (5, 10, 0),
+               (5, 22, 40), (6, 1, 15)]
+
+
+def shifted(node: Any, delta: dt.timedelta) -> Any:
+    """Plain incident data with every timestamp in it moved by ``delta``."""
+    if isinstance(node, dict):
+        return {k: shifted(v, delta) for k, v in node.items()}
+    if isinstance(node, list):
+        return [shifted(v, delta) for v in node]
+    if isinstance(node, dt.datetime):
+        return node + delta
+    if isinstance(node, str) and len(node) >= 19 and node[4] == "-" and node[10] == "T":
+        try:
+            return (dt.datetime.fromisoformat(node) + delta).isoformat()
+        except ValueError:
+            return node
+    return node
+
+
+def file_updated_at(raw: dict[str, Any]) -> dt.datetime:
+    """The ``updated_at`` of plain incident data as YAML gave it (a datetime or a string)."""
+    up = raw["updated_at"]
+    return up if isinstance(up, dt.datetime) else dt.datetime.fromisoformat(up)
+
+
+def moved_to(path: Path, when: tuple[int, int, int], no_eta: bool = False) -> dict[str, Any]:
+    """The incident file's plain data moved so that its statement falls at ``when`` (one of
+    ``SWEEP_TIMES``), every other time with it; without its ETA when ``no_eta``."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    up = file_updated_at(raw)
+    day, hour, minute = when
+    base = dt.datetime(2026, 11, 23 + day, hour, minute, tzinfo=up.tzinfo)
+    data: dict[str, Any] = shifted(raw, base - up)
+    if no_eta:
+        data["eta"] = None
+    return data

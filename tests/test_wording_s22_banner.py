@@ -11,8 +11,6 @@ characters in en, ar and ru. Two wordings more, each kept only when the one befo
 
 from __future__ import annotations
 
-import copy
-import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -26,40 +24,18 @@ from crisiscomms.loading import parse_incident
 from crisiscomms.render import template_set
 from crisiscomms.text.bidi import strip_controls
 
+from .example_edits import SWEEP_TIMES, moved_to
+
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted((ROOT / "examples").glob("*.yaml")) + sorted(
     (ROOT / "tests" / "data" / "hard").glob("*.yaml"))
 # Weekday (Monday 0) of the week of 23 November 2026, hour, minute.
-TIMES = [(4, 2, 0), (4, 7, 10), (4, 13, 0), (3, 21, 30), (3, 23, 50), (5, 10, 0), (5, 22, 40),
-         (6, 1, 15)]
+TIMES = SWEEP_TIMES
 CC = ROOT / "tests" / "data" / "hard" / "callcentre-arru.yaml"
 
 
-def _shift(node: Any, delta: dt.timedelta) -> Any:
-    if isinstance(node, dict):
-        return {k: _shift(v, delta) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_shift(v, delta) for v in node]
-    if isinstance(node, dt.datetime):
-        return node + delta
-    if isinstance(node, str) and len(node) >= 19 and node[4] == "-" and node[10] == "T":
-        try:
-            return (dt.datetime.fromisoformat(node) + delta).isoformat()
-        except ValueError:
-            return node
-    return node
 
 
-def _moved(path: Path, when: tuple[int, int, int], no_eta: bool = False) -> dict[str, Any]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    up = raw["updated_at"]
-    up = up if isinstance(up, dt.datetime) else dt.datetime.fromisoformat(up)
-    wd, h, m = when
-    base = dt.datetime(2026, 11, 23 + wd, h, m, tzinfo=up.tzinfo)
-    data: dict[str, Any] = _shift(copy.deepcopy(raw), base - up)
-    if no_eta:
-        data["eta"] = None
-    return data
 
 
 def _cases() -> list[Any]:
@@ -81,7 +57,7 @@ def _cases() -> list[Any]:
 @pytest.mark.parametrize(("path", "when", "no_eta", "langs"), _cases())
 def test_banner_within_budget_at_every_time(path: Path, when: tuple[int, int, int],
                                             no_eta: bool, langs: tuple[str, ...]) -> None:
-    incident = parse_incident(_moved(path, when, no_eta), str(path))
+    incident = parse_incident(moved_to(path, when, no_eta), str(path))
     bundle = render(incident, languages=list(langs), channels=["banner"])
     errors = [(x.language, x.rule, x.message) for x in bundle.findings
               if x.severity == "error"]
@@ -89,7 +65,7 @@ def test_banner_within_budget_at_every_time(path: Path, when: tuple[int, int, in
 
 
 def _banner(lang: str, when: tuple[int, int, int], no_eta: bool = False) -> tuple[str, Any]:
-    incident = parse_incident(_moved(CC, when, no_eta), str(CC))
+    incident = parse_incident(moved_to(CC, when, no_eta), str(CC))
     message = render(incident, languages=[lang], channels=["banner"])[lang, "banner"]
     return strip_controls(message.text), message.stats
 

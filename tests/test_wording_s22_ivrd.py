@@ -6,14 +6,11 @@ compensation's last day said without its year."""
 
 from __future__ import annotations
 
-import copy
-import datetime as dt
 import itertools
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from crisiscomms import parse_incident, render
 from crisiscomms.channels import CHANNELS
@@ -22,40 +19,22 @@ from crisiscomms.loading import load_incident
 from crisiscomms.render import _render_one, template_set
 from crisiscomms.text.bidi import strip_controls
 
+from .example_edits import SWEEP_TIMES, moved_to
+
 ROOT = Path(__file__).parent.parent
 FILES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples").glob("*.yaml")) + sorted(
     str(p.relative_to(ROOT)) for p in (ROOT / "tests/data/hard").glob("*.yaml"))
 # Thu 23:50, Fri 02:00 / 07:10 / 13:00, Sat 10:00 / 22:40, Sun 01:15 (the week of
 # 2026-11-23) and Thu 21:30.
-TIMES = [(4, 2, 0), (4, 7, 10), (4, 13, 0), (3, 21, 30), (3, 23, 50), (5, 10, 0),
-         (5, 22, 40), (6, 1, 15)]
+TIMES = SWEEP_TIMES
 
 
-def _shift(node: Any, delta: dt.timedelta) -> Any:
-    if isinstance(node, dict):
-        return {k: _shift(v, delta) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_shift(v, delta) for v in node]
-    if isinstance(node, dt.datetime):
-        return node + delta
-    if isinstance(node, str) and len(node) >= 19 and node[4] == "-" and node[10] == "T":
-        try:
-            return (dt.datetime.fromisoformat(node) + delta).isoformat()
-        except ValueError:
-            return node
-    return node
 
 
-def _moved(path: str, when: tuple[int, int, int], no_eta: bool = False) -> dict[str, Any]:
-    raw: dict[str, Any] = yaml.safe_load((ROOT / path).read_text("utf-8"))
-    up = raw["updated_at"]
-    up = up if isinstance(up, dt.datetime) else dt.datetime.fromisoformat(up)
-    day, hour, minute = when
-    base = dt.datetime(2026, 11, 23 + day, hour, minute, tzinfo=up.tzinfo)
-    data: dict[str, Any] = _shift(copy.deepcopy(raw), base - up)
-    if no_eta:
-        data["eta"] = None
-    return data
+
+
+def _moved_rel(path: str, when: tuple[int, int, int], no_eta: bool = False) -> dict[str, Any]:
+    return moved_to(ROOT / path, when, no_eta)
 
 
 def _languages(data: dict[str, Any]) -> tuple[str, ...]:
@@ -64,7 +43,7 @@ def _languages(data: dict[str, Any]) -> tuple[str, ...]:
 
 @pytest.mark.parametrize(("path", "when"), list(itertools.product(FILES, TIMES)))
 def test_every_ivr_fits_at_any_time(path: str, when: tuple[int, int, int]) -> None:
-    data = _moved(path, when)
+    data = _moved_rel(path, when)
     variants = [data]
     if data.get("eta") and data["status"] in ("investigating", "identified"):
         variants.append({**data, "eta": None})
@@ -84,7 +63,7 @@ SUNDAY_NIGHT = (6, 1, 15)
     ("ru", "По другим вопросам звоните нам с воскресенья по четверг, с 08:00 до 20:00."),
 ])
 def test_out_of_hours_names_the_hours_alone(lang: str, hours: str) -> None:
-    data = _moved("examples/identified.yaml", SUNDAY_NIGHT, no_eta=True)
+    data = _moved_rel("examples/identified.yaml", SUNDAY_NIGHT, no_eta=True)
     message = render(parse_incident(data), languages=(lang,), channels=("ivr",))[lang, "ivr"]
     text = strip_controls(message.text)
     # Wording 7 keeps the chat, open at night (s22 ivr22e); only the last one names the
@@ -109,7 +88,7 @@ def _level(path: str, data: dict[str, Any], lang: str, level: int) -> str:
 @pytest.mark.parametrize("lang", ["he", "en", "ar", "ru"])
 def test_last_wording_drops_the_workaround_only(lang: str) -> None:
     assert CHANNELS["ivr"].short_wording == 8
-    data = _moved("examples/identified.yaml", SUNDAY_NIGHT)
+    data = _moved_rel("examples/identified.yaml", SUNDAY_NIGHT)
     seventh = _level("examples/identified.yaml", data, lang, 7)
     eighth = _level("examples/identified.yaml", data, lang, 8)
     assert "2040" in seventh and "2040" not in eighth

@@ -23,6 +23,8 @@ from crisiscomms import render
 from crisiscomms.loading import parse_incident
 from crisiscomms.text.bidi import strip_controls
 
+from .example_edits import file_updated_at, shifted
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 LANGS = ("he", "en", "ar", "ru")
@@ -35,30 +37,16 @@ NAMES = {"call-centre": ("המוקד הטלפוני", "our phone line", "مرك�
 TITLE = {"he": "תקלה ב", "en": "Problem with ", "ar": "خلل في ", "ru": "Сбой: "}
 
 
-def _shift(node: Any, delta: dt.timedelta) -> Any:
-    if isinstance(node, dict):
-        return {k: _shift(v, delta) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_shift(v, delta) for v in node]
-    if isinstance(node, dt.datetime):
-        return node + delta
-    if isinstance(node, str) and len(node) >= 19 and node[4] == "-" and node[10] == "T":
-        try:
-            return (dt.datetime.fromisoformat(node) + delta).isoformat()
-        except ValueError:
-            return node
-    return node
 
 
 def _variants(path: Path, service: str) -> list[dict[str, Any]]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    up = raw["updated_at"]
-    up = up if isinstance(up, dt.datetime) else dt.datetime.fromisoformat(up)
+    up = file_updated_at(raw)
     added: dict[str, Any] = {"id": service, "name": dict(zip(LANGS, NAMES[service], strict=True))}
     out = []
     for when in (None, dt.datetime(2026, 11, 27, 13, 0, tzinfo=up.tzinfo),
                  dt.datetime(2026, 11, 24, 23, 50, tzinfo=up.tzinfo)):
-        base = _shift(copy.deepcopy(raw), (when - up) if when else dt.timedelta(0))
+        base = shifted(raw, (when - up) if when else dt.timedelta(0))
         for keep in (True, False):
             d = copy.deepcopy(base)
             d["services"] = [*d["services"], added] if keep else [added]
