@@ -33,7 +33,7 @@ TIMES = SWEEP_TIMES
 
 
 
-def _moved_rel(path: str, when: tuple[int, int, int], no_eta: bool = False) -> dict[str, Any]:
+def _moved(path: str, when: tuple[int, int, int], no_eta: bool = False) -> dict[str, Any]:
     return moved_to(ROOT / path, when, no_eta)
 
 
@@ -43,7 +43,7 @@ def _languages(data: dict[str, Any]) -> tuple[str, ...]:
 
 @pytest.mark.parametrize(("path", "when"), list(itertools.product(FILES, TIMES)))
 def test_every_ivr_fits_at_any_time(path: str, when: tuple[int, int, int]) -> None:
-    data = _moved_rel(path, when)
+    data = _moved(path, when)
     variants = [data]
     if data.get("eta") and data["status"] in ("investigating", "identified"):
         variants.append({**data, "eta": None})
@@ -63,7 +63,7 @@ SUNDAY_NIGHT = (6, 1, 15)
     ("ru", "По другим вопросам звоните нам с воскресенья по четверг, с 08:00 до 20:00."),
 ])
 def test_out_of_hours_names_the_hours_alone(lang: str, hours: str) -> None:
-    data = _moved_rel("examples/identified.yaml", SUNDAY_NIGHT, no_eta=True)
+    data = _moved("examples/identified.yaml", SUNDAY_NIGHT, no_eta=True)
     message = render(parse_incident(data), languages=(lang,), channels=("ivr",))[lang, "ivr"]
     text = strip_controls(message.text)
     # Wording 7 keeps the chat, open at night (s22 ivr22e); only the last one names the
@@ -88,7 +88,7 @@ def _level(path: str, data: dict[str, Any], lang: str, level: int) -> str:
 @pytest.mark.parametrize("lang", ["he", "en", "ar", "ru"])
 def test_last_wording_drops_the_workaround_only(lang: str) -> None:
     assert CHANNELS["ivr"].short_wording == 8
-    data = _moved_rel("examples/identified.yaml", SUNDAY_NIGHT)
+    data = _moved("examples/identified.yaml", SUNDAY_NIGHT)
     seventh = _level("examples/identified.yaml", data, lang, 7)
     eighth = _level("examples/identified.yaml", data, lang, 8)
     assert "2040" in seventh and "2040" not in eighth

@@ -84,7 +84,8 @@ def test_wording_7_at_night_keeps_the_chat(lang: str, hold: str, chat: str) -> N
 
 @pytest.mark.parametrize(("lang", "said"), [
     ("ar", "وحتى ذلك الحين، للفاتورة بالبريد: أرسلوا BILL إلى 2040."),
-    ("ru", "А пока — счёт на почту по SMS BILL на 2040."),
+    # Russian keeps "Счёт на почту: SMS BILL на 2040" on its screens (reading 21 L2: "по SMS"
+    # read worse there); a spoken form that fits needs its own data field.
 ])
 def test_the_workaround_short_form_is_a_spoken_phrase(lang: str, said: str) -> None:
     data = _moved(IDENTIFIED, SUNDAY_NIGHT, no_eta=True)
