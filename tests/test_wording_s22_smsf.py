@@ -1,0 +1,55 @@
+"""Session 22, helper sms22f: reading 21 M1 and L4 (ar/ru SMS, the shortest wordings).
+
+With a contact channel among the services of an outage customers would contact us about, the ar/ru
+wordings from 8 kept an unscoped channel: "…Следующее сообщение: 09:10. Мы на связи в чате на
+сайте." and "يمكنكم التواصل معنا عبر الدردشة في موقعنا." invited contact about the outage itself.
+As he/en (sms22e), they are scoped ("По другим вопросам — …", "لأي أمر آخر: …") unless every
+affected service is a contact channel itself; the link stays where it fits. L4: ru level 11 with
+the sender shows the title after the colon in its inner form (lower case), as levels up to 10 do.
+"""
+
+from __future__ import annotations
+
+from crisiscomms.config import default_templates_dir
+
+from .test_wording_s22_smse import ROOT, _sms
+
+INV = ROOT / "examples" / "investigating.yaml"
+IDE = ROOT / "examples" / "identified.yaml"
+LINK = "status.netivim.example"
+
+
+def test_ru_level_11_scopes_the_chat_and_keeps_the_link() -> None:
+    text, short, units = _sms(INV, "call-centre", "ru")
+    assert short == 11 and units <= 201
+    assert text.endswith("Следующее сообщение: 09:10. По другим вопросам — чат на сайте. " + LINK)
+    assert "Мы на связи" not in text
+
+
+def test_ru_identified_chat_scopes_the_phone_and_keeps_the_link() -> None:
+    text, _, units = _sms(IDE, "chat", "ru")
+    assert units <= 201
+    assert text.endswith("Напишем вам в 15:00. По другим вопросам — звоните *2040. " + LINK)
+    assert "Мы на связи" not in text
+
+
+def test_ar_level_11_scopes_the_chat_and_keeps_the_link() -> None:
+    text, short, units = _sms(INV, "call-centre", "ar")
+    assert short == 11 and units <= 201
+    assert text.endswith("التحديث القادم: 09:10. لأي أمر آخر: الدردشة في موقعنا. " + LINK)
+    assert "يمكنكم التواصل" not in text
+
+
+def test_ar_identified_chat_scopes_the_phone() -> None:
+    text, _, units = _sms(IDE, "chat", "ar")
+    assert units <= 201
+    assert text.endswith("التحديث القادم: 15:00. لأي أمر آخر: هاتفيًا على الرقم *2040.")
+    assert "يمكنكم التواصل" not in text
+
+
+def test_ru_level_11_sender_takes_the_inner_title() -> None:
+    """L4 (latent: no example reaches 11 with room for the sender): the sender at 11 is followed
+    by the inner title, as up to 10, never "{{ f.org.short_name }}: {{ f.title }}"."""
+    source = (default_templates_dir() / "ru" / "sms.txt").read_text(encoding="utf-8")
+    level_11 = source.split("{# At 11 ", 1)[1]
+    assert "{% elif fill.sender %}{{ f.title_inner }}{% else %}{{ f.title }}{% endif %}" in level_11
