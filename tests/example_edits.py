@@ -100,3 +100,14 @@ def moved_to(path: Path, when: tuple[int, int, int], no_eta: bool = False) -> di
     if no_eta:
         data["eta"] = None
     return data
+
+
+# The organisation's contact channels as incident services (templates/crisiscomms.toml names
+# their ids), each named in he, en, ar, ru: the services sweeps add them to the examples.
+CONTACT_SERVICES = {
+    "call-centre": ("המוקד הטלפוני", "our phone line", "مركز الاتصال", "телефонная линия"),
+    "chat": ("הצ'אט באתר", "the chat on our website", "الدردشة في موقعنا", "чат на сайте"),
+    "support-mail": ("תיבת הדואר של השירות", "email support", "البريد الإلكتروني للدعم",
+                     "почта поддержки"),
+    "stores": ("מרכזי השירות", "our service centres", "مراكز الخدمة", "сервисные центры"),
+    "website": ("האתר", "our website", "موقعنا", "сайт")}

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
 from pathlib import Path
@@ -27,31 +26,20 @@ from crisiscomms.loading import parse_incident
 from crisiscomms.render import _render_one, template_set
 from crisiscomms.text.bidi import strip_controls
 
+from .example_edits import shifted
+
 ROOT = Path(__file__).resolve().parent.parent
 CC = ROOT / "tests" / "data" / "hard" / "callcentre-arru.yaml"
 RESOLVED = ROOT / "examples" / "resolved.yaml"
 
 
-def _shift(node: Any, delta: dt.timedelta) -> Any:
-    if isinstance(node, dict):
-        return {k: _shift(v, delta) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_shift(v, delta) for v in node]
-    if isinstance(node, dt.datetime):
-        return node + delta
-    if isinstance(node, str) and len(node) >= 19 and node[4] == "-" and node[10] == "T":
-        try:
-            return (dt.datetime.fromisoformat(node) + delta).isoformat()
-        except ValueError:
-            return node
-    return node
 
 
 def _at(when: str, **changes: Any) -> dict[str, Any]:
     raw = yaml.safe_load(CC.read_text(encoding="utf-8"))
     up = raw["updated_at"]
     up = up if isinstance(up, dt.datetime) else dt.datetime.fromisoformat(up)
-    data: dict[str, Any] = _shift(copy.deepcopy(raw), dt.datetime.fromisoformat(when) - up)
+    data: dict[str, Any] = shifted(raw, dt.datetime.fromisoformat(when) - up)
     data.update(changes)
     return data
 

@@ -23,17 +23,12 @@ from crisiscomms import render
 from crisiscomms.loading import parse_incident
 from crisiscomms.text.bidi import strip_controls
 
-from .example_edits import file_updated_at, shifted
+from .example_edits import CONTACT_SERVICES, file_updated_at, shifted
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 LANGS = ("he", "en", "ar", "ru")
-NAMES = {"call-centre": ("המוקד הטלפוני", "our phone line", "مركز الاتصال", "телефонная линия"),
-         "chat": ("הצ'אט באתר", "the chat on our website", "الدردشة في موقعنا", "чат на сайте"),
-         "support-mail": ("תיבת הדואר של השירות", "email support", "البريد الإلكتروني للدعم",
-                          "почта поддержки"),
-         "stores": ("מרכזי השירות", "our service centres", "مراكز الخدمة", "сервисные центры"),
-         "website": ("האתר", "our website", "موقعنا", "сайт")}
+NAMES = CONTACT_SERVICES
 TITLE = {"he": "תקלה ב", "en": "Problem with ", "ar": "خلل في ", "ru": "Сбой: "}
 
 
