@@ -1357,6 +1357,8 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
             named = Phrase(words.with_hours, (("channel", named), ("hours", hours_text)))
         working.append(named)
     listed = _join(working, language) if working else None
+    # When the line opens, worked out once for both sentences that say it.
+    phone_hours = None if is_down.get("phone") else _phone_hours(incident, config, language, say)
     email = config.contact.get("email")
     return {
         "is_down": is_down,
@@ -1387,12 +1389,10 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         if working_short else None,
         **_contact_scoped(config, language, is_down, working_short, say),
         # Outside the phone's opening hours, the IVR's "stay on the line" (R11 he #1).
-        "phone_closed": None if is_down.get("phone")
-        else _phone_closed(incident, config, language, say, others),
+        "phone_closed": _phone_closed(phone_hours, config, language, say, others),
         # The same without the other channel ("For anything else, call us ... 08:00 to
         # 20:00."), for the IVR's last wordings (s22 ivr22d).
-        "phone_closed_alone": None if is_down.get("phone")
-        else _phone_closed(incident, config, language, say, ()),
+        "phone_closed_alone": _phone_closed(phone_hours, config, language, say, ()),
         **_contact_other(config, language, is_down, working_short, say),
         **_contact_only(affected, config, language, working_short),
     }
@@ -1469,14 +1469,31 @@ def _contact_other(config: Config, language: Language, is_down: dict[str, bool],
             "other_one": Phrase(words.other, (("channel", one),))}
 
 
-def _phone_closed(incident: Incident, config: Config, language: Language,
+def _phone_closed(hours: Atom | None, config: Config, language: Language,
                   say: speech.SpeechWords,
                   others: Sequence[tuple[str, Piece]]) -> Piece | None:
+    """When the line opens (``hours``, from :func:`_phone_hours`) and the first other working
+    channel (``[contact] phone_channel``, else its ``channel``), in ``[contact] phone_closed``;
+    with no other channel given, the hours alone (``phone_closed_alone``); None inside the
+    hours, or with no structured hours or no wording."""
+    if hours is None:
+        return None
+    words = language.contact
+    if others:
+        return Phrase(words.phone_closed, (("hours", hours),
+                                           ("channel", _phone_channel(config, language, say,
+                                                                      *others[0]))))
+    if words.phone_closed_alone:
+        return Phrase(words.phone_closed_alone, (("hours", hours),))
+    return None
+
+
+def _phone_hours(incident: Incident, config: Config, language: Language,
+                 say: speech.SpeechWords) -> Atom | None:
     """When the statement's time falls outside ``[contact.phone] opening_hours`` or on a day
     the business is closed (``[cases] holidays`` and ``closed``): when the line opens (the run
-    of days with the hours of its next opening, or every day) and the first other working
-    channel (``[contact] phone_channel``, else its ``channel``), in ``[contact] phone_closed``;
-    None inside the hours, or with no structured hours or no wording."""
+    of days with the hours of its next opening, or every day); None inside the hours, or with
+    no structured hours or no ``phone_closed`` wording."""
     words = language.contact
     phone = config.contact.get("phone")
     week = None if phone is None else phone.opening_hours
@@ -1519,14 +1536,7 @@ def _phone_closed(incident: Incident, config: Config, language: Language,
     alone = words.days_on if len(words.days_on) == 7 else words.days
     text = pattern.format(first=starts[first] if first != last else alone[first],
                           last=words.days[last], open=at(opens), close=at(closes))
-    said = Atom(text, partial(_speak_text, text, say))
-    if others:
-        return Phrase(words.phone_closed, (("hours", said),
-                                           ("channel", _phone_channel(config, language, say,
-                                                                      *others[0]))))
-    if words.phone_closed_alone:
-        return Phrase(words.phone_closed_alone, (("hours", said),))
-    return None
+    return Atom(text, partial(_speak_text, text, say))
 
 
 def _one_day_hours(words: ContactWords, ahead: int) -> str:
