@@ -1236,6 +1236,9 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
     sentence = whole(words.sentence, words.what[kind], until, expiry,
                      words.delivery[delivery][kind])
     this_year = _expiry_this_year(comp.valid_until, now, zone, language)
+    sentence_this_year = None if this_year is None else whole(
+        words.sentence, words.what[kind], until, this_year, words.delivery[delivery][kind])
+    brief = _compensation_brief(words, kind, delivery, expiry, whole) or sentence
     return {"percent": percent, "kind": kind,
             "kind_label": _word(language.compensation_kind[kind], language.speech),
             "of": comp.of.value, "base": base, "delivery": delivery,
@@ -1246,16 +1249,11 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
             "short": whole(words.short, words.what_short[kind],
                            words.expiry_short_kind.get(kind, words.expiry_short),
                            expiry_short, words.delivery_short[delivery]),
-            "brief": _compensation_brief(words, kind, delivery, expiry, whole) or sentence,
+            "brief": brief,
             # The whole sentence with the last day said without its year (None in another
             # year): the IVR's wording before the one that takes the shorter form (s22 ivr22d).
-            "sentence_this_year": whole(words.sentence, words.what[kind], until, this_year,
-                                        words.delivery[delivery][kind])
-            if this_year is not None else None,
-            "this_year": _said_shortest(
-                whole(words.sentence, words.what[kind], until, this_year,
-                      words.delivery[delivery][kind]) if this_year is not None else None,
-                _compensation_brief(words, kind, delivery, expiry, whole) or sentence)}
+            "sentence_this_year": sentence_this_year,
+            "this_year": _said_shortest(sentence_this_year, brief)}
 
 
 def _title_fault(inner: Atom, language: Language) -> Atom:
@@ -1351,11 +1349,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         working_short.append(named)
         if cid != "phone":
             others.append((cid, named))
-        hours = channel.hours.get(lang)
-        if hours:
-            hours_text = _user_text(hours, language.rtl, say)
-            named = Phrase(words.with_hours, (("channel", named), ("hours", hours_text)))
-        working.append(named)
+        working.append(_with_hours(named, channel.hours.get(lang), language, say))
     listed = _join(working, language) if working else None
     # When the line opens, worked out once for both sentences that say it.
     phone_hours = None if is_down.get("phone") else _phone_hours(incident, config, language, say)
@@ -1595,12 +1589,17 @@ def _list_all(config: Config, language: Language, lang: str, say: speech.SpeechW
         pattern = _ours_once(pattern, chosen[i + 1][2] if i + 1 < len(chosen) else "",
                              " " + words.listed_ours if words.listed_ours else "")
         named = _slot(pattern, "address", _address(cid, channel.address, org, say), say)
-        hours = channel.hours.get(lang)
-        if hours:
-            named = Phrase(words.with_hours, (("channel", named),
-                                              ("hours", _user_text(hours, language.rtl, say))))
-        items.append(named)
+        items.append(_with_hours(named, channel.hours.get(lang), language, say))
     return _join(items, language) if items else None
+
+
+def _with_hours(named: Piece, hours: str | None, language: Language,
+                say: speech.SpeechWords) -> Piece:
+    """A channel followed by its free-text hours (``[contact] with_hours``) where it has them."""
+    if not hours:
+        return named
+    return Phrase(language.contact.with_hours,
+                  (("channel", named), ("hours", _user_text(hours, language.rtl, say))))
 
 
 def _working_third(config: Config, language: Language, lang: str, say: speech.SpeechWords,
@@ -1617,11 +1616,7 @@ def _working_third(config: Config, language: Language, lang: str, say: speech.Sp
             continue
         pattern = words.third.get(cid) or words.channel[cid]  # type: ignore[call-overload,index]
         named = _slot(pattern, "address", _address(cid, channel.address, org, say), say)
-        hours = channel.hours.get(lang)
-        if hours:
-            named = Phrase(words.with_hours, (("channel", named),
-                                              ("hours", _user_text(hours, language.rtl, say))))
-        items.append(named)
+        items.append(_with_hours(named, channel.hours.get(lang), language, say))
     return _join(items, language) if items else None
 
 
