@@ -1433,10 +1433,7 @@ def _contact_scoped(config: Config, language: Language, is_down: Mapping[str, bo
         return {"short_other": None, "short_other_one": None}
     org = config.organisation
     said: list[Piece] = []
-    for cid in CONTACT_CHANNELS:
-        channel = config.contact.get(cid)  # type: ignore[call-overload]
-        if channel is None or is_down.get(cid):
-            continue
+    for cid, channel in _working(config, is_down):
         pattern = words.scoped.get(cid)  # type: ignore[call-overload]
         said.append(working_short[len(said)] if pattern is None else
                     _slot(pattern, "address", _address(cid, channel.address, org, say), say))
@@ -1452,9 +1449,7 @@ def _contact_other(config: Config, language: Language, is_down: dict[str, bool],
     words = language.contact
     if not words.other or not working_short:
         return {"other_all": None, "other_one": None}
-    first = next(cid for cid in CONTACT_CHANNELS
-                 if config.contact.get(cid) is not None  # type: ignore[call-overload]
-                 and not is_down[cid])
+    first = next(cid for cid, _ in _working(config, is_down))
     bare = words.bare.get(first)  # type: ignore[call-overload]
     one = working_short[0] if bare is None else _slot(
         bare, "address", _address(first, config.contact.get(first).address,  # type: ignore
@@ -1577,10 +1572,7 @@ def _list_all(config: Config, language: Language, lang: str, say: speech.SpeechW
     words = language.contact
     items: list[Piece] = []
     chosen: list[tuple[str, Any, str]] = []
-    for cid in CONTACT_CHANNELS:
-        channel = config.contact.get(cid)  # type: ignore[call-overload]
-        if channel is None or is_down.get(cid):
-            continue
+    for cid, channel in _working(config, is_down):
         pattern = words.listed.get(cid) or words.name.get(cid)  # type: ignore[call-overload]
         if not pattern:
             return None
@@ -1591,6 +1583,14 @@ def _list_all(config: Config, language: Language, lang: str, say: speech.SpeechW
         named = _slot(pattern, "address", _address(cid, channel.address, org, say), say)
         items.append(_with_hours(named, channel.hours.get(lang), language, say))
     return _join(items, language) if items else None
+
+
+def _working(config: Config, is_down: Mapping[str, bool]) -> Iterator[tuple[str, Any]]:
+    """The configured contact channels that work, in the config's order: (id, its config)."""
+    for cid in CONTACT_CHANNELS:
+        channel = config.contact.get(cid)  # type: ignore[call-overload]
+        if channel is not None and not is_down.get(cid):
+            yield cid, channel
 
 
 def _with_hours(named: Piece, hours: str | None, language: Language,
@@ -1610,10 +1610,7 @@ def _working_third(config: Config, language: Language, lang: str, say: speech.Sp
     org = config.organisation
     words = language.contact
     items: list[Piece] = []
-    for cid in CONTACT_CHANNELS:
-        channel = config.contact.get(cid)  # type: ignore[call-overload]
-        if channel is None or is_down.get(cid):
-            continue
+    for cid, channel in _working(config, is_down):
         pattern = words.third.get(cid) or words.channel[cid]  # type: ignore[call-overload,index]
         named = _slot(pattern, "address", _address(cid, channel.address, org, say), say)
         items.append(_with_hours(named, channel.hours.get(lang), language, say))
