@@ -2,15 +2,18 @@
 length, seconds of speech, weighted length.
 
 The limits are the organisation's (``crisiscomms.toml``); the rule file says which budgets are
-checked, at which level, with which message. A finding names the template whose output is over.
+checked, at which level, with which message. A finding names the template whose output is over;
+when even the channel's shortest wording is over, the rule's ``shortest`` text says what in the
+incident to shorten.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..channels import Output
+from ..channels import CHANNELS, Output
 from ..findings import Finding
+from ..messages import Message
 from ..rules import BudgetRule
 from .base import Context
 from .common import rules_for, template_file
@@ -35,7 +38,18 @@ def check_budgets(context: Context) -> Iterator[Finding]:
                 continue
             value, limit = over
             output = _OUTPUT.get(rule.budget, "text")
-            yield rule.finding({"value": value, "limit": limit}, language=message.language,
-                               channel=message.channel,
-                               file=template_file(context, message.language, message.channel,
-                                                  output))
+            yield rule.finding_over({"value": value, "limit": limit},
+                                    shortest=_shortest(message), language=message.language,
+                                    channel=message.channel,
+                                    file=template_file(context, message.language,
+                                                       message.channel, output))
+
+
+def _shortest(message: Message) -> bool:
+    """Whether ``message`` is its channel's shortest wording: render had no shorter one to try,
+    so what is over is the incident's own text."""
+    spec = CHANNELS.get(message.channel)
+    top = spec.short_wording if spec else 0
+    stats = message.stats
+    level = stats.get("short", 1 if stats.get("wording") == "short" else 0)
+    return isinstance(level, int) and level >= top

@@ -21,7 +21,7 @@ import os
 import re
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Final, Literal, TypeVar
@@ -381,12 +381,36 @@ class ChangesStatedRule(RuleBase):
 
 
 class BudgetRule(RuleBase):
-    """A length budget; the limits per channel and language are in ``crisiscomms.toml``."""
+    """A length budget; the limits per channel and language are in ``crisiscomms.toml``.
+    ``shortest``, added to the message when even the channel's shortest wording is over,
+    tells the team what in the incident to shorten (no template choice is left to make)."""
 
     PARAMS: ClassVar[frozenset[str]] = frozenset({"value", "limit"})
     kind: Literal["budget"]
     budget: Literal["max_segments", "max_chars", "max_subject_chars", "max_seconds",
                     "max_weighted"]
+    shortest: Annotated[str, Field(min_length=1, max_length=400)] | None = None
+
+    @field_validator("shortest")
+    @classmethod
+    def _shortest_placeholders(cls, value: str | None) -> str | None:
+        return _placeholders(value, cls.PARAMS, "this kind")
+
+    def finding_over(self, params: Mapping[str, object], *, shortest: bool,
+                     language: str | None = None, channel: str | None = None,
+                     file: str | None = None) -> Finding:
+        """:meth:`finding`, with ``shortest`` appended when the shortest wording is over.
+
+        >>> rule = BudgetRule(id="sms-segments", kind="budget", budget="max_segments",
+        ...                   message="{value} segments", shortest="Shorten the title.")
+        >>> rule.finding_over({"value": 3, "limit": 2}, shortest=True).message
+        '3 segments. Shorten the title.'
+        """
+        found = self.finding(params, language=language, channel=channel, file=file)
+        if not (shortest and self.shortest):
+            return found
+        tail = self.shortest.format_map({k: str(v) for k, v in params.items()})
+        return replace(found, message=f"{found.message}. {tail}")
 
 
 class WorkaroundDroppedRule(RuleBase):

@@ -95,6 +95,8 @@ def _ruleset(rules: RuleSet, folder: str) -> Iterator[str]:
     for rule in rules.rules:
         yield f"### `{rule.id}` ({rules.language})\n"
         yield f"- message: {_code(rule.message)}"
+        if shortest := getattr(rule, "shortest", None):
+            yield f"- added when even the shortest wording is over: {_code(shortest)}"
         if rule.link:
             yield f"- link: <{rule.link}>"
         if getattr(rule, "when", None) == "long-outage":

@@ -1,0 +1,96 @@
+"""Session 23: a budget finding says what in the incident to shorten once even the channel's
+shortest wording is over (issue 11 point 12: "only if the shortest form still does not fit is
+`sms-segments` an error").
+
+The services sweep (contact channels added to every example) ends with SMS still over budget
+when four or five long service names are listed: no template choice is left, so the error
+must send the team to the incident (a shorter title, `services[].short`), and that advice
+must work.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from crisiscomms import render
+from crisiscomms.loading import parse_incident
+from crisiscomms.messages import Bundle
+from crisiscomms.rules import BudgetRule, load_rules
+
+from .example_edits import CONTACT_SERVICES
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = ("he", "en", "ar", "ru")
+IDENTIFIED = ROOT / "examples" / "identified.yaml"
+# Short names a team would give the contact channels (the sweep's long ones are the default).
+SHORT = {"call-centre": ("המוקד", "phone line", "مركز الاتصال", "телефон"),
+         "chat": ("הצ'אט", "chat", "الدردشة", "чат")}
+
+
+def _shortest_text(lang: str, rule_id: str) -> str:
+    rule = load_rules(ROOT / "templates", lang).get(rule_id)
+    assert isinstance(rule, BudgetRule) and rule.shortest
+    return rule.shortest
+
+
+def _long_title() -> dict[str, Any]:
+    # The longest title the incident file allows (120), beside the phone line and the chat.
+    raw = _with_contact_channels(short=False)
+    raw["title"] = {lang: (raw["title"][lang] + " ") * 6 for lang in LANGS}
+    raw["title"] = {lang: text[:120].strip() for lang, text in raw["title"].items()}
+    return raw
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_shortest_sms_over_says_what_to_shorten(lang: str) -> None:
+    bundle = render(parse_incident(_long_title(), str(IDENTIFIED)), languages=[lang],
+                    channels=["sms"])
+    assert bundle[lang, "sms"].stats["short"] == 11
+    over = [f for f in bundle.findings if f.rule == "sms-segments"]
+    assert len(over) == 1 and over[0].severity == "error"
+    assert over[0].message.endswith(_shortest_text(lang, "sms-segments")), over[0].message
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_longer_wording_over_gets_no_advice(lang: str) -> None:
+    # A bundle whose SMS is over at wording 3 (bulk renders one fixed wording): a shorter
+    # wording is left, so the incident need not change and the message says only the count.
+    bundle = render(parse_incident(_long_title(), str(IDENTIFIED)), languages=[lang],
+                    channels=["sms"])
+    sms = bundle[lang, "sms"]
+    longer = dataclasses.replace(sms, stats={**sms.stats, "short": 3})
+    findings = Bundle(bundle.incident, (longer,), checks=bundle.checks).findings
+    over = [f for f in findings if f.rule == "sms-segments"]
+    assert len(over) == 1
+    assert _shortest_text(lang, "sms-segments") not in over[0].message
+
+
+def _with_contact_channels(short: bool) -> dict[str, Any]:
+    raw = yaml.safe_load(IDENTIFIED.read_text(encoding="utf-8"))
+    for service in ("call-centre", "chat"):
+        added: dict[str, Any] = {"id": service,
+                                 "name": dict(zip(LANGS, CONTACT_SERVICES[service], strict=True))}
+        if short:
+            added["short"] = dict(zip(LANGS, SHORT[service], strict=True))
+        raw["services"] = [*copy.deepcopy(raw["services"]), added]
+    return raw
+
+
+def test_the_advice_works_for_long_service_names() -> None:
+    # The phone line and the chat down beside the app and the account: four long names leave
+    # the Hebrew SMS 140 units at its shortest wording (two segments hold 134). Short names,
+    # as the finding advises, bring it inside.
+    def errors(short: bool) -> list[str]:
+        bundle = render(parse_incident(_with_contact_channels(short), str(IDENTIFIED)),
+                        languages=["he"], channels=["sms"])
+        return [f.message for f in bundle.findings if f.severity == "error"]
+
+    before = errors(short=False)
+    assert len(before) == 1 and before[0].endswith(_shortest_text("he", "sms-segments"))
+    assert errors(short=True) == []
