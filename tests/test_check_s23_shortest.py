@@ -72,7 +72,7 @@ def test_a_longer_wording_over_gets_no_advice(lang: str) -> None:
 
 
 def _with_contact_channels(short: bool) -> dict[str, Any]:
-    raw = yaml.safe_load(IDENTIFIED.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = yaml.safe_load(IDENTIFIED.read_text(encoding="utf-8"))
     for service in ("call-centre", "chat"):
         added: dict[str, Any] = {"id": service,
                                  "name": dict(zip(LANGS, CONTACT_SERVICES[service], strict=True))}
