@@ -121,8 +121,8 @@ def test_the_ivr_says_the_compensation_as_the_email_does() -> None:
     assert "تعويض تلقائي" not in ivr
     assert "سيحصل جميع العملاء المتضررين على قسيمة شراء" in ivr
     assert "ستصلكم القسيمة تلقائيًا" in ivr
-    # The last wording says the last day without this year (s22: f.compensation.this_year).
-    assert "ويسري التعويض" not in ivr and "وتسري القسيمة حتى 31 ديسمبر" in ivr
+    # The last day with its year, as every channel says it (s23 arcomp, issue 11 #9).
+    assert "ويسري التعويض" not in ivr and "وتسري القسيمة حتى 31 ديسمبر 2026." in ivr
     assert bundle["ar", "ivr"].stats["seconds"] <= 45
 
 

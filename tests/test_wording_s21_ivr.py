@@ -72,17 +72,18 @@ def test_the_russian_compensation_is_the_complete_sentence_at_every_level() -> N
 def test_the_arabic_restoration_is_dated_at_every_level() -> None:
     # R13 #5: "وعادت الخدمة إلى العمل اليوم الساعة 17:50" is wrong when the recording still plays
     # on Sunday.
-    for message in _levels(load_example("compensation"), "ar"):
+    # s23 arcomp: from wording 6 the date without its weekday ("يوم 21 نوفمبر"), still a date.
+    for level, message in enumerate(_levels(load_example("compensation"), "ar")):
         text = strip_controls(message.text)
-        assert "يوم السبت 21 نوفمبر الساعة 17:50" in text, text
+        day = "يوم السبت 21 نوفمبر" if level < 6 else "يوم 21 نوفمبر"
+        assert f"{day} الساعة 17:50" in text, text
         assert "اليوم" not in text, text
     # Paid for by the shorter "ستصلكم القسيمة تلقائيًا دون الحاجة إلى التواصل معنا" (the
-    # complete sentence, in every channel), at the last level too since s22 (the voucher's last
-    # day said without this year, f.compensation.this_year).
+    # complete sentence, in every channel), with the last day's year at every level since s23.
     levels = [strip_controls(m.text) for m in _levels(load_example("compensation"), "ar")]
     assert "ستصلكم القسيمة تلقائيًا دون الحاجة إلى التواصل معنا." in levels[0]
-    # s22 ivrc (R19 ar H1): the last wording says the shorter of this_year and brief.
-    assert "ستصلكم القسيمة تلقائيًا." in levels[-1]
+    # The last wording says the brief form, with the year.
+    assert "حتى 31 ديسمبر 2026. ستصلكم القسيمة تلقائيًا." in levels[-1]
 
 
 def test_the_arabic_workaround_follows_a_comma() -> None:

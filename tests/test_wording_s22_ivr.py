@@ -49,9 +49,8 @@ def _levels(lang: str, incident_path: str) -> list[tuple[float, str]]:
 
 def test_1_arabic_compensation_every_wording_says_no_need_to_contact_us() -> None:
     levels = _levels("ar", "compensation")
-    # s22 ivrd: wordings 0-6 (6: the last day without its year); from 7 the shorter of
-    # f.compensation.this_year and brief (s22 ivrc, R19 ar H1): for a voucher that is the
-    # brief form, with the year.
+    # s22 ivrd: wordings 0-6 (s23 arcomp: 6 with the year, the room made by the short greeting
+    # and the date without its weekday); from 7 the brief form, with the year.
     for _seconds, text in levels[:7]:
         assert NO_CONTACT in text, text
     for seconds, text in levels[7:]:
