@@ -1464,8 +1464,8 @@ def _contact_other(config: Config, language: Language, is_down: dict[str, bool],
     lead = words.short_other or words.other
     one = (Phrase(lead, (("channel", said[0]),)) if bare is None else Phrase(words.other, ((
         "channel", _slot(bare, "address", _address(first, channel.address, org, say), say)),)))
-    return {"other_all": Phrase(lead, (("channel", _join(said, language, "or" if verbs else "standard")),)),
-            "other_one": one}
+    every = _join(said, language, "or" if verbs else "standard")
+    return {"other_all": Phrase(lead, (("channel", every),)), "other_one": one}
 
 
 def _phone_closed(hours: Atom | None, config: Config, language: Language,

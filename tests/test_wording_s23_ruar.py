@@ -1,8 +1,8 @@
 """Session 23, helper ruar23: reading 22 N1-N3 (ar/ru SMS, the channels scoped to any other matter).
 
-N1 ru: "По другим вопросам — звоните *2040." put a dash before a verb; Russian drops the verb when
-it uses the dash. Now "По другим вопросам звоните *2040." (the support-mail SMS gets its link back at
-201), while a noun alone keeps it: "По другим вопросам — чат на сайте.". N2 ru: the list of every
+N1 ru: "По другим вопросам — звоните *2040." put a dash before a verb; Russian drops the verb
+when it uses the dash. Now "По другим вопросам звоните *2040." (the support-mail SMS gets its link
+back at 201), while a noun alone keeps it: "По другим вопросам — чат на сайте.". N2 ru: the list of every
 channel mixed an imperative, a noun and prepositional phrases; now every item is an imperative.
 N3 ar: "لأي أمر آخر: هاتفيًا على الرقم *2040." (a label and an adverb) is now "لأي أمر آخر اتصلوا بنا
 على *2040.", and every item of a list is a plural imperative joined with "أو".
@@ -56,8 +56,9 @@ def _combinations() -> list[tuple[str, ...]]:
 def _contact(lang: str, down: tuple[str, ...]) -> dict[str, Any]:
     templates = default_templates_dir()
     raw = yaml.safe_load(IDE.read_text(encoding="utf-8"))
-    raw["services"] = [*raw["services"], *({"id": DOWN_BY[d], "name": dict(zip(LANGS, NAMES[DOWN_BY[d]], strict=True))}
-                                           for d in down)]
+    raw["services"] = [*raw["services"],
+                       *({"id": DOWN_BY[d], "name": dict(zip(LANGS, NAMES[DOWN_BY[d]], strict=True))}
+                         for d in down)]
     facts = build_facts(parse_incident(raw, str(IDE)), load_config(templates),
                         load_language(templates, lang), lang)
     return {key: str(facts["contact"][key]) for key in ("other_one", "other_all")}
@@ -73,7 +74,8 @@ def _items(lang: str, said: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["ru", "ar"])
 @pytest.mark.parametrize("down", _combinations(), ids="+".join)
-def test_every_combination_of_working_channels_is_one_form(lang: str, down: tuple[str, ...]) -> None:
+def test_every_combination_of_working_channels_is_one_form(lang: str,
+                                                            down: tuple[str, ...]) -> None:
     said = _contact(lang, down)
     items = _items(lang, said["other_all"])
     assert len(items) == len(DOWN_BY) - len(down), said
