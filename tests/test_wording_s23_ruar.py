@@ -2,8 +2,8 @@
 
 N1 ru: "По другим вопросам — звоните *2040." put a dash before a verb; Russian drops the verb
 when it uses the dash. Now "По другим вопросам звоните *2040." (the support-mail SMS gets its link
-back at 201), while a noun alone keeps it: "По другим вопросам — чат на сайте.". N2 ru: the list of every
-channel mixed an imperative, a noun and prepositional phrases; now every item is an imperative.
+back at 201), while a noun alone keeps it: "По другим вопросам — чат на сайте.". N2 ru: the list
+of every channel mixed an imperative, a noun and prepositional phrases; now every item is an imperative.
 N3 ar: "لأي أمر آخر: هاتفيًا على الرقم *2040." (a label and an adverb) is now "لأي أمر آخر اتصلوا بنا
 على *2040.", and every item of a list is a plural imperative joined with "أو".
 """
@@ -57,8 +57,8 @@ def _contact(lang: str, down: tuple[str, ...]) -> dict[str, Any]:
     templates = default_templates_dir()
     raw = yaml.safe_load(IDE.read_text(encoding="utf-8"))
     raw["services"] = [*raw["services"],
-                       *({"id": DOWN_BY[d], "name": dict(zip(LANGS, NAMES[DOWN_BY[d]], strict=True))}
-                         for d in down)]
+                       *({"id": DOWN_BY[d],
+                          "name": dict(zip(LANGS, NAMES[DOWN_BY[d]], strict=True))} for d in down)]
     facts = build_facts(parse_incident(raw, str(IDE)), load_config(templates),
                         load_language(templates, lang), lang)
     return {key: str(facts["contact"][key]) for key in ("other_one", "other_all")}
