@@ -3,7 +3,8 @@
 N1 ru: "По другим вопросам — звоните *2040." put a dash before a verb; Russian drops the verb
 when it uses the dash. Now "По другим вопросам звоните *2040." (the support-mail SMS gets its link
 back at 201), while a noun alone keeps it: "По другим вопросам — чат на сайте.". N2 ru: the list
-of every channel mixed an imperative, a noun and prepositional phrases; now every item is an imperative.
+of every channel mixed an imperative, a noun and prepositional phrases;
+now every item is an imperative.
 N3 ar: "لأي أمر آخر: هاتفيًا على الرقم *2040." (a label and an adverb) is now "لأي أمر آخر اتصلوا بنا
 على *2040.", and every item of a list is a plural imperative joined with "أو".
 """
