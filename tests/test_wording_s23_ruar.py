@@ -30,7 +30,7 @@ DOWN_BY = {"phone": "call-centre", "chat": "chat", "email": "support-mail", "sto
 LEAD = {"ru": "По другим вопросам ", "ar": "لأي أمر آخر "}
 OR = {"ru": (", ", " или "), "ar": (" أو ",)}
 VERBS = {"ru": ("звоните ", "пишите ", "приходите "),
-         "ar": ("اتصلوا ", "تواصلوا ", "راسلونا ", "زوروا ")}
+         "ar": ("اتصلوا ", "اكتبوا ", "راسلونا ", "زوروا ")}
 # A channel alone in its noun form takes the dash (ru) or colon (ar) instead of a verb.
 NOUN_ALONE = {"ru": "По другим вопросам — чат на сайте.", "ar": "لأي أمر آخر: الدردشة في موقعنا."}
 
