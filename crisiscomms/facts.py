@@ -1445,17 +1445,27 @@ def _contact_other(config: Config, language: Language, is_down: dict[str, bool],
                    working_short: Sequence[Piece], say: speech.SpeechWords) -> dict[str, Any]:
     """The working channels for any other matter (``[contact] other``, "لأي أمر آخر: …"),
     beside the scoped no-need line: every one (``other_all``) or the first alone
-    (``other_one``, in its ``[contact.bare]`` form: "الدردشة في موقعنا")."""
+    (``other_one``). Where the language gives ``short_other`` and ``[contact.scoped]``, each
+    channel has a verb of its own and a list is all verbs joined with "or" ("لأي أمر آخر اتصلوا
+    بنا على *2040 أو …", "По другим вопросам звоните *2040, …"; reading 22 N1-N3); a channel
+    alone with a ``[contact.bare]`` noun form takes ``other`` instead ("لأي أمر آخر: الدردشة في
+    موقعنا", "По другим вопросам — чат на сайте")."""
     words = language.contact
     if not words.other or not working_short:
         return {"other_all": None, "other_one": None}
-    first = next(cid for cid, _ in _working(config, is_down))
+    org = config.organisation
+    working = list(_working(config, is_down))
+    verbs = bool(words.short_other)
+    said = [working_short[i] if (pattern := words.scoped.get(cid)) is None or not verbs  # type: ignore[call-overload]
+            else _slot(pattern, "address", _address(cid, channel.address, org, say), say)
+            for i, (cid, channel) in enumerate(working)]
+    first, channel = working[0]
     bare = words.bare.get(first)  # type: ignore[call-overload]
-    one = working_short[0] if bare is None else _slot(
-        bare, "address", _address(first, config.contact.get(first).address,  # type: ignore
-                                  config.organisation, say), say)
-    return {"other_all": Phrase(words.other, (("channel", _join(working_short, language)),)),
-            "other_one": Phrase(words.other, (("channel", one),))}
+    lead = words.short_other or words.other
+    one = (Phrase(lead, (("channel", said[0]),)) if bare is None else Phrase(words.other, ((
+        "channel", _slot(bare, "address", _address(first, channel.address, org, say), say)),)))
+    every = _join(said, language, "or" if verbs else "standard")
+    return {"other_all": Phrase(lead, (("channel", every),)), "other_one": one}
 
 
 def _phone_closed(hours: Atom | None, config: Config, language: Language,

@@ -147,9 +147,11 @@ def _with_room(incident: Incident, language: Language, level: int, room: int) ->
 
 def test_the_line_for_any_other_matter_does_not_depend_on_the_short_sentence() -> None:
     language = _other_short(template_set().language("ar"))
-    # Every working channel (levels 0-6), each with its preposition.
+    # Every working channel (levels 0-6), each with its verb.
     for level, text in enumerate(_levels(_callcentre(1), "ar", language)[:7]):
-        assert f"{SCOPED_AR} لأي أمر آخر: عبر الدردشة في موقعنا وبالبريد" in text, (level, text)
+        # s23 ruar23 (reading 22 N3): every channel with its verb, joined with "أو".
+        assert f"{SCOPED_AR} لأي أمر آخر اكتبوا لنا عبر الدردشة في موقعنا أو راسلونا" in text, (
+            level, text)
         assert text.count("التواصل معنا") == 1 and "تواصلوا معنا" not in text, (level, text)
     # The first one alone (from 7, the scoped line brought back by the fill), bare.
     text = _with_room(_callcentre(1), language, 7, 50)
