@@ -1235,9 +1235,6 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
               for name in ("staff", "partner")}
     sentence = whole(words.sentence, words.what[kind], until, expiry,
                      words.delivery[delivery][kind])
-    this_year = _expiry_this_year(comp.valid_until, now, zone, language)
-    sentence_this_year = None if this_year is None else whole(
-        words.sentence, words.what[kind], until, this_year, words.delivery[delivery][kind])
     brief = _compensation_brief(words, kind, delivery, expiry, whole) or sentence
     return {"percent": percent, "kind": kind,
             "kind_label": _word(language.compensation_kind[kind], language.speech),
@@ -1249,11 +1246,7 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
             "short": whole(words.short, words.what_short[kind],
                            words.expiry_short_kind.get(kind, words.expiry_short),
                            expiry_short, words.delivery_short[delivery]),
-            "brief": brief,
-            # The whole sentence with the last day said without its year (None in another
-            # year): the IVR's wording before the one that takes the shorter form (s22 ivr22d).
-            "sentence_this_year": sentence_this_year,
-            "this_year": _said_shortest(sentence_this_year, brief)}
+            "brief": brief}
 
 
 def _title_fault(inner: Atom, language: Language) -> Atom:
@@ -1280,27 +1273,6 @@ def _title_fault(inner: Atom, language: Language) -> Atom:
         return inner
     return Atom(text, lambda: said(inner.spoken, lambda s: str(escape(s))) or inner.spoken,
                 ltr=inner.ltr)
-
-
-def _expiry_this_year(last: dt.date | None, now: dt.datetime, zone: ZoneInfo,
-                      language: Language) -> Atom | None:
-    """The compensation's last day without its year when it falls in the year it is said in
-    (``date_format``: "حتى 31 ديسمبر" in November 2026; a caller hears no other year), for a
-    spoken channel short on room (``f.compensation.this_year``); ``None`` in another year."""
-    if last is None or last.year != now.astimezone(zone).year:
-        return None
-    return date_atom(last, language.date_format, language)
-
-
-def _said_shortest(*forms: Phrase | None) -> Phrase:
-    """Of the forms given (``None`` for one that does not apply), the one said in the fewest
-    seconds (:func:`speech.estimate_seconds` of its spoken form); the first of equals. For the
-    last wording of a spoken channel: ``f.compensation.this_year`` is the sentence with its
-    last day said without the year only when that is shorter than the brief form (a credit's
-    whole delivery may be longer than the year it saves; reading 19 ar H1)."""
-    said = [form for form in forms if form is not None]
-    return min(said, key=lambda form: speech.estimate_seconds(
-        str(_piece(form, "ssml", "none", False))))
 
 
 def _compensation_brief(words: CompensationWords, kind: CompensationKindId, delivery: Delivery,

@@ -13,15 +13,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from crisiscomms import render
 from crisiscomms.channels import CHANNELS
-from crisiscomms.facts import Atom, _expiry_this_year, _title_fault, build_facts
+from crisiscomms.facts import Atom, _title_fault, build_facts
 from crisiscomms.loading import load_incident
 from crisiscomms.render import _render_one, template_set
 from crisiscomms.samples import changed_example, load_example
@@ -56,15 +54,6 @@ def test_1_arabic_compensation_every_wording_says_no_need_to_contact_us() -> Non
     for seconds, text in levels[7:]:
         assert seconds <= 45, seconds
         assert "وتسري القسيمة حتى 31 ديسمبر 2026. ستصلكم القسيمة تلقائيًا." in text
-
-
-def test_1_expiry_in_another_year_keeps_its_year() -> None:
-    language = template_set(None).language("ar")
-    zone = ZoneInfo("Asia/Jerusalem")
-    now = dt.datetime(2026, 11, 21, 18, tzinfo=zone)
-    assert str(_expiry_this_year(dt.date(2026, 12, 31), now, zone, language)) == "31 ديسمبر"
-    assert _expiry_this_year(dt.date(2027, 1, 31), now, zone, language) is None
-    assert _expiry_this_year(None, now, zone, language) is None
 
 
 def test_2_russian_overnight_has_room() -> None:
