@@ -542,7 +542,9 @@ class ContactWords(_Strict):
     short_other: str = ""
     """Where to turn in an SMS that has no room for "no need to contact us about this problem"
     beside every working channel: the channels scoped to any other matter instead
-    ("בעניין אחר פנו במייל …"; ``f.contact.short_other``, R15 #1). Missing: not said."""
+    ("בעניין אחר פנו במייל …"; ``f.contact.short_other``, R15 #1). Where given, it also
+    leads ``f.contact.other_all``/``other_one`` with each channel's ``scoped`` verb ("По другим
+    вопросам звоните *2040, …"; reading 22 N1-N3). Missing: not said."""
     short_meanwhile: str = ""
     """The same channels when every affected service is a contact channel itself (the call
     centre down): nobody contacts us about the fault, so nothing to scope against ("בינתיים
@@ -551,7 +553,8 @@ class ContactWords(_Strict):
     """Every working channel for any other matter, beside the scoped no-need line
     ("لأي أمر آخر: {channel}."): ``{channel}``, the channels joined with "and"
     (``f.contact.other_all``), or the first one alone, its ``bare`` form where the language
-    gives one (``f.contact.other_one``). Missing: not said."""
+    gives one (``f.contact.other_one``; with ``short_other`` given, only a channel alone in
+    its ``bare`` noun form: "По другим вопросам — чат на сайте."). Missing: not said."""
     bare: dict[ContactId, str] = {}
     """A channel alone after ``other``'s colon, without its preposition ("الدردشة في موقعنا",
     not "عبر الدردشة …"); ``{address}`` optional. Missing: its ``channel``."""
@@ -568,8 +571,8 @@ class ContactWords(_Strict):
     scoped: dict[ContactId, str] = {}
     """A working channel with a verb of its own, as ``short_other`` lists them ("call
     {address}", "visit our service centres": "For anything else, call *2040 or …";
-    ``f.contact.short_other``, reading 20 en #2); ``{address}`` optional. Missing: its
-    ``channel``."""
+    ``f.contact.short_other``, reading 20 en #2, and ``other_all``/``other_one`` where the
+    language gives ``short_other``); ``{address}`` optional. Missing: its ``channel``."""
     listed_ours: str = ""
     """The possessive that ends several ``listed`` items ("لدينا"): said once, on the last of a
     run of items that end with it ("البريد الإلكتروني ومراكز الخدمة لدينا", R19 ar nit).
