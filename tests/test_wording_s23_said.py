@@ -3,8 +3,10 @@
 The short form is a screen label written for SMS and banners ("Bill by email: text BILL to
 2040", "Счёт на почту: SMS BILL на 2040"); read out after "Meanwhile," it is not a sentence
 (readings 21 L2/L3 and 22 N4). Every IVR wording says the whole workaround or none; when the
-workaround has a short form it stays through wording 7: out of phone hours 6 drops the hold
-line's reason, 7 also the chat (f.contact.phone_closed_alone), to make room within 45 s.
+workaround has a short form it stays through wording 7: 6 drops the hold line's reason, 7
+also the chat out of phone hours (f.contact.phone_closed_alone) and the Arabic opener, to make
+room within 45 s (also for a late statement that moves the estimate to tomorrow, which s20
+ivr20c had said with the label).
 """
 
 from __future__ import annotations
