@@ -11,6 +11,7 @@ ivr20c had said with the label).
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from pathlib import Path
@@ -27,6 +28,7 @@ from crisiscomms.render import _render_one, template_set
 from crisiscomms.text.bidi import strip_controls
 
 from .example_edits import SWEEP_TIMES, moved_to
+from .journal_states import BASE, state
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "examples").glob("*.yaml"))
@@ -102,3 +104,22 @@ def test_wording_seven_says_the_whole_workaround() -> None:
     assert ("Чтобы получить последний счёт по электронной почте, отправьте SMS со словом BILL"
             " на номер 2040." in ru)
     assert "А пока — счёт на почту" not in ru
+
+
+def test_the_late_statement_that_moves_the_estimate_keeps_the_whole_workaround() -> None:
+    # s20 ivr20c's case: the phone line is open, so only the hold line's reason (and the
+    # Arabic opener) make room; English, Arabic and Russian used to say the label here.
+    previous = state(0)
+    current = state(70, eta=(BASE + dt.timedelta(hours=26)).isoformat())
+    langs = ("he", "en", "ar", "ru")
+    bundle = render(current, previous=previous, languages=langs, channels=("ivr",))
+    for lang in langs:
+        message = bundle[lang, "ivr"]
+        label = str(current.workaround_short[lang])  # type: ignore[index]
+        assert _label_heard(label, message) == [], (lang, message.text)
+        assert message.stats["seconds"] <= 45 and message.stats["short"] <= 7, lang
+        assert "2040" in message.text
+    en = strip_controls(bundle["en", "ivr"].text)
+    assert "To get your latest bill by email, text BILL to 2040." in en
+    assert en.rstrip().endswith("No need to hold for this problem. For anything else, stay on "
+                                "the line.")
