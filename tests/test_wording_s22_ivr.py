@@ -73,7 +73,9 @@ def test_2_every_russian_hold_line_says_on_the_line() -> None:
     holds = [t for t in texts if "ждать" in t.lower()]
     assert len(holds) >= 5
     for text in holds:
-        assert "Ждать на линии не нужно" in text, text
+        # s23 said23: "Ждать оператора по этому сбою не нужно." (the shorter hold line that
+        # makes room for the whole workaround) is as plain: a person, not the fix.
+        assert "Ждать на линии не нужно" in text or "Ждать оператора" in text, text
 
 
 FILES = [*(f"examples/{n}.yaml" for n in ("compensation", "identified", "investigating",
