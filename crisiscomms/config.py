@@ -620,6 +620,14 @@ class ContactWords(_Strict):
     open_hours_tomorrow: str = ""
     """... on one day that is the next day: ``{open}``, ``{close}``. Missing:
     ``open_hours_day``."""
+    opens_day: str = ""
+    """When the line next opens, its day and time alone (``{first}``: ``days_on``, ``{open}``;
+    "on {first} from {open}"), in ``f.contact.phone_closed_next``, the IVR's last wordings.
+    Missing: that fact is None."""
+    opens_today: str = ""
+    """... when it opens later the same day ("today from {open}"). Missing: ``opens_day``."""
+    opens_tomorrow: str = ""
+    """... when it opens the next day ("tomorrow from {open}"). Missing: ``opens_day``."""
     phone_channel: dict[ContactId, str] = {}
     """The next working channel as ``phone_closed`` says it, with a verb of its own (Russian
     "пишите в чат на нашем сайте" after "звоните нам ..., или", English "chat with us on our

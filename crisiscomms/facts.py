@@ -1359,6 +1359,11 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         # The same without the other channel ("For anything else, call us ... 08:00 to
         # 20:00."), for the IVR's last wordings (s22 ivr22d).
         "phone_closed_alone": _phone_closed(phone_hours, config, language, say, ()),
+        # The same with the line's next opening alone ("call us tomorrow from 08:00, or chat
+        # with us ..."), for the IVR's last wordings, which keep the chat (s23 saidb23).
+        "phone_closed_next": _phone_closed(
+            None if phone_hours is None else _phone_opens(incident, config, language, say),
+            config, language, say, others),
         **_contact_other(config, language, is_down, working_short, say),
         **_contact_only(affected, config, language, working_short),
     }
@@ -1507,6 +1512,32 @@ def _phone_hours(incident: Incident, config: Config, language: Language,
     alone = words.days_on if len(words.days_on) == 7 else words.days
     text = pattern.format(first=starts[first] if first != last else alone[first],
                           last=words.days[last], open=at(opens), close=at(closes))
+    return Atom(text, partial(_speak_text, text, say))
+
+
+def _phone_opens(incident: Incident, config: Config, language: Language,
+                 say: speech.SpeechWords) -> Atom | None:
+    """When the line next opens, its day and time alone (``[contact] opens_today``,
+    ``opens_tomorrow``, else ``opens_day``: "tomorrow from 08:00", "on Sunday from 08:00"),
+    for a call made outside the hours (:func:`_phone_hours`); None without that wording."""
+    words = language.contact
+    phone = config.contact.get("phone")
+    week = None if phone is None else phone.opening_hours
+    if week is None or not words.opens_day or len(words.days) != 7:
+        return None
+    spans = [hours_span(week[day]) for day in WEEKDAYS]
+    now = incident.updated_at.astimezone(ZoneInfo(config.organisation.time_zone))
+    clock, today = now.time().replace(second=0, microsecond=0, tzinfo=None), now.date()
+    shut = days_shut(config.cases, today)
+    date = next(d for d in (today + dt.timedelta(days=n) for n in range(len(shut) + 8))
+                if d not in shut and (found := spans[d.weekday()]) is not None
+                and (d != today or clock < found[0]))
+    opens = (spans[date.weekday()] or (dt.time(0), None))[0]
+    pattern = {0: words.opens_today, 1: words.opens_tomorrow}.get((date - today).days, "")
+    alone = words.days_on if len(words.days_on) == 7 else words.days
+    text = (pattern or words.opens_day).format(
+        first=alone[date.weekday()],
+        open=_format_time(opens, language.time_format, language.locale))
     return Atom(text, partial(_speak_text, text, say))
 
 
