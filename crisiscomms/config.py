@@ -638,6 +638,10 @@ class ContactWords(_Strict):
     ``[contact.channel]``); ``f.contact.phone_closed``. Missing: the line is never closed."""
     phone_closed_alone: str = ""
     """... when no other channel works: ``{hours}``."""
+    phone_closed_next: str = ""
+    """``phone_closed`` for the line's next opening alone (``opens_day``), whose ``{hours}``
+    has no comma of its own to close ("звоните нам сегодня с 08:00 или пишите в чат", where
+    the run of days takes "…, с 08:00 до 20:00, или …"). Missing: ``phone_closed``."""
 
 
 _VIA = Literal["phone", "email", "web", "letter", "fax", "store"]

@@ -1363,7 +1363,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         # with us ..."), for the IVR's last wordings, which keep the chat (s23 saidb23).
         "phone_closed_next": _phone_closed(
             None if phone_hours is None else _phone_opens(incident, config, language, say),
-            config, language, say, others),
+            config, language, say, others, language.contact.phone_closed_next),
         **_contact_other(config, language, is_down, working_short, say),
         **_contact_only(affected, config, language, working_short),
     }
@@ -1447,16 +1447,17 @@ def _contact_other(config: Config, language: Language, is_down: dict[str, bool],
 
 def _phone_closed(hours: Atom | None, config: Config, language: Language,
                   say: speech.SpeechWords,
-                  others: Sequence[tuple[str, Piece]]) -> Piece | None:
+                  others: Sequence[tuple[str, Piece]], pattern: str = "") -> Piece | None:
     """When the line opens (``hours``, from :func:`_phone_hours`) and the first other working
     channel (``[contact] phone_channel``, else its ``channel``), in ``[contact] phone_closed``;
     with no other channel given, the hours alone (``phone_closed_alone``); None inside the
-    hours, or with no structured hours or no wording."""
+    hours, or with no structured hours or no wording. ``pattern``: another wording of
+    ``phone_closed`` for these hours."""
     if hours is None:
         return None
     words = language.contact
     if others:
-        return Phrase(words.phone_closed, (("hours", hours),
+        return Phrase(pattern or words.phone_closed, (("hours", hours),
                                            ("channel", _phone_channel(config, language, say,
                                                                       *others[0]))))
     if words.phone_closed_alone:

@@ -63,17 +63,17 @@ def test_out_of_phone_hours_the_ivr_names_the_working_chat(
 
 @pytest.mark.parametrize(("when", "en", "ru", "en_said", "ru_said"), [
     ((6, 1, 15), "call us today from 08:00, or chat with us on our website.",
-     "звоните нам сегодня с 08:00, или пишите в чат на нашем сайте.",
+     "звоните нам сегодня с 08:00 или пишите в чат на нашем сайте.",
      "call us today from eight a.m., or chat",
-     "звоните нам сегодня с восьми утра, или пишите в чат"),
+     "звоните нам сегодня с восьми утра или пишите в чат"),
     ((5, 22, 40), "call us tomorrow from 08:00, or chat with us on our website.",
-     "звоните нам завтра с 08:00, или пишите в чат на нашем сайте.",
+     "звоните нам завтра с 08:00 или пишите в чат на нашем сайте.",
      "call us tomorrow from eight a.m., or chat",
-     "звоните нам завтра с восьми утра, или пишите в чат"),
+     "звоните нам завтра с восьми утра или пишите в чат"),
     ((4, 13, 0), "call us on Sunday from 08:00, or chat with us on our website.",
-     "звоните нам в воскресенье с 08:00, или пишите в чат на нашем сайте.",
+     "звоните нам в воскресенье с 08:00 или пишите в чат на нашем сайте.",
      "call us on Sunday from eight a.m., or chat",
-     "звоните нам в воскресенье с восьми утра, или пишите в чат"),
+     "звоните нам в воскресенье с восьми утра или пишите в чат"),
 ])
 def test_wording_seven_says_when_the_line_opens_and_the_chat(
         when: tuple[int, int, int], en: str, ru: str, en_said: str, ru_said: str) -> None:
