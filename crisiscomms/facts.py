@@ -1029,9 +1029,6 @@ def _add_inline(facts: dict[str, Any], incident: Incident, config: Config, langu
     # the email's "In the meantime: international calls…", R11 he #9): small first letter
     # unless it opens with a name. ``workaround_inline`` lowers only listed openings.
     facts["workaround_after_label"] = _inline(facts["workaround_inline"], language, names, texts)
-    # The short form after a spoken opener (the IVR's last wording, "Meanwhile, bill by email…").
-    facts["workaround_short_after_label"] = _inline(facts["workaround_short"], language, names,
-                                                    texts)
     internal = facts["internal"]
     if internal is not None:
         for key in ("priority", "cause"):

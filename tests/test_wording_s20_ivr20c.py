@@ -74,6 +74,6 @@ def test_the_phone_down_line_says_email_in_its_own_words(name: str) -> None:
 def test_the_channel_guide_describes_the_short_workaround_level_and_also_down() -> None:
     guide = (Path(__file__).parent.parent / "docs" / "channels.md").read_text("utf-8")
     section = guide[guide.index("### `ivr`: why"):guide.index("### `status_page`")]
-    for words in ("`f.workaround_short_after_label`", "`[contact.also_down]`",
+    for words in ("`workaround_short`", "never its SMS form", "`[contact.also_down]`",
                   "email to us is not getting through"):
         assert words in section, words
