@@ -106,8 +106,9 @@ def test_fact_falls_back_to_the_names(lang: str) -> None:
     account = yaml.safe_load(IDE.read_text(encoding="utf-8"))["services"][1]["name"][lang]
     assert account not in str(without["services_beyond_short"])
     assert account in str(without["services_beyond_title"])
-    assert str(without["services_beyond_short"]).endswith(CONTACT_SERVICES["chat"][LANGS.index(lang)])
-    assert str(with_short["services_beyond_short"]).endswith(SHORT["chat"][LANGS.index(lang)])
+    k = LANGS.index(lang)
+    assert str(without["services_beyond_short"]).endswith(CONTACT_SERVICES["chat"][k])
+    assert str(with_short["services_beyond_short"]).endswith(SHORT["chat"][k])
     # Nothing beyond the title: none, as services_beyond_title.
     raw = _raw()
     raw["services"] = raw["services"][:1]
