@@ -869,6 +869,8 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
     shorts = _by_short_name(incident, lang, services, partial(_user_text, rtl=rtl, say=say))
     beyond_said = [piece for piece, name in zip(services_said, names, strict=True)
                    if name in others]
+    beyond_short = [piece for piece, name in zip(shorts or services, names, strict=True)
+                    if name in others]
     end = incident.resolved_at or now
     lasted = _minutes(incident.started_at, end)
     long_outage = is_long_outage(incident, config)
@@ -931,6 +933,9 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "services_in_title": all(named),
         # Only the services the title leaves out, when it names the others (s19 R5).
         "services_beyond_title": _join(beyond, language) if beyond else None,
+        # The same by their short names where the team gave them (`services[].short`): the SMS,
+        # and the banner's and social post's shortest wordings.
+        "services_beyond_short": _join(beyond_short, language) if beyond_short else None,
         # Those as the object of a spoken sentence ("Сбой затронул также личный кабинет").
         "services_beyond_said": _join_said(beyond_said, language) if beyond_said else None,
         # The same, worded to follow the title (the SMS, short of room).

@@ -234,9 +234,10 @@ class Service(_Frozen):
     name: ShortText = Field(description="The service's name as customers know it, per language.",
                             examples=[{"he": "האפליקציה", "en": "the app"}])
     short: ServiceShort | None = Field(
-        None, description="The service's name in a word or two, for the SMS's list of "
-                          "services (at most 20 characters a language; in every language, as "
-                          "`name`); without it the SMS says `name`.",
+        None, description="The service's name in a word or two, for the services named in "
+                          "the SMS and in the banner's and social post's shortest wordings (at "
+                          "most 20 characters a language; in every language, as `name`); "
+                          "without it they say `name`.",
         examples=[{"he": "טלפון", "en": "phone"}])
 
 

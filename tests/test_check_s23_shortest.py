@@ -42,6 +42,10 @@ def _shortest_text(lang: str, rule_id: str) -> str:
 def _long_title() -> dict[str, Any]:
     # The longest title the incident file allows (120), beside the phone line and the chat.
     raw = _with_contact_channels(short=False)
+    # No short name anywhere (the account's own too: since s23_short the SMS says it, and the
+    # English SMS then fits at 304 units).
+    for service in raw["services"]:
+        service.pop("short", None)
     raw["title"] = {lang: (raw["title"][lang] + " ") * 6 for lang in LANGS}
     raw["title"] = {lang: text[:120].strip() for lang, text in raw["title"].items()}
     return raw

@@ -31,9 +31,10 @@ CALLCENTRE = {
            "We apologise for the inconvenience."),
     "ar": ("العودة المتوقعة اليوم الساعة 12:00.", "التحديث القادم اليوم الساعة 11:00.",
            "نعتذر عن الإزعاج."),
-    # Russian says its apology briefly to name the service centres too (R11 ru nit).
+    # Russian said its apology briefly to name the service centres too (R11 ru nit); with the
+    # services by their short names (s23_short) the whole apology fits beside them.
     "ru": ("Ожидаемый срок: сегодня в 12:00.", "Следующее сообщение: сегодня в 11:00.",
-           "Приносим извинения."),
+           "Приносим извинения за неудобства."),
 }
 # A time with no day word (nor, in English, "at") before it.
 BARE = {
@@ -133,7 +134,8 @@ def test_resolved_full_post_thanks_only_where_it_fits() -> None:
     # The day words fit, the apology does not: the apology goes first.
     ("250", "Expected back today at 12:00. Next update today at 11:00.", "apologise"),
     # Not even the day words: still "at".
-    ("236", "Expected back at 12:00. Next update at 11:00.", "today"),
+    # (219: the services by their short names since s23_short, 17 shorter; it was 236.)
+    ("219", "Expected back at 12:00. Next update at 11:00.", "today"),
 ))
 def test_apology_goes_before_the_day_word(tmp_path: Path, budget: str, says: str,
                                           not_said: str) -> None:

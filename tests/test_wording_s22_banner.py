@@ -105,7 +105,8 @@ def test_status_in_short_last() -> None:
     said once; the Arabic status goes short instead."""
     text, stats = _banner("ar", (5, 22, 40))
     assert stats["short"] == 4
-    assert "(مركز الاتصال والدعم عبر البريد الإلكتروني): قيد الإصلاح." in text
+    # The services by their short names at the shortest wording (s23_short).
+    assert "(الهاتف والبريد): قيد الإصلاح." in text
     assert "بعد منتصف ليل السبت (فجر الأحد 29 نوفمبر)" in text
     assert "يوم السبت 28 نوفمبر الساعة 23:40" in text
 

@@ -38,7 +38,8 @@ NOUN_ALONE = {"ru": "По другим вопросам — чат на сайт
 def test_ru_support_mail_says_call_without_the_dash_and_keeps_the_link() -> None:
     text, _, units = _sms(IDE, "support-mail", "ru")
     assert "По другим вопросам — звоните" not in text
-    assert text.endswith("Напишем вам в 15:00. По другим вопросам звоните *2040. " + LINK)
+    # The account by its short name (s23_short) leaves room for the whole next-update label.
+    assert text.endswith("Следующее сообщение: 15:00. По другим вопросам звоните *2040. " + LINK)
     assert units <= 201
 
 
