@@ -237,8 +237,11 @@ class Service(_Frozen):
         None, description="The service's name in a word or two, for the services named in "
                           "the SMS and in the banner's and social post's shortest wordings (at "
                           "most 20 characters a language; in every language, as `name`); "
-                          "without it they say `name`.",
-        examples=[{"he": "טלפון", "en": "phone"}])
+                          "without it they say `name`. It still says what it is out of context "
+                          "and keeps the article `name` has (\"the online account\"; a call "
+                          "centre is ru \"колл-центр\", not \"телефон\", which reads as the "
+                          "customer's own phone service).",
+        examples=[{"he": "האזור האישי", "en": "the online account"}])
 
 
 class Compensation(_Frozen):

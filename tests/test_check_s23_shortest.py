@@ -21,7 +21,8 @@ import yaml
 from crisiscomms import render
 from crisiscomms.loading import parse_incident
 from crisiscomms.messages import Bundle
-from crisiscomms.rules import BudgetRule, load_rules
+from crisiscomms.model import SmsText
+from crisiscomms.rules import BudgetRule, WorkaroundDroppedRule, load_rules
 
 from .example_edits import CONTACT_SERVICES
 
@@ -29,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("he", "en", "ar", "ru")
 IDENTIFIED = ROOT / "examples" / "identified.yaml"
 # Short names a team would give the contact channels (the sweep's long ones are the default).
-SHORT = {"call-centre": ("המוקד", "phone line", "مركز الاتصال", "телефон"),
+SHORT = {"call-centre": ("המוקד", "phone line", "مركز الاتصال", "колл-центр"),
          "chat": ("הצ'אט", "chat", "الدردشة", "чат")}
 
 
@@ -98,3 +99,21 @@ def test_the_advice_works_for_long_service_names() -> None:
     before = errors(short=False)
     assert len(before) == 1 and before[0].endswith(_shortest_text("he", "sms-segments"))
     assert errors(short=True) == []
+
+
+@pytest.mark.parametrize("lang", ["he", "ar", "ru"])
+def test_a_dropped_workaround_short_form_sends_the_team_to_the_title(lang: str) -> None:
+    # Reading 23 ru F2: with the short form given and dropped all the same (the phone line and
+    # the chat down, long names), "give the incident a short form" was wrong advice.
+    def dropped(data: dict[str, Any]) -> list[tuple[str | None, str]]:
+        bundle = render(parse_incident(data, str(IDENTIFIED)), languages=[lang], channels=["sms"])
+        return [(f.field, f.message) for f in bundle.findings
+                if f.rule == "sms-workaround-dropped"]
+
+    rule = load_rules(ROOT / "templates", lang).get("sms-workaround-dropped")
+    assert isinstance(rule, WorkaroundDroppedRule) and rule.given
+    given = _with_contact_channels(short=False)
+    assert dropped(given) == [(f"title.{lang}", rule.given.format(limit=SmsText.max_length))]
+    missing = {**given, "workaround_short": None}
+    [(field, message)] = dropped(missing)
+    assert field == f"workaround_short.{lang}" and message != rule.given

@@ -79,10 +79,10 @@ def test_the_social_templates_count_no_lengths() -> None:
 def test_each_service_by_its_short_name_as_names_and_as_pieces() -> None:
     incident = load_example("identified")  # the account has a short name, the app none
     names = [s.name["en"] for s in incident.services]
-    assert _by_short_name(incident, "en", names, str) == ["the mobile app", "online account"]
+    assert _by_short_name(incident, "en", names, str) == ["the mobile app", "the online account"]
     pieces = [object(), object()]
     got = _by_short_name(incident, "en", pieces, lambda text: text.upper())
-    assert got is not None and got[0] is pieces[0] and got[1] == "ONLINE ACCOUNT"
+    assert got is not None and got[0] is pieces[0] and got[1] == "THE ONLINE ACCOUNT"
 
 
 def test_no_short_name_gives_none() -> None:

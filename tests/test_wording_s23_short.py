@@ -29,18 +29,20 @@ from .example_edits import CONTACT_SERVICES
 from .test_wording_s22_smse import LANGS, ROOT
 
 IDE = ROOT / "examples" / "identified.yaml"
-SHORT = {"call-centre": ("המוקד", "phone line", "مركز الاتصال", "телефон"),
-         "chat": ("הצ'אט", "chat", "الدردشة", "чат")}
+# Each keeps its article and says what it is out of context (reading 23: ru "колл-центр", not
+# "телефон", the customer's own phone service; en "the online account").
+SHORT = {"call-centre": ("המוקד", "the phone line", "مركز الاتصال", "колл-центр"),
+         "chat": ("הצ'אט", "the chat", "الدردشة", "чат")}
 # The services the title leaves out, by their short names, as each SMS says them.
 BEYOND = {"he": "תקלה בכניסה לאפליקציה ובאזור האישי, במוקד ובצ'אט –",
-          "en": "Also affected: online account, phone line and chat.",
+          "en": "Also affected: the online account, the phone line and the chat.",
           "ar": "(ويشمل أيضًا الحساب الشخصي ومركز الاتصال والدردشة)",
-          "ru": "(также личный кабинет, телефон и чат)"}
+          "ru": "(также личный кабинет, колл-центр и чат)"}
 # The same list at the banner's and social post's shortest wordings.
 BEYOND_LIST = {"he": "(גם האזור האישי, המוקד והצ'אט)",
-               "en": "(also online account, phone line and chat)",
+               "en": "(also the online account, the phone line and the chat)",
                "ar": "(ويشمل أيضًا الحساب الشخصي ومركز الاتصال والدردشة)",
-               "ru": "(также личный кабинет, телефон и чат)"}
+               "ru": "(также личный кабинет, колл-центр и чат)"}
 
 
 def _raw(short: bool = True) -> dict[str, Any]:
@@ -103,9 +105,12 @@ def test_fact_falls_back_to_the_names(lang: str) -> None:
     without = build_facts(parse_incident(_raw(short=False), str(IDE)), ts.config, language,
                           lang)
     # The account keeps its short name; the contact channels without one go by their names.
-    account = yaml.safe_load(IDE.read_text(encoding="utf-8"))["services"][1]["name"][lang]
-    assert account not in str(without["services_beyond_short"])
+    entry = yaml.safe_load(IDE.read_text(encoding="utf-8"))["services"][1]
+    account, short = entry["name"][lang], entry["short"][lang]
+    assert str(without["services_beyond_short"]).startswith(short)
     assert account in str(without["services_beyond_title"])
+    if short != account:  # en: "the online account" both
+        assert account not in str(without["services_beyond_short"])
     k = LANGS.index(lang)
     assert str(without["services_beyond_short"]).endswith(CONTACT_SERVICES["chat"][k])
     assert str(with_short["services_beyond_short"]).endswith(SHORT["chat"][k])

@@ -1,7 +1,9 @@
 """A workaround the SMS budget dropped (kind ``workaround-dropped``): the incident has one, but
 a message in the rule's scope says neither it nor its short form, so customers who read that
 message (and only in that language) do not learn it. A warning: the message is still sendable;
-the finding names ``workaround_short.<lang>``, the field that would give the SMS room for it.
+the finding names ``workaround_short.<lang>``, the field that would give the SMS room for it
+(``title.<lang>`` when the short form is given and did not fit either, with the rule's
+``given`` message).
 A statement after one that already had the workaround (no ``workaround_added`` among its
 changes) is not flagged: its SMS goes to customers who were told, and may give the room to
 what changed.
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from ..changes import ChangeKind
@@ -43,10 +46,16 @@ def check_workaround_dropped(context: Context) -> Iterator[Finding]:
                for name in _FIELDS):
             continue
         file = template_file(context, message.language, message.channel, "text")
+        # With the short form given, what is left to shorten is the title (and service names).
+        given = bool(facts.get("workaround_short"))
         for rule in rules:
-            yield rule.finding({"limit": SmsText.max_length}, language=message.language,
-                               channel=message.channel, file=file,
-                               field=f"workaround_short.{message.language}")
+            found = rule.finding({"limit": SmsText.max_length}, language=message.language,
+                                 channel=message.channel, file=file,
+                                 field=f"{'title' if given else 'workaround_short'}."
+                                       f"{message.language}")
+            if given and rule.given:
+                found = replace(found, message=rule.given.format(limit=SmsText.max_length))
+            yield found
 
 
 def _carried(facts: Mapping[str, Any]) -> bool:

@@ -416,10 +416,18 @@ class BudgetRule(RuleBase):
 class WorkaroundDroppedRule(RuleBase):
     """A message in ``scope`` (the SMS) that says neither the incident's workaround nor its
     short form (``workaround_short``): its budget dropped them. ``{limit}`` is the most
-    characters a short form may have."""
+    characters a short form may have. ``given``: the message instead when the incident has
+    the short form and even that did not fit (the title and the services' names are what is
+    left to shorten)."""
 
     PARAMS: ClassVar[frozenset[str]] = frozenset({"limit"})
     kind: Literal["workaround-dropped"]
+    given: Annotated[str, Field(min_length=1, max_length=400)] | None = None
+
+    @field_validator("given")
+    @classmethod
+    def _given_placeholders(cls, value: str | None) -> str | None:
+        return _placeholders(value, cls.PARAMS, "this kind")
 
 
 class ShortFormKeywordRule(RuleBase):
