@@ -16,10 +16,9 @@ the working channels as alternatives ("… أو بزيارة مراكز الخد
 
 from __future__ import annotations
 
-from typing import Any
-
 import html
 import re
+from typing import Any
 
 import pytest
 import yaml
