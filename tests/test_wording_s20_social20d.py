@@ -79,7 +79,7 @@ def test_workaround_opening_with_a_name_keeps_its_capital() -> None:
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("ar", "نعتذر عن الإزعاج. يمكنكم التواصل معنا عبر الدردشة في موقعنا وفي مراكز الخدمة."),
+    ("ar", "نعتذر عن الإزعاج. يمكنكم التواصل معنا عبر الدردشة في موقعنا أو بزيارة مراكز الخدمة."),
     # The whole apology since the services go by their short names (s23_short).
     ("ru", "Приносим извинения за неудобства. Мы на связи в чате на нашем сайте и в сервисных "
            "центрах."),
