@@ -446,6 +446,10 @@ class DayWords(_Strict):
     """Speech leaves the part of the day out of a time said after ``tonight``, which names the
     night already (Russian "сегодня ночью в два часа": "сегодня в два часа ночи", said at 22:00,
     can be heard as the night just gone; reading 15 R7)."""
+    morning_from: int = Field(default=4, ge=1, le=12)
+    """The hour the morning starts: a time after midnight and before it is ``tonight``, said
+    the evening before or in the small hours ("tonight at 02:05" and "tonight at 04:05", both
+    said at 01:15, never one of them "today"; reading 23 H2/E1)."""
     evening_from: int | None = Field(default=None, ge=0, le=23)
     """The hour from which a time later the same day is said with ``tonight``, not ``today``
     ("tonight at 23:30", said at 22:40; R13 #6): in ``when`` and ``day`` only, the channels

@@ -536,9 +536,9 @@ def _starts_ltr(piece: Piece) -> bool:
     return _starts_ltr(dict(piece.parts)[first.group(1)])
 
 
-# A time before this hour counts as "tonight" when said from this hour the evening before
-# (or in the small hours of the same night): "הלילה בשעה 02:00", never "מחר בשעה 02:00".
-_NIGHT_ENDS = 4
+# A time before the morning ([day] morning_from) counts as "tonight" when said from this hour
+# the evening before (or in the small hours of the same night): "הלילה בשעה 02:00", never
+# "מחר בשעה 02:00".
 _EVENING_STARTS = 18
 
 
@@ -560,8 +560,9 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
     today = here.date()
     days = (local.date() - today).days
     relation = base = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(days, "other")
-    tonight = local.hour < _NIGHT_ENDS and (
-        (days == 1 and here.hour >= _EVENING_STARTS) or (days == 0 and here.hour < _NIGHT_ENDS))
+    night_ends = language.day.morning_from
+    tonight = local.hour < night_ends and (
+        (days == 1 and here.hour >= _EVENING_STARTS) or (days == 0 and here.hour < night_ends))
     if tonight and language.day.tonight is not None:
         relation = "tonight"
     clock = local.time().replace(second=0, microsecond=0, tzinfo=None)
@@ -624,19 +625,25 @@ def dated_day(dated: Piece, language: Language) -> Phrase | None:
 
 
 @lru_cache(maxsize=64)
-def _without_parts(words: speech.SpeechWords) -> speech.SpeechWords:
-    return replace(words, day_parts=())
+def _without_parts(words: speech.SpeechWords, every: bool) -> speech.SpeechWords:
+    """``words`` without the parts of the day not said after "tonight": all of them
+    (``every``), or those marked ``after_tonight = false``."""
+    return replace(words, day_parts=() if every else tuple(
+        p for p in words.day_parts if p.after_tonight))
 
 
 def _when(day: Piece, time: Atom, clock: dt.time, relation: str, language: Language) -> Phrase:
     """The day word and the time; after a ``tonight`` that names the night
-    (``DayWords.tonight_drops_part``) the time is spoken without its part of the day. The
-    parts stay the facts' own pieces: placing ``when`` still states the time."""
+    (``DayWords.tonight_drops_part``, or a part of the day marked ``after_tonight = false``)
+    the time is spoken without its part of the day. The parts stay the facts' own pieces:
+    placing ``when`` still states the time."""
     parts: tuple[tuple[str, Atom | Phrase], ...] = (("day", day), ("time", time))
-    if relation != "tonight" or not language.day.tonight_drops_part:
+    every = language.day.tonight_drops_part
+    if relation != "tonight" or not (
+            every or not all(p.after_tonight for p in language.speech.day_parts)):
         return Phrase(language.when, parts)
     return Phrase(language.when, parts, say=partial(_say_when, language.when, day, clock,
-                                                     _without_parts(language.speech)))
+                                                     _without_parts(language.speech, every)))
 
 
 def _say_when(pattern: str, day: Piece, clock: dt.time, words: speech.SpeechWords) -> str:

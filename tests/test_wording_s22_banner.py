@@ -112,10 +112,14 @@ def test_status_in_short_last() -> None:
 
 
 def test_same_date_other_forms_says_the_plain_day() -> None:
-    """Friday 02:00: the next update at 03:00 is said as the night, the estimate at 04:00 as
-    Friday; both are on Friday 27 November, said plainly once."""
-    text, _ = _banner("ar", (4, 2, 0))
-    assert "التحديث القادم الساعة 03:00 والعودة المتوقعة الساعة 04:00، وذلك يوم الجمعة 27 نوفمبر." \
+    """Friday 02:00: the next update at 03:00 is said as the night, the estimate at 05:00 (the
+    morning, [day] morning_from; 04:00 is the night too since s23 ivrday) as Friday; both are
+    on Friday 27 November, said plainly once."""
+    data = moved_to(CC, (4, 2, 0))
+    data["eta"] = "2026-11-27T05:00:00+02:00"
+    text = strip_controls(render(parse_incident(data, str(CC)), languages=["ar"],
+                                 channels=["banner"])["ar", "banner"].text)
+    assert "التحديث القادم الساعة 03:00 والعودة المتوقعة الساعة 05:00، وذلك يوم الجمعة 27 نوفمبر." \
         in text
 
 

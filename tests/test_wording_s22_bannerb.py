@@ -66,32 +66,37 @@ def test_ru_the_day_leads() -> None:
     assert "оба" not in strip_controls(message.html or "")
 
 
+# An estimate at 05:00, the morning ([day] morning_from): 04:00 is the night since s23 ivrday.
+MORNING = "2026-11-27T05:00:00+02:00"
+
+
 def test_ru_plain_day_leads() -> None:
-    text = _level(_at("2026-11-27T02:00:00+02:00"), "ru", 3)
+    text = _level(_at("2026-11-27T02:00:00+02:00", eta=MORNING), "ru", 3)
     assert ("В пятницу, 27 ноября: следующее сообщение — в 03:00, ожидаемый срок "
-            "восстановления — в 04:00.") in text
+            "восстановления — в 05:00.") in text
 
 
 NEXT_FIRST = {
-    "he": "העדכון הבא בשעה 03:00 וצפי לחזרת השירות בשעה 04:00, שניהם ביום שישי, 27 בנובמבר.",
-    "en": "Next update at 03:00 and expected back at 04:00, both on Friday 27 November.",
-    "ar": "التحديث القادم الساعة 03:00 والعودة المتوقعة الساعة 04:00، وذلك يوم الجمعة 27 نوفمبر.",
+    "he": "העדכון הבא בשעה 03:00 וצפי לחזרת השירות בשעה 05:00, שניהם ביום שישי, 27 בנובמבר.",
+    "en": "Next update at 03:00 and expected back at 05:00, both on Friday 27 November.",
+    "ar": "التحديث القادم الساعة 03:00 والعودة المتوقعة الساعة 05:00، وذلك يوم الجمعة 27 نوفمبر.",
     "ru": "В пятницу, 27 ноября: следующее сообщение — в 03:00, ожидаемый срок восстановления — "
-          "в 04:00.",
+          "в 05:00.",
 }
 ETA_FIRST = {
-    "he": "צפי לחזרת השירות בשעה 04:00 והעדכון הבא בשעה 05:00, שניהם ביום שישי, 27 בנובמבר.",
-    "en": "Expected back at 04:00 and next update at 05:00, both on Friday 27 November.",
-    "ar": "العودة المتوقعة الساعة 04:00 والتحديث القادم الساعة 05:00، وذلك يوم الجمعة 27 نوفمبر.",
-    "ru": "В пятницу, 27 ноября: ожидаемый срок восстановления — в 04:00, следующее сообщение — "
-          "в 05:00.",
+    "he": "צפי לחזרת השירות בשעה 05:00 והעדכון הבא בשעה 06:00, שניהם ביום שישי, 27 בנובמבר.",
+    "en": "Expected back at 05:00 and next update at 06:00, both on Friday 27 November.",
+    "ar": "العودة المتوقعة الساعة 05:00 والتحديث القادم الساعة 06:00، وذلك يوم الجمعة 27 نوفمبر.",
+    "ru": "В пятницу, 27 ноября: ожидаемый срок восстановления — в 05:00, следующее сообщение — "
+          "в 06:00.",
 }
 
 
 @pytest.mark.parametrize("lang", ["he", "en", "ar", "ru"])
 def test_time_order(lang: str) -> None:
-    assert NEXT_FIRST[lang] in _level(_at("2026-11-27T02:00:00+02:00"), lang, 3)
-    later = _at("2026-11-27T02:00:00+02:00", next_update_at="2026-11-27T05:00:00+02:00")
+    assert NEXT_FIRST[lang] in _level(_at("2026-11-27T02:00:00+02:00", eta=MORNING), lang, 3)
+    later = _at("2026-11-27T02:00:00+02:00", eta=MORNING,
+                next_update_at="2026-11-27T06:00:00+02:00")
     assert ETA_FIRST[lang] in _level(later, lang, 3)
 
 

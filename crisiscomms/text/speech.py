@@ -131,6 +131,9 @@ class DayPart:
     start: int
     end: int
     words: str
+    after_tonight: bool = True
+    """Said after the day word "tonight" too; False where that word names this part already
+    (Hebrew "הלילה בשעה אחת וחצי", never "הלילה בשעה אחת וחצי בלילה"; reading 23 H1)."""
 
     def covers(self, hour: int) -> bool:
         """Whether the hour (0-23) falls in this part of the day."""
@@ -401,7 +404,8 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
         raise ValueError(f"speech.day_parts: expected a list of tables, got {raw_parts!r}")
     for i, item in enumerate(raw_parts):
         p = _Reader(item, f"speech.day_parts[{i}]")
-        parts.append(DayPart(p.integer("from", 0, 23), p.integer("to", 0, 24), p.text("words")))
+        parts.append(DayPart(p.integer("from", 0, 23), p.integer("to", 0, 24), p.text("words"),
+                             p.flag("after_tonight", True)))
         p.done()
     uncovered = [h for h in range(24) if parts and not any(p.covers(h) for p in parts)]
     if uncovered:
