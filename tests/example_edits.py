@@ -111,3 +111,21 @@ CONTACT_SERVICES = {
                      "почта поддержки"),
     "stores": ("מרכזי השירות", "our service centres", "مراكز الخدمة", "сервисные центры"),
     "website": ("האתר", "our website", "موقعنا", "сайт")}
+# Short names a team would give the phone line and the chat: each says what it is out of
+# context and keeps the article its name has (reading 23: ru "колл-центр", not "телефон").
+CONTACT_SHORT = {"call-centre": ("המוקד", "the phone line", "مركز الاتصال", "колл-центр"),
+                 "chat": ("הצ'אט", "the chat", "الدردشة", "чат")}
+
+
+def with_contact_channels(short: bool = True) -> dict[str, Any]:
+    """The identified example's plain data with the phone line and the chat among its affected
+    services (names from ``CONTACT_SERVICES``), and their short names when ``short``."""
+    langs = ("he", "en", "ar", "ru")
+    raw: dict[str, Any] = yaml.safe_load(example_path("identified").read_text(encoding="utf-8"))
+    for service, shorts in CONTACT_SHORT.items():
+        entry: dict[str, Any] = {"id": service,
+                                 "name": dict(zip(langs, CONTACT_SERVICES[service], strict=True))}
+        if short:
+            entry["short"] = dict(zip(langs, shorts, strict=True))
+        raw["services"].append(entry)
+    return raw

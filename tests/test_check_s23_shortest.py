@@ -10,13 +10,11 @@ must work.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from crisiscomms import render
 from crisiscomms.loading import parse_incident
@@ -24,15 +22,11 @@ from crisiscomms.messages import Bundle
 from crisiscomms.model import SmsText
 from crisiscomms.rules import BudgetRule, WorkaroundDroppedRule, load_rules
 
-from .example_edits import CONTACT_SERVICES
+from .example_edits import with_contact_channels
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("he", "en", "ar", "ru")
 IDENTIFIED = ROOT / "examples" / "identified.yaml"
-# Short names a team would give the contact channels (the sweep's long ones are the default).
-SHORT = {"call-centre": ("המוקד", "phone line", "مركز الاتصال", "колл-центр"),
-         "chat": ("הצ'אט", "chat", "الدردشة", "чат")}
-
 
 def _shortest_text(lang: str, rule_id: str) -> str:
     rule = load_rules(ROOT / "templates", lang).get(rule_id)
@@ -42,7 +36,7 @@ def _shortest_text(lang: str, rule_id: str) -> str:
 
 def _long_title() -> dict[str, Any]:
     # The longest title the incident file allows (120), beside the phone line and the chat.
-    raw = _with_contact_channels(short=False)
+    raw = with_contact_channels(short=False)
     # No short name anywhere (the account's own too: since s23_short the SMS says it, and the
     # English SMS then fits at 304 units).
     for service in raw["services"]:
@@ -76,23 +70,12 @@ def test_a_longer_wording_over_gets_no_advice(lang: str) -> None:
     assert _shortest_text(lang, "sms-segments") not in over[0].message
 
 
-def _with_contact_channels(short: bool) -> dict[str, Any]:
-    raw: dict[str, Any] = yaml.safe_load(IDENTIFIED.read_text(encoding="utf-8"))
-    for service in ("call-centre", "chat"):
-        added: dict[str, Any] = {"id": service,
-                                 "name": dict(zip(LANGS, CONTACT_SERVICES[service], strict=True))}
-        if short:
-            added["short"] = dict(zip(LANGS, SHORT[service], strict=True))
-        raw["services"] = [*copy.deepcopy(raw["services"]), added]
-    return raw
-
-
 def test_the_advice_works_for_long_service_names() -> None:
     # The phone line and the chat down beside the app and the account: four long names leave
     # the Hebrew SMS 140 units at its shortest wording (two segments hold 134). Short names,
     # as the finding advises, bring it inside.
     def errors(short: bool) -> list[str]:
-        bundle = render(parse_incident(_with_contact_channels(short), str(IDENTIFIED)),
+        bundle = render(parse_incident(with_contact_channels(short), str(IDENTIFIED)),
                         languages=["he"], channels=["sms"])
         return [f.message for f in bundle.findings if f.severity == "error"]
 
@@ -112,7 +95,7 @@ def test_a_dropped_workaround_short_form_sends_the_team_to_the_title(lang: str) 
 
     rule = load_rules(ROOT / "templates", lang).get("sms-workaround-dropped")
     assert isinstance(rule, WorkaroundDroppedRule) and rule.given
-    given = _with_contact_channels(short=False)
+    given = with_contact_channels(short=False)
     assert dropped(given) == [(f"title.{lang}", rule.given.format(limit=SmsText.max_length))]
     missing = {**given, "workaround_short": None}
     [(field, message)] = dropped(missing)

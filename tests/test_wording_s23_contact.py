@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
 
 import pytest
 import yaml
@@ -27,13 +26,11 @@ from crisiscomms import render
 from crisiscomms.loading import parse_incident
 from crisiscomms.text.bidi import strip_controls
 
-from .example_edits import CONTACT_SERVICES
+from .example_edits import with_contact_channels
 from .test_wording_s22_smse import LANGS, ROOT
 
 IDE = ROOT / "examples" / "identified.yaml"
 HARD = ROOT / "tests" / "data" / "hard" / "callcentre-arru.yaml"
-SHORT = {"call-centre": ("המוקד", "phone line", "مركز الاتصال", "колл-центр"),
-         "chat": ("הצ'אט", "chat", "الدردشة", "чат")}
 # The generic, unscoped contact line each language had (the first working channel, email).
 GENERIC = {"he": "ניתן לפנות במייל", "en": "You can reach us by email",
            "ar": "يمكنكم التواصل معنا بالبريد الإلكتروني", "ru": "Мы на связи по электронной почте"}
@@ -46,21 +43,10 @@ SCOPED = {"he": "בעניין אחר פנו במייל service@netivim.example",
 SORRY = {"he": "מתנצלים על", "en": "We apologise for", "ar": "نعتذر عن", "ru": "Приносим извинения"}
 
 
-def _raw(short: bool = True) -> dict[str, Any]:
-    raw: dict[str, Any] = yaml.safe_load(IDE.read_text(encoding="utf-8"))
-    for service in SHORT:
-        entry: dict[str, Any] = {"id": service,
-                                 "name": dict(zip(LANGS, CONTACT_SERVICES[service], strict=True))}
-        if short:
-            entry["short"] = dict(zip(LANGS, SHORT[service], strict=True))
-        raw["services"].append(entry)
-    return raw
-
-
 @pytest.mark.parametrize("short", [True, False])
 @pytest.mark.parametrize("lang", LANGS)
 def test_two_down_banner_and_social_scope_the_contact_line(lang: str, short: bool) -> None:
-    bundle = render(parse_incident(_raw(short), str(IDE)), languages=[lang],
+    bundle = render(parse_incident(with_contact_channels(short), str(IDE)), languages=[lang],
                     channels=["banner", "social"])
     banner = bundle[lang, "banner"]
     social = bundle[lang, "social"]

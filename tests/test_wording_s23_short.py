@@ -25,14 +25,10 @@ from crisiscomms.model import Incident
 from crisiscomms.render import _render_one, template_set
 from crisiscomms.text.bidi import strip_controls
 
-from .example_edits import CONTACT_SERVICES
+from .example_edits import CONTACT_SERVICES, CONTACT_SHORT, with_contact_channels
 from .test_wording_s22_smse import LANGS, ROOT
 
 IDE = ROOT / "examples" / "identified.yaml"
-# Each keeps its article and says what it is out of context (reading 23: ru "колл-центр", not
-# "телефон", the customer's own phone service; en "the online account").
-SHORT = {"call-centre": ("המוקד", "the phone line", "مركز الاتصال", "колл-центр"),
-         "chat": ("הצ'אט", "the chat", "الدردشة", "чат")}
 # The services the title leaves out, by their short names, as each SMS says them.
 BEYOND = {"he": "תקלה בכניסה לאפליקציה ובאזור האישי, במוקד ובצ'אט –",
           "en": "Also affected: the online account, the phone line and the chat.",
@@ -45,17 +41,6 @@ BEYOND_LIST = {"he": "(גם האזור האישי, המוקד והצ'אט)",
                "ru": "(также личный кабинет, колл-центр и чат)"}
 
 
-def _raw(short: bool = True) -> dict[str, Any]:
-    raw: dict[str, Any] = yaml.safe_load(IDE.read_text(encoding="utf-8"))
-    for service in SHORT:
-        entry: dict[str, Any] = {"id": service,
-                                 "name": dict(zip(LANGS, CONTACT_SERVICES[service], strict=True))}
-        if short:
-            entry["short"] = dict(zip(LANGS, SHORT[service], strict=True))
-        raw["services"].append(entry)
-    return raw
-
-
 def _full_names(raw: dict[str, Any], lang: str) -> list[str]:
     """Every full name of a service that has a different short one."""
     return [s["name"][lang] for s in raw["services"]
@@ -64,7 +49,7 @@ def _full_names(raw: dict[str, Any], lang: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_sms_names_the_services_beyond_the_title_by_their_short_names(lang: str) -> None:
-    raw = _raw()
+    raw = with_contact_channels()
     bundle = render(parse_incident(raw, str(IDE)), languages=[lang], channels=["sms"])
     text = strip_controls(bundle[lang, "sms"].text)
     assert BEYOND[lang] in text
@@ -87,7 +72,7 @@ def _levels(raw: dict[str, Any], lang: str, channel: str) -> list[str]:
 @pytest.mark.parametrize("channel", ["banner", "social"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_shortest_banner_and_social_use_the_short_names(lang: str, channel: str) -> None:
-    raw = _raw()
+    raw = with_contact_channels()
     *longer, shortest = _levels(raw, lang, channel)
     assert BEYOND_LIST[lang] in shortest
     for name in _full_names(raw, lang):
@@ -101,9 +86,10 @@ def test_shortest_banner_and_social_use_the_short_names(lang: str, channel: str)
 def test_fact_falls_back_to_the_names(lang: str) -> None:
     ts = template_set(None)
     language = ts.language(lang)
-    with_short = build_facts(parse_incident(_raw(), str(IDE)), ts.config, language, lang)
-    without = build_facts(parse_incident(_raw(short=False), str(IDE)), ts.config, language,
-                          lang)
+    with_short = build_facts(parse_incident(with_contact_channels(), str(IDE)), ts.config,
+                             language, lang)
+    without = build_facts(parse_incident(with_contact_channels(short=False), str(IDE)),
+                          ts.config, language, lang)
     # The account keeps its short name; the contact channels without one go by their names.
     entry = yaml.safe_load(IDE.read_text(encoding="utf-8"))["services"][1]
     account, short = entry["name"][lang], entry["short"][lang]
@@ -113,9 +99,9 @@ def test_fact_falls_back_to_the_names(lang: str) -> None:
         assert account not in str(without["services_beyond_short"])
     k = LANGS.index(lang)
     assert str(without["services_beyond_short"]).endswith(CONTACT_SERVICES["chat"][k])
-    assert str(with_short["services_beyond_short"]).endswith(SHORT["chat"][k])
+    assert str(with_short["services_beyond_short"]).endswith(CONTACT_SHORT["chat"][k])
     # Nothing beyond the title: none, as services_beyond_title.
-    raw = _raw()
+    raw = with_contact_channels()
     raw["services"] = raw["services"][:1]
     alone = build_facts(parse_incident(raw, str(IDE)), ts.config, language, lang)
     assert alone["services_beyond_title"] is None
