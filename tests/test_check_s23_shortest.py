@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from babel.lists import format_list
 
 from crisiscomms import render
 from crisiscomms.loading import parse_incident
@@ -22,7 +24,7 @@ from crisiscomms.messages import Bundle
 from crisiscomms.model import SmsText
 from crisiscomms.rules import BudgetRule, WorkaroundDroppedRule, load_rules
 
-from .example_edits import with_contact_channels
+from .example_edits import CONTACT_SERVICES, with_contact_channels
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("he", "en", "ar", "ru")
@@ -32,6 +34,18 @@ def _shortest_text(lang: str, rule_id: str) -> str:
     rule = load_rules(ROOT / "templates", lang).get(rule_id)
     assert isinstance(rule, BudgetRule) and rule.shortest
     return rule.shortest
+
+
+def _names_text(lang: str, rule_id: str, services: list[str]) -> str:
+    """The rule's `names` sentence for these services, as a list in the language."""
+    rule = load_rules(ROOT / "templates", lang).get(rule_id)
+    assert isinstance(rule, (BudgetRule, WorkaroundDroppedRule)) and rule.names
+    return rule.names.format(services=format_list(services, locale=lang))
+
+
+def _contact_names(lang: str) -> list[str]:
+    k = LANGS.index(lang)
+    return [CONTACT_SERVICES["call-centre"][k], CONTACT_SERVICES["chat"][k]]
 
 
 def _long_title() -> dict[str, Any]:
@@ -53,7 +67,23 @@ def test_shortest_sms_over_says_what_to_shorten(lang: str) -> None:
     assert bundle[lang, "sms"].stats["short"] == 11
     over = [f for f in bundle.findings if f.rule == "sms-segments"]
     assert len(over) == 1 and over[0].severity == "error"
-    assert over[0].message.endswith(_shortest_text(lang, "sms-segments")), over[0].message
+    # The account's name and the two contact channels have no short name; the title names the
+    # app, so the app is not among what to shorten.
+    k = LANGS.index(lang)
+    account = yaml.safe_load(IDENTIFIED.read_text(encoding="utf-8"))["services"][1]["name"][lang]
+    names = _names_text(lang, "sms-segments", [account, *_contact_names(lang)])
+    assert over[0].message.endswith(f"{_shortest_text(lang, 'sms-segments')} {names}"), (
+        over[0].message, k)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_with_every_short_name_given_only_the_title_is_left(lang: str) -> None:
+    raw = _long_title()
+    for service in raw["services"]:
+        service["short"] = {code: "a short service name" for code in LANGS}
+    bundle = render(parse_incident(raw, str(IDENTIFIED)), languages=[lang], channels=["sms"])
+    over = [f for f in bundle.findings if f.rule == "sms-segments"]
+    assert len(over) == 1 and over[0].message.endswith(_shortest_text(lang, "sms-segments"))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -80,7 +110,8 @@ def test_the_advice_works_for_long_service_names() -> None:
         return [f.message for f in bundle.findings if f.severity == "error"]
 
     before = errors(short=False)
-    assert len(before) == 1 and before[0].endswith(_shortest_text("he", "sms-segments"))
+    assert len(before) == 1 and before[0].endswith(
+        _names_text("he", "sms-segments", _contact_names("he")))
     assert errors(short=True) == []
 
 
@@ -96,7 +127,9 @@ def test_a_dropped_workaround_short_form_sends_the_team_to_the_title(lang: str) 
     rule = load_rules(ROOT / "templates", lang).get("sms-workaround-dropped")
     assert isinstance(rule, WorkaroundDroppedRule) and rule.given
     given = with_contact_channels(short=False)
-    assert dropped(given) == [(f"title.{lang}", rule.given.format(limit=SmsText.max_length))]
+    said = f"{rule.given.format(limit=SmsText.max_length)} " + _names_text(
+        lang, "sms-workaround-dropped", _contact_names(lang))
+    assert dropped(given) == [(f"title.{lang}", said)]
     missing = {**given, "workaround_short": None}
     [(field, message)] = dropped(missing)
     assert field == f"workaround_short.{lang}" and message != rule.given

@@ -16,7 +16,7 @@ from ..findings import Finding
 from ..messages import Message
 from ..rules import BudgetRule
 from .base import Context
-from .common import rules_for, template_file
+from .common import long_names, rules_for, template_file
 
 # The output whose template a budget's finding points at.
 _OUTPUT: dict[str, Output] = {"max_subject_chars": "subject", "max_seconds": "ssml"}
@@ -39,7 +39,9 @@ def check_budgets(context: Context) -> Iterator[Finding]:
             value, limit = over
             output = _OUTPUT.get(rule.budget, "text")
             yield rule.finding_over({"value": value, "limit": limit},
-                                    shortest=_shortest(message), language=message.language,
+                                    shortest=_shortest(message),
+                                    long_names=long_names(context, message.language),
+                                    language=message.language,
                                     channel=message.channel,
                                     file=template_file(context, message.language,
                                                        message.channel, output))

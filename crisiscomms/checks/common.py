@@ -14,6 +14,8 @@ import html
 import re
 from typing import TYPE_CHECKING, TypeVar
 
+from babel.lists import format_list
+
 from ..channels import CHANNELS, Output, template_name
 from ..rules import RuleBase, RuleSet, load_rules
 from ..text import markdown
@@ -73,3 +75,18 @@ def written(message: Message, *, include_html: bool = False) -> dict[Output, str
         body = _TAG.sub(" ", _HEAD.sub(" ", message.html))
         found["html"] = strip_controls(html.unescape(body))
     return found
+
+
+def long_names(context: Context, language: str) -> str:
+    """The names, in ``language``, of the affected services a short message lists (those the
+    title does not name) that have no short name (``services[].short``), as a list in that
+    language ("", none): what a team can shorten besides the title when even the shortest
+    wording is over."""
+    facts = context.plain[language]
+    if facts.get("services_in_title"):
+        return ""
+    in_title = facts.get("service_in_title") or []
+    names = [service.name[language] for k, service in enumerate(context.bundle.incident.services)
+             if not (k < len(in_title) and in_title[k])
+             and not (service.short and service.short.get(language))]
+    return format_list(names, locale=language) if names else ""

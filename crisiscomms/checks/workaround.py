@@ -26,7 +26,7 @@ from ..findings import Finding
 from ..model import SmsText
 from ..rules import ShortFormKeywordRule, WorkaroundDroppedRule
 from .base import Context
-from .common import placed_in_text, rules_for, scoped_rules, template_file, written
+from .common import long_names, placed_in_text, rules_for, scoped_rules, template_file, written
 
 _FIELDS = ("workaround", "workaround_short")
 
@@ -53,9 +53,9 @@ def check_workaround_dropped(context: Context) -> Iterator[Finding]:
                                  channel=message.channel, file=file,
                                  field=f"{'title' if given else 'workaround_short'}."
                                        f"{message.language}")
-            if given and rule.given:
-                found = replace(found, message=rule.given.format(limit=SmsText.max_length))
-            yield found
+            text = rule.given_message(SmsText.max_length, long_names(context,
+                                                                     message.language))
+            yield replace(found, message=text) if given and text else found
 
 
 def _carried(facts: Mapping[str, Any]) -> bool:

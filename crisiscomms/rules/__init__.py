@@ -383,33 +383,46 @@ class ChangesStatedRule(RuleBase):
 class BudgetRule(RuleBase):
     """A length budget; the limits per channel and language are in ``crisiscomms.toml``.
     ``shortest``, added to the message when even the channel's shortest wording is over,
-    tells the team what in the incident to shorten (no template choice is left to make)."""
+    tells the team what in the incident to shorten (no template choice is left to make);
+    ``names`` follows it when services the message lists have no short name (``{services}``:
+    their names)."""
 
     PARAMS: ClassVar[frozenset[str]] = frozenset({"value", "limit"})
     kind: Literal["budget"]
     budget: Literal["max_segments", "max_chars", "max_subject_chars", "max_seconds",
                     "max_weighted"]
     shortest: Annotated[str, Field(min_length=1, max_length=400)] | None = None
+    names: Annotated[str, Field(min_length=1, max_length=400)] | None = None
 
     @field_validator("shortest")
     @classmethod
     def _shortest_placeholders(cls, value: str | None) -> str | None:
         return _placeholders(value, cls.PARAMS, "this kind")
 
+    @field_validator("names")
+    @classmethod
+    def _names_placeholders(cls, value: str | None) -> str | None:
+        return _placeholders(value, frozenset({"services"}), "`names`")
+
     def finding_over(self, params: Mapping[str, object], *, shortest: bool,
-                     language: str | None = None, channel: str | None = None,
-                     file: str | None = None) -> Finding:
-        """:meth:`finding`, with ``shortest`` appended when the shortest wording is over.
+                     long_names: str = "", language: str | None = None,
+                     channel: str | None = None, file: str | None = None) -> Finding:
+        """:meth:`finding`, with ``shortest`` appended when the shortest wording is over, and
+        ``names`` after it for ``long_names`` (the services it lists without a short name, as a
+        list in the message's language).
 
         >>> rule = BudgetRule(id="sms-segments", kind="budget", budget="max_segments",
-        ...                   message="{value} segments", shortest="Shorten the title.")
-        >>> rule.finding_over({"value": 3, "limit": 2}, shortest=True).message
-        '3 segments. Shorten the title.'
+        ...                   message="{value} segments", shortest="Shorten the title.",
+        ...                   names="Or give {services} a short name.")
+        >>> rule.finding_over({"value": 3, "limit": 2}, shortest=True, long_names="chat").message
+        '3 segments. Shorten the title. Or give chat a short name.'
         """
         found = self.finding(params, language=language, channel=channel, file=file)
         if not (shortest and self.shortest):
             return found
         tail = self.shortest.format_map({k: str(v) for k, v in params.items()})
+        if long_names and self.names:
+            tail += " " + self.names.format(services=long_names)
         return replace(found, message=f"{found.message}. {tail}")
 
 
@@ -417,17 +430,33 @@ class WorkaroundDroppedRule(RuleBase):
     """A message in ``scope`` (the SMS) that says neither the incident's workaround nor its
     short form (``workaround_short``): its budget dropped them. ``{limit}`` is the most
     characters a short form may have. ``given``: the message instead when the incident has
-    the short form and even that did not fit (the title and the services' names are what is
-    left to shorten)."""
+    the short form and even that did not fit (the title is what is left to shorten);
+    ``names`` follows it when services the message lists have no short name
+    (``{services}``: their names)."""
 
     PARAMS: ClassVar[frozenset[str]] = frozenset({"limit"})
     kind: Literal["workaround-dropped"]
     given: Annotated[str, Field(min_length=1, max_length=400)] | None = None
+    names: Annotated[str, Field(min_length=1, max_length=400)] | None = None
 
     @field_validator("given")
     @classmethod
     def _given_placeholders(cls, value: str | None) -> str | None:
         return _placeholders(value, cls.PARAMS, "this kind")
+
+    @field_validator("names")
+    @classmethod
+    def _names_placeholders(cls, value: str | None) -> str | None:
+        return _placeholders(value, frozenset({"services"}), "`names`")
+
+    def given_message(self, limit: int, long_names: str) -> str | None:
+        """``given`` with ``names`` after it for ``long_names``; None without ``given``."""
+        if self.given is None:
+            return None
+        text = self.given.format(limit=limit)
+        if long_names and self.names:
+            text += " " + self.names.format(services=long_names)
+        return text
 
 
 class ShortFormKeywordRule(RuleBase):

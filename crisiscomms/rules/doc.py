@@ -97,6 +97,8 @@ def _ruleset(rules: RuleSet, folder: str) -> Iterator[str]:
         yield f"- message: {_code(rule.message)}"
         if shortest := getattr(rule, "shortest", None):
             yield f"- added when even the shortest wording is over: {_code(shortest)}"
+        if names := getattr(rule, "names", None):
+            yield f"- then, for services without a short name: {_code(names)}"
         if given := getattr(rule, "given", None):
             yield f"- instead, when the short form is given and dropped too: {_code(given)}"
         if rule.link:
