@@ -32,7 +32,8 @@ SUN_0115 = (6, 1, 15)    # Sunday 29 November 2026, 01:15: ETA 04:05, next updat
 
 def _text(when: tuple[int, int, int], lang: str, channel: str) -> str:
     incident = parse_incident(moved_to(IDENTIFIED, when), str(IDENTIFIED))
-    return strip_controls(render(incident, languages=[lang], channels=[channel])[lang, channel].text)
+    message = render(incident, languages=[lang], channels=[channel])[lang, channel]
+    return strip_controls(message.text)
 
 
 def _said(when: tuple[int, int, int], lang: str) -> str:
