@@ -572,8 +572,8 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
                     language.date_year_format or f"{language.date_format} y")
     date = date_atom(local.date(), date_pattern, language, with_year=other_year)
     weekday = _weekday(local.date(), language)
-    day = _day(language.day, _evening(relation, local, value > now, language.day), base, date,
-               language)
+    said = _evening(relation, local, value > now, language.day)
+    day = _day(language.day, said, base, date, language)
     short_day = _slot(_day_word(language.day_short, relation, base), "date", date,
                       language.speech)
     in_dated = weekday
@@ -581,8 +581,10 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
         in_dated = _word(language.dated_weekdays[local.weekday()], language.speech)
     dated: Piece = Phrase(language.dated, (("weekday", in_dated), ("date", date),
                                            ("time", time)))
-    if relation == "tonight" and value > now and language.dated_tonight is not None:
-        # Said with its dates, never "tonight": the page is still right the next morning.
+    if relation == "tonight" and language.dated_tonight is not None:
+        # Said with its dates, never "tonight": the page is still right the next morning. A
+        # time already past in the same night is named the same way ("Начало: в ночь на
+        # воскресенье, 29 ноября, в 00:10" beside its estimate, reading 24).
         night = _word(_night(local.date(), language), language.speech)
         eve = local.date() - dt.timedelta(days=1)
         eve_day = _weekday(eve, language)
@@ -600,7 +602,9 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
         "date": date,
         "weekday": weekday,
         "day": day,
-        "when": _when(day, time, clock, relation, language),
+        # The evening's "tonight" drops the part of the day as the night's does ("הלילה בשעה
+        # אחת עשרה וחצי", reading 24 A3).
+        "when": _when(day, time, clock, said, language),
         # An empty short day word (today) leaves just the time: "צפי: 17:00".
         "short": Phrase(language.when_short, (("day", short_day), ("time", time)))
         if str(short_day) else time,

@@ -66,7 +66,7 @@ def test_a_night_eta_is_tonight_on_channels_read_at_once() -> None:
 def test_a_night_eta_on_a_lasting_channel_names_the_night() -> None:
     bundle = night_eta()
     page = strip_controls(bundle["he", "status_page"].text)
-    assert "בליל שלישי–רביעי (24–25 בנובמבר), בשעה 02:00" in page
+    assert "בלילה שבין שלישי לרביעי (24–25 בנובמבר), בשעה 02:00" in page
     assert ("at 02:00 on Wednesday 25 November (overnight from Tuesday)"
             in bundle["en", "status_page"].text)
     for where, text in texts(bundle, "he", LASTING).items():

@@ -27,7 +27,7 @@ def night() -> Bundle:
 
 
 NIGHT = {
-    "he": "בליל שלישי–רביעי (24–25 בנובמבר), בשעה 02:00",
+    "he": "בלילה שבין שלישי לרביעי (24–25 בנובמבר), בשעה 02:00",
     "en": "at 02:00 on Wednesday 25 November (overnight from Tuesday)",
     "ar": "الساعة 02:00 بعد منتصف ليل الثلاثاء (فجر الأربعاء 25 نوفمبر)",
     "ru": "в ночь на среду, 25 ноября, в 02:00",
@@ -49,7 +49,7 @@ def test_a_night_across_a_month_names_both_months() -> None:
         "overnight", started_at="2026-11-30T21:00:00+02:00",
         updated_at="2026-11-30T22:00:00+02:00", next_update_at="2026-11-30T23:30:00+02:00",
         eta="2026-12-01T02:00:00+02:00")), languages=("he", "en"), channels=("status_page",))
-    assert "בליל שני–שלישי (30 בנובמבר–1 בדצמבר), בשעה 02:00" in seen(bundle, "he",
+    assert "בלילה שבין שני לשלישי (30 בנובמבר–1 בדצמבר), בשעה 02:00" in seen(bundle, "he",
                                                                       "status_page")
     assert "at 02:00 on Tuesday 1 December (overnight from Monday)" in seen(bundle, "en",
                                                                             "status_page")

@@ -79,14 +79,14 @@ SAID_ONCE = {"en": "Next update at 00:50 and expected back at 01:50, both ",
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_the_night_is_said_once(lang: str) -> None:
     text, stats = _banner(lang, (3, 23, 50))
-    assert stats["short"] == 3
+    assert stats["short"] <= 3  # night24: said once at every level
     assert text.count(NIGHT[lang]) == 1
     assert SAID_ONCE[lang] + NIGHT[lang] + "." in text
 
 
 def test_said_once_ru() -> None:
     text, stats = _banner("ru", (6, 1, 15))
-    assert stats["short"] == 3
+    assert stats["short"] <= 3  # night24: said once at every level
     assert ("В ночь на воскресенье, 29 ноября: следующее сообщение — в 02:15, ожидаемый срок "
             "восстановления — в 03:15.") in text
 
@@ -96,7 +96,7 @@ def test_said_once_ru() -> None:
                                              ("ru", "Срок восстановления пока неизвестен.")])
 def test_no_estimate_in_short(lang: str, short: str) -> None:
     text, stats = _banner(lang, (6, 1, 15), no_eta=True)
-    assert stats["short"] == 3
+    assert stats["short"] <= 3  # night24: said once at every level
     assert short in text
 
 
