@@ -12,8 +12,9 @@ limit in ``[limits]`` of ``crisiscomms.toml`` (:class:`~crisiscomms.config.Limit
 - **Size.** No value a template builds (``*``, ``+``, ``~``, ``%``, ``format``, ``join``,
   ``replace``, padding) may exceed ``output_chars`` characters, and an output stops growing at
   that size; all the text built while rendering one output is bounded too.
-- **Time.** An output that runs longer than ``seconds`` (wall clock) is stopped, checked at
-  every step and every piece of output.
+- **Time.** An output that takes more than ``seconds`` of CPU time (its thread's, not the wall
+  clock: a render on a loaded machine is not stopped for waiting its turn) is stopped, checked
+  every few steps and pieces of output.
 - **Files.** The loader reads only regular files inside the folder, up to ``template_bytes``
   (:mod:`crisiscomms.folder`).
 
@@ -66,6 +67,12 @@ class RunawayError(Exception):
     filter's ``except`` clause may swallow it."""
 
 
+# The CPU time of this thread, not the wall clock: a runaway template burns it, while a render
+# on a loaded machine (a crisis, a CI run beside others) waits for its turn without it. Read
+# every _EVERY steps: it is a system call (~0.6 us against ~0.05 us for the wall clock).
+_EVERY = 32
+
+
 @dataclass
 class _Budget:
     limits: Limits
@@ -73,14 +80,17 @@ class _Budget:
     steps: int = 0
     built: int = 0
     output: int = 0
+    check_at: int = 0
 
     def step(self, count: int = 1) -> None:
         self.steps += count
         if self.steps > self.limits.loop_iterations:
             raise RunawayError(f"more than {self.limits.loop_iterations} loop iterations and "
                                "calls (limits.loop_iterations)")
-        if time.monotonic() > self.deadline:
-            raise RunawayError(f"ran longer than {self.limits.seconds:g} s (limits.seconds)")
+        if self.steps >= self.check_at:
+            self.check_at = self.steps + _EVERY
+            if time.thread_time() > self.deadline:
+                raise RunawayError(f"ran longer than {self.limits.seconds:g} s (limits.seconds)")
 
     def size(self, chars: int, what: str = "a value", unit: str = "characters") -> None:
         if chars > self.limits.output_chars:
@@ -551,11 +561,11 @@ def _generate(template: Template, context: Mapping[str, Any]) -> Iterator[str]:
 def run_bounded(template: Template, context: Mapping[str, Any], limits: Limits) -> str:
     """Render ``template`` within ``limits``; :class:`RunawayError` when it goes over one
     (the caller names the template). Recursion too deep counts as going over a limit."""
-    budget = _Budget(limits, time.monotonic() + limits.seconds)
+    budget = _Budget(limits, time.thread_time() + limits.seconds)
     token = _ACTIVE.set(budget)
     try:
         chunks: list[str] = []
-        size, most, clock, deadline = 0, limits.output_chars, time.monotonic, budget.deadline
+        size, most, clock, deadline = 0, limits.output_chars, time.thread_time, budget.deadline
         for chunk in _generate(template, context):
             # Kept lean: a message is hundreds of chunks, rendered for every channel.
             size += len(chunk)

@@ -50,10 +50,13 @@ def test_the_call_centre_down_is_said_and_the_others_named(phone_down: Bundle,
                                                            lang: str) -> None:
     down = {"he": "מוקד השירות הטלפוני אינו זמין כרגע בגלל התקלה.",
             "en": "Our phone line is down because of this problem."}[lang]
-    chat = {"he": "בצ'אט באתר", "en": "by chat on our website"}[lang]
+    # The banner scopes the working channel to any other matter with a verb of its own
+    # ("For anything else, chat with us on our website.", reading 23), the others say it.
+    chat = {"he": ("בצ'אט באתר",), "en": ("by chat on our website",
+                                         "chat with us on our website")}[lang]
     for channel in ("ivr", "email", "banner", "status_page"):
         seen = _seen(phone_down, lang, channel)
-        assert chat in seen, channel
+        assert any(words in seen for words in chat), channel
         if channel in ("email", "status_page"):
             assert down in seen, channel
     errors = [(f.channel, f.rule) for f in phone_down.findings

@@ -131,7 +131,9 @@ def test_social_and_management_when_the_phone_line_is_down() -> None:
     # Management lists the working channels bare, after a colon (s19 R3).
     for lang, working, listed, down in (
             ("he", "בצ'אט באתר", "הצ'אט באתר", "מוקד השירות הטלפוני אינו זמין"),
-            ("en", "by chat on our website", "chat on our website", "Our phone line is down")):
+            ("en", "chat with us on our website", "chat on our website",
+             "Our phone line is down")):
+        # The social post scopes the working channel to any other matter (reading 23).
         assert working in _texts(bundle, lang, "social"), lang
         management = _texts(bundle, lang, "management")
         assert down in management and listed in management, lang
