@@ -77,6 +77,11 @@ def test_shortest_banner_and_social_use_the_short_names(lang: str, channel: str)
     assert BEYOND_LIST[lang] in shortest
     for name in _full_names(raw, lang):
         assert name not in shortest
+    if channel == "banner":
+        # Reading 24 B1: two or more services beyond the title go by their short names at every
+        # banner wording (tests/test_wording_s24_contact.py).
+        assert all(BEYOND_LIST[lang] in text for text in longer)
+        return
     # The longer wordings keep the names customers know.
     assert BEYOND_LIST[lang] not in longer[-1]
     assert CONTACT_SERVICES["chat"][LANGS.index(lang)] in longer[-1]
