@@ -119,10 +119,12 @@ def test_monitoring_says_we_are_monitoring_not_working_on_it(lang: str, channel:
 def test_a_banner_over_budget_with_every_channel_names_the_first_one_only() -> None:
     # Phone line and chat down, under a title that does not name them: "by email at
     # service@netivim.example and at our service centres" takes the en banner over 300
-    # characters; the last level names the first only.
+    # characters; the last level names the first only. (s23: the banner says the day of the
+    # estimate and the next update once at every level, reading 24 N2, so a longer title
+    # reaches that level now.)
     data = {**CALL_CENTRE, "id": "INC-3008",
             "title": {"he": "תקלה במוקד הטלפוני ובצ'אט באתר",
-                      "en": "Problem reaching customer service"},
+                      "en": "Problem reaching our customer service team by phone and chat"},
             "impact": {"he": "לא ניתן להגיע למוקד הטלפוני, והצ'אט באתר אינו פועל.",
                        "en": "Our phone line cannot be reached and the chat on our website "
                              "is not working."},

@@ -144,11 +144,12 @@ def test_a_time_still_ahead_this_evening_is_tonight() -> None:
     bundle = render(incident, languages=["en", "he"], channels=["management"])
     assert "Updated today at 22:40. Next update tonight at 23:30." in seen(
         bundle, "en", "management")
-    # Before 20:00 the day stays "today"; Hebrew keeps its own words.
+    # Before 20:00 the day stays "today"; Hebrew has its own hour (s23 reading 24 A3: from
+    # 22:00, `[day] evening_from`, so 23:30 is "הלילה" too).
     assert "Our next update is today at 15:00." in _ivr(load_example("identified"))
     ts = template_set()
     he = build_facts(incident, ts.config, ts.language("he"), "he", None)
-    assert str(he["next_update"]["day"]) == ts.language("he").day.today
+    assert str(he["next_update"]["day"]) == ts.language("he").day.tonight
     # A lasting channel still carries the date.
     late = incident.model_copy(update={"next_update_at": incident.updated_at
                                        + dt.timedelta(minutes=50)})

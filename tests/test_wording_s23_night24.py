@@ -20,6 +20,7 @@ import pytest
 from crisiscomms import render
 from crisiscomms.config import load_language
 from crisiscomms.loading import parse_incident
+from crisiscomms.samples import load_example
 from crisiscomms.text.bidi import strip_controls
 
 from .example_edits import moved_to
@@ -94,3 +95,12 @@ def test_ru_start_in_the_same_night_is_named_as_the_night() -> None:
         text = _text(SUN_0115, "ru", channel)
         assert "в ночь на воскресенье, 29 ноября, в 00:10" in text, text
         assert "воскресенье, 29 ноября, в 00:10" not in text.replace("в ночь на воскресенье", "")
+
+
+def test_a_resolved_incident_with_its_old_estimate_renders_the_banner() -> None:
+    # CI on d2ff7bb (hypothesis): with the day said once at every level, a resolved incident
+    # that kept its estimate had no next update to compare ("'None' has no attribute 'date'").
+    resolved = load_example("resolved")
+    incident = resolved.model_copy(update={"eta": resolved.resolved_at})
+    bundle = render(incident, languages=["he", "en", "ar", "ru"], channels=["banner"])
+    assert all(bundle[lang, "banner"].text for lang in ("he", "en", "ar", "ru"))
