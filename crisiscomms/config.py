@@ -761,8 +761,13 @@ class Language(_Strict):
     said again before every item (Hebrew "על {service}": "משפיעה על המוקד הטלפוני ועל
     הפניות בדואר האלקטרוני", s19 reading 7 D4). The list's items stay as they are."""
     after_title: str = "{services}"
-    """The services a title does not name, placed right after it (``f.services_after_title``,
-    Hebrew "ו{services}": "תקלה בכניסה לאפליקציה ובאזור האישי באתר")."""
+    """The services a title does not name, placed right after it with what joins them to it
+    (``f.services_after_title``, Hebrew " ו{services}": "תקלה בכניסה לאפליקציה ובאזור האישי
+    באתר")."""
+    after_title_many: str = ""
+    """``after_title`` for two services or more, whose list joins its own items (Hebrew ",
+    {services}": "תקלה בכניסה לאפליקציה, באזור האישי, במוקד ובצ'אט", not a second "ו" before
+    the list; reading 25 he D2). Missing: ``after_title``."""
     after_title_each: str = "{service}"
     """One of those services ("ב{service}"): its name with ``after_title_article`` taken off
     first (ב + ה: "האזור" -> "באזור")."""

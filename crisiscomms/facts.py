@@ -459,7 +459,7 @@ def after_title(title: str, names: Sequence[str], language: Language, rtl: bool,
     >>> he = load_language(default_templates_dir(), "he")
     >>> str(after_title("תקלה בכניסה לאפליקציה", ["האפליקציה", "האזור האישי באתר"], he,
     ...                 True, he.speech))
-    'ובאזור האישי באתר'
+    ' ובאזור האישי באתר'
     >>> after_title("הפסקת אינטרנט ביתי בצפון", ["האינטרנט הביתי", "שירות ה-TV"], he,
     ...             True, he.speech) is None
     True
@@ -476,7 +476,9 @@ def after_title(title: str, names: Sequence[str], language: Language, rtl: bool,
         if language.prefix_hyphen and re.match(r"[A-Za-z0-9*+#]", bare):
             each = re.sub(r"(?<=[^\s])\{service\}", "-{service}", each)
         pieces.append(Phrase(each, (("service", _user_text(bare, rtl, say)),)))
-    return Phrase(language.after_title, (("services", _join(pieces, language)),))
+    pattern = (language.after_title_many or language.after_title) if len(pieces) > 1 \
+        else language.after_title
+    return Phrase(pattern, (("services", _join(pieces, language)),))
 
 
 def _inner(title: str, names: Sequence[str] = (), texts: Sequence[str] = ()) -> str:

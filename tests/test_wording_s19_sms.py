@@ -39,14 +39,14 @@ def test_he_sms_names_only_the_services_the_title_leaves_out() -> None:
 def test_beyond_title_only_when_the_title_names_some() -> None:
     names = ["האפליקציה", "האזור האישי באתר"]
     assert str(after_title("תקלה בכניסה לאפליקציה", names, _HE, True, _HE.speech)) == \
-        "ובאזור האישי באתר"
+        " ובאזור האישי באתר"
     # The title names none, or all: the whole list (or none) is said instead.
     assert after_title("תקלה בתשלומים", names, _HE, True, _HE.speech) is None
     assert after_title("תקלה באפליקציה ובאזור האישי באתר", names, _HE, True,
                         _HE.speech) is None
     # A name opening with a Latin letter takes a hyphen after ב.
     assert str(after_title("תקלה באפליקציה", ["האפליקציה", "Wi-Fi"], _HE, True,
-                            _HE.speech)) == "וב-Wi-Fi"
+                            _HE.speech)) == " וב-Wi-Fi"
 
 
 def test_required_fact_accepts_the_title_with_the_services_beyond_it() -> None:

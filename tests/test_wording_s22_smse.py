@@ -48,7 +48,7 @@ def test_he_level_11_scopes_the_channel_and_takes_the_sender_back() -> None:
 def test_he_level_10_scopes_the_channel_before_the_thanks() -> None:
     text, short, _ = _sms(ROOT / "examples" / "identified.yaml", "chat", "he")
     assert short == 10
-    assert text == ("נתיבים: תקלה בכניסה לאפליקציה ובאזור האישי ובצ'אט באתר – בטיפול. צפי: 17:00. "
+    assert text == ("נתיבים: תקלה בכניסה לאפליקציה, באזור האישי ובצ'אט באתר – בטיפול. צפי: 17:00. "
                     "נעדכן ב-15:00. בעניין אחר פנו בטלפון *2040.")
 
 

@@ -30,7 +30,7 @@ from .test_wording_s22_smse import LANGS, ROOT
 
 IDE = ROOT / "examples" / "identified.yaml"
 # The services the title leaves out, by their short names, as each SMS says them.
-BEYOND = {"he": "תקלה בכניסה לאפליקציה ובאזור האישי, במוקד ובצ'אט –",
+BEYOND = {"he": "תקלה בכניסה לאפליקציה, באזור האישי, במוקד ובצ'אט –",
           "en": "Also affected: the online account, the phone line and the chat.",
           "ar": "(ويشمل أيضًا الحساب الشخصي ومركز الاتصال والدردشة)",
           "ru": "(также личный кабинет, колл-центр и чат)"}
