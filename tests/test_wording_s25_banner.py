@@ -29,14 +29,17 @@ from crisiscomms.text.bidi import strip_controls
 from .example_edits import CONTACT_SERVICES, CONTACT_SHORT, shifted
 
 L4 = ("he", "en", "ar", "ru")
-WORKAROUND = {"he": "חשבונית במייל: שלחו 'חשבונית' ל-2040.", "en": "Bill by email: text BILL to 2040.",
-              "ar": "للفاتورة بالبريد: أرسلوا BILL إلى 2040.", "ru": "Счёт на почту: SMS BILL на 2040."}
+WORKAROUND = {"he": "חשבונית במייל: שלחו 'חשבונית' ל-2040.",
+              "en": "Bill by email: text BILL to 2040.",
+              "ar": "للفاتورة بالبريد: أرسلوا BILL إلى 2040.",
+              "ru": "Счёт на почту: SMS BILL на 2040."}
 
 
 def _raw(name: str, add: tuple[str, ...], short: bool = True) -> dict[str, Any]:
     raw: dict[str, Any] = yaml.safe_load(example_path(name).read_text(encoding="utf-8"))
     for sid in add:
-        entry: dict[str, Any] = {"id": sid, "name": dict(zip(L4, CONTACT_SERVICES[sid], strict=True))}
+        names = dict(zip(L4, CONTACT_SERVICES[sid], strict=True))
+        entry: dict[str, Any] = {"id": sid, "name": names}
         if short and sid in CONTACT_SHORT:
             entry["short"] = dict(zip(L4, CONTACT_SHORT[sid], strict=True))
         raw["services"].append(entry)
