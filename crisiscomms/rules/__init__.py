@@ -380,7 +380,24 @@ class ChangesStatedRule(RuleBase):
     changes: Annotated[tuple[ChangeKindName, ...], Field(min_length=1)]
 
 
-class BudgetRule(RuleBase):
+class _NamesRule(RuleBase):
+    """A rule whose advice may end by naming the services a short message lists without a
+    short name (``names``, ``{services}``: their names as a list in the message's language)."""
+
+    names: Annotated[str, Field(min_length=1, max_length=400)] | None = None
+
+    @field_validator("names")
+    @classmethod
+    def _names_placeholders(cls, value: str | None) -> str | None:
+        return _placeholders(value, frozenset({"services"}), "`names`")
+
+    def with_names(self, text: str, long_names: str) -> str:
+        """``text``, and ``names`` after it when ``long_names`` is not empty."""
+        return f"{text} {self.names.format(services=long_names)}" if long_names and self.names \
+            else text
+
+
+class BudgetRule(_NamesRule):
     """A length budget; the limits per channel and language are in ``crisiscomms.toml``.
     ``shortest``, added to the message when even the channel's shortest wording is over,
     tells the team what in the incident to shorten (no template choice is left to make);
@@ -392,17 +409,11 @@ class BudgetRule(RuleBase):
     budget: Literal["max_segments", "max_chars", "max_subject_chars", "max_seconds",
                     "max_weighted"]
     shortest: Annotated[str, Field(min_length=1, max_length=400)] | None = None
-    names: Annotated[str, Field(min_length=1, max_length=400)] | None = None
 
     @field_validator("shortest")
     @classmethod
     def _shortest_placeholders(cls, value: str | None) -> str | None:
         return _placeholders(value, cls.PARAMS, "this kind")
-
-    @field_validator("names")
-    @classmethod
-    def _names_placeholders(cls, value: str | None) -> str | None:
-        return _placeholders(value, frozenset({"services"}), "`names`")
 
     def finding_over(self, params: Mapping[str, object], *, shortest: bool,
                      long_names: str = "", language: str | None = None,
@@ -421,12 +432,10 @@ class BudgetRule(RuleBase):
         if not (shortest and self.shortest):
             return found
         tail = self.shortest.format_map({k: str(v) for k, v in params.items()})
-        if long_names and self.names:
-            tail += " " + self.names.format(services=long_names)
-        return replace(found, message=f"{found.message}. {tail}")
+        return replace(found, message=f"{found.message}. {self.with_names(tail, long_names)}")
 
 
-class WorkaroundDroppedRule(RuleBase):
+class WorkaroundDroppedRule(_NamesRule):
     """A message in ``scope`` (the SMS) that says neither the incident's workaround nor its
     short form (``workaround_short``): its budget dropped them. ``{limit}`` is the most
     characters a short form may have. ``given``: the message instead when the incident has
@@ -437,26 +446,17 @@ class WorkaroundDroppedRule(RuleBase):
     PARAMS: ClassVar[frozenset[str]] = frozenset({"limit"})
     kind: Literal["workaround-dropped"]
     given: Annotated[str, Field(min_length=1, max_length=400)] | None = None
-    names: Annotated[str, Field(min_length=1, max_length=400)] | None = None
 
     @field_validator("given")
     @classmethod
     def _given_placeholders(cls, value: str | None) -> str | None:
         return _placeholders(value, cls.PARAMS, "this kind")
 
-    @field_validator("names")
-    @classmethod
-    def _names_placeholders(cls, value: str | None) -> str | None:
-        return _placeholders(value, frozenset({"services"}), "`names`")
-
     def given_message(self, limit: int, long_names: str) -> str | None:
         """``given`` with ``names`` after it for ``long_names``; None without ``given``."""
         if self.given is None:
             return None
-        text = self.given.format(limit=limit)
-        if long_names and self.names:
-            text += " " + self.names.format(services=long_names)
-        return text
+        return self.with_names(self.given.format(limit=limit), long_names)
 
 
 class ShortFormKeywordRule(RuleBase):
