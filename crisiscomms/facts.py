@@ -645,8 +645,8 @@ def _when(day: Piece, time: Atom, clock: dt.time, relation: str, language: Langu
     placing ``when`` still states the time."""
     parts: tuple[tuple[str, Atom | Phrase], ...] = (("day", day), ("time", time))
     every = language.day.tonight_drops_part
-    if relation != "tonight" or not (
-            every or not all(p.after_tonight for p in language.speech.day_parts)):
+    drops = every or any(not p.after_tonight for p in language.speech.day_parts)
+    if relation != "tonight" or not drops:
         return Phrase(language.when, parts)
     return Phrase(language.when, parts, say=partial(_say_when, language.when, day, clock,
                                                      _without_parts(language.speech, every)))
