@@ -115,9 +115,9 @@ DEFECTS = [
     pytest.param("en/banner.txt", "{{ f.title }}: {{ f.status_label }}. Service",
                  "{{ f.title.__class__.__mro__ }}: {{ f.status_label }}. Service",
                  "template-sandbox", "line", id="template-sandbox"),
-    pytest.param("he/ivr.txt", "תודה על הסבלנות.{% endif +%}\n{% if f.contact.is_down.phone %}",
+    pytest.param("he/ivr.txt", "תודה על הסבלנות.{% endif +%}\n{% if f.contact.is_down.phone",
                  "תודה על הסבלנות. {{ plural(f.service_count) }}{% endif +%}\n"
-                 "{% if f.contact.is_down.phone %}",
+                 "{% if f.contact.is_down.phone",
                  "template-runtime", "line", id="template-runtime"),
 ]
 
