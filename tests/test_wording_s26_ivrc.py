@@ -31,7 +31,8 @@ NAMES = {"call-centre": ("המוקד הטלפוני", "our phone line", "مرك�
 CONTROLS = re.compile("[\u2066-\u2069\u200e\u200f]")
 # The chat's down clause inside the phone's, short, and its long form that repeats the scope.
 SHORT = {"he": "לשיחות, וגם הצ'אט אינו זמין.", "en": "calls, and the chat is down.",
-         "ar": "المكالمات، والدردشة في موقعنا معطلة أيضًا.", "ru": "на звонок, и чат тоже не работает."}
+         "ar": "المكالمات، والدردشة في موقعنا معطلة أيضًا.",
+         "ru": "на звонок, и чат тоже не работает."}
 LONG = {"he": "בגלל התקלה. בעניין", "en": "down because of this problem",
         "ar": "بسبب هذا الخلل. لأي", "ru": "из-за этого сбоя чат"}
 # The workaround (examples/identified.yaml: the bill by text to 2040).
