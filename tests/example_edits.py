@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -117,15 +118,23 @@ CONTACT_SHORT = {"call-centre": ("המוקד", "the phone line", "مركز ال�
                  "chat": ("הצ'אט", "the chat", "الدردشة", "чат")}
 
 
-def with_contact_channels(short: bool = True) -> dict[str, Any]:
-    """The identified example's plain data with the phone line and the chat among its affected
-    services (names from ``CONTACT_SERVICES``), and their short names when ``short``."""
+def with_services(name: str, add: Sequence[str],
+                  shorts: Mapping[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
+    """Example ``name``'s plain data with the contact services ``add`` among its affected
+    services (names from ``CONTACT_SERVICES``), each with its short names from ``shorts``
+    where it has them."""
     langs = ("he", "en", "ar", "ru")
-    raw: dict[str, Any] = yaml.safe_load(example_path("identified").read_text(encoding="utf-8"))
-    for service, shorts in CONTACT_SHORT.items():
+    raw: dict[str, Any] = yaml.safe_load(example_path(name).read_text(encoding="utf-8"))
+    for service in add:
         entry: dict[str, Any] = {"id": service,
                                  "name": dict(zip(langs, CONTACT_SERVICES[service], strict=True))}
-        if short:
-            entry["short"] = dict(zip(langs, shorts, strict=True))
+        if shorts and service in shorts:
+            entry["short"] = dict(zip(langs, shorts[service], strict=True))
         raw["services"].append(entry)
     return raw
+
+
+def with_contact_channels(short: bool = True) -> dict[str, Any]:
+    """The identified example's plain data with the phone line and the chat among its affected
+    services, and their short names (``CONTACT_SHORT``) when ``short``."""
+    return with_services("identified", list(CONTACT_SHORT), CONTACT_SHORT if short else None)

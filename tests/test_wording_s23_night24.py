@@ -12,7 +12,6 @@ ru nit: the start in the same night is named as the night, as the estimate besid
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,7 @@ from crisiscomms.samples import load_example
 from crisiscomms.text.bidi import strip_controls
 
 from .example_edits import moved_to
+from .test_wording_s23_ivrday import _said
 
 ROOT = Path(__file__).resolve().parent.parent
 IDENTIFIED = ROOT / "examples" / "identified.yaml"
@@ -35,12 +35,6 @@ def _text(when: tuple[int, int, int], lang: str, channel: str) -> str:
     incident = parse_incident(moved_to(IDENTIFIED, when), str(IDENTIFIED))
     message = render(incident, languages=[lang], channels=[channel])[lang, channel]
     return strip_controls(message.text)
-
-
-def _said(when: tuple[int, int, int], lang: str) -> str:
-    incident = parse_incident(moved_to(IDENTIFIED, when), str(IDENTIFIED))
-    ssml = render(incident, languages=[lang], channels=["ivr"])[lang, "ivr"].ssml or ""
-    return " ".join(re.sub(r"<[^>]+>", " ", strip_controls(ssml)).split())
 
 
 def test_ar_ivr_says_both_night_times_as_dawn() -> None:

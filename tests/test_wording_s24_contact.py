@@ -30,7 +30,7 @@ from crisiscomms.render import _render_one, template_set
 from crisiscomms.samples import example_path
 from crisiscomms.text.bidi import strip_controls
 
-from .example_edits import CONTACT_SERVICES, CONTACT_SHORT, shifted
+from .example_edits import CONTACT_SERVICES, CONTACT_SHORT, shifted, with_services
 
 LANGS = ["he", "en", "ar", "ru"]
 L4 = ("he", "en", "ar", "ru")
@@ -46,14 +46,7 @@ SHORT = {**CONTACT_SHORT, "support-mail": ("המייל", "email support", "ال�
 
 
 def _raw(name: str, add: tuple[str, ...], short: bool = True) -> dict[str, Any]:
-    raw: dict[str, Any] = yaml.safe_load(example_path(name).read_text(encoding="utf-8"))
-    for sid in add:
-        names = dict(zip(L4, CONTACT_SERVICES[sid], strict=True))
-        entry: dict[str, Any] = {"id": sid, "name": names}
-        if short and sid in SHORT:
-            entry["short"] = dict(zip(L4, SHORT[sid], strict=True))
-        raw["services"].append(entry)
-    return raw
+    return with_services(name, add, SHORT if short else None)
 
 
 def _levels(raw: dict[str, Any], lang: str, channel: str) -> list[tuple[str, str]]:

@@ -17,16 +17,14 @@ import re
 from typing import Any
 
 import pytest
-import yaml
 
 from crisiscomms import render
 from crisiscomms.facts import build_facts
 from crisiscomms.loading import parse_incident
 from crisiscomms.render import _render_one, template_set
-from crisiscomms.samples import example_path
 from crisiscomms.text.bidi import strip_controls
 
-from .example_edits import CONTACT_SERVICES, CONTACT_SHORT, shifted
+from .example_edits import CONTACT_SHORT, shifted, with_services
 
 L4 = ("he", "en", "ar", "ru")
 WORKAROUND = {"he": "חשבונית במייל: שלחו 'חשבונית' ל-2040.",
@@ -36,14 +34,7 @@ WORKAROUND = {"he": "חשבונית במייל: שלחו 'חשבונית' ל-204
 
 
 def _raw(name: str, add: tuple[str, ...], short: bool = True) -> dict[str, Any]:
-    raw: dict[str, Any] = yaml.safe_load(example_path(name).read_text(encoding="utf-8"))
-    for sid in add:
-        names = dict(zip(L4, CONTACT_SERVICES[sid], strict=True))
-        entry: dict[str, Any] = {"id": sid, "name": names}
-        if short and sid in CONTACT_SHORT:
-            entry["short"] = dict(zip(L4, CONTACT_SHORT[sid], strict=True))
-        raw["services"].append(entry)
-    return raw
+    return with_services(name, add, CONTACT_SHORT if short else None)
 
 
 def _at(raw: dict[str, Any], when: str) -> dict[str, Any]:
