@@ -994,6 +994,10 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
     facts["changes"] = [_change(c, language, lang, say, moment) for c in changes or ()]
     # The estimate's change on its own, for the sentence that replaces a message's ETA line.
     facts["eta_change"] = next((c for c in facts["changes"] if c["eta"]), None)
+    facts["times_day"] = _times_day(facts)
+    # The two times in time order: the next update first when it comes first (reading 20).
+    facts["next_update_first"] = bool(facts["times_day"]) and (
+        facts["next_update"]["iso"] < facts["eta"]["iso"])
     facts["internal"] = _internal(incident, language, lang, now, zone)
     # The priority policy again at the top level, so partner channels can state it without
     # seeing the rest of `internal` (channels.RESTRICTED_FACTS says who sees what).
@@ -1035,6 +1039,20 @@ def _name_sources(incident: Incident, config: Config,
         if text is not None:
             texts.append(text.get(lang) or "")
     return [org.name[lang], org.short_name.get(lang, "")], texts
+
+
+def _times_day(facts: Mapping[str, Any]) -> Piece | None:
+    """The day (or night) the estimate and the next update share, said once for both
+    (``f.times_day``: "both on Sunday 29 November (overnight from Saturday)"; s22, reading 24
+    N2): its ``day_dated`` when both name the day alike, else the plain one; None when they fall
+    on different days, or the estimate changed or ends monitoring (their own sentences)."""
+    eta, update = facts["eta"], facts["next_update"]
+    if not (update and eta and not facts["eta_change"] and facts["status"] != "monitoring"
+            and eta["day_dated_plain"] and str(eta["date"]) == str(update["date"])):
+        return None
+    same = str(eta["day_dated"]) == str(update["day_dated"])
+    day: Piece = eta["day_dated"] if same else eta["day_dated_plain"]
+    return day
 
 
 def _add_inline(facts: dict[str, Any], incident: Incident, config: Config, language: Language,
