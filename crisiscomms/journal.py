@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -292,10 +293,13 @@ class Journal:
     def _open(self, db: sqlite3.Connection) -> None:
         """Check the file is ours and of a schema we know; make a new one ours. The checks
         only read, so a foreign or newer file is left exactly as it was."""
-        app = db.execute("PRAGMA application_id").fetchone()[0]
-        version = db.execute("PRAGMA user_version").fetchone()[0]
+        # One read, so one snapshot: read apart, another process making the journal at the
+        # same moment could commit between them, and its fresh tables beside a header read
+        # before it would look like another program's file.
+        app, version, tables = db.execute(
+            "SELECT a.application_id, v.user_version, (SELECT count(*) FROM sqlite_master) "
+            "FROM pragma_application_id AS a, pragma_user_version AS v").fetchone()
         if app == 0 and version == 0:
-            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             if tables:
                 raise self._fail("foreign", "an SQLite file of another program, not a "
                                  "crisiscomms journal")
@@ -312,7 +316,7 @@ class Journal:
             raise self._fail("damaged", f"unknown journal schema version {version}")
 
     def _create(self, db: sqlite3.Connection) -> None:
-        db.execute("PRAGMA journal_mode=WAL")
+        self._wal(db)
         db.execute("BEGIN IMMEDIATE")
         try:
             # Another process may have made it while we waited for the lock.
@@ -329,6 +333,21 @@ class Journal:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise
+
+    @staticmethod
+    def _wal(db: sqlite3.Connection) -> None:
+        """Switch the new file to write-ahead logging. SQLite refuses that switch at once,
+        without its busy wait, while another connection holds the file, as a second process
+        making the same new journal does: it tries again, within the busy timeout."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.005)
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -150,3 +150,20 @@ def test_the_publish_command_killed_midway(tmp_path: Path) -> None:
     done = subprocess.run([*command, str(files[3])], cwd=root, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert_consistent(db, out, "INC-1", settled=True)
+
+
+def test_processes_making_one_new_journal_at_once_all_open_it(tmp_path: Path) -> None:
+    # Session 24: three processes opening the same new journal at once. One read the header
+    # before another's creation committed and the table count after it, and took the fresh
+    # journal for another program's file (1 round in 10); one was refused the switch to
+    # write-ahead logging, which SQLite refuses at once rather than wait (4 in 1000).
+    def opener(db: Path) -> Callable[[], None]:
+        def work() -> None:
+            Journal(db)
+        return work
+
+    failed = 0
+    for round_ in range(150):
+        pids = [_fork(opener(tmp_path / f"j{round_}.db")) for _ in range(3)]
+        failed += sum(_wait(pid) != 0 for pid in pids)
+    assert failed == 0
