@@ -15,4 +15,4 @@ def test_the_other_services_sentence_does_not_repeat_the_fault() -> None:
         said = strip_controls(getattr(bundle["ar", "ivr"], output) or "")
         assert "ويؤثر أيضًا على الحساب الشخصي في الموقع" in said, output
         opening = said[said.index("يوجد حاليًا"):said.index("نتوقع")]
-        assert opening.count("خلل") == 2, (output, opening)
+        assert opening.count("خلل") <= 2, (output, opening)

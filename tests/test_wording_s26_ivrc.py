@@ -52,7 +52,9 @@ def test_chat_down_beside_the_phone_is_said_short_and_the_workaround_stays(lang:
     m = _ivr(("call-centre", "chat"), lang)
     text = CONTROLS.sub("", m.text)
     last = text.strip().splitlines()[-1]
-    assert SHORT[lang] in last, last
+    # English and Russian reach wording 7, where the services sentence alone names the chat
+    # and the no-need line takes the down one's place (reading 27 N1, test_wording_s27_ivr).
+    assert SHORT[lang] in last or (lang in ("en", "ru") and m.stats["short"] == 7), last
     assert LONG[lang] not in last, last
     assert WORKAROUND in text, text
     assert m.stats["seconds"] <= 45, m.stats
