@@ -1333,6 +1333,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
                 else {s.id for s in incident.services})
     working: list[Piece] = []
     working_short: list[Piece] = []
+    working_ids: list[str] = []
     down: list[tuple[str, Piece]] = []
     others: list[tuple[str, Piece]] = []
     is_down: dict[str, bool] = {}
@@ -1352,6 +1353,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
             # words before it and the words for where it points become one ("by email").
             named = Phrase(named.pattern, named.parts, partial(_speak_text, str(named), say))
         working_short.append(named)
+        working_ids.append(cid)
         if cid != "phone":
             others.append((cid, named))
         working.append(_with_hours(named, channel.hours.get(lang), language, say))
@@ -1368,10 +1370,19 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         # answers is kept until the service is back ([contact.email] kept).
         "down_others": _down([(c, p) for c, p in down if c != "email"], language, say),
         "email_kept": email is None or email.kept,
+        # A channel that takes written requests is down: the chat, or email whose mail is not
+        # kept. "Every request is recorded" is then untrue for what customers wrote there, so
+        # the no-need line gives its other reason: we know about the problem (reading 28 HE-1).
+        "requests_lost": is_down.get("chat", False)
+        or (is_down.get("email", False) and not (email is None or email.kept)),
         "sentence": None if not config.contact else
         Phrase(words.working, (("channels", listed),)) if listed is not None
         else _word(words.none_working, say),
         "short": Phrase(words.short, (("channel", working_short[0]),))
+        if working_short else None,
+        # The same for speech, which never says an address: the first working channel that a
+        # caller can use from what they hear, email last (reading 28 HE-15, EN-11, AR-3, RU-1).
+        "short_said": Phrase(words.short, (("channel", _said_first(working_short, working_ids)),))
         if working_short else None,
         # The working channels said of the organisation, for the partners' quote (R19).
         "working_third": _working_third(config, language, lang, say, is_down),
@@ -1400,6 +1411,18 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         **_contact_other(config, language, is_down, working_short, say),
         **_contact_only(affected, config, language, working_short),
     }
+
+
+def _said_first(channels: Sequence[Piece], ids: Sequence[str]) -> Piece:
+    """The first of the working ``channels`` (their ids ``ids``) that speech can offer whole:
+    email, whose address is never spoken, only when no other channel works.
+
+    >>> _said_first(["by email", "at our service centres"], ["email", "stores"])
+    'at our service centres'
+    >>> _said_first(["by email"], ["email"])
+    'by email'
+    """
+    return next((c for c, cid in zip(channels, ids, strict=True) if cid != "email"), channels[0])
 
 
 def _contact_only(affected: set[str], config: Config, language: Language,
@@ -1440,15 +1463,18 @@ def _contact_scoped(config: Config, language: Language, is_down: Mapping[str, bo
     one ("call *2040", reading 20 en #2), else as ``working_short`` has it."""
     words = language.contact
     if not working_short or not words.short_other:
-        return {"short_other": None, "short_other_one": None}
+        return {"short_other": None, "short_other_one": None, "short_other_one_said": None}
     org = config.organisation
     said: list[Piece] = []
     for cid, channel in _working(config, is_down):
         pattern = words.scoped.get(cid)  # type: ignore[call-overload]
         said.append(working_short[len(said)] if pattern is None else
                     _slot(pattern, "address", _address(cid, channel.address, org, say), say))
+    ids = [cid for cid, _ in _working(config, is_down)]
     return {"short_other": Phrase(words.short_other, (("channel", _join(said, language, "or")),)),
-            "short_other_one": Phrase(words.short_other, (("channel", said[0]),))}
+            "short_other_one": Phrase(words.short_other, (("channel", said[0]),)),
+            "short_other_one_said": Phrase(words.short_other,
+                                           (("channel", _said_first(said, ids)),))}
 
 
 def _contact_other(config: Config, language: Language, is_down: dict[str, bool],

@@ -100,8 +100,8 @@ def test_call_centre_down_names_every_working_channel() -> None:
                                 "ar": "الدردشة في الموقع", "ru": "чат на сайте"}}])
     he, _ = _script(down, "he")
     en, _ = _script(down, "en")
-    assert "ניתן לפנות בדואר האלקטרוני ובמרכזי השירות." in he
-    assert "You can reach us by email and at our service centres." in en
+    assert "ניתן לפנות במייל לכתובת שמופיעה באתר ובמרכזי השירות." in he
+    assert "You can reach us by email at the address on our website and at our service centres." in en
 
 
 def test_english_status_is_a_sentence_at_every_level() -> None:
