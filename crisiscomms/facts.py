@@ -594,9 +594,16 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
         eve_date = date_atom(eve, "d" if same_month else date_pattern, language,
                              with_year=other_year and not same_month)
         dates = Phrase("{eve}–{morning}", (("eve", eve_date), ("morning", date)))
-        dated = Phrase(language.dated_tonight, (
+        parts: tuple[tuple[str, Piece], ...] = (
             ("night", night), ("eve", eve_day), ("weekday", in_dated), ("date", date),
-            ("dates", dates), ("time", time)))
+            ("dates", dates), ("time", time))
+        # The time spoken without a part of the day the wording names already ("الساعة
+        # الواحدة بعد منتصف ليل السبت", reading 28 AR-4); the parts stay the facts' own.
+        dated = Phrase(language.dated_tonight, parts) if all(
+            p.in_dated_night for p in language.speech.day_parts) else Phrase(
+            language.dated_tonight, parts, say=partial(
+                _say_dated_night, language.dated_tonight, parts, clock,
+                _in_dated_night(language.speech)))
     return {
         "iso": local.isoformat(),
         "relation": relation,
@@ -636,6 +643,20 @@ def _without_parts(words: speech.SpeechWords, every: bool) -> speech.SpeechWords
     (``every``), or those marked ``after_tonight = false``."""
     return replace(words, day_parts=() if every else tuple(
         p for p in words.day_parts if p.after_tonight))
+
+
+@lru_cache(maxsize=64)
+def _in_dated_night(words: speech.SpeechWords) -> speech.SpeechWords:
+    """``words`` without the parts of the day ``dated_tonight`` names already
+    (``in_dated_night = false``)."""
+    return replace(words, day_parts=tuple(p for p in words.day_parts if p.in_dated_night))
+
+
+def _say_dated_night(pattern: str, parts: tuple[tuple[str, Piece], ...], clock: dt.time,
+                     words: speech.SpeechWords) -> str:
+    spoken = {k: _piece(v, "ssml", "none", False) for k, v in parts}
+    spoken["time"] = _spoken_time(clock, words)
+    return str(escape(pattern)).format(**spoken)
 
 
 def _when(day: Piece, time: Atom, clock: dt.time, relation: str, language: Language) -> Phrase:
@@ -1561,6 +1582,7 @@ def _phone_hours(incident: Incident, config: Config, language: Language,
             and following not in shut:
         last, following = following.weekday(), following + dt.timedelta(days=1)
     opens, closes = spans[day] or (dt.time(0), None)  # `day` is open: never the default
+    ahead = -1 if _heard_later(incident, now.tzinfo) else (date - today).days
 
     def at(clock: dt.time | None) -> str:
         return _format_time(clock or dt.time(0), language.time_format, language.locale)
@@ -1568,7 +1590,7 @@ def _phone_hours(incident: Incident, config: Config, language: Language,
     starts = words.days_from if len(words.days_from) == 7 else words.days
     every_day = (last + 1) % 7 == first and words.open_hours_every_day
     pattern = (words.open_hours_every_day if every_day else words.open_hours if first != last
-               else _one_day_hours(words, (date - today).days) or words.open_hours)
+               else _one_day_hours(words, ahead) or words.open_hours)
     alone = words.days_on if len(words.days_on) == 7 else words.days
     text = pattern.format(first=starts[first] if first != last else alone[first],
                           last=words.days[last], open=at(opens), close=at(closes))
@@ -1593,12 +1615,32 @@ def _phone_opens(incident: Incident, config: Config, language: Language,
                 if d not in shut and (found := spans[d.weekday()]) is not None
                 and (d != today or clock < found[0]))
     opens = (spans[date.weekday()] or (dt.time(0), None))[0]
-    pattern = {0: words.opens_today, 1: words.opens_tomorrow}.get((date - today).days, "")
+    pattern = "" if _heard_later(incident, now.tzinfo) else {
+        0: words.opens_today, 1: words.opens_tomorrow}.get((date - today).days, "")
     alone = words.days_on if len(words.days_on) == 7 else words.days
     text = (pattern or words.opens_day).format(
         first=alone[date.weekday()],
         open=_format_time(opens, language.time_format, language.locale))
     return Atom(text, partial(_speak_text, text, say))
+
+
+def _heard_later(incident: Incident, zone: dt.tzinfo | None) -> bool:
+    """Whether the statement may still be heard on a later date than its own: its next
+    update, else its estimate, falls on a later calendar date in ``zone``. A recording made at
+    23:50 plays until the 00:40 update, when "tomorrow" names the day after the one the line
+    opens; such a script names the weekday instead (reading 28 HE-6, EN-4, AR-4, RU-4).
+
+    >>> from crisiscomms.samples import load_example
+    >>> zone = dt.timezone(dt.timedelta(hours=2))
+    >>> base = load_example("overnight").model_copy(update={
+    ...     "updated_at": dt.datetime(2026, 11, 26, 23, 50, tzinfo=zone)})
+    >>> [_heard_later(base.model_copy(update={"next_update_at": dt.datetime(
+    ...     2026, 11, day, hour, 40, tzinfo=zone)}), zone) for day, hour in ((27, 0), (26, 23))]
+    [True, False]
+    """
+    until = incident.next_update_at or incident.eta
+    return until is not None and (until.astimezone(zone).date()
+                                  > incident.updated_at.astimezone(zone).date())
 
 
 def _one_day_hours(words: ContactWords, ahead: int) -> str:

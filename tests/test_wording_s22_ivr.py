@@ -60,9 +60,10 @@ def test_2_russian_overnight_has_room() -> None:
     levels = _levels("ru", "overnight")
     seconds, text = levels[0]
     assert seconds <= 44.7, seconds
-    # Reading 27 nit: "на линии" twice in one script ("…оставайтесь на линии."); "оператора"
-    # says as plainly that the wait is for a person.
-    assert "Ждать оператора не нужно: все обращения по этому сбою зарегистрированы." in text
+    # Reading 28 EN-5: out of phone hours (22:40) nobody answers, so no hold line: the
+    # closed-hours form says there is no need to call (reading 27's "Ждать оператора" is for
+    # the open line).
+    assert "По этому сбою звонить не нужно: мы о нём уже знаем." in text
 
 
 def test_2_every_russian_hold_line_says_on_the_line() -> None:

@@ -134,6 +134,10 @@ class DayPart:
     after_tonight: bool = True
     """Said after the day word "tonight" too; False where that word names this part already
     (Hebrew "הלילה בשעה אחת וחצי", never "הלילה בשעה אחת וחצי בלילה"; reading 23 H1)."""
+    in_dated_night: bool = True
+    """Said inside the language's ``dated_tonight`` too; False where that wording names this
+    part already (Arabic "الساعة الواحدة بعد منتصف ليل السبت", never "الواحدة بعد منتصف الليل
+    بعد منتصف ليل السبت"; reading 28 AR-4)."""
 
     def covers(self, hour: int) -> bool:
         """Whether the hour (0-23) falls in this part of the day."""
@@ -405,7 +409,7 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
     for i, item in enumerate(raw_parts):
         p = _Reader(item, f"speech.day_parts[{i}]")
         parts.append(DayPart(p.integer("from", 0, 23), p.integer("to", 0, 24), p.text("words"),
-                             p.flag("after_tonight", True)))
+                             p.flag("after_tonight", True), p.flag("in_dated_night", True)))
         p.done()
     uncovered = [h for h in range(24) if parts and not any(p.covers(h) for p in parts)]
     if uncovered:
