@@ -55,10 +55,11 @@ def test_the_old_monitoring_action_warns_in_every_language_naming_field_and_chan
     assert sorted((f.language, f.severity, f.field, f.channel) for f in found) == [
         (lang, "warning", f"customer_action.{lang}", "email") for lang in sorted(_ALL)]
     by_lang = {f.language: f.message for f in found}
+    # Session 24 (reading 28): the banner says the customer action too.
     assert by_lang["en"].startswith("customer_action.en says 'end of the day', and email, "
-                                    "status_page, partners place it")
+                                    "banner, status_page, partners place it")
     assert "the weekday and the date" in by_lang["en"]
-    assert "'היום'" in by_lang["he"] and "email, status_page, partners" in by_lang["he"]
+    assert "'היום'" in by_lang["he"] and "email, banner, status_page, partners" in by_lang["he"]
     assert "את היום בשבוע ואת התאריך" in by_lang["he"]
     assert "«اليوم»" in by_lang["ar"] and "اسم اليوم والتاريخ" in by_lang["ar"]
     assert "«до конца дня»" in by_lang["ru"] and "день недели и дату" in by_lang["ru"]
@@ -88,10 +89,13 @@ def test_every_example_and_hard_incident_is_quiet() -> None:
 
 
 def test_text_only_the_sms_places_is_left_alone() -> None:
-    # The SMS is read at once: "today" there is today. monitoring's short form reaches only it.
+    # The SMS is read at once: "today" there is today. monitoring's short form reaches the SMS
+    # and, since session 24, the Russian banner, where the whole action does not fit: only
+    # that lasting place is found.
     short = {"he": "התשלום יופיע היום", "en": "Payment shows today", "ar": "تظهر الدفعة اليوم",
              "ru": "Платёж появится сегодня"}
-    assert _findings(_incident("monitoring", customer_action_short=short)) == []
+    found = _findings(_incident("monitoring", customer_action_short=short))
+    assert [(f.field, f.channel) for f in found] == [("customer_action_short.ru", "banner")]
 
 
 def test_a_short_form_on_the_banner_and_a_note_on_the_status_page_are_found() -> None:

@@ -44,7 +44,8 @@ def test_russian_sms_names_the_other_service_in_a_bracket(example: str, said: st
 @pytest.mark.parametrize(("lang", "said"), [
     ("he", "מתנצלים על אי הנוחות"),
     ("en", "We apologise for the inconvenience and thank you for your patience."),
-    ("ar", "نعتذر عن الإزعاج ونشكركم على صبركم."),
+    # The customer action takes the thanks' room in Arabic (reading 28): the apology stays.
+    ("ar", "نعتذر عن الإزعاج."),
     ("ru", "Приносим извинения и благодарим за терпение."),
 ])
 def test_the_resolved_sms_apologises(lang: str, said: str) -> None:

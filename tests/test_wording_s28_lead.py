@@ -1,0 +1,56 @@
+"""Session 24, after merging the reading-28 helpers: a resolved message that says the customer
+action keeps its apology too.
+
+The helpers made the resolved SMS and banner say the customer action ("no need to send again"),
+whole where it fitted, before anything else in the fill. The Arabic and Russian SMS of the
+resolved example then ended without any apology, and the banner of a resolved short outage with
+compensation lost its apology to the whole action. Now the apology is reserved first and the
+action is made whole only with what is left; the example gives the action a short form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+import yaml
+
+from crisiscomms import parse_incident, render
+from crisiscomms.samples import example_path, load_example
+from crisiscomms.text.bidi import strip_controls
+
+ACTION_SHORT = {"he": "אין צורך לשלוח שוב", "en": "No need to send again",
+                "ar": "لا حاجة إلى إعادة الإرسال", "ru": "Отправлять повторно не нужно"}
+ACTION_WHOLE = {"he": "אין צורך לשלוח שוב: כל המיילים שהתעכבו נשלחו",
+                "en": "There is no need to send again: every delayed email has been sent",
+                "ar": "لا حاجة إلى إعادة الإرسال: جميع الرسائل المتأخرة أُرسلت",
+                "ru": "Отправлять повторно не нужно: все задержанные письма уже отправлены"}
+SORRY = {"he": "מתנצלים", "en": "apologise", "ar": "نعتذر", "ru": "Приносим извинения"}
+
+
+@pytest.mark.parametrize("lang", ["he", "en", "ar", "ru"])
+def test_the_resolved_sms_says_the_action_and_apologises(lang: str) -> None:
+    m = render(load_example("resolved"), languages=[lang], channels=["sms"])[lang, "sms"]
+    text = strip_controls(m.text)
+    assert ACTION_SHORT[lang] in text or ACTION_WHOLE[lang] in text, text
+    assert SORRY[lang] in text, text
+    assert m.stats["segments"] <= (2 if lang in ("he", "en") else 3), m.stats
+
+
+def _resolved_with(kind: str) -> Any:
+    data = yaml.safe_load(example_path("resolved").read_text(encoding="utf-8"))
+    data["compensation"] = {"percent": 10, "kind": kind, "valid_until": dt.date(2026, 12, 31)}
+    return parse_incident(data, "resolved.yaml")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_resolved_banner_with_compensation_keeps_the_apology_beside_the_action(
+        lang: str) -> None:
+    m = render(_resolved_with("credit"), languages=[lang], channels=["banner"])[lang, "banner"]
+    text = strip_controls(m.text)
+    assert m.stats["short"] >= 2, m.stats  # a compact wording, where the fill decides
+    assert ACTION_SHORT[lang] in text and SORRY[lang] in text, text
+    # The whole action would leave no room for the apology: its short form is said.
+    assert ACTION_WHOLE[lang] not in text, text
+    assert m.stats["characters"] <= 300
