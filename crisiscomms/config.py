@@ -454,6 +454,13 @@ class DayWords(_Strict):
     """The hour from which a time later the same day is said with ``tonight``, not ``today``
     ("tonight at 23:30", said at 22:40; R13 #6): in ``when`` and ``day`` only, the channels
     read at once. Without it, ``today`` all day."""
+    this_morning: str | None = None
+    """A time later the same morning (from ``morning_from``, before noon), said in the small
+    hours (before ``morning_from``): "this morning at 05:20" beside "tonight at 02:50", both
+    said at 02:00, so they read as one night and its morning, never "today" after "tonight"
+    (reading 28 EN-8, HE-20, AR-4). In ``when``, ``day`` and ``short`` only, the channels read
+    at once; speech leaves the part of the day out of the time after it ("this morning at
+    five twenty"). Without it, ``today``."""
 
 
 ChangeKindName = Literal["eta_later", "eta_earlier", "eta_known", "eta_withdrawn",

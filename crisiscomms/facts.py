@@ -542,6 +542,8 @@ def _starts_ltr(piece: Piece) -> bool:
 # the evening before (or in the small hours of the same night): "הלילה בשעה 02:00", never
 # "מחר בשעה 02:00".
 _EVENING_STARTS = 18
+# "This morning" runs until noon ([day] this_morning).
+_NOON = 12
 
 
 def _weekday(day: dt.date, language: Language) -> Atom:
@@ -574,10 +576,12 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
                     language.date_year_format or f"{language.date_format} y")
     date = date_atom(local.date(), date_pattern, language, with_year=other_year)
     weekday = _weekday(local.date(), language)
-    said = _evening(relation, local, value > now, language.day)
+    said = _morning(_evening(relation, local, value > now, language.day), local, here,
+                    language.day)
     day = _day(language.day, said, base, date, language)
-    short_day = _slot(_day_word(language.day_short, relation, base), "date", date,
-                      language.speech)
+    short_day = _slot(_day_word(language.day_short,
+                                said if said == "this_morning" else relation, base),
+                      "date", date, language.speech)
     in_dated = weekday
     if language.dated_weekdays:
         in_dated = _word(language.dated_weekdays[local.weekday()], language.speech)
@@ -607,6 +611,9 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
     return {
         "iso": local.isoformat(),
         "relation": relation,
+        # The day word ``when`` says: ``relation``, or "tonight" for a time late this evening,
+        # or "this_morning" for one later this morning said in the small hours.
+        "said": said,
         "time": time,
         "date": date,
         "weekday": weekday,
@@ -665,6 +672,10 @@ def _when(day: Piece, time: Atom, clock: dt.time, relation: str, language: Langu
     the time is spoken without its part of the day. The parts stay the facts' own pieces:
     placing ``when`` still states the time."""
     parts: tuple[tuple[str, Atom | Phrase], ...] = (("day", day), ("time", time))
+    if relation == "this_morning" and language.day.this_morning is not None:
+        # "this morning at five twenty", never "this morning at five twenty a.m."
+        return Phrase(language.when, parts, say=partial(
+            _say_when, language.when, day, clock, _without_parts(language.speech, True)))
     every = language.day.tonight_drops_part
     drops = every or any(not p.after_tonight for p in language.speech.day_parts)
     if relation != "tonight" or not drops:
@@ -687,6 +698,16 @@ def _evening(relation: str, local: dt.datetime, ahead: bool, words: DayWords) ->
     return relation
 
 
+def _morning(relation: str, local: dt.datetime, here: dt.datetime, words: DayWords) -> str:
+    """``relation`` as the day word says it: a time later this morning (from ``morning_from``,
+    before noon), said in the small hours, is "this morning" ("this morning at 05:20" beside
+    "tonight at 02:50", both said at 02:00; reading 28 EN-8)."""
+    if (relation == "today" and words.this_morning is not None
+            and here.hour < words.morning_from <= local.hour < _NOON):
+        return "this_morning"
+    return relation
+
+
 def _day(words: DayWords, relation: str, base: str, date: Atom, language: Language) -> Piece:
     """The day word before a time, spoken as ``tonight_said`` where the spoken time already
     names the night."""
@@ -700,6 +721,8 @@ def _day_word(words: DayWords, relation: str, base: str) -> str:
     (the day the moment falls on)."""
     if relation == "tonight" and words.tonight is not None:
         return words.tonight
+    if relation == "this_morning" and words.this_morning is not None:
+        return words.this_morning
     return str(getattr(words, base))
 
 
