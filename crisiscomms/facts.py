@@ -928,6 +928,17 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
                    if name in others]
     beyond_short = [piece for piece, name in zip(shorts or services, names, strict=True)
                     if name in others]
+    # With the phone line down, the IVR's down line names every contact channel that is down
+    # (f.contact.down_on_call): the services sentence there leaves out their own services.
+    said_down = _said_on_call(incident, config)
+    kept = [s.id not in said_down for s in incident.services]
+
+    def on_call(pieces: Sequence[Piece], of: Sequence[bool], said: bool = False) -> Piece | None:
+        left = [p for p, k, o in zip(pieces, kept, of, strict=True) if k and o]
+        return (_join_said(left, language) if said else _join(left, language)) if left else None
+
+    every, outside = [True] * len(names), [name in others for name in names]
+    whole = not any(named)
     end = incident.resolved_at or now
     lasted = _minutes(incident.started_at, end)
     long_outage = is_long_outage(incident, config)
@@ -1000,6 +1011,17 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "services_after_title": after_title(incident.title[lang],
                                             _by_short_name(incident, lang, names, str) or names,
                                             language, rtl, say, named),
+        # The same lists for the IVR: with the phone line down, without the services that are
+        # a down contact channel's own, which its down line names (f.contact.down_on_call;
+        # reading 28 EN-10, HE-9, RU-8); none when nothing is left. The whole list only when
+        # the title names none of the services.
+        "services_on_call": on_call(services, every) if whole else None,
+        "services_said_on_call": on_call(services_said, every, said=True) if whole else None,
+        "services_beyond_title_on_call": on_call(services, outside),
+        "services_beyond_short_on_call": on_call(shorts or services, outside),
+        "services_beyond_said_on_call": on_call(services_said, outside, said=True),
+        # Each service: whether the IVR's down line names it in place of the services sentence.
+        "service_on_call": [not k for k in kept],
         # Each service: whether the title names it, when it names only some of them.
         "service_in_title": [bool(others) and k for k in named],
         "updated": moment(now),
@@ -1024,7 +1046,8 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         # What an apology is for: "inconvenience" belittles a long outage.
         "trouble": _word(language.compensation.trouble_long
                          if long_outage else language.compensation.trouble, language.speech),
-        "contact": _contact(incident, config, language, lang, say),
+        "contact": _contact(incident, config, language, lang, say,
+                            {s.id for s, k in zip(incident.services, named, strict=True) if k}),
         "action_says_no_contact": _says_no_contact(incident.customer_action, language, lang),
         # Only the status page shows the updates: formatted when first read (up to 50, each
         # with its moment, in every language).
@@ -1365,11 +1388,51 @@ def _compensation_brief(words: CompensationWords, kind: CompensationKindId, deli
                  expiry, words.delivery_brief[delivery][kind])
 
 
+def _own_services(config: Config) -> dict[str, set[str]]:
+    """Each contact channel's own services: those it depends on that are the channel itself
+    (the same id, or the channel's only service; the chat's, not the website it rides on)."""
+    return {cid: {sid for sid in channel.services if sid == cid or len(channel.services) == 1}
+            for cid in CONTACT_CHANNELS
+            if (channel := config.contact.get(cid)) is not None}  # type: ignore[call-overload]
+
+
+def _said_on_call(incident: Incident, config: Config) -> set[str]:
+    """The affected services the IVR's down line names (``f.contact.down_on_call``): with the
+    phone line down, the own services (:func:`_own_services`) of every contact channel that is
+    down; none when the phone line works or the incident is resolved (no down line is said).
+
+    >>> from crisiscomms.config import default_templates_dir, load_config
+    >>> from crisiscomms.samples import load_example
+    >>> config = load_config(default_templates_dir())
+    >>> base = load_example("identified")
+    >>> def with_ids(*ids: str) -> Incident:
+    ...     return base.model_copy(update={"services": [
+    ...         base.services[0].model_copy(update={"id": i}) for i in ids]})
+    >>> sorted(_said_on_call(with_ids("app", "call-centre", "chat"), config))
+    ['call-centre', 'chat']
+    >>> sorted(_said_on_call(with_ids("website", "call-centre"), config))
+    ['call-centre']
+    >>> sorted(_said_on_call(with_ids("app", "chat"), config))
+    []
+    """
+    if incident.status.value == "resolved":
+        return set()
+    affected = {s.id for s in incident.services}
+    down = {cid for cid in CONTACT_CHANNELS
+            if (channel := config.contact.get(cid)) is not None  # type: ignore[call-overload]
+            and affected.intersection(channel.services)}
+    if "phone" not in down:
+        return set()
+    own = _own_services(config)
+    return {sid for cid in down for sid in own[cid]} & affected
+
+
 def _contact(incident: Incident, config: Config, language: Language, lang: str,
-             say: speech.SpeechWords) -> dict[str, Any]:
+             say: speech.SpeechWords, titled: Collection[str] = ()) -> dict[str, Any]:
     """The organisation's contact channels against this incident: the ones that work, named
     (with their hours) for customers to turn to, and a sentence for each one that is down
-    because the incident affects a service it depends on (``[contact.<id>] services``)."""
+    because the incident affects a service it depends on (``[contact.<id>] services``).
+    ``titled``: the ids of the services the title names."""
     org = config.organisation
     words = language.contact
     # Once the fault is fixed, no channel is down: every one is offered again.
@@ -1433,6 +1496,13 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         # Every working channel as a bare list, for staff notices (s19 R3).
         "list_all": _list_all(config, language, lang, say, is_down),
         "down_on_call": _down_on_call(down, language, say),
+        # The same without the other channels the title names, all of whose affected own
+        # services it names ("Phone line and chat problem ... Our representatives cannot take
+        # calls."): the calls line is always said, the rest once (reading 28 EN-10, HE-9).
+        "down_on_call_after_title": _down_on_call(
+            [(c, p) for c, p in down if c == "phone"
+             or not (own_affected := _own_services(config)[c] & affected)
+             or not own_affected <= set(titled)], language, say),
         # Every working channel, without hours: the IVR names them all (s18b R4).
         "short_all": Phrase(words.short, (("channel", _join(working_short, language)),))
         if working_short else None,

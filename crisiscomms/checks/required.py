@@ -74,6 +74,8 @@ def required_facts(facts: Mapping[str, Any],
         after = facts.get("services_after_title")
         spoken = facts.get("service_said_list") or facts["service_list"]
         shorts = facts.get("service_short_list")
+        on_call = facts.get("service_on_call") or []
+        spoken_channel = "ssml" in spec.outputs
         for index, name in enumerate(facts["service_list"]):
             named = every or (index < len(each) and each[index])
             path = f"service_list[{index}]"
@@ -93,6 +95,14 @@ def required_facts(facts: Mapping[str, Any],
                     facts.get("title_fault", facts["title_inner"]))
             elif after:
                 paths, texts = (*paths, "services_after_title"), (*texts, after)
+            if spoken_channel and index < len(on_call) and on_call[index]:
+                # With the phone line down, the IVR's down line names a contact channel that
+                # is down instead of the services sentence ("Our representatives cannot take
+                # calls, and the chat is down"; ``services_on_call``, reading 28 EN-10).
+                down = (facts["contact"]["down_on_call_after_title"],
+                        facts["contact"]["down_on_call"])
+                paths = (*paths, "contact.down_on_call_after_title", "contact.down_on_call")
+                texts = (*texts, *(d for d in down if d))
             needed.append((path, paths, texts))
     return needed
 
