@@ -20,8 +20,9 @@ from crisiscomms.text.bidi import strip_controls
 from tests.example_edits import with_contact_channels
 
 # s28 ivrdup: at the English wording 7 the no-need line follows the down line ("... the chat
-# is down. No need to contact us about it."), the services sentence no longer naming them.
-NO_NEED = {"en": "No need to contact us about it.",
+# is down. No need to call about this problem."; "about it" could be heard as the chat), the
+# services sentence no longer naming them.
+NO_NEED = {"en": "No need to call about this problem.",
            "ru": "Обращаться по этому сбою не нужно."}
 WORKAROUND = "2040"  # examples/identified.yaml: the bill by text to 2040
 
