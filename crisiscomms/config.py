@@ -544,6 +544,11 @@ class ContactWords(_Strict):
     """Where to turn: ``{channels}``, the working channels as a list."""
     none_working: str
     """Said when every configured channel is down."""
+    alternatives: str = ""
+    """What joins the working channels offered as ways to reach us (``f.contact.working``,
+    ``short_all``, ``working_third``) where the language's standard list ("A, B and C")
+    would read as "use them all": every channel after the first follows it (Arabic "، أو ";
+    reading 28 AR-17). Empty: the standard list."""
     short: str
     """Where to turn in a short message (SMS): ``{channel}``, the first working channel."""
     short_any: str = ""

@@ -520,6 +520,25 @@ def _join(pieces: Sequence[Piece], language: Language,
     return Phrase(pattern, tuple((f"p{i}", p) for i, p in enumerate(pieces)))
 
 
+def _alternatives(pieces: Sequence[Piece], language: Language) -> Piece:
+    """The working contact channels as ways to reach us: joined by the language's
+    ``[contact] alternatives`` where it has one ("A، أو B، أو C"), else its standard list.
+
+    >>> from crisiscomms.config import default_templates_dir, load_language
+    >>> ar = load_language(default_templates_dir(), "ar")
+    >>> str(_alternatives([Atom("أ", "أ"), Atom("ب", "ب"), Atom("ج", "ج")], ar))
+    'أ، أو ب، أو ج'
+    >>> en = load_language(default_templates_dir(), "en")
+    >>> str(_alternatives([Atom("a", "a"), Atom("b", "b"), Atom("c", "c")], en))
+    'a, b and c'
+    """
+    joint = language.contact.alternatives
+    if not joint or len(pieces) == 1:
+        return _join(pieces, language)
+    pattern = "{p0}" + "".join(joint + f"{{p{i}}}" for i in range(1, len(pieces)))
+    return Phrase(pattern, tuple((f"p{i}", p) for i, p in enumerate(pieces)))
+
+
 def _join_said(pieces: Sequence[Piece], language: Language) -> Piece:
     """The services as the object of a spoken verb: each after the first with the verb's
     preposition again where the language says it (``object_each``, Hebrew "על {service}")."""
@@ -1464,7 +1483,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         if cid != "phone":
             others.append((cid, named))
         working.append(_with_hours(named, channel.hours.get(lang), language, say))
-    listed = _join(working, language) if working else None
+    listed = _alternatives(working, language) if working else None
     # When the line opens, worked out once for both sentences that say it.
     phone_hours = None if is_down.get("phone") else _phone_hours(incident, config, language, say)
     email = config.contact.get("email")
@@ -1504,7 +1523,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
              or not (own_affected := _own_services(config)[c] & affected)
              or not own_affected <= set(titled)], language, say),
         # Every working channel, without hours: the IVR names them all (s18b R4).
-        "short_all": Phrase(words.short, (("channel", _join(working_short, language)),))
+        "short_all": Phrase(words.short, (("channel", _alternatives(working_short, language)),))
         if working_short else None,
         # Every working channel as alternatives, for the SMS beside "no need to contact us
         # about this problem" ([contact] short_any, "פנו במייל … או במרכזי השירות"; R14 #1).
@@ -1822,7 +1841,7 @@ def _working_third(config: Config, language: Language, lang: str, say: speech.Sp
         pattern = words.third.get(cid) or words.channel[cid]  # type: ignore[call-overload,index]
         named = _slot(pattern, "address", _address(cid, channel.address, org, say), say)
         items.append(_with_hours(named, channel.hours.get(lang), language, say))
-    return _join(items, language) if items else None
+    return _alternatives(items, language) if items else None
 
 
 def _ours_once(pattern: str, following: str, ours: str) -> str:

@@ -50,7 +50,7 @@ CALL_CENTRE: dict[str, Any] = {
     "updated_at": "2026-11-23T10:00:00+02:00", "started_at": "2026-11-23T09:30:00+02:00",
     "eta": "2026-11-23T12:00:00+02:00", "next_update_at": "2026-11-23T11:00:00+02:00",
     "title": _four(he="תקלה במוקד שירות הלקוחות", en="Customer service centre problem",
-                   ar="عطل في مركز خدمة العملاء", ru="Сбой в центре обслуживания клиентов"),
+                   ar="عطل في مركز خدمة الزبائن", ru="Сбой в центре обслуживания клиентов"),
     "impact": _four(
         he="לא ניתן להגיע למוקד הטלפוני ולא ניתן לשלוח פניות בדואר האלקטרוני.",
         en="Our phone line cannot be reached and emails to us are not being received.",
@@ -76,10 +76,10 @@ OPENING = {
            "We cannot keep emails sent during the outage, so please send yours again",
            "Our phone line is down because of this problem.",
            "You can reach us by chat on our website and at our service centres."],
-    "ar": ["بسبب عطل في مركز خدمة العملاء، لا يمكننا حاليًا معالجة الرسائل",
+    "ar": ["بسبب عطل في مركز خدمة الزبائن، لا يمكننا حاليًا معالجة الرسائل",
            "لم يتم حفظ رسالتكم",
            "خط الهاتف لدينا معطل حاليًا بسبب هذا الخلل.",
-           "يمكنكم التواصل معنا عبر الدردشة في موقعنا وبزيارة مراكز الخدمة."],
+           "يمكنكم التواصل معنا عبر الدردشة في موقعنا، أو بزيارة مراكز الخدمة."],
     "ru": ["Сейчас у нас сбой в центре обслуживания клиентов, поэтому мы временно не "
            "обрабатываем письма.",
            "Ваше письмо не сохранилось",
@@ -208,7 +208,7 @@ def test_what_happened_goes_on_in_small_letters() -> None:
 
 def test_arabic_greeting_and_reference_russian_subject(call_centre: Bundle) -> None:
     arabic = seen(call_centre, "ar", "email")
-    assert "عزيزي العميل،" in arabic
+    assert "زبوننا العزيز،" in arabic
     assert "عزيزنا" not in arabic
     assert "الرقم المرجعي: INC-3005" in arabic
     assert "رقم الحادث" not in arabic

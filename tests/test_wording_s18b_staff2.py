@@ -20,7 +20,7 @@ def test_partner_notice_does_not_claim_some_customers(lang: str) -> None:
     """R11: a nationwide outage is not "a problem affecting some customers"."""
     some, ours = {"he": ("על חלק מהלקוחות", "תקלה שמשפיעה על לקוחותינו,"),
                   "en": ("affecting some customers", "a problem affecting our customers,"),
-                  "ar": ("على بعض العملاء", "خلل يؤثر على عملائنا،"),
+                  "ar": ("على بعض الزبائن", "خلل يؤثر على زبائننا،"),
                   "ru": ("затронул часть клиентов", "который затронул наших клиентов,")}[lang]
     for name in ("identified", "overnight"):
         for output in ("text", "html"):

@@ -31,7 +31,7 @@ started_at: 2026-11-23T09:30:00+02:00
 eta: 2026-11-23T12:00:00+02:00
 next_update_at: 2026-11-23T11:00:00+02:00
 title: {he: "תקלה במוקד שירות הלקוחות", en: "Customer service centre problem",
-        ar: "خلل في مركز خدمة العملاء"}
+        ar: "خلل في مركز خدمة الزبائن"}
 impact:
   he: "לא ניתן להגיע למוקד הטלפוני ולא ניתן לשלוח פניות בדואר האלקטרוני."
   en: "Our phone line cannot be reached and emails to us are not being received."
@@ -105,8 +105,8 @@ def test_lost_emails_are_not_answered_with_no_need(call_centre: Bundle) -> None:
 @pytest.mark.parametrize("channel", ["talking_points", "management", "partners"])
 def test_our_messages_point_to_the_working_channels(call_centre: Bundle, channel: str) -> None:
     text = seen(call_centre, "ar", channel)
-    assert "توجّه رسائل العملاء" not in text
-    assert "رسائلنا إلى العملاء تدلّهم على القنوات العاملة: الدردشة في موقعنا" in text
+    assert "توجّه رسائل الزبائن" not in text
+    assert "رسائلنا إلى الزبائن تدلّهم على القنوات العاملة: الدردشة في موقعنا" in text
 
 
 def test_a_fixed_fault_is_not_ongoing() -> None:
@@ -119,7 +119,7 @@ def test_the_ivr_says_the_compensation_as_the_email_does() -> None:
     bundle = render(load_example("compensation"), languages=["ar"], channels=["ivr", "email"])
     ivr = seen(bundle, "ar", "ivr")
     assert "تعويض تلقائي" not in ivr
-    assert "سيحصل جميع العملاء المتضررين على قسيمة شراء" in ivr
+    assert "سيحصل جميع الزبائن المتضررين على قسيمة شراء" in ivr
     assert "ستصلكم القسيمة تلقائيًا" in ivr
     # The last day with its year, as every channel says it (s23 arcomp, issue 11 #9).
     assert "ويسري التعويض" not in ivr and "وتسري القسيمة حتى 31 ديسمبر 2026." in ivr
@@ -129,7 +129,7 @@ def test_the_ivr_says_the_compensation_as_the_email_does() -> None:
 def test_partners_name_whose_customer_service() -> None:
     text = seen(render(load_example("resolved"), languages=["ar"], channels=["partners"]),
                 "ar", "partners")
-    assert "فستتولى خدمة عملاء نتيفيم الأمر" in text
+    assert "فستتولى خدمة زبائن نتيفيم الأمر" in text
 
 
 # --- Letters --------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ CALL_CENTRE: dict[str, Any] = {
     "id": "INC-3005", "status": "identified", "severity": "major",
     "updated_at": "2026-11-23T10:00:00+02:00", "started_at": "2026-11-23T09:30:00+02:00",
     "eta": "2026-11-23T12:00:00+02:00", "next_update_at": "2026-11-23T11:00:00+02:00",
-    "title": {'ar': 'خلل في مركز خدمة العملاء',
+    "title": {'ar': 'خلل في مركز خدمة الزبائن',
          'en': 'Customer service centre problem',
          'he': 'תקלה במוקד שירות הלקוחות',
          'ru': 'Сбой в центре обслуживания клиентов'},

@@ -17,7 +17,7 @@ from .template_copy import TemplateCopy
 
 CASES = Path(__file__).resolve().parent.parent / "examples" / "cases"
 NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC)
-GREETING = {"ar": "عزيزي العميل،", "ru": "Здравствуйте!"}
+GREETING = {"ar": "زبوننا العزيز،", "ru": "Здравствуйте!"}
 
 
 @pytest.fixture(scope="module")

@@ -119,7 +119,7 @@ def test_arabic_and_russian_investigating_sms_keep_the_router_line(lang: str, sa
 # --- 6. Arabic/Russian call-centre SMS: every working channel (R10 #6) -----------------------
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("ar", "عبر الدردشة في موقعنا وبزيارة مراكز الخدمة."),
+    ("ar", "عبر الدردشة في موقعنا، أو بزيارة مراكز الخدمة."),
     ("ru", "в чате на сайте и в сервисных центрах."),  # reading 14 R4: in few words
 ])
 def test_call_centre_sms_names_the_chat_and_the_service_centres(lang: str, said: str) -> None:

@@ -23,7 +23,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs" / "templates.md"
 SENTENCE = {
     "en": ("Every affected customer will receive a voucher worth 10% of the monthly bill, valid "
            "until 31 December 2026. It will arrive automatically; no need to ask."),
-    "ar": ("سيحصل جميع العملاء المتضررين على قسيمة شراء بقيمة 10% من الفاتورة الشهرية، وتسري "
+    "ar": ("سيحصل جميع الزبائن المتضررين على قسيمة شراء بقيمة 10% من الفاتورة الشهرية، وتسري "
            "القسيمة حتى 31 ديسمبر 2026. ستصلكم القسيمة تلقائيًا."),
     # s21 R13 #2: the voucher's participle and the year said in full.
     "ru": ("Все пострадавшие клиенты получат сертификат на 10 % от ежемесячного счёта, "

@@ -165,7 +165,7 @@ def test_the_line_never_costs_a_working_channel(lang: str) -> None:
     text, units = _sms(load_incident(HARD / "callcentre-arru.yaml"), lang)
     assert units <= 201
     assert SCOPED[lang] not in text and UNSCOPED[lang] not in text
-    assert ("وبزيارة مراكز الخدمة" if lang == "ar" else "и в сервисных центрах") in text
+    assert ("، أو بزيارة مراكز الخدمة" if lang == "ar" else "и в сервисных центрах") in text
 
 
 # --- 3. the Russian call-centre SMS carries the link ---------------------------------------

@@ -27,7 +27,7 @@ def test_partners_resend_quote_ends_with_the_working_channels() -> None:
             "en": "back. Until then, Netivim can be reached by chat on its website and at its"
                   " service centres.\"",
             "ar": "وحتى ذلك الحين، يمكن التواصل مع نتيفيم عبر الدردشة في موقعها"
-                  " وبزيارة مراكز الخدمة.»",
+                  "، أو بزيارة مراكز الخدمة.»",
             "ru": "восстановлена. А пока связаться с Нетивим можно в чате на сайте компании"
                   " и в сервисных центрах».",
             }

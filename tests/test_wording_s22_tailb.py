@@ -111,7 +111,7 @@ def test_partners_quote_third_person_is_data() -> None:
                     languages=("en", "ar", "ru"), channels=("partners",))
     assert "Netivim can be reached by chat on its website and at its service centres." \
         in _text(bundle, "en", "partners")
-    assert "عبر الدردشة في موقعها وبزيارة مراكز الخدمة.»" in _text(bundle, "ar", "partners")
+    assert "عبر الدردشة في موقعها، أو بزيارة مراكز الخدمة.»" in _text(bundle, "ar", "partners")
     assert "в чате на сайте компании и в сервисных центрах»" in _text(bundle, "ru", "partners")
 
 

@@ -81,4 +81,4 @@ def test_arabic_stores_have_their_own_verb_noun() -> None:
     assert not [t for t in texts if "وفي مراكز الخدمة" in t]
     social = strip_controls(bundle["ar", "social"].text)
     assert "عبر الدردشة في موقعنا أو بزيارة مراكز الخدمة." in social
-    assert any("عبر الدردشة في موقعنا وبزيارة مراكز الخدمة." in t for t in texts)
+    assert any("عبر الدردشة في موقعنا، أو بزيارة مراكز الخدمة." in t for t in texts)
