@@ -65,7 +65,7 @@ def _findings(incident: Incident, languages: list[str] = _ALL) -> dict[str, Find
 _DATED = {
     "he": ("עד סוף יום ראשון, 22 בנובמבר.", "מהשעה 09:30 ביום ראשון, 22 בנובמבר,"),
     "en": ("by the end of Sunday 22 November.", "since 09:30 on Sunday 22 November"),
-    "ar": ("حتى نهاية يوم الأحد 22 نوفمبر.", "منذ الساعة 09:30 يوم الأحد 22 نوفمبر"),
+    "ar": ("قبل نهاية يوم الأحد 22 نوفمبر.", "منذ الساعة 09:30 يوم الأحد 22 نوفمبر"),
     "ru": ("до конца воскресенья, 22 ноября.", "с 09:30 в воскресенье, 22 ноября,"),
 }
 
@@ -116,7 +116,7 @@ def test_tomorrow_said_on_tuesday_offers_wednesday_with_its_date() -> None:
     assert set(found) == set(_ALL)
     assert "(e.g. 'by the end of Wednesday 25 November')" in found["en"].message
     assert "(למשל 'עד סוף יום רביעי, 25 בנובמבר')" in found["he"].message
-    assert "(مثل «حتى نهاية يوم الأربعاء 25 نوفمبر»)" in found["ar"].message
+    assert "(مثل «قبل نهاية يوم الأربعاء 25 نوفمبر»)" in found["ar"].message
     assert "(например, «в среду, 25 ноября»)" in found["ru"].message
     for finding in found.values():
         assert "Sunday" not in finding.message and "ראשון" not in finding.message

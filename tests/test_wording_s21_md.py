@@ -28,7 +28,7 @@ HARD = ROOT / "tests" / "data" / "hard"
 EXAMPLES = sorted(p.stem for p in (ROOT / "examples").glob("*.yaml"))
 ARRU_HARD = sorted(HARD.glob("*-arru.yaml"))
 WRONG = {"ar": "اثنتان وعشرون نوفمبر", "ru": "двадцать две ноября"}
-RIGHT = {"ar": "حتى نهاية يوم الأحد الثاني والعشرين من نوفمبر.",
+RIGHT = {"ar": "قبل نهاية يوم الأحد الثاني والعشرين من نوفمبر.",
          "ru": "до конца воскресенья, двадцать второго ноября."}
 
 
