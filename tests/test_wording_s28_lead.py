@@ -54,3 +54,20 @@ def test_a_resolved_banner_with_compensation_keeps_the_apology_beside_the_action
     # The whole action would leave no room for the apology: its short form is said.
     assert ACTION_WHOLE[lang] not in text, text
     assert m.stats["characters"] <= 300
+
+
+def test_english_phone_down_at_its_seventh_wording_says_the_down_line_the_check_knows() -> None:
+    # The identified example with the phone line down, stated on Thursday at 23:50: the English
+    # IVR reaches wording 7, which said "Our representatives cannot take calls." as template
+    # text; the services sentence no longer names the phone line there (s28 ivrdup), so the
+    # required-fact check found the phone line unsaid. It now says the fact's own down line.
+    from tests.example_edits import SWEEP_TIMES, file_updated_at, shifted, with_services
+
+    raw = with_services("identified", ["call-centre"])
+    up = file_updated_at(raw)
+    day, hour, minute = SWEEP_TIMES[4]
+    moved = shifted(raw, dt.datetime(2026, 11, 23 + day, hour, minute, tzinfo=up.tzinfo) - up)
+    bundle = render(parse_incident(moved), languages=["en"], channels=["ivr"])
+    assert bundle["en", "ivr"].stats["short"] == 7, bundle["en", "ivr"].stats
+    assert [f.rule for f in bundle.findings if f.severity == "error"] == []
+    assert "Our representatives cannot take calls right now." in bundle["en", "ivr"].text
