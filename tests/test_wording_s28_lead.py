@@ -71,3 +71,19 @@ def test_english_phone_down_at_its_seventh_wording_says_the_down_line_the_check_
     assert bundle["en", "ivr"].stats["short"] == 7, bundle["en", "ivr"].stats
     assert [f.rule for f in bundle.findings if f.severity == "error"] == []
     assert "Our representatives cannot take calls right now." in bundle["en", "ivr"].text
+
+
+@pytest.mark.parametrize(("lang", "fixing"), [("ar", "ونعمل على إصلاحه"),
+                                              ("ru", "устраняем")])
+def test_a_fixed_fault_with_the_chat_down_is_not_said_to_be_still_fixing(
+        lang: str, fixing: str) -> None:
+    # Readings 29 and 30 (ar AR-2/AR-6, ru RU-1): the payment delay is fixed and monitored, the
+    # chat down; the hold line's reason said "we know about it and are fixing it".
+    from tests.example_edits import CONTACT_SHORT, with_services
+
+    incident = parse_incident(with_services("monitoring", ["chat"], CONTACT_SHORT))
+    m = render(incident, languages=[lang], channels=["ivr"])[lang, "ivr"]
+    for output in ("text", "ssml"):
+        said = strip_controls(getattr(m, output) or "")
+        assert fixing not in said, (output, said)
+    assert {"ar": "نحن على علم به", "ru": "мы знаем о нём"}[lang] in m.text
