@@ -1434,16 +1434,23 @@ def _said_on_call(incident: Incident, config: Config) -> set[str]:
     >>> sorted(_said_on_call(with_ids("app", "chat"), config))
     []
     """
-    if incident.status.value == "resolved":
-        return set()
-    affected = {s.id for s in incident.services}
-    down = {cid for cid in CONTACT_CHANNELS
-            if (channel := config.contact.get(cid)) is not None  # type: ignore[call-overload]
-            and affected.intersection(channel.services)}
+    down = _down_channels(incident, config)
     if "phone" not in down:
         return set()
     own = _own_services(config)
-    return {sid for cid in down for sid in own[cid]} & affected
+    return {sid for cid in down for sid in own[cid]} & {s.id for s in incident.services}
+
+
+def _down_channels(incident: Incident, config: Config) -> set[str]:
+    """The configured contact channels the incident takes down: those that depend on an
+    affected service (``[contact.<id>] services``); none once it is resolved, when every
+    channel is offered again."""
+    if incident.status.value == "resolved":
+        return set()
+    affected = {s.id for s in incident.services}
+    return {cid for cid in CONTACT_CHANNELS
+            if (channel := config.contact.get(cid)) is not None  # type: ignore[call-overload]
+            and affected.intersection(channel.services)}
 
 
 def _contact(incident: Incident, config: Config, language: Language, lang: str,
@@ -1457,6 +1464,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
     # Once the fault is fixed, no channel is down: every one is offered again.
     affected = (set() if incident.status.value == "resolved"
                 else {s.id for s in incident.services})
+    down_ids = _down_channels(incident, config)
     working: list[Piece] = []
     working_short: list[Piece] = []
     working_ids: list[str] = []
@@ -1468,7 +1476,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         if channel is None:
             is_down[cid] = False
             continue
-        is_down[cid] = bool(affected.intersection(channel.services))
+        is_down[cid] = cid in down_ids
         if is_down[cid]:
             down.append((cid, _word(words.down[cid], say)))  # type: ignore[index]
             continue
@@ -1487,6 +1495,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
     # When the line opens, worked out once for both sentences that say it.
     phone_hours = None if is_down.get("phone") else _phone_hours(incident, config, language, say)
     email = config.contact.get("email")
+    own = _own_services(config)
     return {
         "is_down": is_down,
         "any_down": bool(down),
@@ -1520,7 +1529,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         # calls."): the calls line is always said, the rest once (reading 28 EN-10, HE-9).
         "down_on_call_after_title": _down_on_call(
             [(c, p) for c, p in down if c == "phone"
-             or not (own_affected := _own_services(config)[c] & affected)
+             or not (own_affected := own[c] & affected)
              or not own_affected <= set(titled)], language, say),
         # Every working channel, without hours: the IVR names them all (s18b R4).
         "short_all": Phrase(words.short, (("channel", _alternatives(working_short, language)),))
@@ -1599,11 +1608,12 @@ def _contact_scoped(config: Config, language: Language, is_down: Mapping[str, bo
         return {"short_other": None, "short_other_one": None, "short_other_one_said": None}
     org = config.organisation
     said: list[Piece] = []
+    ids: list[str] = []
     for cid, channel in _working(config, is_down):
         pattern = words.scoped.get(cid)  # type: ignore[call-overload]
         said.append(working_short[len(said)] if pattern is None else
                     _slot(pattern, "address", _address(cid, channel.address, org, say), say))
-    ids = [cid for cid, _ in _working(config, is_down)]
+        ids.append(cid)
     return {"short_other": Phrase(words.short_other, (("channel", _join(said, language, "or")),)),
             "short_other_one": Phrase(words.short_other, (("channel", said[0]),)),
             "short_other_one_said": Phrase(words.short_other,
