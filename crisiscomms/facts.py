@@ -645,12 +645,22 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
         if str(short_day) else time,
         "dated": dated,
         "at": Phrase(language.at_time, (("time", time),)),
+        # The weekday and the time without the date ("on Sunday at 08:00"), for speech about
+        # a moment of the past week (f.started_said).
+        "weekday_at": Phrase(_WITHOUT_DATE.sub("", language.dated),
+                             (("weekday", in_dated), ("time", time))),
         # Two moments of one day said once (banner: "Expected back at 01:50 and next update
         # at 00:50, both on Friday 27 November (overnight from Thursday)").
         "day_dated": dated_day(dated, language),
         "day_dated_plain": dated_day(Phrase(language.dated, (("weekday", in_dated),
                                                               ("date", date))), language),
     }
+
+
+_WITHOUT_DATE = re.compile(r",?\s*\{date\},?")
+"""The date slot of ``dated`` with the comma and space around it ("on {weekday} {date} at
+{time}" -> "on {weekday} at {time}", "ב{weekday}, {date}, בשעה {time}" -> "ב{weekday} בשעה
+{time}")."""
 
 
 def dated_day(dated: Piece, language: Language) -> Phrase | None:
@@ -1045,6 +1055,11 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "service_in_title": [bool(others) and k for k in named],
         "updated": moment(now),
         "started": moment(incident.started_at),
+        # When the outage began as a recording says it, right until the next update: "today at
+        # 08:00" that day, else the weekday ("on Sunday at 08:00"), with its date a week or
+        # more back; never how long it has lasted, which is stale within the hour (reading 30
+        # en-3).
+        "started_said": _started_said(incident, now, zone, moment(incident.started_at)),
         "eta": moment(incident.eta),
         "eta_in": None if incident.eta is None else
         duration(_minutes(now, incident.eta), language, lang),
@@ -1534,6 +1549,14 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         # Every working channel, without hours: the IVR names them all (s18b R4).
         "short_all": Phrase(words.short, (("channel", _alternatives(working_short, language)),))
         if working_short else None,
+        # The same for speech, email last: its spoken address ends in "on our website", and a
+        # channel after it was heard as where the address appears ("במייל לכתובת שמופיעה באתר
+        # ובמרכזי השירות", reading 30 HE-3).
+        "short_all_said": Phrase(words.short, (("channel", _alternatives(
+            _email_last(working_short, working_ids), language)),)) if working_short else None,
+        "short_any_said": Phrase(words.short_any or words.short, (("channel", _join(
+            _email_last(working_short, working_ids), language, "or")),))
+        if working_short else None,
         # Every working channel as alternatives, for the SMS beside "no need to contact us
         # about this problem" ([contact] short_any, "פנו במייל … או במרכזי השירות"; R14 #1).
         "short_any": Phrase(words.short_any or words.short,
@@ -1565,6 +1588,16 @@ def _said_first(channels: Sequence[Piece], ids: Sequence[str]) -> Piece:
     'by email'
     """
     return next((c for c, cid in zip(channels, ids, strict=True) if cid != "email"), channels[0])
+
+
+def _email_last(channels: Sequence[Piece], ids: Sequence[str]) -> list[Piece]:
+    """The working ``channels`` (their ids ``ids``) with email moved to the end, for speech.
+
+    >>> _email_last(["by chat", "by email", "at our service centres"], ["chat", "email", "stores"])
+    ['by chat', 'at our service centres', 'by email']
+    """
+    pairs = list(zip(channels, ids, strict=True))
+    return [c for c, cid in pairs if cid != "email"] + [c for c, cid in pairs if cid == "email"]
 
 
 def _contact_only(affected: set[str], config: Config, language: Language,
@@ -1605,7 +1638,8 @@ def _contact_scoped(config: Config, language: Language, is_down: Mapping[str, bo
     one ("call *2040", reading 20 en #2), else as ``working_short`` has it."""
     words = language.contact
     if not working_short or not words.short_other:
-        return {"short_other": None, "short_other_one": None, "short_other_one_said": None}
+        return {"short_other": None, "short_other_one": None, "short_other_one_said": None,
+                "short_other_said": None}
     org = config.organisation
     said: list[Piece] = []
     ids: list[str] = []
@@ -1615,6 +1649,9 @@ def _contact_scoped(config: Config, language: Language, is_down: Mapping[str, bo
                     _slot(pattern, "address", _address(cid, channel.address, org, say), say))
         ids.append(cid)
     return {"short_other": Phrase(words.short_other, (("channel", _join(said, language, "or")),)),
+            # The same for speech, email last (short_all_said).
+            "short_other_said": Phrase(words.short_other, (("channel", _join(
+                _email_last(said, ids), language, "or")),)),
             "short_other_one": Phrase(words.short_other, (("channel", said[0]),)),
             "short_other_one_said": Phrase(words.short_other,
                                            (("channel", _said_first(said, ids)),))}
@@ -1704,7 +1741,8 @@ def _phone_hours(incident: Incident, config: Config, language: Language,
             and following not in shut:
         last, following = following.weekday(), following + dt.timedelta(days=1)
     opens, closes = spans[day] or (dt.time(0), None)  # `day` is open: never the default
-    ahead = -1 if _heard_later(incident, now.tzinfo) else (date - today).days
+    ahead = -1 if _heard_later(incident, now.tzinfo) or _small_hours(now, language) \
+        else (date - today).days
 
     def at(clock: dt.time | None) -> str:
         return _format_time(clock or dt.time(0), language.time_format, language.locale)
@@ -1737,13 +1775,32 @@ def _phone_opens(incident: Incident, config: Config, language: Language,
                 if d not in shut and (found := spans[d.weekday()]) is not None
                 and (d != today or clock < found[0]))
     opens = (spans[date.weekday()] or (dt.time(0), None))[0]
-    pattern = "" if _heard_later(incident, now.tzinfo) else {
+    pattern = "" if _heard_later(incident, now.tzinfo) or _small_hours(now, language) else {
         0: words.opens_today, 1: words.opens_tomorrow}.get((date - today).days, "")
     alone = words.days_on if len(words.days_on) == 7 else words.days
     text = (pattern or words.opens_day).format(
         first=alone[date.weekday()],
         open=_format_time(opens, language.time_format, language.locale))
     return Atom(text, partial(_speak_text, text, say))
+
+
+def _started_said(incident: Incident, now: dt.datetime, zone: ZoneInfo,
+                  started: Mapping[str, Any] | None) -> Piece | None:
+    """``started`` as :func:`build_facts` says it in ``started_said``."""
+    if started is None:
+        return None
+    days = (now.astimezone(zone).date() - incident.started_at.astimezone(zone).date()).days
+    if days == 0 and not _heard_later(incident, zone):
+        return cast(Piece, started["when"])
+    return cast(Piece, started["weekday_at"] if days < 7 else started["dated"])
+
+
+def _small_hours(now: dt.datetime, language: Language) -> bool:
+    """Whether ``now`` is in the small hours, before the morning (``[day] morning_from``):
+    at 02:00 many listeners still count the day that has just ended as "today", so the line's
+    next opening is said by its weekday, never "today" or "tomorrow" (reading 30 en-12,
+    HE-13, RU-12)."""
+    return now.hour < language.day.morning_from
 
 
 def _heard_later(incident: Incident, zone: dt.tzinfo | None) -> bool:

@@ -35,21 +35,21 @@ def _only_email_works() -> Any:
     return _incident(services=services)
 
 
-EN_EMAIL = ("You can reach us by email at the address on our website"
-            " and at our service centres.")
+EN_EMAIL = ("You can reach us at our service centres and by email at the address on our"
+            " website.")
 
 
 def test_the_ivr_says_the_email_channel_once_and_never_the_address() -> None:
     bundle = render(_only_email_works(), channels=["ivr"])
     he_ssml, en_ssml = _seen(bundle, "he", "ivr", "ssml"), _seen(bundle, "en", "ivr", "ssml")
-    assert "ניתן לפנות במייל לכתובת שמופיעה באתר ובמרכזי השירות." in he_ssml
+    assert "ניתן לפנות במרכזי השירות ובמייל לכתובת שמופיעה באתר." in he_ssml
     assert "במייל בדואר" not in he_ssml and "במייל במייל" not in he_ssml
     assert EN_EMAIL in en_ssml
     assert "By email" not in en_ssml and "at by email" not in en_ssml
     for ssml in (he_ssml, en_ssml):
         assert "@" not in ssml and "netivim.example" not in ssml
     # The script's text says it the same way, through the bidi isolate around the address.
-    assert "ניתן לפנות במייל לכתובת שמופיעה באתר ובמרכזי השירות." in _seen(bundle, "he", "ivr")
+    assert "ניתן לפנות במרכזי השירות ובמייל לכתובת שמופיעה באתר." in _seen(bundle, "he", "ivr")
     assert EN_EMAIL in _seen(bundle, "en", "ivr")
     # Written channels still give the address.
     written = render(_only_email_works(), channels=["email"])

@@ -150,7 +150,7 @@ def test_english_script_speaks_a_sentence_not_the_bare_title() -> None:
     text = seen(bundle, "en", "ivr")
     title = load_example("investigating").title["en"]
     assert f"\n{title}." not in text
-    assert "There is a home internet outage in the North, and we are sorry." in text
+    assert "We are sorry: there is a home internet outage in the North." in text
     ru = seen(render(load_example("investigating"), languages=["ru"], channels=["ivr"]),
               "ru", "ivr")
     assert "Сейчас у нас сбой домашнего интернета на севере." in ru
@@ -175,14 +175,15 @@ def _long(status: str = "identified") -> Any:
 def test_a_long_outage_says_how_long_and_apologises_for_the_harm() -> None:
     bundle = render(_long(), channels=["ivr", "management"])
     he = seen(bundle, "he", "ivr")
-    assert "התקלה נמשכת כבר 35 שעות ו-40 דקות, ואנו מתנצלים על הפגיעה בשירות." in he
+    # When it began, never how long it has lasted, stale within the hour (reading 30 en-3).
+    assert "התקלה החלה ביום שבת בשעה 02:30, ואנו מתנצלים מכל הלב על הפגיעה בשירות" in he
     assert "ואנו מתנצלים על כך" not in he
     assert "35 שעות ו-40 דקות" in seen(bundle, "he", "management")
     ssml = seen(bundle, "he", "ivr", "ssml")
-    assert "נמשכת כבר שלושים וחמש שעות וארבעים דקות" in ssml
+    assert "החלה ביום שבת בשעה שתיים וחצי לפנות בוקר" in ssml
     en = seen(bundle, "en", "ivr")
-    assert "has now lasted 35 hours and 40 minutes. We are sorry for the disruption to your " \
-        "service." in en
+    assert "We are very sorry for the disruption to your service: the problem signing in to " \
+        "the app began on Saturday at 02:30." in en
 
 
 def test_a_resolved_script_gives_the_length_as_the_email_does(tmp_path: Path) -> None:

@@ -16,12 +16,15 @@ BACK_SHORT = {"he": "צפי:", "en": "Expected back", "ar": "العودة الم
               "ru": "Ожидаемый срок"}
 # The estimate said as the end of the monitoring, in each channel's form (the SMS says it
 # in the next-update sentence when both are the same time).
-WATCH = {"he": ("לסיים את המעקב", "מעקב עד", "סיום המעקב", "המעקב יימשך"),
+# The IVR says a fix watched until the next update in plain words (reading 30 en-10, HE-8,
+# AR-16, RU-6): "checking that it holds", never "monitoring the service until our next update".
+WATCH = {"he": ("לסיים את המעקב", "מעקב עד", "סיום המעקב", "עוקבים שהכול פועל כראוי"),
          "en": ("expect to finish", "Monitoring until", "monitoring until", "monitoring ends",
-                "monitoring the service until"),
-         "ar": ("إنهاء المتابعة", "المتابعة حتى", "انتهاء المتابعة", "ستستمر المتابعة"),
+                "checking that it holds"),
+         "ar": ("إنهاء المتابعة", "المتابعة حتى", "انتهاء المتابعة",
+                "نتابع الوضع للتأكد من أن الخدمة تعمل كما ينبغي"),
          "ru": ("завершить наблюдение", "Наблюдение до", "окончании наблюдения",
-                "Наблюдение продлится")}
+                "Сейчас мы следим за работой сервиса")}
 
 
 @pytest.mark.parametrize("lang", ["he", "en", "ar", "ru"])
@@ -50,8 +53,9 @@ def test_the_english_script_says_the_status_as_a_sentence() -> None:
 
 
 @pytest.mark.parametrize(("lang", "once"), [
-    ("he", "המעקב יימשך עד העדכון הבא."), ("en", "monitoring the service until our next update"),
-    ("ar", "ستستمر المتابعة حتى التحديث القادم."), ("ru", "Наблюдение продлится до следующего")])
+    ("he", "התיקון הושלם, ואנו עוקבים שהכול פועל כראוי."), ("en", "We are checking that it holds."),
+    ("ar", "تم الإصلاح، ونحن نتابع الوضع للتأكد من أن الخدمة تعمل كما ينبغي."),
+    ("ru", "Сейчас мы следим за работой сервиса.")])
 def test_the_script_says_the_time_once_when_monitoring_ends_at_the_update(
         lang: str, once: str) -> None:
     # The example's monitoring ends at 12:30, when the next update comes: one time, said once.

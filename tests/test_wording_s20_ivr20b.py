@@ -72,7 +72,7 @@ def test_arabic_and_russian_keep_the_whole_workaround_in_a_spoken_frame(lang: st
     assert str(current.workaround[lang]) in text, text  # type: ignore[index]
     assert str(current.workaround_short[lang]) not in text, text  # type: ignore[index]
     # What makes the room: the short status and the next update's time alone (today).
-    status, update = {"ar": ("، والخلل قيد الإصلاح.", "التحديث القادم الساعة 15:00."),
+    status, update = {"ar": (". الخلل قيد الإصلاح.", "التحديث القادم الساعة 15:00."),
                       "ru": ("Идёт устранение.", "Следующее сообщение в 15:00.")}[lang]
     assert status in text and update in text, text
     # Every required fact stays: the services beyond the title, the estimate, the path.

@@ -22,11 +22,11 @@ def _ivr(incident_file: str) -> str:
 
 
 @pytest.mark.parametrize(("name", "opening"), [
-    ("night.yaml", "There is a problem with our TV service, and we are sorry."),
-    ("callcentre.yaml", "There is a problem with our customer service centre, and we are sorry."),
-    ("phonechat.yaml", "There is a problem with our phone line and chat, and we are sorry."),
+    ("night.yaml", "We are sorry: there is a problem with our TV service."),
+    ("callcentre.yaml", "We are sorry: there is a problem with our customer service centre."),
+    ("phonechat.yaml", "We are sorry: there is a problem with our phone line and chat."),
     # s21 (R12 he #4): "our" only before a thing we run, not an activity.
-    ("urlcode.yaml", "There is a problem paying bills in the app, and we are sorry.")])
+    ("urlcode.yaml", "We are sorry: there is a problem paying bills in the app.")])
 def test_the_opening_is_speech_not_a_pile_of_nouns(name: str, opening: str) -> None:
     # R11 he #5: "We are sorry for the TV service problem." reads like a form.
     text = _ivr(name)
@@ -37,7 +37,7 @@ def test_the_opening_is_speech_not_a_pile_of_nouns(name: str, opening: str) -> N
 def test_a_title_that_reads_as_speech_opens_as_written() -> None:
     text = seen(render(load_example("overnight"), languages=["en"], channels=["ivr"]), "en",
                 "ivr")
-    assert "There is a problem with international calls, and we are sorry." in text
+    assert "We are sorry: there is a problem with international calls." in text
 
 
 def test_the_next_update_is_a_sentence() -> None:

@@ -64,10 +64,11 @@ def test_r1_every_open_russian_ivr_says_here_and_on_the_website(name: str) -> No
 def test_r2_russian_monitoring_ivr_is_a_sentence() -> None:
     b = _bundle("monitoring", "ru", "ivr")
     text = seen(b, "ru", "ivr")
-    assert ("Задержка обработки платежей на сайте устранена, и сейчас мы следим за работой "
-            "сервиса.") in text
+    # Reading 30 RU-6: the status in a sentence of its own, never "Наблюдение продлится …".
+    assert "Задержка обработки платежей на сайте устранена." in text
+    assert "Сейчас мы следим за работой сервиса." in text
     assert ": неисправность устранена" not in text
-    assert "сейчас мы следим за работой сервиса" in (b["ru", "ivr"].ssml or "")
+    assert "Сейчас мы следим за работой сервиса" in (b["ru", "ivr"].ssml or "")
 
 
 def test_r3_russian_compensation_sms_says_the_title_as_a_sentence_and_the_link() -> None:

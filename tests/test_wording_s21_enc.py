@@ -72,7 +72,7 @@ def test_a_title_that_names_an_activity_is_said_as_the_activity() -> None:
     # R14 #4: "There is a problem with bill payment in the app" was a noun stack. The words
     # come from the language data ([said_as]), in the script as written and as spoken.
     b = render(load_incident(HARD / "urlcode.yaml"), languages=("en",), channels=("ivr",))
-    said = "There is a problem paying bills in the app, and we are sorry."
+    said = "We are sorry: there is a problem paying bills in the app."
     assert said in seen(b, "en", "ivr")
     assert said in seen(b, "en", "ivr", "ssml")
     assert b["en", "ivr"].stats["seconds"] <= 45
@@ -87,7 +87,7 @@ def test_said_as_is_language_data(tmp_path: Path) -> None:
             entry, 'said_as = { "bill payment" = "paying your bills" }')):
         b = render(load_incident(HARD / "urlcode.yaml"), languages=("en",), channels=("ivr",),
                    templates=copy.folder)
-        assert "There is a problem paying your bills in the app" in seen(b, "en", "ivr", "ssml")
+        assert "there is a problem paying your bills in the app" in seen(b, "en", "ivr", "ssml")
     # A title the table does not name is said as before.
     b = render(load_example("identified"), languages=("en",), channels=("ivr",))
     assert "paying" not in seen(b, "en", "ivr")

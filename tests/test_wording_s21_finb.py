@@ -92,8 +92,8 @@ def test_monitoring_budgets_hold() -> None:
     assert "by the end of Sunday 22 November" in bundle["en", "sms"].text
     for lang in ("ar", "ru"):
         assert bundle[lang, "sms"].stats["segments"] <= 3
-    # English keeps the line that says monitoring lasts until the update (the estimate).
-    assert "We are monitoring the service until our next update." in bundle["en", "ivr"].text
+    # English says the fix is being checked until the update (reading 30 en-10).
+    assert "We are checking that it holds." in bundle["en", "ivr"].text
     assert bundle["en", "ivr"].stats["short"] <= 1
 
 

@@ -124,7 +124,7 @@ def test_3_the_ivr_prints_the_fact() -> None:
     incident = edited("identified", title={"he": "תקלה בציוד", "en": "Equipment problem",
                                            "ar": "خلل في المعدات", "ru": "Сбой оборудования"})
     b = render(incident, languages=("en",), channels=("ivr",))
-    assert "There is a problem with our equipment, and we are sorry." in seen(b, "en", "ivr")
+    assert "We are sorry: there is a problem with our equipment." in seen(b, "en", "ivr")
 
 
 def test_3_other_languages_say_the_title_inside() -> None:

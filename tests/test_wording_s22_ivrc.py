@@ -67,5 +67,7 @@ def test_ar_changed_ivr_says_the_fault_not_the_site() -> None:
     bundle = render(current, previous=previous, languages=("ar",), channels=("ivr",))
     for output in ("text", "ssml"):
         said = strip_controls(getattr(bundle["ar", "ivr"], output) or "")
-        assert "في الموقع، والخلل قيد الإصلاح" in said and "، وهو قيد" not in said, output
+        # Reading 30 AR-16: the services beside the fault, then the apology, then the status.
+        assert "في الموقع، ونعتذر عن ذلك. الخلل قيد الإصلاح." in said \
+            and "، وهو قيد" not in said, output
     assert bundle["ar", "ivr"].stats["seconds"] <= 45

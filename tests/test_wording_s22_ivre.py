@@ -31,20 +31,21 @@ def test_english_monitoring_until_the_next_update_is_said() -> None:
     data = _moved(MONITORING, FRIDAY_13)
     short, text = _ivr(data, "en")
     assert short > 2
-    assert ("We have applied a fix and are monitoring it until our next update." in text)
+    # Reading 30 en-10: "checking that it holds", not "monitoring it until our next update".
+    assert ("We have applied a fix and are checking that it holds." in text)
 
 
 @pytest.mark.parametrize("when", TIMES)
 def test_every_english_monitoring_script_says_monitoring(when: tuple[int, int, int]) -> None:
     data = _moved(MONITORING, when)
     for level in range(9):
-        assert "monitoring" in _level(MONITORING, data, "en", level), (when, level)
+        assert "checking that it holds" in _level(MONITORING, data, "en", level), (when, level)
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("he", "המעקב יימשך עד העדכון הבא."),
-    ("ar", "ستستمر المتابعة حتى التحديث القادم."),
-    ("ru", "Наблюдение продлится до следующего сообщения."),
+    ("he", "התיקון הושלם, ואנו עוקבים שהכול פועל כראוי."),
+    ("ar", "تم الإصلاح، ونحن نتابع الوضع للتأكد من أن الخدمة تعمل كما ينبغي."),
+    ("ru", "Сейчас мы следим за работой сервиса."),
 ])
 def test_other_languages_say_monitoring_until_the_next_update(lang: str, said: str) -> None:
     data = _moved(MONITORING, FRIDAY_13)

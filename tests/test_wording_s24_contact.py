@@ -127,7 +127,8 @@ def test_he_ivr_out_of_hours_says_no_need_to_call_again() -> None:
 
 def test_ar_ivr_says_the_fault_twice_not_three_times() -> None:
     text = _ivr_at("2026-11-28T22:40:00+02:00", "ar")
-    assert "ويؤثر أيضًا على الحساب الشخصي في الموقع، والخلل قيد الإصلاح." in text
+    # Reading 30 AR-16: the services beside the fault, before the apology.
+    assert "ويؤثر أيضًا على الحساب الشخصي في الموقع، ونعتذر عن ذلك. الخلل قيد الإصلاح." in text
     assert "ويؤثر الخلل أيضًا" not in text
 
 
