@@ -157,3 +157,48 @@ def test_speech_names_email_last_with_the_phone_and_chat_down() -> None:
     assert said in text and said in ssml, text
     phone = _both(with_services("identified", ["call-centre"], None), ("he",))["he"][0]
     assert "פנו בצ'אט באתר, במרכזי השירות או במייל לכתובת שמופיעה באתר." in phone, phone
+
+
+@pytest.mark.parametrize("add", [("call-centre",), ("call-centre", "chat"),
+                                 ("call-centre", "support-mail")])
+def test_russian_says_no_operator_will_answer_right_after_the_greeting(
+        add: tuple[str, ...]) -> None:
+    # Reading 30 RU-4: the caller with another matter learnt after 30 s that nobody answers.
+    text, ssml = _both(with_services("identified", list(add), None), ("ru",))["ru"]
+    lines = text.split("\n")
+    assert lines[1].startswith("Наши операторы"), lines
+    assert "По другим вопросам мы на связи" in lines[1], lines
+    assert lines[-1].startswith("Обращаться по этому сбою не нужно"), lines
+    assert ssml.index("Наши операторы") < ssml.index("Сейчас у нас")
+    if add == ("call-centre", "support-mail"):
+        assert "письма на нашу электронную почту" in lines[1], lines
+
+
+def test_russian_call_centre_down_says_where_to_turn_first() -> None:
+    raw: dict[str, Any] = yaml.safe_load(
+        (ROOT / "tests/data/hard/callcentre-arru.yaml").read_text(encoding="utf-8"))
+    text, ssml = _both(raw, ("ru",))["ru"]
+    lines = text.split("\n")
+    assert lines[1].startswith("Наши операторы не могут ответить на звонок"), lines
+    assert "Мы на связи в чате на нашем сайте" in lines[1], lines
+    assert "<p></p>" not in ssml
+
+
+NO_NEED_KNOWN = {"he": "בעניין התקלה אין צורך לפנות: אנו מכירים אותה ומטפלים בה.",
+                 "en": "No need to contact us about this problem: we know about it.",
+                 "ar": "لا حاجة إلى التواصل بخصوص هذا الخلل: نحن على علم به.",
+                 "ru": "Обращаться по этому сбою не нужно: мы знаем о нём."}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_with_the_phone_down_the_reason_not_to_call_is_that_we_know(lang: str) -> None:
+    # Reading 30 HE-6: "every request is recorded" is untrue for the caller's own call.
+    for name in ("identified", "investigating", "monitoring"):
+        text, _ = _both(with_services(name, ["call-centre"], None), (lang,))[lang]
+        assert RECORDED[lang] not in text, (name, text)
+        # English and Arabic say the no-need line without its reason at these wordings.
+        if name == "investigating" and lang in ("he", "ru"):
+            assert NO_NEED_KNOWN[lang] in text, text
+
+
+RECORDED = {"he": "רשומה", "en": "recorded", "ar": "مسجلة", "ru": "зарегистрированы"}
