@@ -202,3 +202,11 @@ def test_with_the_phone_down_the_reason_not_to_call_is_that_we_know(lang: str) -
 
 
 RECORDED = {"he": "רשומה", "en": "recorded", "ar": "مسجلة", "ru": "зарегистрированы"}
+
+
+@pytest.mark.parametrize("add", [("call-centre",), ("call-centre", "chat"),
+                                 ("call-centre", "support-mail")])
+def test_arabic_phone_down_says_where_the_next_update_is(add: tuple[str, ...]) -> None:
+    # Reading 30 AR-4: a caller whose representatives cannot answer would call back at 15:00.
+    text, _ = _both(with_services("identified", list(add), None), ("ar",))["ar"]
+    assert "التحديث القادم الساعة 15:00 على موقعنا." in text, text
