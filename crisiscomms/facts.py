@@ -1998,11 +1998,22 @@ def _joined_no_contact(short: Piece | None, language: Language, rtl: bool,
     >>> said = _said(LongText({"ar": "لا حاجة إلى الدفع مجددًا"}), "ar", True, ar.speech)
     >>> str(_joined_no_contact(said, ar, True, ar.speech))
     'لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا.'
+    >>> said = _said(LongText({"ar": "تمت دفعتكم بنجاح، لا حاجة إلى الدفع مجددًا"}), "ar", True,
+    ...              ar.speech)
+    >>> str(_joined_no_contact(said, ar, True, ar.speech))
+    'تمت دفعتكم بنجاح، لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا.'
     """
     join = language.contact.no_need_join
     text = "" if short is None else str(short)
-    if join is None or not text.startswith(join.starts) or not text.endswith(join.ends) \
-            or len(text) <= len(join.starts) + len(join.ends):
+    if join is None or not text.endswith(join.ends):
+        return None
+    # The no-need clause may follow its reason after a comma or colon ("התשלום נקלט, אין צורך
+    # לשלם שוב."): the reason stays before it (reading 30: "do not pay again" without it invites
+    # the call).
+    opens = [0] if text.startswith(join.starts) else [
+        found.end() for found in re.finditer(r"[,:;،] ", text)
+        if text.startswith(join.starts, found.end())]
+    if not opens or len(text) - opens[-1] <= len(join.starts) + len(join.ends):
         return None
     return _user_text(text[:-len(join.ends)] + join.joins + _join_tail(join), rtl, say)
 

@@ -145,7 +145,8 @@ def test_social_open_compact_wording_apologises_after_a_long_outage() -> None:
                            "mobile customers across the country")
     bundle = _render(data, languages=("he",), channels=("social",))
     message = bundle["he", "social"]
-    assert "מתנצלים על הפגיעה בשירות" in _text(message)
+    # Session 25 (reading 30 HE-14): after a long outage the stronger apology, where it fits.
+    assert "מתנצלים מכל הלב על הפגיעה בשירות" in _text(message)
     assert STATUS_PAGE in message.text
 
 

@@ -72,8 +72,9 @@ def test_monitoring_payment_sms_says_do_not_pay_again() -> None:
     # Was: nothing about paying twice, the whole three segments given to the status page link.
     ar, ru = sms("monitoring", "ar"), sms("monitoring", "ru")
     # s22: the short action joined with "no need to contact us again" (reading 17).
-    assert "لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا." in _text(ar)
-    assert "Платить и обращаться повторно не нужно." in _text(ru)
+    # Session 25 (reading 30 en-5): the short action carries its reason before the joined line.
+    assert "تمت دفعتكم بنجاح، لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا." in _text(ar)
+    assert "Платёж прошёл, платить и обращаться повторно не нужно." in _text(ru)
     assert ar.stats["segments"] <= 3 and ru.stats["segments"] <= 3
 
 

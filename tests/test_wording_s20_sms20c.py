@@ -58,9 +58,11 @@ def test_the_resolved_sms_apologises(lang: str, said: str) -> None:
         _check(text, units, errors, lang)
 
 
-def test_the_open_sms_still_only_thanks() -> None:
+def test_the_open_sms_apologises_before_it_thanks() -> None:
+    # Session 25 (reading 30 AR-10, en-8): an open SMS with room left apologises, before the
+    # thanks, which here no longer fit (was: the thanks alone).
     text, _, _ = _sms(load_incident(HARD / "urlcode-arru.yaml"), "ru")
-    assert "Спасибо за терпение." in text and "Приносим извинения" not in text
+    assert "Приносим извинения." in text and "Спасибо за терпение." not in text
 
 
 # --- 3. Hebrew compensation after a long outage (R10 he #6) ----------------------------------

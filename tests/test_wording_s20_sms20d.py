@@ -46,7 +46,8 @@ def test_a_keyword_sms_keeps_the_sender() -> None:
 
 def test_a_no_need_action_joins_the_no_need_line_in_hebrew() -> None:
     text, _ = _sms(example_path("monitoring"))
-    assert text.endswith("עם סיום המעקב. אין צורך לשלם או לפנות שוב.")
+    # Session 25 (reading 30 en-5): the reason before the joined clause.
+    assert text.endswith("עם סיום המעקב. התשלום נקלט, אין צורך לשלם או לפנות שוב.")
     assert "אין צורך לשלם שוב" not in text
 
 
@@ -57,7 +58,8 @@ def test_a_no_need_action_joins_the_no_need_line_in_english(tmp_path: Path) -> N
                    ' your account."')
     changed = (source.replace('en: "Please do not pay again: your payment will show by the end '
                               'of Sunday 22 November."', long_action)
-               .replace('en: "Please do not pay again"\n', 'en: "No need to pay again"\n'))
+               .replace('en: "Please do not pay again: your payment went through"\n',
+                        'en: "No need to pay again"\n'))
     assert changed.count("No need to pay again") == 2
     path = tmp_path / "monitoring.yaml"
     path.write_text(changed, encoding="utf-8")

@@ -31,8 +31,10 @@ JOINED = {"he": "אין צורך לשלם או לפנות שוב.",
           "ru": "Платить и обращаться повторно не нужно."}
 SHORT = {"he": "אין צורך לשלם שוב.", "ar": "لا حاجة إلى الدفع مجددًا.",
          "ru": "Платить повторно не нужно."}
+# Session 25 (reading 30 en-5): the short action says its reason before the no-need clause.
+REASON = {"he": "התשלום נקלט, ", "ar": "تمت دفعتكم بنجاح، ", "ru": "Платёж прошёл, п"}
 HE_MONITORING = ("נתיבים: עיכוב בקליטת תשלומים באתר – התיקון הושלם, במעקב. העדכון הבא: 12:30, "
-                 "עם סיום המעקב. אין צורך לשלם או לפנות שוב.")
+                 "עם סיום המעקב. התשלום נקלט, אין צורך לשלם או לפנות שוב.")
 
 
 def _sms(incident: Incident, lang: str) -> tuple[str, dict[str, Any]]:
@@ -55,8 +57,9 @@ def _levels(incident: Incident, lang: str, language: Language | None = None) -> 
 def test_ar_ru_monitoring_sms_joins_contact_into_the_action_and_keeps_the_link() -> None:
     for lang in ("ar", "ru"):
         text, stats = _sms(load_example("monitoring"), lang)
-        assert JOINED[lang] in text, text
-        assert SHORT[lang] not in text, text
+        # Session 25: after its reason the Russian clause opens in small letters.
+        assert JOINED[lang].lower() in text.lower(), text
+        assert SHORT[lang].lower() not in text.lower(), text
         assert text.endswith("status.netivim.example"), text
         assert int(stats["units"]) <= 201 and int(stats["segments"]) <= 3, stats
 
@@ -103,7 +106,8 @@ def test_the_fact_is_none_for_an_action_that_is_not_a_no_need_again_line() -> No
         assert facts["action_joined_no_contact"] is None, lang
         facts = build_facts(load_example("monitoring"), ts.config, ts.language(lang), lang,
                             None)
-        assert str(facts["action_joined_no_contact"]) == JOINED[lang], lang
+        joined = JOINED[lang][1:] if lang == "ru" else JOINED[lang]
+        assert str(facts["action_joined_no_contact"]) == REASON[lang] + joined, lang
 
 
 def test_a_joined_action_already_says_no_contact() -> None:

@@ -83,9 +83,11 @@ def _sms(path: Path, service: str, lang: str) -> tuple[str, int]:
 def test_shortest_keeps_contract_facts_and_working_channel() -> None:
     text, short = _sms(ROOT / "examples" / "investigating.yaml", "call-centre", "ru")
     assert short == 11
+    # Session 25 (reading 30 en-5, HE-1): at 11 the short action comes before the contact line.
     assert text == ("Сбой домашнего интернета на севере (также телевидение и телефонная линия) — "
                     "выясняем причину. Срок пока неизвестен. Следующее сообщение: 09:10. "
-                    "По другим вопросам — чат на сайте. status.netivim.example")
+                    "Перезагружать роутер не нужно. status.netivim.example")
     text, short = _sms(ROOT / "examples" / "investigating.yaml", "call-centre", "ar")
     assert short == 11
     assert "الحالة" not in text and "الدردشة" in text and "التحديث القادم: " in text
+    assert "لا حاجة إلى إعادة تشغيل الراوتر." in text

@@ -40,16 +40,18 @@ def test_he_level_11_scopes_the_channel_and_takes_the_sender_back() -> None:
     text, short, units = _sms(ROOT / "examples" / "investigating.yaml", "call-centre", "he")
     assert short == 11
     # The TV by its short name beside the phone line, which has none (s23_short).
+    # Session 25 (reading 30 en-5, HE-1): at 11 the short action comes before the contact line.
     assert text == ("נתיבים: הפסקת אינטרנט ביתי בצפון (גם הטלוויזיה והמוקד הטלפוני) – "
-                    "בבדיקה. טרם נקבע צפי. נעדכן ב-09:10. בעניין אחר פנו בצ'אט באתר.")
+                    "בבדיקה. טרם נקבע צפי. נעדכן ב-09:10. אין צורך לכבות ולהדליק את הנתב.")
     assert units <= 134
 
 
 def test_he_level_10_scopes_the_channel_before_the_thanks() -> None:
     text, short, _ = _sms(ROOT / "examples" / "identified.yaml", "chat", "he")
     assert short == 10
+    # Session 25 (reading 30 HE-4): the apology where room is left.
     assert text == ("נתיבים: תקלה בכניסה לאפליקציה, באזור האישי ובצ'אט באתר – בטיפול. צפי: 17:00. "
-                    "נעדכן ב-15:00. בעניין אחר פנו בטלפון *2040.")
+                    "נעדכן ב-15:00. בעניין אחר פנו בטלפון *2040. אנו מתנצלים.")
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
@@ -78,6 +80,10 @@ def test_en_level_7_scopes_every_channel_with_its_verb() -> None:
 def test_level_11_says_the_status_link_where_it_fits(lang: str) -> None:
     text, short, units = _sms(ROOT / "examples" / "investigating.yaml", "call-centre", lang)
     assert short == 11
+    # Session 25: in Arabic the short action and the channel take the link's room.
+    if lang == "ar":
+        assert text.endswith("لا حاجة إلى إعادة تشغيل الراوتر. لأي أمر آخر: الدردشة في موقعنا.")
+        return
     assert text.endswith(" status.netivim.example") and units <= 201
 
 

@@ -19,10 +19,11 @@ IDE = ROOT / "examples" / "identified.yaml"
 LINK = "status.netivim.example"
 
 
-def test_ru_level_11_scopes_the_chat_and_keeps_the_link() -> None:
+def test_ru_level_11_says_the_action_and_keeps_the_link() -> None:
     text, short, units = _sms(INV, "call-centre", "ru")
     assert short == 11 and units <= 201
-    assert text.endswith("Следующее сообщение: 09:10. По другим вопросам — чат на сайте. " + LINK)
+    # Session 25 (reading 30 en-5, HE-1): at 11 the short action comes before the contact line.
+    assert text.endswith("Следующее сообщение: 09:10. Перезагружать роутер не нужно. " + LINK)
     assert "Мы на связи" not in text
 
 
@@ -34,10 +35,11 @@ def test_ru_identified_chat_scopes_the_phone_and_keeps_the_link() -> None:
     assert "Мы на связи" not in text
 
 
-def test_ar_level_11_scopes_the_chat_and_keeps_the_link() -> None:
+def test_ar_level_11_says_the_action_and_scopes_the_chat() -> None:
     text, short, units = _sms(INV, "call-centre", "ar")
     assert short == 11 and units <= 201
-    assert text.endswith("التحديث القادم: 09:10. لأي أمر آخر: الدردشة في موقعنا. " + LINK)
+    # Session 25 (reading 30 en-5, HE-1): at 11 the short action comes before the contact line.
+    assert text.endswith("09:10. لا حاجة إلى إعادة تشغيل الراوتر. لأي أمر آخر: الدردشة في موقعنا.")
     assert "يمكنكم التواصل" not in text
 
 
