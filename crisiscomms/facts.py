@@ -1509,15 +1509,16 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         # answers is kept until the service is back ([contact.email] kept).
         "down_others": _down([(c, p) for c, p in down if c != "email"], language, say),
         "email_kept": email is None or email.kept,
-        # The same two without the channels whose own service the affected-services line
-        # already names ("Affected services: our phone line and email support"), so a page
-        # does not say "our phone line is down" twice (reading 30 en-9, RU-5); the chat, down
-        # because the website is, is still said.
-        "down_unlisted": _down([(c, p) for c, p in down if not own[c] & affected],
-                               language, say),
-        "down_others_unlisted": _down([(c, p) for c, p in down
-                                       if c != "email" and not own[c] & affected],
-                                      language, say),
+        # The same two without the channels whose own affected services the title names
+        # ("Phone line and chat problem ... Our phone line and the chat are down"), so a page
+        # does not say it twice (reading 30 en-9, RU-5); a channel down because of another
+        # service (the chat, with the website) is still said.
+        "down_untitled": _down([(c, p) for c, p in down
+                                if not (own_affected := own[c] & affected)
+                                or not own_affected <= set(titled)], language, say),
+        "down_others_untitled": _down([(c, p) for c, p in down if c != "email" and (
+            not (own_affected := own[c] & affected) or not own_affected <= set(titled))],
+            language, say),
         # A channel that takes written requests is down: the chat, or email whose mail is not
         # kept. "Every request is recorded" is then untrue for what customers wrote there, so
         # the no-need line gives its other reason: we know about the problem (reading 28 HE-1).

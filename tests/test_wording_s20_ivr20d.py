@@ -23,7 +23,7 @@ def _ivr(incident_file: str) -> str:
 
 @pytest.mark.parametrize(("name", "opening"), [
     ("night.yaml", "There is a problem with our TV service, and we are sorry."),
-    ("callcentre.yaml", "There is a problem with our customer service centre, and we are sorry."),
+    ("callcentre.yaml", "There is a problem with our call centre, and we are sorry."),
     ("phonechat.yaml", "There is a problem with our phone line and chat, and we are sorry."),
     # s21 (R12 he #4): "our" only before a thing we run, not an activity.
     ("urlcode.yaml", "There is a problem paying bills in the app, and we are sorry.")])

@@ -128,7 +128,7 @@ def test_one_next_update_sentence_at_every_wording() -> None:
 @pytest.mark.parametrize(("name", "opening"), [
     ("urlcode.yaml", "There is a problem paying bills in the app, and we are sorry."),
     ("night.yaml", "There is a problem with our TV service, and we are sorry."),
-    ("callcentre.yaml", "There is a problem with our customer service centre, and we are sorry.")])
+    ("callcentre.yaml", "There is a problem with our call centre, and we are sorry.")])
 def test_our_only_before_a_thing_we_run(name: str, opening: str) -> None:
     # R12 he #4: "a problem with our bill payment in the app".
     text = _ivr(load_incident(HARD / name))
