@@ -146,3 +146,17 @@ def test_management_cause_per_status() -> None:
     assert "Under investigation." in investigating
     resolved = _text(load_example("resolved"), "en", "management")
     assert "closing report" in resolved and "next update" not in resolved
+
+
+# "today" / "yesterday" at a time, as each language says it: stale in a brief reps use for weeks.
+RELATIVE = {"he": ("היום בשעה", "אתמול בשעה"), "en": ("today at", "yesterday at"),
+            "ar": ("اليوم الساعة", "أمس الساعة"), "ru": ("сегодня в", "вчера в")}
+
+
+@pytest.mark.parametrize("example", ["compensation", "resolved"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_resolved_talking_points_give_the_date(lang: str, example: str) -> None:
+    """AR-11: a resolved brief is read and quoted for weeks (compensation questions): its
+    times carry the weekday and the date, never "today" or "yesterday"."""
+    text = _text(load_example(example), lang, "talking_points")
+    assert not any(word in text for word in RELATIVE[lang]), text
