@@ -665,6 +665,16 @@ _EVENT = Literal["acknowledged", "contacted_party", "progress_update", "customer
                  "resolved"]
 
 
+class LostEmailWords(_Strict):
+    """Words about emails that did not reach us while email support is down and mail is not
+    kept (``[contact.email] kept`` false)."""
+
+    resend: list[str] = []
+    """Words that, found in ``customer_action``, already ask customers to send their emails
+    again: where a message says its own lost-email sentence, the action is left out
+    (``f.action_says_resend``), so it is not said twice."""
+
+
 class CaseWords(_Strict):
     """The small words of complaint-case letters (``[cases]`` of ``language.toml``): how a
     complaint arrived, what each event was, the outcome. Whole sentences live in the
@@ -887,6 +897,8 @@ class Language(_Strict):
     """The compensation in the staff and partner voice; without it those channels use the
     customer's sentence."""
     contact: ContactWords
+    lost_email: LostEmailWords = LostEmailWords()
+    """What customers are asked about emails lost while email support is down."""
     cases: CaseWords | None = None
     """The words of complaint-case letters; a language without them has no letters."""
     speech: SpeechWords

@@ -1083,6 +1083,10 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "contact": _contact(incident, config, language, lang, say,
                             {s.id for s, k in zip(incident.services, named, strict=True) if k}),
         "action_says_no_contact": _says_no_contact(incident.customer_action, language, lang),
+        # The customer action asks to send lost emails again while email support is down and
+        # its mail is not kept: the lost-email sentence of the email, the status page and the
+        # staff notices says it already, with the time, so they leave the action out.
+        "action_says_resend": _says_resend(incident, config, language, lang),
         # Only the status page shows the updates: formatted when first read (up to 50, each
         # with its moment, in every language).
         "updates": Later(lambda: [
@@ -1520,6 +1524,16 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         # answers is kept until the service is back ([contact.email] kept).
         "down_others": _down([(c, p) for c, p in down if c != "email"], language, say),
         "email_kept": email is None or email.kept,
+        # The same two without the channels whose own affected services the title names
+        # ("Phone line and chat problem ... Our phone line and the chat are down"), so a page
+        # does not say it twice (reading 30 en-9, RU-5); a channel down because of another
+        # service (the chat, with the website) is still said.
+        "down_untitled": _down([(c, p) for c, p in down
+                                if not (own_affected := own[c] & affected)
+                                or not own_affected <= set(titled)], language, say),
+        "down_others_untitled": _down([(c, p) for c, p in down if c != "email" and (
+            not (own_affected := own[c] & affected) or not own_affected <= set(titled))],
+            language, say),
         # A channel that takes written requests is down: the chat, or email whose mail is not
         # kept. "Every request is recorded" is then untrue for what customers wrote there, so
         # the no-need line gives its other reason: we know about the problem (reading 28 HE-1).
@@ -1984,6 +1998,19 @@ def _says_no_contact(action: Localized | None, language: Language, lang: str) ->
     # The joined form ("אין צורך לשלם או לפנות שוב") says it too.
     joined = [] if join is None else [(join.joins + _join_tail(join)).strip().rstrip(".")]
     return any(marker.casefold() in text for marker in [*language.contact.no_contact, *joined])
+
+
+def _says_resend(incident: Incident, config: Config, language: Language, lang: str) -> bool:
+    """Whether ``customer_action`` asks customers to send their emails again
+    (``[lost_email] resend`` in the language file) while email support is down and its mail
+    is not kept ([contact.email] kept), when every channel says its own lost-email sentence."""
+    email = config.contact.get("email")
+    action = incident.customer_action
+    if action is None or email is None or email.kept or "email" not in _down_channels(
+            incident, config):
+        return False
+    text = action[lang].casefold()
+    return any(marker.casefold() in text for marker in language.lost_email.resend)
 
 
 def _joined_no_contact(short: Piece | None, language: Language, rtl: bool,

@@ -158,7 +158,8 @@ def test_the_hebrew_one_to_one_email_opens_with_shalom_rav() -> None:
     assert "לקוחות יקרים" not in text
 
 
-AUTOMATIC = {"he": "ומייל זה נשלח אליכם אוטומטית.", "en": "this reply was sent automatically.",
+# s25 (reading 30 en-2): English says it first, "This is an automatic reply:".
+AUTOMATIC = {"he": "ומייל זה נשלח אליכם אוטומטית.", "en": "This is an automatic reply:",
              "ar": "وهذا رد آلي.", "ru": "Это автоматический ответ."}
 RECEIVED = {"he": ("תודה שכתבתם", "פנייתכם התקבלה"), "en": ("Thank you for", "We have your"),
             "ar": ("شكرًا", "تلقينا طلبكم"), "ru": ("Спасибо за обращение", "получено")}

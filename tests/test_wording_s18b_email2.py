@@ -66,25 +66,27 @@ CALL_CENTRE: dict[str, Any] = {
 }
 
 # The opening paragraph, in order: the fault, that email is not handled, what happens to
-# this email, the other channel down, where to turn.
+# this email, the other channel down, where to turn (s25, reading 30 en-2, HE-5, RU-5: the
+# email not saved, with an apology, to send again once email is back; the working channels
+# meanwhile, not "another way").
 OPENING = {
     "he": ["בשל תקלה במוקד שירות הלקוחות, איננו מטפלים בפניות במייל",
-           "פנייתכם לא נשמרה, ולכן נבקש לשלוח אותה שוב",
+           "פנייתכם לא נשמרה, ואנו מתנצלים על כך: נבקש לשלוח אותה שוב",
            "מוקד השירות הטלפוני אינו זמין כרגע בגלל התקלה.",
-           "לכל שאלה אפשר לפנות אלינו בצ'אט באתר ובמרכזי השירות."],
-    "en": ["Because of the customer service centre problem, we are not handling emails",
-           "We cannot keep emails sent during the outage, so please send yours again",
+           "בינתיים אפשר לפנות אלינו בצ'אט באתר ובמרכזי השירות."],
+    "en": ["because of the customer service centre problem, we are not handling emails",
+           "Your email has not been saved, so please send it again once email is back",
            "Our phone line is down because of this problem.",
-           "You can reach us by chat on our website and at our service centres."],
+           "Until then, you can reach us by chat on our website and at our service centres."],
     "ar": ["بسبب عطل في مركز خدمة الزبائن، لا يمكننا حاليًا معالجة الرسائل",
            "لم يتم حفظ رسالتكم",
            "خط الهاتف لدينا معطل حاليًا بسبب هذا الخلل.",
            "يمكنكم التواصل معنا عبر الدردشة في موقعنا، أو بزيارة مراكز الخدمة."],
     "ru": ["Сейчас у нас сбой в центре обслуживания клиентов, поэтому мы временно не "
            "обрабатываем письма.",
-           "Ваше письмо не сохранилось",
+           "Ваше письмо до нас не дошло",
            "Из-за этого сбоя наша телефонная линия сейчас не работает.",
-           "Связаться с нами можно в чате на нашем сайте и в наших сервисных центрах."],
+           "А пока связаться с нами можно в чате на нашем сайте и в наших сервисных центрах."],
 }
 # "Because of the problem" said before any fault is named (the review's R4 quote).
 UNNAMED = {"he": "זוהי תשובה אוטומטית. המוקד", "en": "This is an automatic reply. Because",
@@ -109,11 +111,11 @@ def test_the_auto_reply_names_the_fault_then_the_email_kept_then_where_to_turn(
     assert text.count(OPENING[lang][3]) == 1
 
 
-NOT_KEPT = {"he": "פנייתכם לא נשמרה", "en": "We cannot keep emails sent during the outage",
-            "ar": "لم يتم حفظ رسالتكم", "ru": "Ваше письмо не сохранилось"}
+NOT_KEPT = {"he": "פנייתכם לא נשמרה", "en": "Your email has not been saved",
+            "ar": "لم يتم حفظ رسالتكم", "ru": "Ваше письмо до нас не дошло"}
 # Said only when the team states `[contact.email] kept = true` (s19: not promised by default).
 KEPT = {"he": "פנייתכם נשמרה אצלנו ותטופל כשהשירות יחזור לפעול, ואין צורך לשלוח אותה שוב.",
-        "en": "Your email has been kept and will be answered once the service is back, so "
+        "en": "Your email has been kept and will be answered once email is back, so "
               "there is no need to send it again.",
         "ar": "تم حفظ رسالتكم وسنعالجها فور عودة الخدمة، ولا حاجة إلى إرسالها مجددًا.",
         "ru": "Ваше письмо сохранено, и мы ответим на него, когда работа сервиса восстановится"}
@@ -240,11 +242,12 @@ def test_a_resolved_message_no_longer_says_the_channels_are_down() -> None:
 
 
 # Not kept unless the team states `[contact.email] kept = true` (s19).
-STATUS_KEPT = {"he": "פניות שנשלחו אלינו במייל בזמן התקלה לא נשמרו, ויש לשלוח אותן שוב",
-               "en": "We cannot keep emails sent to us during the outage; please send them "
-                     "again once the service is back.",
-               "ar": "لم يتم حفظ الرسائل المرسلة إلينا بالبريد الإلكتروني خلال فترة الخلل",
-               "ru": "Письма, отправленные нам во время сбоя, не сохранились"}
+# s25 (reading 30 en-2, HE-5, RU-5): since the problem began, and which service must be back.
+STATUS_KEPT = {"he": "פניות שנשלחו אלינו במייל מאז תחילת התקלה לא נשמרו: נבקש לשלוח אותן שוב",
+               "en": "Emails sent to us since the problem began have not been saved: please "
+                     "send them again once email is back",
+               "ar": "لم يتم حفظ الرسائل المرسلة إلينا بالبريد الإلكتروني منذ بداية الخلل",
+               "ru": "Письма, отправленные нам с начала сбоя, до нас не дошли"}
 
 
 def test_the_status_page_says_what_happens_to_emails_sent_meanwhile() -> None:

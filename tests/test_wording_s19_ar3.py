@@ -89,6 +89,9 @@ def test_channels_down_need_no_agreement(call_centre: Bundle, channel: str) -> N
     if channel == "ivr":
         # On the phone line: our people cannot take calls (s20 R8 ar M1).
         assert "لا يمكن لممثلينا الرد على المكالمات، ولا تصلنا رسائل البريد الإلكتروني" in text
+    elif channel == "status_page":
+        # s25: the status page says email in its own lost-email sentence, the phone line alone.
+        assert "خط الهاتف لدينا معطل" in text and "لم يتم حفظ الرسائل" in text
     else:
         assert "خط الهاتف والبريد الإلكتروني لدينا" in text
 

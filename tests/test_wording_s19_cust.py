@@ -53,11 +53,12 @@ def call_centre() -> Bundle:
 
 KEPT = {"he": ("נשמרה אצלנו", "נשמרות ויטופלו"),
         "en": ("has been kept and will be answered", "are kept and will be answered")}
-NOT_KEPT = {"he": {"email": "פנייתכם לא נשמרה, ולכן נבקש לשלוח אותה שוב",
-                   "status_page": "פניות שנשלחו אלינו במייל בזמן התקלה לא נשמרו"},
-            "en": {"email": "We cannot keep emails sent during the outage, so please "
-                             "send yours again",
-                   "status_page": "We cannot keep emails sent to us during the outage"}}
+# s25 (reading 30 en-2, HE-5): "not saved", with an apology, and since the problem began.
+NOT_KEPT = {"he": {"email": "פנייתכם לא נשמרה, ואנו מתנצלים על כך: נבקש לשלוח אותה שוב",
+                   "status_page": "פניות שנשלחו אלינו במייל מאז תחילת התקלה לא נשמרו"},
+            "en": {"email": "Your email has not been saved, so please send it again",
+                   "status_page": "Emails sent to us since the problem began have not been "
+                                  "saved"}}
 
 
 @pytest.mark.parametrize("lang", LANGS)

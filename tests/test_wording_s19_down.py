@@ -59,7 +59,8 @@ def test_partners_promise_only_requests_received_before_mail_went_down(output: s
     assert "פניות שהתקבלו לפני התקלה רשומות ויטופלו" in he
     assert "פניות שנשלחו במייל בזמן התקלה לא נשמרו" in he
     assert "Requests received before the outage are recorded and will be handled" in en
-    assert "Emails sent during the outage cannot be kept" in en
+    # s25 (reading 30 en-2): "have not been saved", not the translated "cannot be kept".
+    assert "Emails sent during the outage have not been saved" in en
 
 
 @pytest.mark.parametrize("output", OUTPUTS)
@@ -67,11 +68,11 @@ def test_staff_notices_say_that_mail_sent_during_the_outage_is_lost(output: str)
     """D2: talking points and management say what the auto-reply tells customers."""
     assert "פניות שנשלחו במייל בזמן התקלה לא נשמרו: לקוח שפנה במייל" in _contact_down(
         "talking_points", "he", output)
-    assert "Emails sent to us during the outage are not kept: if a customer emailed" in (
+    assert "Emails sent to us during the outage have not been saved: if a customer emailed" in (
         _contact_down("talking_points", "en", output))
     assert "פניות שנשלחו במייל בזמן התקלה לא נשמרו, ואנו מבקשים" in _contact_down(
         "management", "he", output)
-    assert "Emails sent to us during the outage are not kept, and we ask" in _contact_down(
+    assert "Emails sent to us during the outage have not been saved, and we ask" in _contact_down(
         "management", "en", output)
     ordinary = seen(render(load_example("identified"), languages=["en"],
                            channels=["management"]), "en", "management")

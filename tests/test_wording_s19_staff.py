@@ -60,9 +60,16 @@ def test_the_list_keeps_an_address_and_hours() -> None:
 @pytest.mark.parametrize("channel", ["talking_points", "management"])
 @pytest.mark.parametrize("output", OUTPUTS)
 def test_one_date_style_in_a_staff_notice(channel: str, output: str) -> None:
-    """R9: restored today beside started yesterday, both relative."""
+    """R9: restored today beside started yesterday, both relative; s25 (reading 30 AR-11): the
+    reps' brief of a resolved incident is quoted for weeks, so both carry the date there."""
     bundle = render(load_example("compensation"), languages=["he", "en"], channels=[channel])
     he, en = seen(bundle, "he", channel, output), seen(bundle, "en", channel, output)
+    if channel == "talking_points":
+        assert "השירות חזר לפעול ביום שבת, 21 בנובמבר, בשעה 17:50" in he
+        assert "התקלה החלה ביום שישי, 20 בנובמבר, בשעה 06:10" in he and "אתמול" not in he
+        assert "restored on Saturday 21 November at 17:50" in en
+        assert "started on Friday 20 November at 06:10" in en and "yesterday" not in en
+        return
     assert "השירות חזר לפעול היום בשעה 17:50" in he and "התקלה החלה אתמול בשעה 06:10" in he
     assert "ביום שבת, 21 בנובמבר" not in he
     assert "restored today at 17:50" in en and "started yesterday at 06:10" in en

@@ -23,7 +23,7 @@ def _ivr(incident_file: str) -> str:
 
 @pytest.mark.parametrize(("name", "opening"), [
     ("night.yaml", "We are sorry: there is a problem with our TV service."),
-    ("callcentre.yaml", "We are sorry: there is a problem with our customer service centre."),
+    ("callcentre.yaml", "We are sorry: there is a problem with our call centre."),
     ("phonechat.yaml", "We are sorry: there is a problem with our phone line and chat."),
     # s21 (R12 he #4): "our" only before a thing we run, not an activity.
     ("urlcode.yaml", "We are sorry: there is a problem paying bills in the app.")])

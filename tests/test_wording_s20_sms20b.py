@@ -44,7 +44,9 @@ def test_the_call_centre_sms_has_the_sender_and_every_working_channel() -> None:
 @pytest.mark.parametrize(("lang", "said"), [("ar", "(الهاتف والبريد)"),
                                             ("ru", "(телефон и почта)")])
 def test_the_short_names_are_the_bracket_in_arabic_and_russian(lang: str, said: str) -> None:
-    text, _, rules = _sms(HARD / "callcentre-arru.yaml", lang)
+    # s25: tests/data/callcentre-s24*, the old-shaped call-centre incident (title naming
+    # neither service; both in the bracket) these wordings were pinned against.
+    text, _, rules = _sms(HARD.parent / "callcentre-s24-arru.yaml", lang)
     assert said in text
     assert "required-fact" not in rules
 

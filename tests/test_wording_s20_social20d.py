@@ -87,7 +87,7 @@ def test_workaround_opening_with_a_name_keeps_its_capital() -> None:
 def test_callcentre_social_names_every_working_channel(lang: str, said: str) -> None:
     # R11 ar nit / ru nit: the post named only the chat, though the SMS and IVR also name the
     # service centres and the post had room (Russian once its apology is said briefly).
-    b = render(load_incident(_HARD / "callcentre-arru.yaml"), languages=(lang,),
+    b = render(load_incident(_HARD.parent / "callcentre-s24-arru.yaml"), languages=(lang,),
                channels=("social",))
     text = seen(b, lang, "social")
     assert said in text, text

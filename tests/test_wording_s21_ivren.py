@@ -128,7 +128,7 @@ def test_one_next_update_sentence_at_every_wording() -> None:
 @pytest.mark.parametrize(("name", "opening"), [
     ("urlcode.yaml", "We are sorry: there is a problem paying bills in the app."),
     ("night.yaml", "We are sorry: there is a problem with our TV service."),
-    ("callcentre.yaml", "We are sorry: there is a problem with our customer service centre.")])
+    ("callcentre.yaml", "We are sorry: there is a problem with our call centre.")])
 def test_our_only_before_a_thing_we_run(name: str, opening: str) -> None:
     # R12 he #4: "a problem with our bill payment in the app".
     text = _ivr(load_incident(HARD / name))
