@@ -221,6 +221,11 @@ CONTACT_CHANNELS: tuple[str, ...] = ("phone", "chat", "email", "stores")
 ServiceId = Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]{1,64}$")]
 CompensationKindId = Literal["voucher", "credit", "refund"]
 Delivery = Literal["automatic", "on_request"]
+VoucherRoute = Literal["sms", "email", "app"]
+"""How a voucher is sent (config ``[compensation] voucher_route``)."""
+DeliveryKey = Literal["voucher", "credit", "refund", "voucher_sms", "voucher_email", "voucher_app"]
+"""A key of the tables saying how compensation arrives (``[compensation.delivery.automatic]``...):
+the kind, or ``voucher_<route>`` for a voucher sent by a known route."""
 
 
 class ContactChannel(_Strict):
@@ -296,6 +301,8 @@ class CompensationPolicy(_Strict):
 
     >>> CompensationPolicy().delivery, CompensationPolicy().long_outage_hours
     ('automatic', 12)
+    >>> CompensationPolicy().voucher_route is None
+    True
     """
 
     delivery: Delivery = "automatic"
@@ -303,6 +310,24 @@ class CompensationPolicy(_Strict):
     long_outage_hours: Annotated[int, Field(strict=True, ge=1, le=24 * 90)] = 12
     """From this many hours of outage on, messages speak of the harm to the service
     (``f.trouble``), never of mere inconvenience."""
+    voucher_route: VoucherRoute | None = None
+    """How an automatic voucher is sent: ``sms`` (a text message), ``email`` or ``app`` (it
+    appears in the organisation's app); every channel says it. Absent: not said ("it will
+    arrive automatically"). A credit comes on the next bill and a refund goes back to the
+    payment method: neither takes a route."""
+    voucher_within_days: Annotated[int, Field(strict=True, ge=1, le=90)] | None = None
+    """An automatic voucher reaches the customer within this many days of the restoration:
+    once the incident is resolved, every channel says by when (the restoration's date plus
+    this many days, with its weekday: "by Monday 30 November"). While the incident is live,
+    and when absent, no date is said."""
+
+    @model_validator(mode="after")
+    def _automatic_only(self) -> CompensationPolicy:
+        for name in ("voucher_route", "voucher_within_days"):
+            if getattr(self, name) is not None and self.delivery != "automatic":
+                raise ValueError(f"{name} says how an automatic voucher arrives: it needs "
+                                 f'delivery = "automatic" (now {self.delivery!r}); leave it out')
+        return self
 
 
 def _known(names: Iterable[str], allowed: Iterable[str], what: str) -> None:
@@ -494,11 +519,43 @@ class CompensationWords(_Strict):
     date_format: str
     """The last day's date, always with the year."""
     date_format_short: str
-    delivery: dict[Delivery, dict[CompensationKindId, str]]
+    delivery: dict[Delivery, dict[DeliveryKey, str]]
     delivery_short: dict[Delivery, str]
-    delivery_brief: dict[Delivery, dict[CompensationKindId, str]] | None = None
+    delivery_brief: dict[Delivery, dict[DeliveryKey, str]] | None = None
     """How it arrives, in brief, for a lasting channel short on room (the banner after a long
     outage, which also apologises); without it, ``delivery``."""
+    base_short: dict[Literal["bill", "purchase"], str] = {}
+    """``base`` in the short form, said to the reader ("of your monthly bill") where the
+    sentence says it of "every affected customer" ("of their monthly bill"); without it,
+    ``base``."""
+    by: str | None = None
+    """The last day an automatic voucher arrives (config ``[compensation]
+    voucher_within_days``, once resolved), the ``{by}`` slot of the voucher's ``delivery``,
+    ``delivery_brief`` and ``[compensation_voice]`` wordings: ``{weekday}`` and ``{date}``
+    (" by Monday 30 November"); empty while live or without the setting. Without it, no date
+    is said."""
+    by_weekdays: list[str] = []
+    """The weekday as ``by`` says it, Monday first, where it takes another form after the
+    preposition (Russian "до понедельника"); without it, the weekday's own name."""
+
+    @field_validator("by_weekdays")
+    @classmethod
+    def _seven_by_weekdays(cls, value: list[str]) -> list[str]:
+        if value and len(value) != 7:
+            raise ValueError(f"expected 7 weekdays, Monday first; got {len(value)}")
+        return value
+    by_short: str | None = None
+    """``by`` in the short form (SMS): ``{date}`` in ``by_date_format_short`` (" by 30 Nov")."""
+    by_date_format_short: str | None = None
+    """The date ``by_short`` says, without the year unless it differs; without it, the
+    language's ``date_format``."""
+    short_sent: str | None = None
+    """The short form (SMS) when it says how the voucher is sent or by when: ``{what}``,
+    ``{expiry}`` and ``{delivery}`` (from ``delivery_sent_short``, with ``{by}`` from
+    ``by_short``); without it (or for a credit or refund), ``short``."""
+    delivery_sent_short: dict[DeliveryKey, str] = {}
+    """How the voucher arrives, in the short form: ``voucher`` (no route) and
+    ``voucher_<route>``, each with ``{by}``."""
     trouble: str
     """What the apology is for ("the inconvenience")..."""
     trouble_long: str
@@ -511,8 +568,8 @@ class CompensationVoiceWords(_Strict):
     resellers (``partner``: "your clients receive it"), by delivery and kind. The rest of the
     sentence is ``[compensation]``'s (``f.compensation.staff``, ``f.compensation.partner``)."""
 
-    staff: dict[Delivery, dict[CompensationKindId, str]]
-    partner: dict[Delivery, dict[CompensationKindId, str]]
+    staff: dict[Delivery, dict[DeliveryKey, str]]
+    partner: dict[Delivery, dict[DeliveryKey, str]]
 
 
 class NoNeedJoin(_Strict):
@@ -706,7 +763,7 @@ class CaseWords(_Strict):
     """The Unicode scripts (``LATIN``, ``HEBREW``) a letter writes a customer's name and
     address in: a case that gives them in no form of these scripts gets a greeting without
     the name and no address block, and ``case check`` warns. Empty: any script."""
-    delivery: dict[Delivery, dict[CompensationKindId, str]] = {}
+    delivery: dict[Delivery, dict[DeliveryKey, str]] = {}
     """How the compensation reaches the customer, said to one customer (config
     ``[compensation] delivery``); without it, the channels' ``[compensation.delivery]``."""
 

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, NamedTuple, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -43,15 +43,15 @@ from .config import (
     WEEKDAYS,
     ChangeKindName,
     CompensationKindId,
-    CompensationWords,
     Config,
     ContactWords,
     DayWords,
-    Delivery,
+    DeliveryKey,
     Language,
     NoNeedJoin,
     Organisation,
     UnitForms,
+    VoucherRoute,
     hours_span,
 )
 from .model import Incident, Localized
@@ -1355,35 +1355,57 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
                                  with_year=True)
     delivery = config.compensation.delivery
     until = words.expiry_kind.get(kind, words.expiry)
+    sent = voucher_sent(incident.resolved_at, config, language, kind, now, zone)
+    key: DeliveryKey = sent.key
 
-    def whole(pattern: str, what: str, until: str, last: Atom | None, how: str) -> Phrase:
+    def how(table: Mapping[DeliveryKey, str], by: Piece | None = None) -> Piece:
+        """The wording for ``key`` (a voucher's route), else the kind's, with its ``{by}``."""
+        return with_slot(table.get(key) or table[kind], "by", by or sent.by, language.speech)
+
+    def whole(pattern: str, what: str, until: str, last: Atom | None, how: Piece,
+              base: Piece = base) -> Phrase:
         what_piece = Phrase(what, (("percent", percent), ("base", base)))
         until_piece: Piece = (Atom("", "") if last is None
                               else Phrase(until, (("date", last),)))
         return Phrase(pattern, (("what", what_piece), ("expiry", until_piece),
-                                ("delivery", _word(how, language.speech))))
+                                ("delivery", how)))
 
     # The same fact passed on by reps and managers (``staff``: "customers receive it") and by
     # agents and resellers (``partner``: "your clients receive it"), from
     # ``[compensation_voice]``; a language file without it keeps the customer's sentence.
     voices = language.compensation_voice
     voiced = {name: (whole(words.sentence, words.what[kind], until, expiry,
-                           getattr(voices, name)[delivery][kind]) if voices is not None
+                           how(getattr(voices, name)[delivery])) if voices is not None
                      else None)
               for name in ("staff", "partner")}
     sentence = whole(words.sentence, words.what[kind], until, expiry,
-                     words.delivery[delivery][kind])
-    brief = _compensation_brief(words, kind, delivery, expiry, whole) or sentence
+                     how(words.delivery[delivery]))
+    brief = sentence
+    if words.delivery_brief is not None:
+        # The expiry as the full sentence says it: a voucher's own verb ("وتسري القسيمة").
+        brief = whole(words.sentence, words.what[kind], until, expiry,
+                      how(words.delivery_brief[delivery]))
+    short_base = (_word(words.base_short[comp.of.value], language.speech)
+                  if comp.of.value in words.base_short else base)
+    expiry_said = words.expiry_short_kind.get(kind, words.expiry_short)
+    if sent.said and words.short_sent is not None and words.delivery_sent_short:
+        # How the voucher is sent and by when, said in the SMS too (reading 30 en-1).
+        short = whole(words.short_sent, words.what_short[kind], expiry_said, expiry_short,
+                      how(words.delivery_sent_short, sent.by_short), short_base)
+    else:
+        short = whole(words.short, words.what_short[kind], expiry_said, expiry_short,
+                      _word(words.delivery_short[delivery], language.speech), short_base)
     return {"percent": percent, "kind": kind,
             "kind_label": _word(language.compensation_kind[kind], language.speech),
             "of": comp.of.value, "base": base, "delivery": delivery,
             "valid_until": valid, "expiry": expiry,
+            # How a voucher is sent (config ``voucher_route``) and the last day it arrives
+            # (``voucher_within_days`` after the restoration, once resolved), or None.
+            "route": sent.route, "by_date": sent.by_date,
             "sentence": sentence,
             "staff": voiced["staff"] or sentence,
             "partner": voiced["partner"] or sentence,
-            "short": whole(words.short, words.what_short[kind],
-                           words.expiry_short_kind.get(kind, words.expiry_short),
-                           expiry_short, words.delivery_short[delivery]),
+            "short": short,
             "brief": brief}
 
 
@@ -1413,17 +1435,79 @@ def _title_fault(inner: Atom, language: Language) -> Atom:
                 ltr=inner.ltr)
 
 
-def _compensation_brief(words: CompensationWords, kind: CompensationKindId, delivery: Delivery,
-                        expiry: Atom | None,
-                        whole: Callable[[str, str, str, Atom | None, str], Phrase]
-                        ) -> Phrase | None:
-    """The complete sentence with how it arrives said in brief (``[compensation.delivery_brief]``),
-    for a lasting channel short on room; ``None`` when the language file has no brief form."""
-    if words.delivery_brief is None:
-        return None
-    # The expiry as the full sentence says it: a voucher's own verb ("وتسري القسيمة").
-    return whole(words.sentence, words.what[kind], words.expiry_kind.get(kind, words.expiry),
-                 expiry, words.delivery_brief[delivery][kind])
+def with_slot(pattern: str, name: str, value: Piece, say: speech.SpeechWords) -> Piece:
+    """``pattern`` with its one slot ``{name}`` filled by ``value``; the words around it are
+    spoken as words ("בהודעת SMS" said "אס אם אס"), which a phrase's own pattern is not. A
+    pattern without the slot is a word.
+
+    >>> from crisiscomms.text.speech import speech_words
+    >>> by = Atom(" by 28 Nov", "")
+    >>> str(with_slot("We will text it to you{by}.", "by", by, speech_words("en")))
+    'We will text it to you by 28 Nov.'
+    """
+    before, slot, after = pattern.partition("{" + name + "}")
+    if not slot:
+        return _word(pattern, say)
+    return Phrase("{before}{" + name + "}{after}",
+                  (("before", _word(before, say)), (name, value), ("after", _word(after, say))))
+
+
+class VoucherSent(NamedTuple):
+    """How an automatic voucher reaches the customer, as config and incident allow."""
+
+    key: DeliveryKey
+    """The delivery tables' key: ``voucher_<route>`` with a route, else the kind."""
+    route: VoucherRoute | None
+    by_date: Atom | None
+    """The last day it arrives, as the sentence writes it; None while live or not set."""
+    by: Piece
+    """The ``{by}`` slot: " by Monday 30 November", or empty."""
+    by_short: Piece
+    """The same in the short form (" by 30 Nov"), or empty."""
+
+    @property
+    def said(self) -> bool:
+        """Whether the route or the last day is said."""
+        return self.route is not None or self.by_date is not None
+
+
+def voucher_sent(restored: dt.datetime | None, config: Config, language: Language,
+                 kind: CompensationKindId, now: dt.datetime, zone: ZoneInfo) -> VoucherSent:
+    """How an automatic voucher is sent (``[compensation] voucher_route``) and the last day it
+    arrives: the date of ``restored`` (the restoration, or a case's resolution) plus
+    ``voucher_within_days``, with its weekday and its year when that differs from ``now``'s,
+    said only once resolved (a live incident has no restoration to count from). A credit or
+    refund: neither (the next bill; the payment method)."""
+    policy = config.compensation
+    words = language.compensation
+    empty = Atom("", "")
+    if kind != "voucher" or policy.delivery != "automatic":
+        return VoucherSent(kind, None, None, empty, empty)
+    route = policy.voucher_route
+    key: DeliveryKey = "voucher" if route is None else _ROUTE_KEYS[route]
+    if policy.voucher_within_days is None or restored is None or words.by is None:
+        return VoucherSent(key, route, None, empty, empty)
+    day = (restored.astimezone(zone).date()
+           + dt.timedelta(days=policy.voucher_within_days))
+    other_year = day.year != now.astimezone(zone).year
+    pattern = (language.date_format if not other_year else
+               language.date_year_format or f"{language.date_format} y")
+    date = date_atom(day, pattern, language, with_year=other_year)
+    weekday = (_word(words.by_weekdays[day.weekday()], language.speech) if words.by_weekdays
+               else _weekday(day, language))
+    by = Phrase(words.by, (("weekday", weekday), ("date", date)))
+    by_short: Piece = empty
+    if words.by_short is not None:
+        # A date in another year is said with it, as the expiry's short date is.
+        short_pattern = (words.date_format_short if other_year
+                         else words.by_date_format_short or language.date_format)
+        by_short = Phrase(words.by_short, (("date", date_atom(day, short_pattern, language,
+                                                                with_year=other_year)),))
+    return VoucherSent(key, route, date, by, by_short)
+
+
+_ROUTE_KEYS: dict[VoucherRoute, DeliveryKey] = {
+    "sms": "voucher_sms", "email": "voucher_email", "app": "voucher_app"}
 
 
 def _own_services(config: Config) -> dict[str, set[str]]:

@@ -41,26 +41,32 @@ def voucher_next_year() -> Bundle:
 
 
 def test_every_channel_states_the_same_complete_sentence(voucher_next_year: Bundle) -> None:
+    # s25 (reading 30): the shipped config sends the voucher by SMS within 7 days.
     he = ("כל הלקוחות שנפגעו יקבלו שובר זיכוי בגובה 15% מסכום הרכישה, בתוקף עד 31 בינואר "
-          "2027. השובר יישלח אליכם אוטומטית, ואין צורך לפנות אלינו כדי לקבל אותו.")
-    en = ("Every affected customer will receive a voucher worth 15% of the purchase, valid "
-          "until 31 January 2027. It will arrive automatically; no need to ask.")
+          "2027. השובר יישלח אליכם ב-SMS עד יום שבת, 28 בנובמבר, ואין צורך לפנות אלינו כדי "
+          "לקבל אותו.")
+    en = ("Every affected customer will receive a voucher worth 15% of their purchase, valid "
+          "until 31 January 2027. We will text it to you by Saturday 28 November; no need to "
+          "ask.")
     for channel in CUSTOMER:
         for lang, sentence in (("he", he), ("en", en)):
             message = voucher_next_year[lang, channel]
             if channel in ("social", "banner") and message.stats.get("wording") == "short":
                 continue  # the short form when room is short: below
             seen = _seen(voucher_next_year, lang, channel)
+            if channel == "ivr" and ("Compensation: " in seen or "פיצוי: " in seen):
+                continue  # s25: the short form with the route and last day, to keep the action
             if lang == "en" and channel == "ivr" and message.stats.get("short") == 3:
                 # The wording that keeps the customer action says how the voucher arrives in
-                # brief (f.compensation.brief), still one complete sentence (s20 R11 he #3).
-                # s21 (R13 #6): and still that no one need ask for it.
-                sentence = (sentence.split(" It will")[0]
-                            + " It will arrive automatically; no need to ask.")
+                # brief (f.compensation.brief), still one complete sentence (s20 R11 he #3);
+                # s25: the route and the last day.
+                sentence = (sentence.split(" We will")[0]
+                            + " We will text it to you by Saturday 28 November.")
             if lang == "he" and channel == "ivr" and message.stats.get("short") in (4, 5):
                 # s21: the Hebrew script says how the voucher arrives in brief before it falls
                 # to the short form (f.compensation.brief), still one complete sentence.
-                sentence = sentence.split(" השובר")[0] + " השובר יישלח אליכם אוטומטית."
+                sentence = (sentence.split(" השובר")[0]
+                            + " השובר יישלח ב-SMS עד יום שבת, 28 בנובמבר.")
             # After a label ("**Compensation:** every affected customer…") the same sentence
             # opens in lower case.
             assert sentence in seen or sentence[0].lower() + sentence[1:] in seen, (
@@ -75,8 +81,9 @@ def test_banner_compact_form_keeps_the_full_compensation_sentence(
         voucher_next_year: Bundle) -> None:
     # A lasting channel: the compact banner drops its thanks, not the compensation's words.
     en = _seen(voucher_next_year, "en", "banner")
-    assert "a voucher worth 15% of the purchase, valid until 31 January 2027" in en
-    assert "arrive automatically; no need to ask" in en  # s21: the brief keeps the no-need
+    # s25 (reading 30 en-1): whose purchase; the brief says the route and the last day.
+    assert "a voucher worth 15% of their purchase, valid until 31 January 2027" in en
+    assert "We will text it to you by Saturday 28 November." in en
 
 
 def test_sms_short_form_keeps_percent_base_and_year(voucher_next_year: Bundle) -> None:
@@ -84,7 +91,9 @@ def test_sms_short_form_keeps_percent_base_and_year(voucher_next_year: Bundle) -
     assert "15% מסכום הרכישה, בתוקף עד 31.1.2027" in he and "שובר" in he
     assert voucher_next_year["he", "sms"].stats["segments"] <= 2
     en = _seen(voucher_next_year, "en", "sms")
-    assert "a voucher worth 15% of the purchase, valid until 31 Jan 2027" in en
+    # s25 (reading 30 en-1): said to the reader, with the route and the last day.
+    assert "a voucher worth 15% of your purchase, valid until 31 Jan 2027" in en
+    assert "We will text it to you by 28 Nov." in en
 
 
 def test_ivr_speaks_the_year_of_the_last_day(voucher_next_year: Bundle) -> None:
@@ -103,8 +112,11 @@ def test_credit_says_the_next_invoice() -> None:
 
 @pytest.fixture()
 def on_request(tmp_path: Path) -> Path:
-    return TemplateCopy.with_config(tmp_path / "t", 'delivery = "automatic"',
-                                    'delivery = "on_request"').folder
+    # The voucher's route and last day apply to automatic delivery only (s25).
+    return TemplateCopy.with_config(
+        tmp_path / "t", 'delivery = "automatic"\nlong_outage_hours = 12\n'
+        'voucher_route = "sms"\nvoucher_within_days = 7\n',
+        'delivery = "on_request"\nlong_outage_hours = 12\n').folder
 
 
 def test_delivery_comes_from_the_config(on_request: Path) -> None:

@@ -126,11 +126,15 @@ def test_english_outage_dates_say_when_it_began_and_ended() -> None:
 # --- 3. The voucher says how it arrives ---------------------------------------------------
 
 
+# Session 25 (reading 30 en-1): the shipped config sends the voucher by SMS within 7 days of
+# the resolution (Thursday 26 November), so the letter says the route and the last day.
 @pytest.mark.parametrize(("lang", "delivery"), [
-    ("en", "We will send it to you automatically, so there is no need to ask for it."),
-    ("he", "השובר יישלח אליך אוטומטית, ואין צורך לפנות אלינו כדי לקבל אותו."),
-    ("ar", "ستصلك القسيمة تلقائيًا، ولا حاجة إلى التواصل معنا من أجل ذلك."),
-    ("ru", "Сертификат придёт Вам автоматически, обращаться к нам для этого не нужно."),
+    ("en", "We will text it to you by Thursday 3 December, so there is no need to ask for it."),
+    ("he", "השובר יישלח אליך ב-SMS עד יום חמישי, 3 בדצמבר, ואין צורך לפנות אלינו כדי לקבל אותו."),
+    ("ar", "ستصلك القسيمة برسالة نصية بحلول يوم الخميس 3 ديسمبر، ولا حاجة إلى التواصل معنا من "
+           "أجل ذلك."),
+    ("ru", "Сертификат придёт Вам в SMS до четверга, 3 декабря, обращаться к нам для этого не "
+           "нужно."),
 ])
 def test_voucher_letter_says_how_the_voucher_arrives(four: Path, lang: str,
                                                      delivery: str) -> None:
@@ -139,8 +143,11 @@ def test_voucher_letter_says_how_the_voucher_arrives(four: Path, lang: str,
 
 
 def test_voucher_on_request_says_how_to_ask(tmp_path: Path) -> None:
-    folder = TemplateCopy.with_config(tmp_path / "templates", 'delivery = "automatic"',
-                                      'delivery = "on_request"').folder
+    # The voucher's route and last day apply to automatic delivery only (session 25).
+    folder = TemplateCopy.with_config(
+        tmp_path / "templates", 'delivery = "automatic"\nlong_outage_hours = 12\n'
+        'voucher_route = "sms"\nvoucher_within_days = 7\n',
+        'delivery = "on_request"\nlong_outage_hours = 12\n').folder
     text_en, _ = _seen(_letter("justified-voucher", "en", "final", folder))
     assert "To receive it, please call me on my direct line." in text_en
     text_he, _ = _seen(_letter("justified-voucher", "he", "final", folder))

@@ -123,7 +123,8 @@ def test_the_compensation_year_has_its_g() -> None:
     sunday = load_example("compensation").model_copy(
         update={"updated_at": dt.datetime.fromisoformat("2026-11-22T10:00:00+02:00")})
     ivr = render(sunday, languages=("ru",), channels=("ivr",))
-    assert "двадцать шестого года. Он придёт" in seen(ivr, "ru", "ivr", "ssml")
+    # s25 (reading 30 RU-9): the route and the last day.
+    assert "двадцать шестого года. Мы пришлём его в" in seen(ivr, "ru", "ivr", "ssml")
 
 
 def test_internal_labels_run_in_so_the_capital_is_right() -> None:

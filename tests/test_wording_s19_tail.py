@@ -29,15 +29,17 @@ def _shop(**changes: object) -> object:
 def test_resolved_banner_after_a_long_outage_ends_with_the_apology() -> None:
     bundle = render(edited("compensation"), languages=["he", "en"], channels=["banner"])
     he = seen(bundle, "he", "banner")
-    assert he.endswith("אנו מתנצלים על הפגיעה בשירות ומודים לכם על הסבלנות."), he
+    # s25 (reading 30): the voucher's route and last day took the room of the thanks (he) and
+    # of "to your service" (en, where the fill gives it back only when it fits).
+    assert he.endswith("אנו מתנצלים על הפגיעה בשירות."), he
     assert "שובר זיכוי בגובה 10%" in he  # the complete sentence still fits
     assert len(bundle["he", "banner"].text) <= 300
     en = seen(bundle, "en", "banner")
-    assert en.endswith("We apologise for the disruption to your service."), en
+    assert en.endswith("We apologise for the disruption."), en
     assert len(bundle["en", "banner"].text) <= 300
     for lang in ("he", "en"):
         html = seen(bundle, lang, "banner", "html")
-        assert ("מתנצלים על הפגיעה בשירות" in html) or ("disruption to your service" in html)
+        assert ("מתנצלים על הפגיעה בשירות" in html) or ("apologise for the disruption" in html)
 
 
 def test_resolved_banner_after_a_short_outage_apologises_for_the_inconvenience() -> None:
@@ -45,7 +47,8 @@ def test_resolved_banner_after_a_short_outage_apologises_for_the_inconvenience()
     # other channels use for a short outage (never "הפגיעה בשירות").
     bundle = render(_shop(), languages=["he"], channels=["banner"])  # type: ignore[arg-type]
     he = seen(bundle, "he", "banner")
-    assert he.endswith("אנו מתנצלים על אי הנוחות ומודים לכם על הסבלנות.")
+    # s25: the voucher's route and last day took the room of the thanks.
+    assert he.endswith("אנו מתנצלים על אי הנוחות."), he
     assert "הפגיעה בשירות" not in he
 
 
@@ -53,7 +56,8 @@ def test_resolved_social_keeps_the_complete_compensation_sentence_when_it_fits()
     bundle = render(_shop(), languages=["he"], channels=["social"])  # type: ignore[arg-type]
     he = seen(bundle, "he", "social")
     assert "שובר זיכוי בגובה 15% מהחשבון החודשי, בתוקף עד 31 בינואר 2027" in he, he
-    assert "יישלח אליכם אוטומטית" in he and "פיצוי אוטומטי:" not in he
+    # s25 (reading 30 HE-17): the route and the last day, in brief.
+    assert "השובר יישלח ב-SMS עד יום ראשון, 27 בדצמבר." in he and "פיצוי" not in he
     assert bundle["he", "social"].stats["weighted_length"] <= 280
 
 
@@ -93,9 +97,9 @@ def test_long_outage_banner_keeps_a_complete_compensation_sentence_with_the_apol
     # (f.compensation.brief) keeps a complete sentence, not the SMS short form.
     bundle = render(edited("compensation"), languages=["en"], channels=["banner"])
     en = seen(bundle, "en", "banner")
-    assert ("Every affected customer will receive a voucher worth 10% of the monthly bill, valid "
-            "until 31 December 2026. It will arrive automatically; no need to ask. "
-            "We apologise for the "
-            "disruption to your service.") in en, en
+    # s25 (reading 30 en-1): the route and the last day; the harm said as "the disruption".
+    assert ("Every affected customer will receive a voucher worth 10% of their monthly bill, "
+            "valid until 31 December 2026. We will text it to you by Saturday 28 November. "
+            "We apologise for the disruption.") in en, en
     assert "Automatic compensation:" not in en
     assert bundle["en", "banner"].stats["short"] == 1

@@ -57,7 +57,8 @@ def test_the_compensation_keeps_the_customer_action() -> None:
     bundle = render(load_example("compensation"), languages=["en"], channels=["ivr"])
     text = seen(bundle, "en", "ivr")
     assert "If you still have no signal, switch your phone off and on again." in text
-    assert "valid until 31 December 2026. It will arrive automatically; no need to ask." in text
+    # s25 (reading 30 en-1): the route and the last day, in the short form to keep the action.
+    assert "valid until 31 Dec 2026. We will text it to you by 28 Nov." in text
     # Out of phone hours (Saturday 18:30) the apology is said in brief to make room.
     assert "We apologise for the disruption" in text
     assert bundle["en", "ivr"].stats["seconds"] <= 45

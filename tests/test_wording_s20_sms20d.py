@@ -71,22 +71,25 @@ def test_a_no_need_action_joins_the_no_need_line_in_english(tmp_path: Path) -> N
 def test_the_compensation_sms_apologises_for_the_whole_disruption() -> None:
     text, units = _sms(example_path("compensation"))
     # s21 (R12 he #7): one compensation form everywhere, "פיצוי אוטומטי: שובר ...".
-    assert text.endswith("פיצוי אוטומטי: שובר 10% מהחשבון החודשי, בתוקף עד 31.12.2026. "
-                         "מתנצלים על הפגיעה בשירות.")
-    assert units == 130
+    # s25 (reading 30 HE-17): the route and the last day; the apology in brief, "מתנצלים.".
+    assert text.endswith("פיצוי: שובר זיכוי 10% מהחשבון החודשי, בתוקף עד 31.12.2026, יישלח "
+                         "ב-SMS עד 28.11. מתנצלים.")
+    assert units == 133
 
 
 def test_the_usual_compensation_form_stays_where_it_fits() -> None:
     text, _ = _sms(HARD / "voucher.yaml")
-    assert "פיצוי אוטומטי: שובר 15% מהחשבון החודשי, בתוקף עד 31.1.2027." in text
+    # s25 (reading 30 HE-17): "שובר זיכוי" as everywhere else, then the route and last day.
+    assert "פיצוי: שובר זיכוי 15% מהחשבון החודשי, בתוקף עד 31.1.2027, יישלח ב-SMS עד 27.12." in text
 
 
 @pytest.mark.parametrize(("lang", "said"), [
     # s21 (R12 ar L1): the short time form keeps the status link.
-    ("ar", "عادت الخدمة الساعة 17:50. تعويض تلقائي: قسيمة بقيمة 10% من الفاتورة الشهرية، "
-           "سارية حتى 31.12.2026. نعتذر عن الانقطاع. status.netivim.example"),
-    # Reading 14 R3: "сбой … устранён в 17:50" makes room for the link after the apology.
-    ("ru", "действует до 31.12.2026. Приносим извинения. status.netivim.example"),
+    # s25 (reading 30): the voucher's route and last day outrank the link; the Arabic apology
+    # takes the sender's room.
+    ("ar", "عادت الخدمة الساعة 17:50. تعويض: قسيمة شراء بقيمة 10% من الفاتورة الشهرية، "
+           "سارية حتى 31.12.2026، تصلكم برسالة نصية بحلول 28.11. نعتذر عن الانقطاع."),
+    ("ru", "действует до 31.12.2026. Пришлём его в SMS до 28.11. Приносим извинения."),
 ])
 def test_the_arabic_and_russian_compensation_sms_apologise_before_the_link(
         lang: str, said: str) -> None:

@@ -118,8 +118,9 @@ def test_voucher_post_apologises(lang: str) -> None:
     b = render(load_incident(HARD / "voucher.yaml"), languages=(lang,), channels=("social",))
     text = _post(b, lang)
     assert SORRY[lang] in text
-    assert {"he": "השובר יישלח אליכם אוטומטית.",
-            "en": "It will arrive automatically; no need to ask."}[lang] in text
+    # s25 (reading 30): the voucher's route and last day, in brief.
+    assert {"he": "השובר יישלח ב-SMS עד יום ראשון, 27 בדצמבר.",
+            "en": "We will text it to you by Sunday 27 December."}[lang] in text
 
 
 def test_resolved_full_post_thanks_only_where_it_fits() -> None:

@@ -70,7 +70,8 @@ def test_a_short_outage_on_the_phone_line_is_an_inconvenience(name: str) -> None
     incident = load_example(name) if "." not in name else load_incident(HARD / name)
     bundle = render(incident, languages=["en"], channels=["ivr", "sms"])
     ivr = seen(bundle, "en", "ivr")
-    assert "We apologise for the inconvenience and thank you for your patience." in ivr, ivr
+    # s25: the voucher's route and last day took the thanks' room in the shop's script.
+    assert "We apologise for the inconvenience" in ivr, ivr
     assert "the inconvenience" in seen(bundle, "en", "sms")
     assert "disruption" not in ivr and "disruption" not in seen(bundle, "en", "ivr", "ssml")
     assert bundle["en", "ivr"].stats["seconds"] <= 45

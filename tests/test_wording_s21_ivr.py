@@ -52,8 +52,9 @@ def test_a_resolved_script_out_of_hours_keeps_the_customer_action(lang: str) -> 
         assert THANKS[lang] not in text, text
         # The compensation still says how it arrives (Arabic: in brief at the last level, where
         # the hours line that follows sends only other matters to the phone).
-        assert {"he": "ואין צורך לפנות אלינו", "ar": "ستصلكم القسيمة تلقائيًا",
-                "ru": "обращаться за ним не нужно"}[lang] in text, text
+        # s25 (reading 30): how it arrives is now the route and the last day.
+        assert {"he": "השובר יישלח ב-SMS עד יום שבת, 28 בנובמבר", "ar": "تصلكم برسالة نصية بحلول",
+                "ru": "Мы пришлём его в SMS до субботы, 28 ноября"}[lang] in text, text
 
 
 def test_the_russian_compensation_is_the_complete_sentence_at_every_level() -> None:
@@ -61,9 +62,10 @@ def test_the_russian_compensation_is_the_complete_sentence_at_every_level() -> N
     # it and that there is no need to ask; the apology is the shorter one instead.
     bundle = render(load_example("compensation"), languages=["ru"], channels=["ivr"])
     text = seen(bundle, "ru", "ivr")
-    assert ("Все пострадавшие клиенты получат сертификат на 10 % от ежемесячного счёта, "
-            "действующий до 31 декабря 2026 года. Он придёт автоматически, обращаться за ним "
-            "не нужно.") in text, text
+    # s25 (reading 30 RU-9): "на сумму", the route and the last day.
+    assert ("Все пострадавшие клиенты получат сертификат на сумму 10 % от ежемесячного счёта, "
+            "действующий до 31 декабря 2026 года. Мы пришлём его в SMS до субботы, 28 ноября, "
+            "обращаться за ним не нужно.") in text, text
     assert "за длительный сбой." in text and "благодарим" not in text, text
     for message in _levels(load_example("compensation"), "ru"):
         assert "Автоматическая компенсация" not in message.text, message.text
@@ -78,12 +80,12 @@ def test_the_arabic_restoration_is_dated_at_every_level() -> None:
         day = "يوم السبت 21 نوفمبر" if level < 6 else "يوم 21 نوفمبر"
         assert f"{day} الساعة 17:50" in text, text
         assert "اليوم" not in text, text
-    # Paid for by the shorter "ستصلكم القسيمة تلقائيًا دون الحاجة إلى التواصل معنا" (the
-    # complete sentence, in every channel), with the last day's year at every level since s23.
+    # The complete sentence, in every channel, with the last day's year at every level since s23;
+    # s25 (reading 30 AR-14): the voucher's route and last day, the last wordings in short.
     levels = [strip_controls(m.text) for m in _levels(load_example("compensation"), "ar")]
-    assert "ستصلكم القسيمة تلقائيًا دون الحاجة إلى التواصل معنا." in levels[0]
-    # The last wording says the brief form, with the year.
-    assert "حتى 31 ديسمبر 2026. ستصلكم القسيمة تلقائيًا." in levels[-1]
+    assert ("ستصلكم القسيمة برسالة نصية بحلول يوم السبت 28 نوفمبر دون الحاجة إلى التواصل معنا."
+            in levels[0])
+    assert "سارية حتى 31.12.2026، تصلكم برسالة نصية بحلول 28.11." in levels[-1]
 
 
 def test_the_arabic_workaround_follows_a_comma() -> None:
@@ -96,8 +98,8 @@ def test_the_arabic_workaround_follows_a_comma() -> None:
 
 
 @pytest.mark.parametrize(("example", "sentence"), [
-    ("compensation",
-     "Сбой мобильной связи в центре страны устранён в субботу, 21 ноября, в 17:50."),
+    # s25: beside the voucher's route and last day, the script's date without its weekday.
+    ("compensation", "Сбой мобильной связи в центре страны устранён 21 ноября в 17:50."),
     ("resolved", "Проблема с отправкой писем из наших почтовых ящиков устранена; работа полностью "
                  "восстановлена в воскресенье, 22 ноября, в 10:05"),
 ])

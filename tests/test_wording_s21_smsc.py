@@ -60,7 +60,8 @@ def test_the_call_centre_sms_says_there_is_no_need_to_contact_us_again() -> None
 
 @pytest.mark.parametrize(("path", "said"), [
     (HARD / "resolved1h.yaml", "תקלה בגלישה בסלולר – טופלה היום בשעה 15:08."),
-    (HARD / "voucher.yaml", "תקלה בחנות המקוונת – טופלה היום בשעה 15:30."),
+    # s25: beside the voucher's route and last day, the short time form.
+    (HARD / "voucher.yaml", "תקלה בחנות המקוונת – טופלה ב-15:30."),
     (Path("resolved"), "מתיבות הדואר שלנו – טופלה היום בשעה 10:05."),
     (Path("compensation"), "הפסקה בשירותי הסלולר במרכז – טופלה ב-17:50."),
 ], ids=["resolved1h", "voucher", "resolved", "compensation"])

@@ -101,7 +101,8 @@ def test_no_russian_template_copies_the_participle_table() -> None:
     ("sms", "Нетивим: сбой мобильной связи в центре страны устранён в 17:50."),
     ("banner", "Сбой мобильной связи в центре страны устранён. Работа восстановлена"),
     ("partners", "Сбой мобильной связи в центре страны устранён. Работа полностью"),
-    ("ivr", "Сбой мобильной связи в центре страны устранён в субботу, 21 ноября, в 17:50."),
+    # s25: beside the voucher's route and last day, the script's date without its weekday.
+    ("ivr", "Сбой мобильной связи в центре страны устранён 21 ноября в 17:50."),
 ])
 def test_every_russian_channel_says_the_fact(channel: str, said: str) -> None:
     bundle = render(load_example("compensation"), languages=("ru",), channels=(channel,))

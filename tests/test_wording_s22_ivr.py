@@ -29,7 +29,8 @@ from .example_edits import edited, seen
 
 ROOT = Path(__file__).resolve().parent.parent
 HARD = ROOT / "tests" / "data" / "hard"
-NO_CONTACT = "ستصلكم القسيمة تلقائيًا دون الحاجة إلى التواصل معنا."
+# s25 (reading 30 AR-14): the voucher now comes "برسالة نصية بحلول …"; the no-need clause stays.
+NO_CONTACT = "دون الحاجة إلى التواصل معنا."
 
 
 def _levels(lang: str, incident_path: str) -> list[tuple[float, str]]:
@@ -49,11 +50,15 @@ def test_1_arabic_compensation_every_wording_says_no_need_to_contact_us() -> Non
     levels = _levels("ar", "compensation")
     # s22 ivrd: wordings 0-6 (s23 arcomp: 6 with the year, the room made by the short greeting
     # and the date without its weekday); from 7 the brief form, with the year.
+    # s25 (reading 30 AR-14): the voucher's route and last day; from 7 the short form with both
+    # and the year (the whole sentence no longer fits beside the action and the chat).
     for _seconds, text in levels[:7]:
         assert NO_CONTACT in text, text
+        assert "ستصلكم القسيمة برسالة نصية بحلول يوم السبت 28 نوفمبر" in text, text
     for seconds, text in levels[7:]:
         assert seconds <= 45, seconds
-        assert "وتسري القسيمة حتى 31 ديسمبر 2026. ستصلكم القسيمة تلقائيًا." in text
+        assert ("تعويض: قسيمة شراء بقيمة 10% من الفاتورة الشهرية، سارية حتى 31.12.2026، تصلكم "
+                "برسالة نصية بحلول 28.11.") in text
 
 
 def test_2_russian_overnight_has_room() -> None:

@@ -49,8 +49,9 @@ def test_ar_voucher_next_year_says_the_year_in_brief() -> None:
     bundle = render(_with_compensation("examples/compensation.yaml", "voucher", 1, "bill"),
                     languages=("ar",), channels=("ivr",))
     text = strip_controls(bundle["ar", "ivr"].text)
-    # s23: the whole delivery fits again ("… تلقائيًا دون الحاجة إلى التواصل معنا.").
-    assert "وتسري القسيمة حتى 31 يناير 2027. ستصلكم القسيمة تلقائيًا" in text
+    # s25 (reading 30 AR-14): with the voucher's route and last day, the short form keeps the
+    # year of a voucher valid next year.
+    assert "سارية حتى 31.1.2027، تصلكم برسالة نصية بحلول 28.11." in text
     assert bundle["ar", "ivr"].stats["seconds"] <= 45
 
 

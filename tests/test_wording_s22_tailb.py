@@ -122,5 +122,9 @@ def test_ar_banner_says_the_voucher_needs_no_contact() -> None:
                     channels=("banner",))
     for output in ("text", "html"):
         text = _text(bundle, "ar", "banner", output)
-        assert "ستصلكم القسيمة تلقائيًا دون الحاجة إلى التواصل معنا. نعتذر عن الانقطاع." in text
+        # s25 (reading 30 AR-14): with the voucher's route and last day the banner says the
+        # short form, then the long outage's apology.
+        assert "تصلكم برسالة نصية بحلول" in text
+        assert "28.11</bdi>. نعتذر عن انقطاع الخدمة وما سبّبه لكم من عناء." in text or (
+            "28.11. نعتذر عن انقطاع الخدمة وما سبّبه لكم من عناء." in text), text
     assert not [f for f in bundle.findings if f.channel == "banner"]

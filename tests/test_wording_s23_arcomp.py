@@ -127,7 +127,7 @@ def test_arabic_ivr_sent_says_the_whole_fact_with_its_year() -> None:
     bundle = render(incident, languages=("ar",), channels=("ivr",))
     text = strip_controls(bundle["ar", "ivr"].text)
     said = TAGS.sub("", strip_controls(bundle["ar", "ivr"].ssml or ""))
-    assert ("وتسري القسيمة حتى 31 ديسمبر 2026. ستصلكم القسيمة تلقائيًا دون الحاجة إلى التواصل "
-            "معنا.") in text
-    assert "حتى الحادي والثلاثين من ديسمبر عام ألفين وستة وعشرين." in said
+    # s25 (reading 30 AR-14): the route and the last day, in the short form with the year.
+    assert ("سارية حتى 31.12.2026، تصلكم برسالة نصية بحلول 28.11.") in text
+    assert "حتى الحادي والثلاثين من ديسمبر عام ألفين وستة وعشرين" in said
     assert bundle["ar", "ivr"].stats["seconds"] <= 45

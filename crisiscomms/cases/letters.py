@@ -44,6 +44,8 @@ from ..facts import (
     converter,
     date_atom,
     time_atom,
+    voucher_sent,
+    with_slot,
 )
 from ..findings import Finding
 from ..messages import Message, html_wrap
@@ -266,6 +268,10 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
             of = words.of[c.of]
             if purchase["where"] is None and "purchase_no_where" in words.of:
                 of = words.of["purchase_no_where"]
+            table = (words.delivery or language.compensation.delivery)[
+                ts.config.compensation.delivery]
+            resolved_at = next((e.at for e in known if e.kind is EventKind.RESOLVED), None)
+            sent = voucher_sent(resolved_at, ts.config, language, c.kind.value, now, zone)
             comp = {"percent": percent, "kind": c.kind.value,
                     "kind_label": _word(language.compensation_kind[c.kind.value],
                                         language.speech),
@@ -275,10 +281,11 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
                                     case.purchase.currency, language),  # type: ignore[union-attr]
                     "where": where,
                     "valid_until": _date(c.valid_until, language, words),
-                    # How it reaches the customer (config [compensation] delivery), in the
+                    # How it reaches the customer (config [compensation] delivery; a
+                    # voucher's route and last day, counted from the resolution), in the
                     # letters' one-to-one words, else the channels'.
-                    "delivery": _word((words.delivery or language.compensation.delivery)[
-                        ts.config.compensation.delivery][c.kind.value], language.speech)}
+                    "delivery": with_slot(table.get(sent.key) or table[c.kind.value], "by",
+                                          sent.by, language.speech)}
         resolution = {"outcome": r.outcome.value,
                       "outcome_label": _word(words.outcome[r.outcome.value], language.speech),
                       "justified": r.outcome.value != "not_justified",
