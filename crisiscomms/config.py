@@ -19,7 +19,15 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    field_validator,
+    model_validator,
+)
 
 from ._pydantic import PluginScanOff
 from .channels import CHANNELS
@@ -226,6 +234,16 @@ VoucherRoute = Literal["sms", "email", "app"]
 DeliveryKey = Literal["voucher", "credit", "refund", "voucher_sms", "voucher_email", "voucher_app"]
 """A key of the tables saying how compensation arrives (``[compensation.delivery.automatic]``...):
 the kind, or ``voucher_<route>`` for a voucher sent by a known route."""
+
+
+def _seven_or_none(value: list[str]) -> list[str]:
+    if value and len(value) != 7:
+        raise ValueError(f"expected 7 weekdays, Monday first; got {len(value)}")
+    return value
+
+
+SevenWeekdays = Annotated[list[str], AfterValidator(_seven_or_none)]
+"""Weekday names, Monday first: all seven or none."""
 
 
 class ContactChannel(_Strict):
@@ -534,16 +552,10 @@ class CompensationWords(_Strict):
     ``delivery_brief`` and ``[compensation_voice]`` wordings: ``{weekday}`` and ``{date}``
     (" by Monday 30 November"); empty while live or without the setting. Without it, no date
     is said."""
-    by_weekdays: list[str] = []
+    by_weekdays: SevenWeekdays = []
     """The weekday as ``by`` says it, Monday first, where it takes another form after the
     preposition (Russian "до понедельника"); without it, the weekday's own name."""
 
-    @field_validator("by_weekdays")
-    @classmethod
-    def _seven_by_weekdays(cls, value: list[str]) -> list[str]:
-        if value and len(value) != 7:
-            raise ValueError(f"expected 7 weekdays, Monday first; got {len(value)}")
-        return value
     by_short: str | None = None
     """``by`` in the short form (SMS): ``{date}`` in ``by_date_format_short`` (" by 30 Nov")."""
     by_date_format_short: str | None = None
@@ -911,7 +923,7 @@ class Language(_Strict):
     """The name of a night from the two weekdays around it; slots ``{eve}``, ``{morning}``."""
     night_weekdays: list[str] = []
     """Weekday names for a night's name, Monday first; without them, ``weekday_format``."""
-    dated_weekdays: Annotated[list[str], Field(max_length=7)] = []
+    dated_weekdays: SevenWeekdays = []
     """The weekday as ``dated`` and ``dated_tonight`` place it, Monday first, where the
     language puts it in a case of its own (Russian accusative "в среду, 25 ноября, в 17:50");
     seven or none. Without them, ``weekday_format`` (``f.x.weekday`` keeps it either way)."""
@@ -921,12 +933,6 @@ class Language(_Strict):
         """Whether the language is written right to left (``direction``)."""
         return self.direction == "rtl"
 
-    @field_validator("dated_weekdays")
-    @classmethod
-    def _seven_weekdays(cls, value: list[str]) -> list[str]:
-        if value and len(value) != 7:
-            raise ValueError(f"expected 7 weekdays, Monday first; got {len(value)}")
-        return value
     counts: dict[Literal["f", "m"], dict[str, str]] = {}
     """Small counts written in words in prose, by grammatical gender ("שלוש דקות")."""
     said_as: dict[str, str] = {}
