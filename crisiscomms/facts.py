@@ -1599,6 +1599,9 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
     phone_hours = None if is_down.get("phone") else _phone_hours(incident, config, language, say)
     email = config.contact.get("email")
     own = _own_services(config)
+    # The down channels whose affected own services the title names, every one of them.
+    in_title = {c for c, _ in down if (own_affected := own[c] & affected)
+                and own_affected <= set(titled)}
     return {
         "is_down": is_down,
         "any_down": bool(down),
@@ -1612,12 +1615,9 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         # ("Phone line and chat problem ... Our phone line and the chat are down"), so a page
         # does not say it twice (reading 30 en-9, RU-5); a channel down because of another
         # service (the chat, with the website) is still said.
-        "down_untitled": _down([(c, p) for c, p in down
-                                if not (own_affected := own[c] & affected)
-                                or not own_affected <= set(titled)], language, say),
-        "down_others_untitled": _down([(c, p) for c, p in down if c != "email" and (
-            not (own_affected := own[c] & affected) or not own_affected <= set(titled))],
-            language, say),
+        "down_untitled": _down([(c, p) for c, p in down if c not in in_title], language, say),
+        "down_others_untitled": _down([(c, p) for c, p in down
+                                       if c != "email" and c not in in_title], language, say),
         # A channel that takes written requests is down: the chat, or email whose mail is not
         # kept. "Every request is recorded" is then untrue for what customers wrote there, so
         # the no-need line gives its other reason: we know about the problem (reading 28 HE-1).
@@ -1641,9 +1641,7 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         # services it names ("Phone line and chat problem ... Our representatives cannot take
         # calls."): the calls line is always said, the rest once (reading 28 EN-10, HE-9).
         "down_on_call_after_title": _down_on_call(
-            [(c, p) for c, p in down if c == "phone"
-             or not (own_affected := own[c] & affected)
-             or not own_affected <= set(titled)], language, say),
+            [(c, p) for c, p in down if c == "phone" or c not in in_title], language, say),
         # Every working channel, without hours: the IVR names them all (s18b R4).
         "short_all": Phrase(words.short, (("channel", _alternatives(working_short, language)),))
         if working_short else None,
