@@ -22,11 +22,13 @@ from .template_copy import TemplateCopy
 LANGS = ["he", "en", "ar", "ru"]
 # What every active script keeps at every level, by language: the thanks and that every
 # request is recorded.
+# Session 25 (reading 32 en-4, ar-6, ru-1): the reason not to hold is "we know about it", not
+# "every request is recorded" (a caller who hangs up has made no request).
 KEPT = {
-    "he": ("תודה על הסבלנות", "כל פנייה שהתקבלה רשומה ותטופל"),
-    "en": ("Thank you for your patience", "every request is recorded"),
-    "ar": ("شكرًا لصبركم", "جميع الطلبات مسجلة لدينا"),
-    "ru": ("Спасибо за терпение", "Ждать оператора не нужно", "зарегистрированы"),
+    "he": ("תודה על הסבלנות", "אנו כבר יודעים עליה"),
+    "en": ("Thank you for your patience", "we know about it"),
+    "ar": ("شكرًا لصبركم", "نحن على علم به"),
+    "ru": ("Спасибо за терпение", "Ждать оператора", "мы знаем о нём"),
 }
 
 

@@ -184,7 +184,7 @@ def test_russian_call_centre_down_says_where_to_turn_first() -> None:
     assert "<p></p>" not in ssml
 
 
-NO_NEED_KNOWN = {"he": "בעניין התקלה אין צורך לפנות: אנו מכירים אותה ומטפלים בה.",
+NO_NEED_KNOWN = {"he": "בעניין התקלה אין צורך לפנות: אנו כבר יודעים עליה.",
                  "en": "No need to contact us about this problem: we know about it.",
                  "ar": "لا حاجة إلى التواصل بخصوص هذا الخلل: نحن على علم به.",
                  "ru": "Обращаться по этому сбою не нужно: мы знаем о нём."}

@@ -26,7 +26,7 @@ HARD = Path(__file__).parent / "data" / "hard"
 # "Every request is recorded" as each language says it in the IVR and the talking points.
 RECORDED = {"he": "רשומ", "en": "recorded", "ar": "مسجل", "ru": "зарегистрирован"}
 # "We know about it": the reason given instead.
-KNOWN = {"he": "אנו מכירים אותה ומטפלים בה", "en": "we know about it", "ar": "نحن على علم به",
+KNOWN = {"he": "אנו כבר יודעים עליה", "en": "we know about it", "ar": "نحن على علم به",
          "ru": "мы знаем о нём"}
 # The service centres, offered on the IVR before email when they work.
 CENTRES = {"he": "במרכזי השירות", "en": "at our service centres", "ar": "مراكز الخدمة",
