@@ -959,7 +959,8 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
                     if name in others]
     # With the phone line down, the IVR's down line names every contact channel that is down
     # (f.contact.down_on_call): the services sentence there leaves out their own services.
-    said_down = _said_on_call(incident, config)
+    down_ids = _down_channels(incident, config)
+    said_down = _said_on_call(incident, config, down_ids)
     kept = [s.id not in said_down for s in incident.services]
 
     def on_call(pieces: Sequence[Piece], of: Sequence[bool], said: bool = False) -> Piece | None:
@@ -1080,13 +1081,13 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         # What an apology is for: "inconvenience" belittles a long outage.
         "trouble": _word(language.compensation.trouble_long
                          if long_outage else language.compensation.trouble, language.speech),
-        "contact": _contact(incident, config, language, lang, say,
+        "contact": _contact(incident, config, language, lang, say, down_ids,
                             {s.id for s, k in zip(incident.services, named, strict=True) if k}),
         "action_says_no_contact": _says_no_contact(incident.customer_action, language, lang),
         # The customer action asks to send lost emails again while email support is down and
         # its mail is not kept: the lost-email sentence of the email, the status page and the
         # staff notices says it already, with the time, so they leave the action out.
-        "action_says_resend": _says_resend(incident, config, language, lang),
+        "action_says_resend": _says_resend(incident, config, language, lang, down_ids),
         # Only the status page shows the updates: formatted when first read (up to 50, each
         # with its moment, in every language).
         "updates": Later(lambda: [
@@ -1518,10 +1519,11 @@ def _own_services(config: Config) -> dict[str, set[str]]:
             if (channel := config.contact.get(cid)) is not None}  # type: ignore[call-overload]
 
 
-def _said_on_call(incident: Incident, config: Config) -> set[str]:
+def _said_on_call(incident: Incident, config: Config, down: Collection[str]) -> set[str]:
     """The affected services the IVR's down line names (``f.contact.down_on_call``): with the
     phone line down, the own services (:func:`_own_services`) of every contact channel that is
-    down; none when the phone line works or the incident is resolved (no down line is said).
+    down (``down``, from :func:`_down_channels`); none when the phone line works or the incident
+    is resolved (no down line is said).
 
     >>> from crisiscomms.config import default_templates_dir, load_config
     >>> from crisiscomms.samples import load_example
@@ -1530,14 +1532,16 @@ def _said_on_call(incident: Incident, config: Config) -> set[str]:
     >>> def with_ids(*ids: str) -> Incident:
     ...     return base.model_copy(update={"services": [
     ...         base.services[0].model_copy(update={"id": i}) for i in ids]})
-    >>> sorted(_said_on_call(with_ids("app", "call-centre", "chat"), config))
+    >>> def said(*ids: str) -> list[str]:
+    ...     incident = with_ids(*ids)
+    ...     return sorted(_said_on_call(incident, config, _down_channels(incident, config)))
+    >>> said("app", "call-centre", "chat")
     ['call-centre', 'chat']
-    >>> sorted(_said_on_call(with_ids("website", "call-centre"), config))
+    >>> said("website", "call-centre")
     ['call-centre']
-    >>> sorted(_said_on_call(with_ids("app", "chat"), config))
+    >>> said("app", "chat")
     []
     """
-    down = _down_channels(incident, config)
     if "phone" not in down:
         return set()
     own = _own_services(config)
@@ -1557,17 +1561,18 @@ def _down_channels(incident: Incident, config: Config) -> set[str]:
 
 
 def _contact(incident: Incident, config: Config, language: Language, lang: str,
-             say: speech.SpeechWords, titled: Collection[str] = ()) -> dict[str, Any]:
+             say: speech.SpeechWords, down_ids: Collection[str],
+             titled: Collection[str] = ()) -> dict[str, Any]:
     """The organisation's contact channels against this incident: the ones that work, named
     (with their hours) for customers to turn to, and a sentence for each one that is down
     because the incident affects a service it depends on (``[contact.<id>] services``).
-    ``titled``: the ids of the services the title names."""
+    ``down_ids``: the channels it takes down (:func:`_down_channels`, worked out once per
+    render); ``titled``: the ids of the services the title names."""
     org = config.organisation
     words = language.contact
     # Once the fault is fixed, no channel is down: every one is offered again.
     affected = (set() if incident.status.value == "resolved"
                 else {s.id for s in incident.services})
-    down_ids = _down_channels(incident, config)
     working: list[Piece] = []
     working_short: list[Piece] = []
     working_ids: list[str] = []
@@ -1683,7 +1688,7 @@ def _said_first(channels: Sequence[Piece], ids: Sequence[str]) -> Piece:
     >>> _said_first(["by email"], ["email"])
     'by email'
     """
-    return next((c for c, cid in zip(channels, ids, strict=True) if cid != "email"), channels[0])
+    return _email_last(channels, ids)[0]
 
 
 def _email_last(channels: Sequence[Piece], ids: Sequence[str]) -> list[Piece]:
@@ -2073,26 +2078,29 @@ def _said_lower(piece: Piece, say: speech.SpeechWords) -> Piece:
 def _says_no_contact(action: Localized | None, language: Language, lang: str) -> bool:
     """Whether ``customer_action`` already tells customers there is no need to contact us
     (``[contact] no_contact`` in the language file): the fixed sentence is then left out."""
-    if action is None:
-        return False
-    text = action[lang].casefold()
     join = language.contact.no_need_join
     # The joined form ("אין צורך לשלם או לפנות שוב") says it too.
     joined = [] if join is None else [(join.joins + _join_tail(join)).strip().rstrip(".")]
-    return any(marker.casefold() in text for marker in [*language.contact.no_contact, *joined])
+    return _says(action, lang, [*language.contact.no_contact, *joined])
 
 
-def _says_resend(incident: Incident, config: Config, language: Language, lang: str) -> bool:
+def _says_resend(incident: Incident, config: Config, language: Language, lang: str,
+                 down_ids: Collection[str]) -> bool:
     """Whether ``customer_action`` asks customers to send their emails again
     (``[lost_email] resend`` in the language file) while email support is down and its mail
     is not kept ([contact.email] kept), when every channel says its own lost-email sentence."""
     email = config.contact.get("email")
-    action = incident.customer_action
-    if action is None or email is None or email.kept or "email" not in _down_channels(
-            incident, config):
+    if email is None or email.kept or "email" not in down_ids:
+        return False
+    return _says(incident.customer_action, lang, language.lost_email.resend)
+
+
+def _says(action: Localized | None, lang: str, markers: Sequence[str]) -> bool:
+    """Whether ``action`` in ``lang`` contains one of ``markers``, case aside."""
+    if action is None:
         return False
     text = action[lang].casefold()
-    return any(marker.casefold() in text for marker in language.lost_email.resend)
+    return any(marker.casefold() in text for marker in markers)
 
 
 def _joined_no_contact(short: Piece | None, language: Language, rtl: bool,
