@@ -1357,11 +1357,9 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
     delivery = config.compensation.delivery
     until = words.expiry_kind.get(kind, words.expiry)
     sent = voucher_sent(incident.resolved_at, config, language, kind, now, zone)
-    key: DeliveryKey = sent.key
 
     def how(table: Mapping[DeliveryKey, str], by: Piece | None = None) -> Piece:
-        """The wording for ``key`` (a voucher's route), else the kind's, with its ``{by}``."""
-        return with_slot(table.get(key) or table[kind], "by", by or sent.by, language.speech)
+        return sent.wording(table, language.speech, by)
 
     def whole(pattern: str, what: str, until: str, last: Atom | None, how: Piece,
               base: Piece = base) -> Phrase:
@@ -1456,6 +1454,7 @@ def with_slot(pattern: str, name: str, value: Piece, say: speech.SpeechWords) ->
 class VoucherSent(NamedTuple):
     """How an automatic voucher reaches the customer, as config and incident allow."""
 
+    kind: CompensationKindId
     key: DeliveryKey
     """The delivery tables' key: ``voucher_<route>`` with a route, else the kind."""
     route: VoucherRoute | None
@@ -1471,6 +1470,12 @@ class VoucherSent(NamedTuple):
         """Whether the route or the last day is said."""
         return self.route is not None or self.by_date is not None
 
+    def wording(self, table: Mapping[DeliveryKey, str], say: speech.SpeechWords,
+                by: Piece | None = None) -> Piece:
+        """How it arrives from one of the delivery tables: the route's wording, else the
+        kind's, with its ``{by}`` slot filled (``by``, else :attr:`by`)."""
+        return with_slot(table.get(self.key) or table[self.kind], "by", by or self.by, say)
+
 
 def voucher_sent(restored: dt.datetime | None, config: Config, language: Language,
                  kind: CompensationKindId, now: dt.datetime, zone: ZoneInfo) -> VoucherSent:
@@ -1483,11 +1488,11 @@ def voucher_sent(restored: dt.datetime | None, config: Config, language: Languag
     words = language.compensation
     empty = Atom("", "")
     if kind != "voucher" or policy.delivery != "automatic":
-        return VoucherSent(kind, None, None, empty, empty)
+        return VoucherSent(kind, kind, None, None, empty, empty)
     route = policy.voucher_route
     key: DeliveryKey = "voucher" if route is None else _ROUTE_KEYS[route]
     if policy.voucher_within_days is None or restored is None or words.by is None:
-        return VoucherSent(key, route, None, empty, empty)
+        return VoucherSent(kind, key, route, None, empty, empty)
     day = (restored.astimezone(zone).date()
            + dt.timedelta(days=policy.voucher_within_days))
     other_year = day.year != now.astimezone(zone).year
@@ -1504,7 +1509,7 @@ def voucher_sent(restored: dt.datetime | None, config: Config, language: Languag
                          else words.by_date_format_short or language.date_format)
         by_short = Phrase(words.by_short, (("date", date_atom(day, short_pattern, language,
                                                                 with_year=other_year)),))
-    return VoucherSent(key, route, date, by, by_short)
+    return VoucherSent(kind, key, route, date, by, by_short)
 
 
 _ROUTE_KEYS: dict[VoucherRoute, DeliveryKey] = {

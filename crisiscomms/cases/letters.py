@@ -45,7 +45,6 @@ from ..facts import (
     date_atom,
     time_atom,
     voucher_sent,
-    with_slot,
 )
 from ..findings import Finding
 from ..messages import Message, html_wrap
@@ -284,8 +283,7 @@ def case_facts(case: Case, *, now: dt.datetime, ts: TemplateSet | None = None,
                     # How it reaches the customer (config [compensation] delivery; a
                     # voucher's route and last day, counted from the resolution), in the
                     # letters' one-to-one words, else the channels'.
-                    "delivery": with_slot(table.get(sent.key) or table[c.kind.value], "by",
-                                          sent.by, language.speech)}
+                    "delivery": sent.wording(table, language.speech)}
         resolution = {"outcome": r.outcome.value,
                       "outcome_label": _word(words.outcome[r.outcome.value], language.speech),
                       "justified": r.outcome.value != "not_justified",
