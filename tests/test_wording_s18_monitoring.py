@@ -18,7 +18,7 @@ BACK_SHORT = {"he": "צפי:", "en": "Expected back", "ar": "العودة الم
 # in the next-update sentence when both are the same time).
 # The IVR says a fix watched until the next update in plain words (reading 30 en-10, HE-8,
 # AR-16, RU-6): "checking that it holds", never "monitoring the service until our next update".
-WATCH = {"he": ("לסיים את המעקב", "מעקב עד", "סיום המעקב", "עוקבים שהכול פועל כראוי"),
+WATCH = {"he": ("לסיים את המעקב", "מעקב עד", "סיום המעקב", "מוודאים שהכול פועל כראוי"),
          "en": ("expect to finish", "Monitoring until", "monitoring until", "monitoring ends",
                 "checking that it holds"),
          "ar": ("إنهاء المتابعة", "المتابعة حتى", "انتهاء المتابعة",
@@ -56,7 +56,7 @@ def test_the_english_script_says_the_status_as_a_sentence() -> None:
 
 
 @pytest.mark.parametrize(("lang", "once"), [
-    ("he", "התיקון הושלם, ואנו עוקבים שהכול פועל כראוי."), ("en", "We are checking that it holds."),
+    ("he", "התיקון הושלם, ואנו מוודאים שהכול פועל כראוי."), ("en", "We are checking that it holds."),
     ("ar", "تم الإصلاح، ونحن نتابع الوضع للتأكد من أن الخدمة تعمل كما ينبغي."),
     ("ru", "Сейчас мы следим за работой сервиса.")])
 def test_the_script_says_the_time_once_when_monitoring_ends_at_the_update(

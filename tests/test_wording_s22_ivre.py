@@ -43,7 +43,7 @@ def test_every_english_monitoring_script_says_monitoring(when: tuple[int, int, i
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("he", "התיקון הושלם, ואנו עוקבים שהכול פועל כראוי."),
+    ("he", "התיקון הושלם, ואנו מוודאים שהכול פועל כראוי."),
     ("ar", "تم الإصلاح، ونحن نتابع الوضع للتأكد من أن الخدمة تعمل كما ينبغي."),
     ("ru", "Сейчас мы следим за работой сервиса."),
 ])

@@ -113,7 +113,7 @@ def test_the_small_hours_never_say_today_for_when_the_line_opens(lang: str) -> N
         assert opens[lang] in last, (name, last)
 
 
-MONITORING = {"he": "התיקון הושלם, ואנו עוקבים שהכול פועל כראוי.",
+MONITORING = {"he": "התיקון הושלם, ואנו מוודאים שהכול פועל כראוי.",
               "en": "We are checking that it holds.",
               "ar": "تم الإصلاح، ونحن نتابع الوضع للتأكد من أن الخدمة تعمل كما ينبغي.",
               "ru": "Сейчас мы следим за работой сервиса."}
