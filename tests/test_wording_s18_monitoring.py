@@ -56,7 +56,8 @@ def test_the_english_script_says_the_status_as_a_sentence() -> None:
 
 
 @pytest.mark.parametrize(("lang", "once"), [
-    ("he", "התיקון הושלם, ואנו מוודאים שהכול פועל כראוי."), ("en", "We are checking that it holds."),
+    ("he", "התיקון הושלם, ואנו מוודאים שהכול פועל כראוי."),
+    ("en", "We are checking that it holds."),
     ("ar", "تم الإصلاح، ونحن نتابع الوضع للتأكد من أن الخدمة تعمل كما ينبغي."),
     ("ru", "Сейчас мы следим за работой сервиса.")])
 def test_the_script_says_the_time_once_when_monitoring_ends_at_the_update(
