@@ -568,6 +568,22 @@ class CompensationWords(_Strict):
     delivery_sent_short: dict[DeliveryKey, str] = {}
     """How the voucher arrives, in the short form: ``voucher`` (no route) and
     ``voucher_<route>``, each with ``{by}``."""
+    by_lead: str | None = None
+    """The last day an automatic voucher arrives, said first in a ``sent`` sentence:
+    ``{weekday}`` and ``{date}`` as in ``by`` ("By Saturday 28 November")."""
+    by_lead_short: str | None = None
+    """``by_lead`` in the short form: ``{date}`` as in ``by_short`` ("By 28 Nov")."""
+    sent: dict[DeliveryKey, str] = {}
+    """The whole sentence of an automatic voucher once its last day is known, by route
+    (``voucher``, ``voucher_<route>``), where the language says it in one voice as one sentence
+    ("By Saturday 28 November, we will text every affected customer a voucher worth 10% of their
+    monthly bill, valid until 31 December 2026; no need to ask.", reading 33 en): ``{by}`` (from
+    ``by_lead``), ``{percent}``, ``{base}``, ``{expiry}``. It is ``sentence`` and ``brief`` alike;
+    without it (or before the day is known), ``sentence``."""
+    sent_short: dict[DeliveryKey, str] = {}
+    """``sent`` in the short form (SMS), said to the reader: ``{by}`` (from ``by_lead_short``),
+    ``{percent}``, ``{base}`` (``base_short``), ``{expiry}`` (``expiry_short``); without it,
+    ``short_sent``."""
     trouble: str
     """What the apology is for ("the inconvenience")..."""
     trouble_long: str

@@ -1387,7 +1387,25 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
     short_base = (_word(words.base_short[comp.of.value], language.speech)
                   if comp.of.value in words.base_short else base)
     expiry_said = words.expiry_short_kind.get(kind, words.expiry_short)
-    if sent.said and words.short_sent is not None and words.delivery_sent_short:
+
+    def dated(table: Mapping[DeliveryKey, str], lead: Piece | None, last: Atom | None,
+              until: str, base: Piece) -> Phrase | None:
+        """The voucher's one-voice sentence led by its last day (``sent``, ``sent_short``),
+        once that day is known and the language has one; else None."""
+        pattern = table.get(sent.key)
+        if pattern is None or lead is None or delivery != "automatic":
+            return None
+        until_piece: Piece = (Atom("", "") if last is None
+                              else Phrase(until, (("date", last),)))
+        return Phrase(pattern, (("by", lead), ("percent", percent), ("base", base),
+                                ("expiry", until_piece)))
+
+    if (whole_sent := dated(words.sent, sent.lead, expiry, until, base)) is not None:
+        sentence = brief = whole_sent
+    short_sent = dated(words.sent_short, sent.lead_short, expiry_short, expiry_said, short_base)
+    if short_sent is not None:
+        short = short_sent
+    elif sent.said and words.short_sent is not None and words.delivery_sent_short:
         # How the voucher is sent and by when, said in the SMS too (reading 30 en-1).
         short = whole(words.short_sent, words.what_short[kind], expiry_said, expiry_short,
                       how(words.delivery_sent_short, sent.by_short), short_base)
@@ -1464,6 +1482,10 @@ class VoucherSent(NamedTuple):
     """The ``{by}`` slot: " by Monday 30 November", or empty."""
     by_short: Piece
     """The same in the short form (" by 30 Nov"), or empty."""
+    lead: Piece | None = None
+    """The last day said first (``by_lead``: "By Monday 30 November"), or None."""
+    lead_short: Piece | None = None
+    """The same in the short form (``by_lead_short``: "By 30 Nov"), or None."""
 
     @property
     def said(self) -> bool:
@@ -1502,14 +1524,20 @@ def voucher_sent(restored: dt.datetime | None, config: Config, language: Languag
     weekday = (_word(words.by_weekdays[day.weekday()], language.speech) if words.by_weekdays
                else _weekday(day, language))
     by = Phrase(words.by, (("weekday", weekday), ("date", date)))
+    lead = (None if words.by_lead is None
+            else Phrase(words.by_lead, (("weekday", weekday), ("date", date))))
     by_short: Piece = empty
-    if words.by_short is not None:
+    lead_short: Piece | None = None
+    if words.by_short is not None or words.by_lead_short is not None:
         # A date in another year is said with it, as the expiry's short date is.
         short_pattern = (words.date_format_short if other_year
                          else words.by_date_format_short or language.date_format)
-        by_short = Phrase(words.by_short, (("date", date_atom(day, short_pattern, language,
-                                                                with_year=other_year)),))
-    return VoucherSent(kind, key, route, date, by, by_short)
+        short_date = date_atom(day, short_pattern, language, with_year=other_year)
+        if words.by_short is not None:
+            by_short = Phrase(words.by_short, (("date", short_date),))
+        if words.by_lead_short is not None:
+            lead_short = Phrase(words.by_lead_short, (("date", short_date),))
+    return VoucherSent(kind, key, route, date, by, by_short, lead, lead_short)
 
 
 _ROUTE_KEYS: dict[VoucherRoute, DeliveryKey] = {

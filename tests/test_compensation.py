@@ -43,25 +43,18 @@ def voucher_next_year() -> Bundle:
 def test_every_channel_states_the_same_complete_sentence(voucher_next_year: Bundle) -> None:
     # s25 (reading 30): the shipped config sends the voucher by SMS within 7 days.
     he = ("כל הלקוחות שנפגעו יקבלו שובר זיכוי בגובה 15% מסכום הרכישה, בתוקף עד 31 בינואר "
-          "2027. השובר יישלח אליכם ב-SMS עד יום שבת, 28 בנובמבר, ואין צורך לפנות אלינו כדי "
-          "לקבל אותו.")
-    en = ("Every affected customer will receive a voucher worth 15% of their purchase, valid "
-          "until 31 January 2027. We will text it to you by Saturday 28 November; no need to "
-          "ask.")
+          "2027. השובר יישלח ב-SMS עד יום שבת, 28 בנובמבר, ללא צורך בפנייה.")
+    # s26 (reading 33 en): one voice, the last day first.
+    en = ("By Saturday 28 November, we will text every affected customer a voucher worth 15% "
+          "of their purchase, valid until 31 January 2027; no need to ask.")
     for channel in CUSTOMER:
         for lang, sentence in (("he", he), ("en", en)):
             message = voucher_next_year[lang, channel]
             if channel in ("social", "banner") and message.stats.get("wording") == "short":
                 continue  # the short form when room is short: below
             seen = _seen(voucher_next_year, lang, channel)
-            if channel == "ivr" and ("Compensation: " in seen or "פיצוי: " in seen):
+            if channel == "ivr" and ("we will text you" in seen or "פיצוי: " in seen):
                 continue  # s25: the short form with the route and last day, to keep the action
-            if lang == "en" and channel == "ivr" and message.stats.get("short") == 3:
-                # The wording that keeps the customer action says how the voucher arrives in
-                # brief (f.compensation.brief), still one complete sentence (s20 R11 he #3);
-                # s25: the route and the last day.
-                sentence = (sentence.split(" We will")[0]
-                            + " We will text it to you by Saturday 28 November.")
             if lang == "he" and channel == "ivr" and message.stats.get("short") in (4, 5):
                 # s21: the Hebrew script says how the voucher arrives in brief before it falls
                 # to the short form (f.compensation.brief), still one complete sentence.
@@ -73,7 +66,8 @@ def test_every_channel_states_the_same_complete_sentence(voucher_next_year: Bund
                 lang, channel)
     for channel in STAFF:
         for lang, sentence in (("he", he), ("en", en)):
-            what = sentence.split(". ")[0]
+            what = (sentence.split(". ")[0] if lang == "he"
+                    else "a voucher worth 15% of their purchase, valid until 31 January 2027")
             assert what in _seen(voucher_next_year, lang, channel), (lang, channel)
 
 
@@ -83,7 +77,8 @@ def test_banner_compact_form_keeps_the_full_compensation_sentence(
     en = _seen(voucher_next_year, "en", "banner")
     # s25 (reading 30 en-1): whose purchase; the brief says the route and the last day.
     assert "a voucher worth 15% of their purchase, valid until 31 January 2027" in en
-    assert "We will text it to you by Saturday 28 November." in en
+    assert "By Saturday 28 November, we will text every affected customer" in en
+    assert "no need to ask" in en
 
 
 def test_sms_short_form_keeps_percent_base_and_year(voucher_next_year: Bundle) -> None:
@@ -93,7 +88,7 @@ def test_sms_short_form_keeps_percent_base_and_year(voucher_next_year: Bundle) -
     en = _seen(voucher_next_year, "en", "sms")
     # s25 (reading 30 en-1): said to the reader, with the route and the last day.
     assert "a voucher worth 15% of your purchase, valid until 31 Jan 2027" in en
-    assert "We will text it to you by 28 Nov." in en
+    assert "By 28 Nov, we will text you a voucher" in en and "no need to ask" in en
 
 
 def test_ivr_speaks_the_year_of_the_last_day(voucher_next_year: Bundle) -> None:

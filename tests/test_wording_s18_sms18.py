@@ -209,7 +209,7 @@ def test_hebrew_sms_says_when_the_next_update_comes_in_hebrew_terms() -> None:
 # within 7 days, so the short form says that instead of "automatic".
 @pytest.mark.parametrize(("lang", "words"), [
     ("he", ["יישלח ב-SMS עד 28.11", "10%", "מהחשבון החודשי", "31.12.2026"]),
-    ("en", ["We will text it to you by 28 Nov", "10%", "of your monthly bill", "31 Dec 2026"]),
+    ("en", ["we will text you", "no need to ask", "10%", "of your monthly bill", "31 Dec 2026"]),
     ("ar", ["تصلكم برسالة نصية بحلول 28.11", "من الفاتورة الشهرية", "31.12.2026"]),
     ("ru", ["Пришлём его в SMS до 28.11", "от ежемесячного счёта", "31.12.2026"]),
 ])

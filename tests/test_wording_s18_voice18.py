@@ -40,9 +40,11 @@ def moved() -> Bundle:
 
 
 # Session 25 (reading 30 en-1): the shipped config sends the voucher by SMS within 7 days.
-CUSTOMER_VOICE = {"he": ("יישלח אליכם", "לפנות אלינו כדי"),
-                  "en": ("text it to you by", "no need to ask"),
-                  "ar": ("ستصلكم", "التواصل معنا من أجل"),
+# s26 (reading 33): the customer sentence is in the third person too ("ללא צורך בפנייה", "ستصلهم";
+# en "we will text every affected customer").
+CUSTOMER_VOICE = {"he": ("ללא צורך בפנייה", "לפנות אלינו כדי"),
+                  "en": ("we will text every affected customer", "no need to ask"),
+                  "ar": ("ستصلهم", "التواصل معنا من أجل"),
                   "ru": ("Мы пришлём его", "пришлём его")}
 STAFF_VOICE = {"he": "השובר יישלח ללקוחות ב-SMS עד יום שבת, 28 בנובמבר, ואין צורך שיפנו כדי "
                      "לקבל אותו.",

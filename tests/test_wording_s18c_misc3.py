@@ -97,7 +97,8 @@ def test_banner_says_the_compensation_in_full_in_every_language() -> None:
     # After this long outage the banner also apologises (s19 reading 7, D5): how the voucher
     # arrives is said in brief (f.compensation.brief) to make room.
     # s25 (reading 30 en-1): the brief says the route and the last day.
-    assert "valid until 31 December 2026. We will text it to you by Saturday 28 November." in en
+    # s26 (reading 33 en): one voice, the day first, with "no need to ask".
+    assert "valid until 31 December 2026; no need to ask." in en
     assert "Automatic compensation:" not in en
     for lang in ("he", "en", "ar", "ru"):
         message = bundle[lang, "banner"]

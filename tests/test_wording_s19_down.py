@@ -121,7 +121,8 @@ def test_english_text_after_a_label_starts_small(output: str) -> None:
     assert "Workaround for customers: international calls can be made" in night
     status = seen(render(load_example("compensation"), languages=["en"],
                          channels=["status_page"]), "en", "status_page", output)
-    assert re.search(r"Compensation:(\*\*|</strong>) every affected customer", status)
+    # s26: the voucher sentence opens with its last day ("by Saturday 28 November, we will …").
+    assert re.search(r"Compensation:(\*\*|</strong>) by Saturday 28 November", status)
     # Standing as a sentence of its own, it keeps its capital.
     management = seen(render(load_example("identified"), languages=["en"],
                              channels=["management"]), "en", "management", output)

@@ -78,8 +78,10 @@ def test_english_compensation_is_the_complete_sentence() -> None:
     text, level = _script(load_example("compensation"), "en")
     # s25 (reading 30 en-1): the voucher's route and last day put the complete sentence over
     # 45 seconds beside the action; the short form says them all, the action kept.
-    assert ("Compensation: a voucher worth 10% of your monthly bill, valid until 31 Dec 2026. "
-            "We will text it to you by 28 Nov.") in text
+    # s26 (reading 33 en): a sentence said to the caller, never the label "Compensation: …".
+    assert ("By 28 Nov, we will text you a voucher worth 10% of your monthly bill, valid until "
+            "31 Dec 2026; no need to ask.") in text
+    assert "Compensation:" not in text
     assert "Automatic compensation" not in text and level == 4
 
 

@@ -31,11 +31,12 @@ def test_resolved_banner_after_a_long_outage_ends_with_the_apology() -> None:
     he = seen(bundle, "he", "banner")
     # s25 (reading 30): the voucher's route and last day took the room of the thanks (he) and
     # of "to your service" (en, where the fill gives it back only when it fits).
-    assert he.endswith("אנו מתנצלים על הפגיעה בשירות."), he
+    # s26: the shorter Hebrew sentence leaves room for the thanks again.
+    assert he.endswith("אנו מתנצלים על הפגיעה בשירות ומודים לכם על הסבלנות."), he
     assert "שובר זיכוי בגובה 10%" in he  # the complete sentence still fits
     assert len(bundle["he", "banner"].text) <= 300
     en = seen(bundle, "en", "banner")
-    assert en.endswith("We apologise for the disruption."), en
+    assert en.endswith("We apologise for the disruption to your service."), en  # s26
     assert len(bundle["en", "banner"].text) <= 300
     for lang in ("he", "en"):
         html = seen(bundle, lang, "banner", "html")
@@ -48,7 +49,7 @@ def test_resolved_banner_after_a_short_outage_apologises_for_the_inconvenience()
     bundle = render(_shop(), languages=["he"], channels=["banner"])  # type: ignore[arg-type]
     he = seen(bundle, "he", "banner")
     # s25: the voucher's route and last day took the room of the thanks.
-    assert he.endswith("אנו מתנצלים על אי הנוחות."), he
+    assert he.endswith("אנו מתנצלים על אי הנוחות ומודים לכם על הסבלנות."), he  # s26
     assert "הפגיעה בשירות" not in he
 
 
@@ -98,8 +99,9 @@ def test_long_outage_banner_keeps_a_complete_compensation_sentence_with_the_apol
     bundle = render(edited("compensation"), languages=["en"], channels=["banner"])
     en = seen(bundle, "en", "banner")
     # s25 (reading 30 en-1): the route and the last day; the harm said as "the disruption".
-    assert ("Every affected customer will receive a voucher worth 10% of their monthly bill, "
-            "valid until 31 December 2026. We will text it to you by Saturday 28 November. "
-            "We apologise for the disruption.") in en, en
+    # s26 (reading 33 en): one voice, the day first; room again for "to your service".
+    assert ("By Saturday 28 November, we will text every affected customer a voucher worth 10% "
+            "of their monthly bill, valid until 31 December 2026; no need to ask. We apologise "
+            "for the disruption to your service.") in en, en
     assert "Automatic compensation:" not in en
     assert bundle["en", "banner"].stats["short"] == 1

@@ -58,7 +58,7 @@ def test_the_compensation_keeps_the_customer_action() -> None:
     text = seen(bundle, "en", "ivr")
     assert "If you still have no signal, switch your phone off and on again." in text
     # s25 (reading 30 en-1): the route and the last day, in the short form to keep the action.
-    assert "valid until 31 Dec 2026. We will text it to you by 28 Nov." in text
+    assert "valid until 31 Dec 2026; no need to ask." in text  # s26
     # Out of phone hours (Saturday 18:30) the apology is said in brief to make room.
     assert "We apologise for the disruption" in text
     assert bundle["en", "ivr"].stats["seconds"] <= 45

@@ -22,8 +22,9 @@ DOCS = Path(__file__).resolve().parent.parent / "docs" / "templates.md"
 # The complete sentence, with how the voucher arrives said in brief.
 SENTENCE = {
     # s25 (reading 30 en-1): the voucher's route and last day, in brief.
-    "en": ("Every affected customer will receive a voucher worth 10% of their monthly bill, valid "
-           "until 31 December 2026. We will text it to you by Saturday 28 November."),
+    # s26 (reading 33 en): one voice, the day first, "no need to ask".
+    "en": ("By Saturday 28 November, we will text every affected customer a voucher worth 10% of "
+           "their monthly bill, valid until 31 December 2026; no need to ask."),
     "ar": ("سيحصل جميع الزبائن المتضررين على قسيمة شراء بقيمة 10% من الفاتورة الشهرية، وتسري "
            "القسيمة حتى 31 ديسمبر 2026. ستصلكم القسيمة تلقائيًا."),
     # s21 R13 #2: the voucher's participle and the year said in full.
@@ -32,7 +33,7 @@ SENTENCE = {
 }
 # The SMS short form the post fell back to.
 SHORT = {"en": "Automatic compensation", "ar": "تعويض تلقائي", "ru": "Автоматическая компенсация"}
-AUTOMATICALLY = {"en": "text it", "ar": "تلقائي", "ru": "автоматически"}
+AUTOMATICALLY = {"en": "will text", "ar": "تلقائي", "ru": "автоматически"}
 # s25 (reading 30 AR-14, RU-9): with the voucher's route and last day the Arabic and Russian
 # complete sentences no longer fit 280 beside the apology; the post says the short form, which
 # keeps the percent, the bill, the expiry with its year, the route and the last day.

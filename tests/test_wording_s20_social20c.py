@@ -120,7 +120,7 @@ def test_voucher_post_apologises(lang: str) -> None:
     assert SORRY[lang] in text
     # s25 (reading 30): the voucher's route and last day, in brief.
     assert {"he": "השובר יישלח ב-SMS עד יום ראשון, 27 בדצמבר.",
-            "en": "We will text it to you by Sunday 27 December."}[lang] in text
+            "en": "By Sunday 27 December, we will text every affected customer"}[lang] in text
 
 
 def test_resolved_full_post_thanks_only_where_it_fits() -> None:

@@ -83,7 +83,7 @@ def test_the_arabic_restoration_is_dated_at_every_level() -> None:
     # The complete sentence, in every channel, with the last day's year at every level since s23;
     # s25 (reading 30 AR-14): the voucher's route and last day, the last wordings in short.
     levels = [strip_controls(m.text) for m in _levels(load_example("compensation"), "ar")]
-    assert ("ستصلكم القسيمة برسالة نصية بحلول يوم السبت 28 نوفمبر دون الحاجة إلى التواصل معنا."
+    assert ("ستصلهم القسيمة برسالة نصية بحلول يوم السبت 28 نوفمبر دون الحاجة إلى التواصل معنا."
             in levels[0])
     assert "سارية حتى 31.12.2026، تصلكم برسالة نصية بحلول 28.11." in levels[-1]
 

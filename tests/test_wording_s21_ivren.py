@@ -105,10 +105,12 @@ def test_the_compensation_still_says_no_one_need_ask_for_it() -> None:
     text = _ivr(incident)
     # s25 (reading 30 en-1): beside the action out of hours, the short form says how and by when
     # the voucher arrives (what makes a customer call), without "no need to ask".
-    assert "valid until 31 Dec 2026. We will text it to you by 28 Nov." in text, text
+    # s26 (reading 33 en): it says "no need to ask" again, as a sentence to the caller.
+    assert ("By 28 Nov, we will text you a voucher worth 10% of your monthly bill, valid until "
+            "31 Dec 2026; no need to ask.") in text, text
     assert "If you still have no signal, switch your phone off and on again." in text
     assert "We apologise for the disruption." in text
-    assert "We will text it to you by the twenty-eighth of November." in _ivr(incident, "ssml")
+    assert "By the twenty-eighth of November, we will text you" in _ivr(incident, "ssml")
     assert render(incident, languages=["en"], channels=["ivr"])["en", "ivr"].stats[
         "seconds"] <= 45
 

@@ -54,7 +54,7 @@ def test_1_arabic_compensation_every_wording_says_no_need_to_contact_us() -> Non
     # and the year (the whole sentence no longer fits beside the action and the chat).
     for _seconds, text in levels[:7]:
         assert NO_CONTACT in text, text
-        assert "ستصلكم القسيمة برسالة نصية بحلول يوم السبت 28 نوفمبر" in text, text
+        assert "ستصلهم القسيمة برسالة نصية بحلول يوم السبت 28 نوفمبر" in text, text
     for seconds, text in levels[7:]:
         assert seconds <= 45, seconds
         assert ("تعويض: قسيمة شراء بقيمة 10% من الفاتورة الشهرية، سارية حتى 31.12.2026، تصلكم "

@@ -30,20 +30,22 @@ CHANNELS = ("ivr", "sms", "banner", "social", "email", "status_page", "talking_p
 SHIPPED = 'voucher_route = "sms"\nvoucher_within_days = 7\n'
 ROOT = Path(__file__).resolve().parent.parent
 # The route, as each language writes it in the full sentence and in the short form (SMS).
-ROUTE = {"he": "SMS", "en": "text it", "ar": "برسالة نصية", "ru": "SMS"}
+ROUTE = {"he": "SMS", "en": "will text", "ar": "برسالة نصية", "ru": "SMS"}
 # Restored on Saturday 21 November 2026 + 7 days: Saturday 28 November, in the full sentence
 # (with its weekday) and in the short form.
-BY = {"he": "עד יום שבת, 28 בנובמבר", "en": "by Saturday 28 November",
+# s26 (reading 33 en): the English sentence opens with the day ("By Saturday 28 November, we will
+# text every affected customer …").
+BY = {"he": "עד יום שבת, 28 בנובמבר", "en": "Saturday 28 November",
       "ar": "بحلول يوم السبت 28 نوفمبر", "ru": "до субботы, 28 ноября"}
-BY_SHORT = {"he": "עד 28.11", "en": "by 28 Nov", "ar": "بحلول 28.11", "ru": "до 28.11"}
-BY_SAID = {"he": "עד יום שבת, עשרים ושמונה בנובמבר", "en": "by the twenty-eighth of November",
+BY_SHORT = {"he": "עד 28.11", "en": "By 28 Nov", "ar": "بحلول 28.11", "ru": "до 28.11"}
+BY_SAID = {"he": "עד יום שבת, עשרים ושמונה בנובמבר", "en": "By the twenty-eighth of November",
            # The Saturday-evening Arabic script says it in short, keeping the chat and the action.
            "ar": "بحلول الثامن والعشرين من نوفمبر",
            "ru": "до субботы, двадцать восьмого ноября"}
 # How it arrives without the settings (the wording before session 25).
-OLD = {"he": "השובר יישלח אליכם אוטומטית, ואין צורך לפנות אלינו כדי לקבל אותו.",
+OLD = {"he": "השובר יישלח אוטומטית, ללא צורך בפנייה.",  # s26: no "אליכם", reading 33
        "en": "It will arrive automatically; no need to ask.",
-       "ar": "ستصلكم القسيمة تلقائيًا دون الحاجة إلى التواصل معنا.",
+       "ar": "ستصلهم القسيمة تلقائيًا دون الحاجة إلى التواصل معنا.",
        "ru": "Он придёт автоматически, обращаться за ним не нужно."}
 
 
@@ -130,7 +132,8 @@ def test_the_readers_wording(shipped: Bundle) -> None:
     # en-1: whose bill; "of your monthly bill" said to the reader in the SMS.
     assert "a voucher worth 10% of their monthly bill" in seen(shipped, "en", "email")
     assert "a voucher worth 10% of your monthly bill" in seen(shipped, "en", "sms")
-    assert "We will text it to you by Saturday 28 November; no need to ask." in seen(
+    assert ("By Saturday 28 November, we will text every affected customer a voucher worth 10% of "
+            "their monthly bill, valid until 31 December 2026; no need to ask.") in seen(
         shipped, "en", "email")
     # RU-9: a voucher worth 10 % of the bill, not a 10 % discount coupon.
     assert "сертификат на сумму 10 % от ежемесячного счёта" in seen(shipped, "ru", "sms")
@@ -145,8 +148,9 @@ def test_the_readers_wording(shipped: Bundle) -> None:
 
 def test_the_english_banner_keeps_the_whole_sentence(shipped: Bundle) -> None:
     banner = seen(shipped, "en", "banner")
-    assert "Every affected customer will receive a voucher" in banner, banner
-    assert "We apologise for the disruption." in banner
+    assert "we will text every affected customer a voucher" in banner, banner
+    # s26: the shorter sentence leaves room for the whole apology.
+    assert "We apologise for the disruption to your service." in banner
 
 
 def test_the_english_sms_still_apologises_after_a_long_outage(shipped: Bundle) -> None:
@@ -186,11 +190,11 @@ def test_the_date_is_the_restoration_plus_the_days_with_the_year_when_it_changes
                         updated_at="2026-12-20T16:00:00+02:00")
     data["updates"][-1]["at"] = "2026-12-20T15:30:00+02:00"
     bundle = _bundle(data, folder)
-    assert "We will email it to you by Sunday 3 January 2027; no need to ask." in seen(
+    assert "By Sunday 3 January 2027, we will email every affected customer a voucher" in seen(
         bundle, "en", "email")
-    assert "השובר יישלח אליכם בדואר האלקטרוני עד יום ראשון, 3 בינואר 2027," in seen(
+    assert "השובר יישלח בדואר האלקטרוני עד יום ראשון, 3 בינואר 2027," in seen(
         bundle, "he", "email")
-    assert "We will email it to you by 3 Jan 2027." in seen(bundle, "en", "sms")
+    assert "By 3 Jan 2027, we will email you a voucher" in seen(bundle, "en", "sms")
 
 
 @pytest.mark.parametrize("kind", ["credit", "refund"])
