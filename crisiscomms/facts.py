@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import string
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
@@ -1397,8 +1398,9 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
             return None
         until_piece: Piece = (Atom("", "") if last is None
                               else Phrase(until, (("date", last),)))
-        return Phrase(pattern, (("by", lead), ("percent", percent), ("base", base),
-                                ("expiry", until_piece)))
+        # The words around the slots are spoken as words ("SMS" said as letters).
+        return with_words(pattern, (("by", lead), ("percent", percent), ("base", base),
+                                    ("expiry", until_piece)), language.speech)
 
     if (whole_sent := dated(words.sent, sent.lead, expiry, until, base)) is not None:
         sentence = brief = whole_sent
@@ -1450,6 +1452,39 @@ def _title_fault(inner: Atom, language: Language) -> Atom:
         return inner
     return Atom(text, lambda: said(inner.spoken, lambda s: str(escape(s))) or inner.spoken,
                 ltr=inner.ltr)
+
+
+def with_words(pattern: str, parts: tuple[tuple[str, Piece], ...],
+               say: speech.SpeechWords) -> Phrase:
+    """``pattern`` with its slots filled by ``parts`` and the words between them spoken as
+    words, as :func:`with_slot` does for one slot ("…ב-SMS עד {by}" said "אס אם אס").
+
+    >>> from crisiscomms.text.speech import speech_words
+    >>> said = with_words("{by}, ב-SMS", (("by", Atom("עד 28.11", "")),), speech_words("he"))
+    >>> str(said), "אס" in said.parts[1][1].spoken
+    ('עד 28.11, ב-SMS', True)
+    """
+    pieces: list[tuple[str, Piece]] = []
+    slots = dict(parts)
+    out: list[str] = []
+    for n, (literal, field, _spec, _conv) in enumerate(string.Formatter().parse(pattern)):
+        if literal:
+            # No underscore: Markdown output escapes the pattern's own marks.
+            key = f"words{n}"
+            out.append("{" + key + "}")
+            # Speech trims a word's edges; the spaces between slots must stay.
+            core = literal.strip()
+            lead, trail = literal[:len(literal) - len(literal.lstrip())], literal[len(
+                literal.rstrip()):]
+            pieces.append((key, Atom(literal, partial(_spaced, core, lead, trail, say))))
+        if field is not None:
+            out.append("{" + field + "}")
+            pieces.append((field, slots[field]))
+    return Phrase("".join(out), tuple(pieces))
+
+
+def _spaced(core: str, lead: str, trail: str, say: speech.SpeechWords) -> str:
+    return lead + _speak_text(core, say) + trail if core else lead
 
 
 def with_slot(pattern: str, name: str, value: Piece, say: speech.SpeechWords) -> Piece:
