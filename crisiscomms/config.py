@@ -759,6 +759,16 @@ class LostEmailWords(_Strict):
     again: where a message says its own lost-email sentence, the action is left out
     (``f.action_says_resend``), so it is not said twice."""
 
+    lost: str = ""
+    """The lost-email sentence of the short channels (the SMS, social post, banner and phone
+    line), which have no room for the pages' own with its time: emails sent since the fault
+    began did not reach us, so send them again once email is back (``f.contact.resend``)."""
+
+    lost_said: str = ""
+    """The same on the phone line, after its down line has said that email is not getting
+    through: only the request, without naming email again ("if you have written to us since
+    ..., please write again"; ``f.contact.resend_said``)."""
+
 
 class CaseWords(_Strict):
     """The small words of complaint-case letters (``[cases]`` of ``language.toml``): how a

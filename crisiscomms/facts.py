@@ -1098,6 +1098,14 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
             for u in incident.updates
         ]),
     }
+    # The short channels' lost-email sentence ([lost_email] lost), while email support is down
+    # and its mail is not kept; none where the customer action asks it already.
+    # The phone line's one says only the request: its down line says that email is not getting
+    # through ([lost_email] lost_said).
+    for key, text in (("resend", language.lost_email.lost),
+                      ("resend_said", language.lost_email.lost_said)):
+        facts["contact"][key] = _resend(incident, config, text, say, down_ids,
+                                        facts["action_says_resend"])
     facts["changes"] = [_change(c, language, lang, say, moment) for c in changes or ()]
     # The estimate's change on its own, for the sentence that replaces a message's ETA line.
     facts["eta_change"] = next((c for c in facts["changes"] if c["eta"]), None)
@@ -2161,6 +2169,35 @@ def _says_resend(incident: Incident, config: Config, language: Language, lang: s
     if email is None or email.kept or "email" not in down_ids:
         return False
     return _says(incident.customer_action, lang, language.lost_email.resend)
+
+
+def _resend(incident: Incident, config: Config, text: str, say: speech.SpeechWords,
+            down_ids: Collection[str], said: bool) -> Piece | None:
+    """``text``, a short channel's sentence asking customers to send again the emails that did
+    not reach us (``[lost_email] lost``, ``lost_said``): while the incident is open, email
+    support is down (``down_ids``) and its mail is not kept ([contact.email] kept); none where
+    the language has no such sentence or the customer action asks it already (``said``).
+
+    >>> from crisiscomms.config import default_templates_dir, load_config, load_language
+    >>> from crisiscomms.samples import load_example
+    >>> folder = default_templates_dir()
+    >>> config, en = load_config(folder), load_language(folder, "en")
+    >>> base = load_example("identified")
+    >>> mail = base.model_copy(update={"services": [
+    ...     base.services[0].model_copy(update={"id": "support-mail"})]})
+    >>> lost = en.lost_email.lost
+    >>> str(_resend(mail, config, lost, en.speech, {"email"}, False))[:36]
+    'Emails sent since the problem began '
+    >>> _resend(mail, config, lost, en.speech, {"email"}, True) is None
+    True
+    >>> _resend(base, config, lost, en.speech, set(), False) is None
+    True
+    """
+    email = config.contact.get("email")
+    if (said or not text or email is None or email.kept or "email" not in down_ids
+            or incident.status.value == "resolved"):
+        return None
+    return _word(text, say)
 
 
 def _says(action: Localized | None, lang: str, markers: Sequence[str]) -> bool:

@@ -75,7 +75,7 @@ OPENING = {
            "מוקד השירות הטלפוני אינו זמין כרגע בגלל התקלה.",
            "בינתיים אפשר לפנות אלינו בצ'אט באתר ובמרכזי השירות."],
     "en": ["because of the customer service centre problem, we are not handling emails",
-           "Your email has not been saved, so please send it again once email is back",
+           "We have not received your email, so please send it again once email is back",
            "Our phone line is down because of this problem.",
            "Until then, you can reach us by chat on our website and at our service centres."],
     "ar": ["بسبب عطل في مركز خدمة الزبائن، لا يمكننا حاليًا معالجة الرسائل",
@@ -111,7 +111,7 @@ def test_the_auto_reply_names_the_fault_then_the_email_kept_then_where_to_turn(
     assert text.count(OPENING[lang][3]) == 1
 
 
-NOT_KEPT = {"he": "פנייתכם לא נשמרה", "en": "Your email has not been saved",
+NOT_KEPT = {"he": "פנייתכם לא נשמרה", "en": "We have not received your email",
             "ar": "لم يتم حفظ رسالتكم", "ru": "Ваше письмо до нас не дошло"}
 # Said only when the team states `[contact.email] kept = true` (s19: not promised by default).
 KEPT = {"he": "פנייתכם נשמרה אצלנו ותטופל כשהשירות יחזור לפעול, ואין צורך לשלוח אותה שוב.",
@@ -244,7 +244,7 @@ def test_a_resolved_message_no_longer_says_the_channels_are_down() -> None:
 # Not kept unless the team states `[contact.email] kept = true` (s19).
 # s25 (reading 30 en-2, HE-5, RU-5): since the problem began, and which service must be back.
 STATUS_KEPT = {"he": "פניות שנשלחו אלינו במייל מאז תחילת התקלה לא נשמרו: נבקש לשלוח אותן שוב",
-               "en": "Emails sent to us since the problem began have not been saved: please "
+               "en": "Emails sent to us since the problem began have not reached us: please "
                      "send them again once email is back",
                "ar": "لم يتم حفظ الرسائل المرسلة إلينا بالبريد الإلكتروني منذ بداية الخلل",
                "ru": "Письма, отправленные нам с начала сбоя, до нас не дошли"}

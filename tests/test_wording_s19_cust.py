@@ -53,12 +53,13 @@ def call_centre() -> Bundle:
 
 KEPT = {"he": ("נשמרה אצלנו", "נשמרות ויטופלו"),
         "en": ("has been kept and will be answered", "are kept and will be answered")}
-# s25 (reading 30 en-2, HE-5): "not saved", with an apology, and since the problem began.
+# s25 (reading 30 en-2, HE-5): "not saved", with an apology, and since the problem began;
+# s26: English "not received" / "not reached us", not "not saved".
 NOT_KEPT = {"he": {"email": "פנייתכם לא נשמרה, ואנו מתנצלים על כך: נבקש לשלוח אותה שוב",
                    "status_page": "פניות שנשלחו אלינו במייל מאז תחילת התקלה לא נשמרו"},
-            "en": {"email": "Your email has not been saved, so please send it again",
-                   "status_page": "Emails sent to us since the problem began have not been "
-                                  "saved"}}
+            "en": {"email": "We have not received your email, so please send it again",
+                   "status_page": "Emails sent to us since the problem began have not "
+                                  "reached us"}}
 
 
 @pytest.mark.parametrize("lang", LANGS)

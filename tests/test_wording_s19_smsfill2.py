@@ -104,7 +104,9 @@ def test_no_need_line_is_not_said_when_emails_sent_now_are_lost() -> None:
         for text in [*levels(incident, lang), _text(sms(incident, lang))]:
             assert (SCOPED[lang] in text or NO_NEED[lang] not in text
                     if lang in SCOPED else NO_NEED[lang] not in text), (lang, text)
-    assert SCOPED["en"] in _text(sms(incident, "en"))
+    # s26: the scoped line gives way to the lost-email line, which it contradicted (here the
+    # workaround leaves no room for that line: tests/test_wording_s26_cc.py has one that fits).
+    assert SCOPED["en"] not in _text(sms(incident, "en"))
     # The channel that still works is said instead.
     assert "You can reach us by chat on our website" in _text(sms(incident, "en"))
 

@@ -29,7 +29,8 @@ CALLS = {"he": "נציגינו אינם יכולים לענות לשיחות", "
          "ar": "لا يمكن لممثلينا الرد على المكالمات", "ru": "Наши операторы"}
 EMAIL = {"he": "וגם פניות במייל אינן מתקבלות", "en": "email to us is not getting through",
          "ar": "ولا تصلنا رسائل البريد الإلكتروني",
-         "ru": "письма на нашу электронную почту из-за этого сбоя тоже не доходят"}
+         # s26: the fault is not named yet on the Russian down line, which comes first.
+         "ru": "из-за сбоя письма на нашу электронную почту тоже не доходят"}
 WORKING = {"he": "ניתן לפנות בצ'אט באתר ובמרכזי השירות",
            "en": "You can reach us by chat on our website and at our service centres",
            "ar": "يمكنكم التواصل معنا عبر الدردشة في موقعنا، أو بزيارة مراكز الخدمة",

@@ -41,7 +41,8 @@ def test_the_call_centre_sms_has_the_sender_and_every_working_channel() -> None:
     assert "required-fact" not in rules
 
 
-@pytest.mark.parametrize(("lang", "said"), [("ar", "(الهاتف والبريد)"),
+# s26: Arabic names email support "البريد الإلكتروني" in short ("البريد" alone is the post).
+@pytest.mark.parametrize(("lang", "said"), [("ar", "(الهاتف والبريد الإلكتروني)"),
                                             ("ru", "(телефон и почта)")])
 def test_the_short_names_are_the_bracket_in_arabic_and_russian(lang: str, said: str) -> None:
     # s25: tests/data/callcentre-s24*, the old-shaped call-centre incident (title naming

@@ -52,7 +52,8 @@ def test_the_call_centre_sms_says_there_is_no_need_to_contact_us_again() -> None
     # s25: tests/data/callcentre-s24*, the old-shaped call-centre incident (title naming
     # neither service; both in the bracket) these wordings were pinned against.
     en, units = _sms(HARD.parent / "callcentre-s24.yaml", "en")
-    assert ("Next update: 11:00. No need to contact us again about this problem. You can reach us "
+    # s26: beside lost emails (sent again once email is back) the line is about calls only.
+    assert ("Next update: 11:00. No need to call about this problem. You can reach us "
             "by chat on our website and at our service centres.") in en
     assert "Thank you for your patience" not in en
     assert units <= BUDGET["en"]

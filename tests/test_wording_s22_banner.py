@@ -107,7 +107,8 @@ def test_status_in_short_last() -> None:
     text, stats = _banner("ar", (5, 22, 40))
     assert stats["short"] == 4
     # The services by their short names at the shortest wording (s23_short).
-    assert "(الهاتف والبريد): قيد الإصلاح." in text
+    # s26: "البريد الإلكتروني" in short, not "البريد" (the post).
+    assert "(الهاتف والبريد الإلكتروني): قيد الإصلاح." in text
     assert "بعد منتصف ليل السبت (فجر الأحد 29 نوفمبر)" in text
     assert "يوم السبت 28 نوفمبر الساعة 23:40" in text
 

@@ -64,7 +64,8 @@ def test_he_full_callcentre_sms_keeps_the_line_beside_the_scoped_channels() -> N
     facts = build_facts(incident, ts.config, language, "he", None)
     text = strip_controls(_render_one(ts, incident, "he", "sms", {}, facts, language, {},
                                       level=0).text or "")
-    assert "אין צורך לפנות בעניין זה. בעניין אחר פנו בצ'אט באתר או במרכזי השירות." in text
+    # s26: beside lost emails (to be sent again) the line is about calls only.
+    assert "אין צורך להתקשר בעניין זה. בעניין אחר פנו בצ'אט באתר או במרכזי השירות." in text
 
 
 def test_ar_changed_sms_keeps_the_link() -> None:

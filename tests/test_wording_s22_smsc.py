@@ -112,7 +112,8 @@ def test_beside_the_no_need_line_the_scope_stays() -> None:
     facts = build_facts(incident, ts.config, language, "he", None)
     outputs, _ = _render_outputs(ts, "he", "sms", {}, facts, language, {}, short=7, room=60)
     text = strip_controls(outputs["text"])
-    assert "אין צורך לפנות בעניין זה. בעניין אחר פנו בצ'אט" in text, text
+    # s26: beside lost emails (to be sent again) the line is about calls only.
+    assert "אין צורך להתקשר בעניין זה. בעניין אחר פנו בצ'אט" in text, text
     assert "בינתיים" not in text, text
     outputs, _ = _render_outputs(ts, "he", "sms", {}, facts, language, {}, short=7, room=30)
     text = strip_controls(outputs["text"])
@@ -132,7 +133,8 @@ def test_other_languages_have_no_meanwhile_wording() -> None:
     """en/ar/ru scope no channel line against nothing: their call-centre SMS is unchanged."""
     incident = load_incident(HARD / "callcentre-arru.yaml")
     en, _ = _sms(incident, "en")
-    assert "No need to contact us again about this problem. You can reach us by chat" in en, en
+    # s26: the lost-email line in place of "No need to contact us again", which contradicted it.
+    assert "please resend them once email is back. You can reach us by chat" in en, en
     for lang in ("ar", "ru"):
         text, _ = _sms(incident, lang)
         assert "لأي أمر آخر" not in text and "По другим вопросам" not in text, (lang, text)

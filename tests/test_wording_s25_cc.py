@@ -45,7 +45,8 @@ def test_callcentre_title_is_not_a_service_centre(lang: str) -> None:
 
 
 # The lost-email sentence of each language, and a customer action that asks the same.
-LOST = {"he": "לא נשמר", "en": "not been saved", "ar": "لم يتم حفظ", "ru": "до нас не дошл"}
+# s26: English "We have not received your email" (email), "have not reached us" (status page).
+LOST = {"he": "לא נשמר", "en": "have not re", "ar": "لم يتم حفظ", "ru": "до нас не дошл"}
 ACTION = {"he": "אם שלחתם אלינו מייל מאז 09:30, נבקש לשלוח אותו שוב.",
           "en": "If you have emailed us since 09:30, please send it again.",
           "ar": "إذا راسلتمونا منذ الساعة 09:30، فيُرجى إعادة إرسال رسالتكم.",
