@@ -33,8 +33,8 @@ SEGMENTS = {"he": 2, "en": 2, "ar": 3, "ru": 3}
 LOST = {"he": "מיילים שנשלחו מאז התקלה לא התקבלו: נבקש לשלוח שוב כשהמייל יחזור.",
         "en": "Emails sent since the problem began have not reached us: please resend them once "
               "email is back."}
-SAID = {"he": "אם פניתם אלינו בכתב מאז תחילת התקלה, נבקש לשלוח את הפנייה שוב אחרי תיקון "
-              "התקלה.",
+SAID = {"he": "אם שלחתם לנו פנייה מאז תחילת התקלה, נבקש לשלוח אותה שוב כשהשירות יחזור "
+              "לפעול.",
         "en": "If you have written to us since the problem began, please write again once it "
               "is fixed.",
         "ar": "إذا راسلتمونا منذ بداية الخلل، فيُرجى إعادة إرسال رسالتكم بعد إصلاحه.",
@@ -144,7 +144,8 @@ def test_the_social_post_and_the_ssml_say_it_where_there_is_room(lang: str) -> N
     assert language.lost_email.lost in strip_controls(outputs["text"])
     message = render(load_incident(_file(lang)), languages=[lang], channels=["ivr"])[lang, "ivr"]
     # The SSML (what callers hear) says the request too.
-    word = {"he": "בכתב", "en": "written to us", "ar": "راسلتمونا", "ru": "писали нам"}[lang]
+    word = {"he": "שלחתם לנו פנייה", "en": "written to us", "ar": "راسلتمونا",
+            "ru": "писали нам"}[lang]
     assert word in (message.ssml or ""), message.ssml
 
 
