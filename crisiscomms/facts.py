@@ -2224,10 +2224,26 @@ def _joined_no_contact(short: Piece | None, language: Language, rtl: bool,
     ...              ar.speech)
     >>> str(_joined_no_contact(said, ar, True, ar.speech))
     'تمت دفعتكم بنجاح، لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا.'
+    >>> said = _said(LongText({"ar": "لا حاجة إلى الدفع مجددًا: ستظهر الدفعات قبل نهاية الأحد"}),
+    ...              "ar", True, ar.speech)
+    >>> str(_joined_no_contact(said, ar, True, ar.speech))
+    'لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا: ستظهر الدفعات قبل نهاية الأحد.'
     """
     join = language.contact.no_need_join
     text = "" if short is None else str(short)
-    if join is None or not text.endswith(join.ends):
+    if join is None:
+        return None
+    # The no-need clause may open the action and its reason follow a colon ("אין צורך לשלם שוב:
+    # התשלום יופיע עד סוף יום ראשון.", reading s26: the reason says what will happen, not that
+    # every reader's payment went through).
+    clause = join.ends.rstrip(".") + ": "
+    leading = text.find(clause)
+    if (not text.endswith(join.ends) and leading > len(join.starts)
+            and text.startswith(join.starts) and not re.search(r"[.,:;،] ", text[:leading])):
+        said = _join_tail(join).rstrip(".")
+        return _user_text(text[:leading] + join.joins + said + text[leading + len(clause) - 2:],
+                          rtl, say)
+    if not text.endswith(join.ends):
         return None
     # The no-need clause may follow its reason after a comma or colon ("התשלום נקלט, אין צורך
     # לשלם שוב."): the reason stays before it (reading 30: "do not pay again" without it invites

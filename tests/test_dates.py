@@ -137,7 +137,7 @@ def test_a_resolved_page_read_the_next_day_says_the_date() -> None:
 def test_a_35_hour_outage_is_not_rounded() -> None:
     bundle = render(parse_incident(example("compensation")))
     he = strip_controls(bundle["he", "email"].text)
-    assert "לאחר 35 שעות ו-40 דקות" in he and "יום ו-12 שעות" not in he
+    assert "35 שעות ו-40 דקות לאחר תחילתה" in he and "יום ו-12 שעות" not in he
     assert "after 35 hours and 40 minutes" in bundle["en", "email"].text
 
 
@@ -162,7 +162,7 @@ def test_managers_get_hours_and_minutes() -> None:
     three_days = render(parse_incident(example(
         "compensation", started_at="2026-11-18T17:49:00+02:00")), channels=["management"])
     he = strip_controls(three_days["he", "management"].text)
-    assert "לאחר 72 שעות ודקה" in he
+    assert "72 שעות ודקה לאחר תחילת התקלה" in he
     # English management writes every length in figures (one number style per notice).
     assert "after 72 hours and 1 minute" in three_days["en", "management"].text
 

@@ -152,7 +152,9 @@ def test_rendered_durations_read_naturally(case: tuple[dict[str, Any], int]) -> 
     if data["status"] == "resolved":
         he = strip_controls(bundle["he", "email"].text)
         en = bundle["en", "email"].text
-        said_he = re.search(r"לאחר (.+?)\.", he)
+        # s26: the length from the fault's start, "…, שעה לאחר תחילתה." ("לאחר שעה" was heard
+        # as "in an hour").
+        said_he = re.search(r"בשעה \d\d:\d\d, (.+?) לאחר תחילתה\.", he)
         said_en = re.search(r"after (.+?)\.", en)
         assert said_he and said_en
         for said in (he_minutes(said_he.group(1)), en_minutes(said_en.group(1))):

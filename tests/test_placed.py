@@ -101,7 +101,8 @@ def test_restricted_wording_typed_into_a_template_names_the_template(
         copy: TemplateCopy) -> None:
     cause = load_example("identified").internal.cause["en"]  # type: ignore[union-attr,index]
     original = (copy.folder / "en" / "banner.txt").read_text(encoding="utf-8")
-    changed = original.replace("Next update {{", cause + " Next update {{")
+    # s26: the identified banner says the shared day first ("{% if day1 %}…: next update …").
+    changed = original.replace("{% if day1 %}", "{% if day1 %}" + cause + " ")
     assert changed != original
     with copy.changed("en/banner.txt", changed):
         bundle = render(load_example("identified"), languages=["en"], channels=["banner"],

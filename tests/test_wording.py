@@ -101,8 +101,10 @@ def test_resolved_hebrew_says_which_fault_was_fixed_and_about_how_long(
         assert "התקלה שהשפיעה על שירותי הסלולר טופלה" in text, channel
         # The exact length, as the email gives it (session 18); the phone line may leave it
         # out to keep its 45 seconds, but never rounds it.
+        # s26: from its start ("35 שעות ו-40 דקות לאחר תחילתה"): "לאחר שעה" can be heard as
+        # "in an hour".
         if channel == "status_page":
-            assert "לאחר 35 שעות ו-40 דקות" in text
+            assert "35 שעות ו-40 דקות לאחר תחילתה" in text
         assert "לאחר כ" not in text, channel
 
 

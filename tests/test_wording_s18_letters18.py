@@ -214,7 +214,7 @@ def test_russian_status_page_puts_whole_sentences_after_no_colon(four: Path, nam
         seen = strip_controls(output).replace("*", "")
         assert not re.search(r"(Компенсация|Ожидаемый срок): [А-ЯЁ]", seen), seen
     if name == "investigating":
-        assert "будет восстановлена. Мы опубликуем срок здесь" in message.text
+        assert "Срок восстановления пока неизвестен. Мы опубликуем его здесь" in message.text
     else:
         assert "Компенсация.** Все пострадавшие клиенты" in message.text
 

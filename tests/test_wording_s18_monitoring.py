@@ -18,11 +18,14 @@ BACK_SHORT = {"he": "צפי:", "en": "Expected back", "ar": "العودة الم
 # in the next-update sentence when both are the same time).
 # The IVR says a fix watched until the next update in plain words (reading 30 en-10, HE-8,
 # AR-16, RU-6): "checking that it holds", never "monitoring the service until our next update".
-WATCH = {"he": ("לסיים את המעקב", "מעקב עד", "סיום המעקב", "מוודאים שהכול פועל כראוי"),
+# Session 26: the he and ar SMS give "when monitoring ends" to the joined no-need clause beside
+# the payment action's reason, as ru did in session 25; their status still says it ("במעקב",
+# "قيد المتابعة").
+WATCH = {"he": ("לסיים את המעקב", "מעקב עד", "סיום המעקב", "מוודאים שהכול פועל כראוי", "במעקב."),
          "en": ("expect to finish", "Monitoring until", "monitoring until", "monitoring ends",
                 "checking that it holds"),
          "ar": ("إنهاء المتابعة", "المتابعة حتى", "انتهاء المتابعة",
-                "نتابع الوضع للتأكد من أن الخدمة تعمل كما ينبغي"),
+                "نتابع الوضع للتأكد من أن الخدمة تعمل كما ينبغي", "قيد المتابعة."),
          "ru": ("завершить наблюдение", "Наблюдение до", "окончании наблюдения",
                 "Сейчас мы следим за работой сервиса",
                 # Session 25 (reading 30 RU-6): the SMS gives ", по окончании наблюдения" (tool

@@ -196,7 +196,7 @@ def test_no_sentence_starts_after_a_colon_in_email_and_status_page(lang: str) ->
                 "status_page" else "In the meantime: international calls can be made",
                 "ru": "А пока: оплатить счёт можно"}[lang] in text, channel
         assert {"en": "We do not yet have a reliable estimate",
-                "ru": "У нас пока нет надёжной оценки"}[lang] in text, channel
+                "ru": "Срок восстановления пока неизвестен"}[lang] in text, channel
 
 
 def test_what_happened_goes_on_in_small_letters() -> None:

@@ -51,7 +51,9 @@ def test_monitoring_to_the_next_update_says_the_time_once(lang: str) -> None:
 
 def test_monitoring_sentence_in_hebrew_and_english() -> None:
     bundle = _render(_data("monitoring"), ("he", "en"))
-    assert "העדכון הבא: 12:30, עם סיום המעקב." in _text(bundle["he", "sms"])
+    # s26: beside the payment action's reason "עם סיום המעקב" gives way to the joined no-need
+    # clause (the status still says "במעקב").
+    assert "העדכון הבא: 12:30. אין צורך לשלם או לפנות שוב:" in _text(bundle["he", "sms"])
     assert "Next update: 12:30, when monitoring ends." in _text(bundle["en", "sms"])
 
 
@@ -60,7 +62,8 @@ def test_monitoring_to_another_time_keeps_both() -> None:
     data["next_update_at"] = data["eta"].replace("12:30", "12:15")
     bundle = _render(data, ("he",))
     text = _text(bundle["he", "sms"])
-    assert "מעקב עד 12:30." in text and "העדכון הבא: 12:15." in text, text
+    # s26: the longer payment action leaves the short next-update form, "נעדכן ב-12:15.".
+    assert "מעקב עד 12:30." in text and "נעדכן ב-12:15." in text, text
     assert not _errors(bundle), bundle.findings
 
 

@@ -105,7 +105,8 @@ def test_hebrew_resolved_email_says_leahar() -> None:
     bundle = render(load_example("compensation"), languages=["he"], channels=["email"])
     for output in OUTPUTS:
         text = re.sub(r"</?bdi>", "", seen(bundle, "he", "email", output))
-        assert "אחרי" not in text and ", לאחר 35 שעות ו-40 דקות" in text
+        # s26: the length from the fault's start ("לאחר שעה" can be heard as "in an hour").
+        assert "אחרי" not in text and ", 35 שעות ו-40 דקות לאחר תחילתה" in text
 
 
 @pytest.mark.parametrize("output", OUTPUTS)

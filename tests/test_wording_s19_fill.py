@@ -54,8 +54,10 @@ def test_english_statement_after_statement_sms_apologises_for_the_late_update() 
 
 def test_monitoring_payment_sms_says_do_not_pay_again() -> None:
     bundle = render(load_example("monitoring"), languages=["he", "en"], channels=["sms"])
-    # Session 25 (reading 30 en-5): the short action carries its reason, "התשלום נקלט".
-    assert "העדכון הבא: 12:30, עם סיום המעקב. התשלום נקלט, אין צורך לשלם או לפנות שוב." in (
+    # Session 25 (reading 30 en-5): the short action carries its reason; s26: what will happen
+    # ("התשלום יופיע …"), not "התשלום נקלט", the contact clause joined into its opening clause in
+    # the room of ", עם סיום המעקב".
+    assert "העדכון הבא: 12:30. אין צורך לשלם או לפנות שוב: התשלום יופיע עד סוף יום א׳." in (
         _sms(bundle))
     # English has room for the whole action.
     assert "Please do not pay again: your payment will show by the end of Sunday 22 November" in (

@@ -73,8 +73,10 @@ def test_monitoring_payment_sms_says_do_not_pay_again() -> None:
     ar, ru = sms("monitoring", "ar"), sms("monitoring", "ru")
     # s22: the short action joined with "no need to contact us again" (reading 17).
     # Session 25 (reading 30 en-5): the short action carries its reason before the joined line.
-    assert "تمت دفعتكم بنجاح، لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا." in _text(ar)
-    assert "Платёж прошёл, платить и обращаться повторно не нужно." in _text(ru)
+    # s26: the reason says what will happen, after the joined clause.
+    assert ("لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا: ستظهر الدفعات قبل نهاية الأحد."
+            in _text(ar))
+    assert "Платить и обращаться повторно не нужно: всё зачтём до понедельника." in _text(ru)
     assert ar.stats["segments"] <= 3 and ru.stats["segments"] <= 3
 
 

@@ -46,8 +46,9 @@ def test_a_keyword_sms_keeps_the_sender() -> None:
 
 def test_a_no_need_action_joins_the_no_need_line_in_hebrew() -> None:
     text, _ = _sms(example_path("monitoring"))
-    # Session 25 (reading 30 en-5): the reason before the joined clause.
-    assert text.endswith("עם סיום המעקב. התשלום נקלט, אין צורך לשלם או לפנות שוב.")
+    # Session 25 (reading 30 en-5): the action keeps its reason; s26: after the joined clause.
+    assert text.endswith("העדכון הבא: 12:30. אין צורך לשלם או לפנות שוב: התשלום יופיע עד סוף יום "
+                         "א׳.")
     assert "אין צורך לשלם שוב" not in text
 
 
@@ -58,7 +59,7 @@ def test_a_no_need_action_joins_the_no_need_line_in_english(tmp_path: Path) -> N
                    ' your account."')
     changed = (source.replace('en: "Please do not pay again: your payment will show by the end '
                               'of Sunday 22 November."', long_action)
-               .replace('en: "Please do not pay again: your payment went through"\n',
+               .replace('en: "Please do not pay again: payments will show by Sunday night"\n',
                         'en: "No need to pay again"\n'))
     assert changed.count("No need to pay again") == 2
     path = tmp_path / "monitoring.yaml"

@@ -71,10 +71,11 @@ def _banner(lang: str, when: tuple[int, int, int], no_eta: bool = False) -> tupl
     return strip_controls(message.text), message.stats
 
 
-NIGHT = {"en": "on Friday 27 November (overnight from Thursday)",
+# s26: the day first, then both times after a colon (not "…, both on …", "…، وذلك …").
+NIGHT = {"en": "On Friday 27 November (overnight from Thursday)",
          "ar": "بعد منتصف ليل الخميس (فجر الجمعة 27 نوفمبر)"}
-SAID_ONCE = {"en": "Next update at 00:50 and expected back at 01:50, both ",
-             "ar": "التحديث القادم الساعة 00:50 والعودة المتوقعة الساعة 01:50، وذلك "}
+SAID_ONCE = {"en": ": next update at 00:50, expected back at 01:50.",
+             "ar": ": التحديث القادم الساعة 00:50، والعودة المتوقعة الساعة 01:50."}
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
@@ -82,7 +83,7 @@ def test_the_night_is_said_once(lang: str) -> None:
     text, stats = _banner(lang, (3, 23, 50))
     assert stats["short"] <= 3  # night24: said once at every level
     assert text.count(NIGHT[lang]) == 1
-    assert SAID_ONCE[lang] + NIGHT[lang] + "." in text
+    assert NIGHT[lang] + SAID_ONCE[lang] in text
 
 
 def test_said_once_ru() -> None:
@@ -121,7 +122,7 @@ def test_same_date_other_forms_says_the_plain_day() -> None:
     data["eta"] = "2026-11-27T05:00:00+02:00"
     text = strip_controls(render(parse_incident(data, str(CC)), languages=["ar"],
                                  channels=["banner"])["ar", "banner"].text)
-    assert "التحديث القادم الساعة 03:00 والعودة المتوقعة الساعة 05:00، وذلك يوم الجمعة 27 نوفمبر." \
+    assert "يوم الجمعة 27 نوفمبر: التحديث القادم الساعة 03:00، والعودة المتوقعة الساعة 05:00." \
         in text
 
 

@@ -57,7 +57,7 @@ def test_other_languages_say_monitoring_until_the_next_update(lang: str, said: s
     ("he", "אין צורך לשלם שוב", "לשלם שוב"),
     ("en", "Please do not pay again", "pay again"),
     ("ar", "لا حاجة إلى الدفع مجددًا", "الدفع مجددًا"),
-    ("ru", "платить повторно не нужно.", "повторно"),  # s25: after its reason, "Платёж прошёл, "
+    ("ru", "латить повторно не нужно", "повторно"),  # s26: "Платить повторно не нужно: …"
 ])
 def test_the_customer_action_short_form_from_wording_4(lang: str, action: str,
                                                        stem: str) -> None:

@@ -26,15 +26,14 @@ from crisiscomms.text.bidi import strip_controls
 
 ROOT = Path(__file__).resolve().parent.parent
 HARD = ROOT / "tests" / "data" / "hard"
-JOINED = {"he": "אין צורך לשלם או לפנות שוב.",
-          "ar": "لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا.",
-          "ru": "Платить и обращаться повторно не нужно."}
-SHORT = {"he": "אין צורך לשלם שוב.", "ar": "لا حاجة إلى الدفع مجددًا.",
-         "ru": "Платить повторно не нужно."}
-# Session 25 (reading 30 en-5): the short action says its reason before the no-need clause.
-REASON = {"he": "התשלום נקלט, ", "ar": "تمت دفعتكم بنجاح، ", "ru": "Платёж прошёл, п"}
-HE_MONITORING = ("נתיבים: עיכוב בקליטת תשלומים באתר – התיקון הושלם, במעקב. העדכון הבא: 12:30, "
-                 "עם סיום המעקב. התשלום נקלט, אין צורך לשלם או לפנות שוב.")
+# s26: the short action opens with its no-need clause and says its reason after a colon.
+JOINED = {"he": "אין צורך לשלם או לפנות שוב:",
+          "ar": "لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا:",
+          "ru": "Платить и обращаться повторно не нужно:"}
+SHORT = {"he": "אין צורך לשלם שוב:", "ar": "لا حاجة إلى الدفع مجددًا:",
+         "ru": "Платить повторно не нужно:"}
+HE_MONITORING = ("נתיבים: עיכוב בקליטת תשלומים באתר – התיקון הושלם, במעקב. העדכון הבא: 12:30. "
+                 "אין צורך לשלם או לפנות שוב: התשלום יופיע עד סוף יום א׳.")
 
 
 def _sms(incident: Incident, lang: str) -> tuple[str, dict[str, Any]]:
@@ -106,8 +105,9 @@ def test_the_fact_is_none_for_an_action_that_is_not_a_no_need_again_line() -> No
         assert facts["action_joined_no_contact"] is None, lang
         facts = build_facts(load_example("monitoring"), ts.config, ts.language(lang), lang,
                             None)
-        joined = JOINED[lang][1:] if lang == "ru" else JOINED[lang]
-        assert str(facts["action_joined_no_contact"]) == REASON[lang] + joined, lang
+        said = {"he": " התשלום יופיע עד סוף יום א׳.", "ar": " ستظهر الدفعات قبل نهاية الأحد.",
+                "ru": " всё зачтём до понедельника."}[lang]
+        assert str(facts["action_joined_no_contact"]) == JOINED[lang] + said, lang
 
 
 def test_a_joined_action_already_says_no_contact() -> None:

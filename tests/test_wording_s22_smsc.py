@@ -46,7 +46,9 @@ def _sms(incident: Incident, lang: str, previous: Incident | None = None) -> tup
 
 def test_ar_monitoring_sms_keeps_again_on_the_payment() -> None:
     text, units = _sms(load_example("monitoring"), "ar")
-    assert text.endswith(f"{AR_JOINED} status.netivim.example"), text
+    # s26: the joined clause opens the action, its reason after the colon.
+    assert text.endswith("لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا: ستظهر الدفعات قبل نهاية "
+                         "الأحد. status.netivim.example"), text
     assert "لا حاجة إلى الدفع أو" not in text, text
     assert units <= BUDGET["ar"], units
 

@@ -80,8 +80,10 @@ def test_ru_banner_keeps_the_workaround_with_the_shorter_estimate_phrase() -> No
 
 def test_he_banner_keeps_the_workaround_before_a_second_channel() -> None:
     for said in _banner(_raw("identified", ("call-centre", "chat")), "he")[:2]:
-        assert ("שניהם ביום ראשון, 22 בנובמבר. " + WORKAROUND["he"]
-                + " בעניין אחר פנו במייל service@netivim.example.") in said
+        # s26: the day said first leaves room for the brief apology too, where the fill finds it.
+        assert re.search(re.escape("וצפי לחזרת השירות בשעה 17:00. " + WORKAROUND["he"])
+                         + "( אנו מתנצלים.)?"
+                         + re.escape(" בעניין אחר פנו במייל service@netivim.example."), said)
         # The long status stays where the workaround fits beside it.
         assert "הגורם אותר והתקלה בטיפול" in said
 

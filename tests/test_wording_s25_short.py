@@ -32,12 +32,13 @@ HARD = ROOT / "tests" / "data" / "hard"
 LANGS = ("he", "en", "ar", "ru")
 SHORT = ("sms", "banner", "social")
 # What the payment action says in each language, and the reason it must keep: the short form's
-# "your payment went through" or the whole form's "your payment will show …".
+# "payments will show …" (s26: not "your payment went through", which no public message can
+# promise every reader) or the whole form's "your payment will show …".
 PAY = {"he": "לשלם", "en": "pay again", "ar": "الدفع مجددًا", "ru": "латить"}
-REASON = {"he": ("התשלום נקלט", "התשלום יופיע"),
-          "en": ("your payment went through", "your payment will show"),
-          "ar": ("تمت دفعتكم بنجاح", "ستظهر الدفعة"),
-          "ru": ("Платёж прошёл", "платёж отобразится")}
+REASON = {"he": ("התשלום יופיע",),
+          "en": ("payments will show", "your payment will show"),
+          "ar": ("ستظهر الدفعات", "ستظهر الدفعة"),
+          "ru": ("всё зачтём", "платёж отобразится")}
 SORRY = {"he": "מתנצלים", "en": ("sorry", "apologise"), "ar": "نعتذر", "ru": "извинени"}
 
 
@@ -77,9 +78,9 @@ def test_the_action_comes_before_the_contact_line() -> None:
 
 def test_the_no_contact_clause_joins_the_action_after_its_reason() -> None:
     ts = template_set()
-    joined = {"he": "התשלום נקלט, אין צורך לשלם או לפנות שוב.",
-              "ar": "تمت دفعتكم بنجاح، لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا.",
-              "ru": "Платёж прошёл, платить и обращаться повторно не нужно."}
+    joined = {"he": "אין צורך לשלם או לפנות שוב: התשלום יופיע עד סוף יום א׳.",
+              "ar": "لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا: ستظهر الدفعات قبل نهاية الأحد.",
+              "ru": "Платить и обращаться повторно не нужно: всё зачтём до понедельника."}
     for lang, said in joined.items():
         facts = build_facts(load_example("monitoring"), ts.config, ts.language(lang), lang, None)
         assert str(facts["action_joined_no_contact"]) == said, lang

@@ -717,7 +717,10 @@ def _time_words(t: datetime.time, w: SpeechWords, genitive: bool = False) -> str
         return w.noon
     if w.clock == 12:
         said_hour = t.hour % 12 or 12
+        # The hour after midnight may have words of its own on a 12-hour clock (``hour_words``
+        # 0, Russian "ноль": 00:40 "ноль сорок ночи", not "двенадцать сорок").
         hour = ((w.full_hour_words.get(said_hour) if t.minute == 0 else None)
+                or (w.hour_words.get(0) if t.hour == 0 else None)
                 or w.hour_words.get(said_hour) or _words(said_hour, w, w.hour_gender))
     elif t.minute == 0 and t.hour in w.full_hour_words:
         hour = w.full_hour_words[t.hour]
