@@ -27,7 +27,7 @@ NOW = {"he": r"כרגע", "en": r"\b(?:right now|for now|now|at the moment)\b", 
        "ru": r"\bсейчас\b"}
 CALLS = {"he": "נציגינו אינם יכולים לענות לשיחות", "en": "Our representatives cannot take calls",
          "ar": "لا يمكن لممثلينا الرد على المكالمات", "ru": "Наши операторы"}
-EMAIL = {"he": "וגם פניות במייל אינן מתקבלות", "en": "email to us is not getting through",
+EMAIL = {"he": "וגם פניות במייל אינן מתקבלות", "en": "emails to us are not getting through",
          "ar": "ولا تصلنا رسائل البريد الإلكتروني",
          # s26: the fault is not named yet on the Russian down line, which comes first.
          "ru": "из-за сбоя письма на нашу электронную почту тоже не доходят"}

@@ -57,8 +57,8 @@ def test_the_phone_down_line_says_email_in_its_own_words(name: str) -> None:
     langs = list(LANGS) if "arru" in name else ["he", "en"]
     bundle = render(incident, languages=langs, channels=["ivr"])
     en = seen(bundle, "en", "ivr")
-    assert ("Our representatives cannot take calls, and email to us is not getting through "
-            "at the moment.") in en, en
+    assert ("Our representatives cannot take calls, and emails to us are not getting through "
+            "right now.") in en, en
     assert "cannot receive email" not in en
     he = seen(bundle, "he", "ivr")
     assert "נציגינו אינם יכולים לענות לשיחות, וגם פניות במייל אינן מתקבלות בגלל התקלה." in he
@@ -75,5 +75,5 @@ def test_the_channel_guide_describes_the_short_workaround_level_and_also_down() 
     guide = (Path(__file__).parent.parent / "docs" / "channels.md").read_text("utf-8")
     section = guide[guide.index("### `ivr`: why"):guide.index("### `status_page`")]
     for words in ("`workaround_short`", "never its SMS form", "`[contact.also_down]`",
-                  "email to us is not getting through"):
+                  "emails to us are not getting through"):
         assert words in section, words
