@@ -764,6 +764,12 @@ class LostEmailWords(_Strict):
     line), which have no room for the pages' own with its time: emails sent since the fault
     began did not reach us, so send them again once email is back (``f.contact.resend``)."""
 
+    lost_dated: str = ""
+    """``lost`` with its times, shorter where the clock says it ("Emails sent to us since
+    {since} did not reach us: please resend them after {back}."): ``{since}`` the outage's
+    start, ``{back}`` the estimate, both as the short channels write a time; used while an
+    estimate is set and not monitoring. Empty: ``lost`` alone (reading 44 EN-2, EN-3)."""
+
     lost_said: str = ""
     """The same on the phone line, after its down line has said that email is not getting
     through: only the request, without naming email again ("if you have written to us since

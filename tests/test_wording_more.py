@@ -104,15 +104,16 @@ def test_the_auto_reply_never_says_received_when_email_is_down() -> None:
     # Not kept unless the team states `[contact.email] kept = true` (s19).
     # s25 (reading 30 en-2, HE-5, RU-5): not saved, to send again once email is back (with
     # when), the working channels meanwhile rather than "another way". s26: en "We have not
-    # received your email", not "has not been saved".
+    # received your email", not "has not been saved"; s26 cc2 (reading 44 EN-1): a reply to the
+    # email cannot say it was not received: "has not been saved", "once our email is working".
     opening = {"he": "איננו מטפלים כרגע בפניות במייל, ומייל זה נשלח אליכם אוטומטית. "
                      "פנייתכם לא נשמרה, ואנו מתנצלים על כך: נבקש לשלוח אותה שוב אחרי שהמייל "
                      "יחזור לפעול (הצפי: ביום ראשון, 22 בנובמבר, בשעה 17:00). בינתיים אפשר "
                      "לפנות אלינו בטלפון",
                "en": "This is an automatic reply: because of the problem signing in to the app, "
-                     "we are not handling emails at the moment. We have not received your "
-                     "email, so please send it again once email is back (we expect it on Sunday 22 "
-                     "November at 17:00). Until then, you can reach us by phone"}
+                     "we cannot handle emails at the moment and your email has not been saved. "
+                     "Please send it again once our email is working again (we expect this on "
+                     "Sunday 22 November at 17:00). Until then, you can reach us by phone"}
     for lang, words in received.items():
         for output in ("text", "html"):
             seen = " ".join(_seen(bundle, lang, "email", output).split())

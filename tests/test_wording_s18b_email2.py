@@ -74,17 +74,18 @@ OPENING = {
            "פנייתכם לא נשמרה, ואנו מתנצלים על כך: נבקש לשלוח אותה שוב",
            "מוקד השירות הטלפוני אינו זמין כרגע בגלל התקלה.",
            "בינתיים אפשר לפנות אלינו בצ'אט באתר ובמרכזי השירות."],
-    "en": ["because of the customer service centre problem, we are not handling emails",
-           "We have not received your email, so please send it again once email is back",
+    # s26 cc2 (reading 44 EN-1, RU-2): a reply to the email says it was not saved.
+    "en": ["because of the customer service centre problem, we cannot handle emails",
+           "your email has not been saved. Please send it again once our email is working again",
            "Our phone line is down because of this problem.",
            "Until then, you can reach us by chat on our website and at our service centres."],
     "ar": ["بسبب عطل في مركز خدمة الزبائن، لا يمكننا حاليًا معالجة الرسائل",
            "لم يتم حفظ رسالتكم",
            "خط الهاتف لدينا معطل حاليًا بسبب هذا الخلل.",
            "يمكنكم التواصل معنا عبر الدردشة في موقعنا، أو بزيارة مراكز الخدمة."],
-    "ru": ["Сейчас у нас сбой в центре обслуживания клиентов, поэтому мы временно не "
-           "обрабатываем письма.",
-           "Ваше письмо до нас не дошло",
+    "ru": ["Сейчас у нас сбой в центре обслуживания клиентов, поэтому Ваше письмо не будет "
+           "обработано",
+           "и не сохранится. Приносим за это извинения.",
            "Из-за этого сбоя наша телефонная линия сейчас не работает.",
            "А пока связаться с нами можно в чате на нашем сайте и в наших сервисных центрах."],
 }
@@ -111,8 +112,8 @@ def test_the_auto_reply_names_the_fault_then_the_email_kept_then_where_to_turn(
     assert text.count(OPENING[lang][3]) == 1
 
 
-NOT_KEPT = {"he": "פנייתכם לא נשמרה", "en": "We have not received your email",
-            "ar": "لم يتم حفظ رسالتكم", "ru": "Ваше письмо до нас не дошло"}
+NOT_KEPT = {"he": "פנייתכם לא נשמרה", "en": "your email has not been saved",
+            "ar": "لم يتم حفظ رسالتكم", "ru": "Ваше письмо не будет обработано и не сохранится"}
 # Said only when the team states `[contact.email] kept = true` (s19: not promised by default).
 KEPT = {"he": "פנייתכם נשמרה אצלנו ותטופל כשהשירות יחזור לפעול, ואין צורך לשלוח אותה שוב.",
         "en": "Your email has been kept and will be answered once email is back, so "
@@ -245,7 +246,7 @@ def test_a_resolved_message_no_longer_says_the_channels_are_down() -> None:
 # s25 (reading 30 en-2, HE-5, RU-5): since the problem began, and which service must be back.
 STATUS_KEPT = {"he": "פניות שנשלחו אלינו במייל מאז תחילת התקלה לא נשמרו: נבקש לשלוח אותן שוב",
                "en": "Emails sent to us since the problem began have not reached us: please "
-                     "send them again once email is back",
+                     "send them again once our email is working again",
                "ar": "لم يتم حفظ الرسائل المرسلة إلينا بالبريد الإلكتروني منذ بداية الخلل",
                "ru": "Письма, отправленные нам с начала сбоя, до нас не дошли"}
 

@@ -136,7 +136,8 @@ def test_other_languages_have_no_meanwhile_wording() -> None:
     incident = load_incident(HARD / "callcentre-arru.yaml")
     en, _ = _sms(incident, "en")
     # s26: the lost-email line in place of "No need to contact us again", which contradicted it.
-    assert "please resend them once email is back. You can reach us by chat" in en, en
+    # s26 cc2 (reading 44 EN-3): with its times.
+    assert "please resend them after 12:00. You can reach us by chat" in en, en
     for lang in ("ar", "ru"):
         text, _ = _sms(incident, lang)
         assert "لأي أمر آخر" not in text and "По другим вопросам" not in text, (lang, text)

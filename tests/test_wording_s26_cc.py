@@ -6,7 +6,8 @@ tests/data/hard/callcentre*.yaml).
    `f.contact.resend_said`, `[lost_email] lost_said`), never at the cost of the SMS's sender
    and status link.
 2. Beside that request the SMS no-need line never says "no need to contact us again".
-3. The English auto-reply: "We have not received your email", not "has not been saved".
+3. The English auto-reply: "We have not received your email", not "has not been saved" (s26 cc2,
+   reading 44 EN-1: "your email has not been saved", the reply is to that email).
 4. Arabic: email support is "البريد الإلكتروني" in short, never "البريد" (the post).
 5. Russian: the phone line's first sentence says "из-за сбоя", not "из-за этого сбоя" before
    the fault is named.
@@ -31,15 +32,18 @@ CC_S24 = DATA / "callcentre-s24.yaml"
 # The segments each language's call-centre SMS took before s26: never more.
 SEGMENTS = {"he": 2, "en": 2, "ar": 3, "ru": 3}
 LOST = {"he": "מיילים שנשלחו מאז התקלה לא התקבלו: נבקש לשלוח שוב כשהמייל יחזור.",
-        "en": "Emails sent since the problem began have not reached us: please resend them once "
-              "email is back."}
-SAID = {"he": "אם שלחתם לנו פנייה מאז תחילת התקלה, נבקש לשלוח אותה שוב כשהשירות יחזור "
-              "לפעול.",
+        # s26 cc2 (reading 44 EN-2, EN-3): with its times ([lost_email] lost_dated).
+        "en": "Emails sent to us since 09:30 have not reached us: please resend them after "
+              "12:00."}
+# s26 cc2 (reading 44 HE-2, RU-1): he the email only ("מייל", not "פנייה"); ru "когда сбой
+# будет устранён" (not "после его устранения", which points back to the letter).
+SAID = {"he": "אם שלחתם לנו מייל מאז תחילת התקלה, הוא לא נשמר: נבקש לשלוח אותו שוב כשהמייל "
+              "יחזור לפעול.",
         "en": "If you have written to us since the problem began, please write again once it "
               "is fixed.",
         "ar": "إذا راسلتمونا منذ بداية الخلل، فيُرجى إعادة إرسال رسالتكم بعد إصلاحه.",
-        "ru": "Если вы писали нам с начала сбоя, пожалуйста, отправьте письмо повторно после "
-              "его устранения."}
+        "ru": "Если вы писали нам с начала сбоя, пожалуйста, отправьте письмо повторно, когда "
+              "сбой будет устранён."}
 CALLS_ONLY = "No need to call about this problem."
 # Beside lost emails the Hebrew, Arabic and Russian no-need line is about calls only too.
 CALLS = {"he": ("אין צורך להתקשר בעניין זה.", "אין צורך לפנות"),
@@ -66,7 +70,7 @@ def test_the_call_centre_sms_keeps_its_segments_sender_and_no_contradiction(lang
 
 def test_the_english_sms_asks_for_the_lost_emails_with_its_sender_and_link() -> None:
     text, stats = _message(load_incident(CC), "en", "sms")
-    assert text.startswith("Netivim: Call centre problem. Also affected: email.")
+    assert text.startswith("Netivim: Call centre problem. Also affected: email to us.")
     assert text.endswith(" status.netivim.example"), text
     assert ("Next update: 11:00. " + LOST["en"] + " You can reach us by chat on our website "
             "and at our service centres.") in text
@@ -141,10 +145,10 @@ def test_the_social_post_and_the_ssml_say_it_where_there_is_room(lang: str) -> N
     facts = build_facts(load_incident(_file(lang)), ts.config, language, lang, None)
     outputs, _ = _render_outputs(ts, lang, "social", {}, facts, language, {}, short=2,
                                  room=300)
-    assert language.lost_email.lost in strip_controls(outputs["text"])
+    assert str(facts["contact"]["resend"]) in strip_controls(outputs["text"])
     message = render(load_incident(_file(lang)), languages=[lang], channels=["ivr"])[lang, "ivr"]
     # The SSML (what callers hear) says the request too.
-    word = {"he": "שלחתם לנו פנייה", "en": "written to us", "ar": "راسلتمونا",
+    word = {"he": "שלחתם לנו מייל", "en": "written to us", "ar": "راسلتمونا",
             "ru": "писали нам"}[lang]
     assert word in (message.ssml or ""), message.ssml
 
@@ -165,17 +169,19 @@ def test_nothing_is_asked_once_resolved() -> None:
         assert LOST["en"] not in text and SAID["en"] not in text, (channel, text)
 
 
-def test_the_english_auto_reply_says_the_email_was_not_received() -> None:
+def test_the_english_auto_reply_says_the_email_was_not_saved() -> None:
+    # s26 cc2 (reading 44 EN-1): a reply to the email cannot say it was not received.
     incident = load_incident(CC)
     for output in ("text", "html"):
         message = render(incident, languages=["en"], channels=["email"])["en", "email"]
         body = " ".join(strip_controls(getattr(message, output) or "").split())
-        assert "We have not received your email, so please send it again once email is back " \
-               "(we expect it on Monday 23 November at 12:00)." in body, body
-        assert "saved" not in body
+        assert "we cannot handle emails at the moment and your email has not been saved. Please " \
+               "send it again once our email is working again (we expect this on Monday 23 " \
+               "November at 12:00)." in body, body
+        assert "We have not received" not in body
     page, _ = _message(incident, "en", "status_page")
     assert "Emails sent to us since the problem began have not reached us: please send them " \
-           "again once email is back" in page
+           "again once our email is working again" in page
     assert "saved" not in page
 
 

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from crisiscomms import parse_incident, render
+from crisiscomms.render import template_set
 from crisiscomms.text.bidi import strip_controls
 
 from .example_edits import CONTACT_SHORT, with_services
@@ -74,6 +75,9 @@ def _raw(case: str) -> dict[str, Any]:
 def test_each_down_channel_is_named_once(lang: str, case: str, down: tuple[str, ...]) -> None:
     text = _text(_raw(case), lang)
     said = _said(text, lang).casefold()
+    # The Hebrew lost-email request names the email itself (s26 cc2, reading 44 HE-2: "פנייה"
+    # would send chat users to write again): counted apart, as the calls line is.
+    said = said.replace(template_set().language(lang).lost_email.lost_said.casefold(), "")
     # The calls line is said once: that is what a caller needs to hear.
     assert said.count(CALLS[lang].casefold()) == 1, text
     for cid in down:
