@@ -990,6 +990,8 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "status": incident.status.value,
         "status_label": _word(language.status[incident.status.value], language.speech),
         "status_short": _word(language.status_short[incident.status.value], language.speech),
+        "status_line": _word(language.status_line.get(incident.status.value)
+                             or language.status[incident.status.value], language.speech),
         "status_said": _word(language.status_said.get(incident.status.value)
                              or language.status[incident.status.value], language.speech),
         "severity": incident.severity.value,
@@ -1180,6 +1182,9 @@ def _add_inline(facts: dict[str, Any], incident: Incident, config: Config, langu
     # the email's "In the meantime: international calls…", R11 he #9): small first letter
     # unless it opens with a name. ``workaround_inline`` lowers only listed openings.
     facts["workaround_after_label"] = _inline(facts["workaround_inline"], language, names, texts)
+    # The impact after the email's label ("What is happening: some customers cannot sign in…",
+    # reading 44 EN-8): small first letter unless it opens with a name.
+    facts["impact_inline"] = _inline(facts["impact"], language, names, texts)
     internal = facts["internal"]
     if internal is not None:
         for key in ("priority", "cause"):
