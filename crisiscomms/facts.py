@@ -651,7 +651,7 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
         "weekday_at": Phrase(_WITHOUT_DATE.sub("", language.dated),
                              (("weekday", in_dated), ("time", time))),
         # Two moments of one day said once (banner: "Expected back at 01:50 and next update
-        # at 00:50, both on Friday 27 November (overnight from Thursday)").
+        # at 00:50, both in the early hours of Friday 27 November").
         "day_dated": dated_day(dated, language),
         "day_dated_plain": dated_day(Phrase(language.dated, (("weekday", in_dated),
                                                               ("date", date))), language),
@@ -1160,7 +1160,7 @@ def _name_sources(incident: Incident, config: Config,
 
 def _times_day(facts: Mapping[str, Any]) -> Piece | None:
     """The day (or night) the estimate and the next update share, said once for both
-    (``f.times_day``: "both on Sunday 29 November (overnight from Saturday)"; s22, reading 24
+    (``f.times_day``: "both in the early hours of Sunday 29 November"; s22, reading 24
     N2): its ``day_dated`` when both name the day alike, else the plain one; None when they fall
     on different days, or the estimate changed or ends monitoring (their own sentences)."""
     eta, update = facts["eta"], facts["next_update"]
