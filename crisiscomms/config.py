@@ -922,6 +922,10 @@ class Language(_Strict):
     status_said: dict[Literal["investigating", "identified", "monitoring", "resolved"], str] = {}
     """The status as a spoken sentence opens (``f.status_said``: "We have applied a fix");
     a language without it says the label."""
+    status_line: dict[Literal["investigating", "identified", "monitoring", "resolved"], str] = {}
+    """The status as the email's status line says it where the line after it would say the
+    same again (``f.status_line``; reading 44 HE-5, AR-12, RU-8: a fix being watched is said
+    once); a status without it says the label."""
     title_done: dict[str, str] = {}
     """The word that makes a title a sentence once the fault is fixed, by the title's first
     word, agreeing with it (Russian "Сбой" = "устранён", "Проблема" = "устранена": "Сбой
@@ -1018,7 +1022,8 @@ class Language(_Strict):
             raise ValueError(str(exc)) from None
         return {**data, "speech": words}
 
-    @field_validator("status", "status_short", "status_said", "severity", "compensation_kind")
+    @field_validator("status", "status_short", "status_said", "status_line", "severity",
+                     "compensation_kind")
     @classmethod
     def _complete(cls, value: dict[str, str], info: object) -> dict[str, str]:
         return _clean_all(value)

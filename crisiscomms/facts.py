@@ -651,7 +651,7 @@ def _moment(value: dt.datetime, now: dt.datetime, zone: ZoneInfo, language: Lang
         "weekday_at": Phrase(_WITHOUT_DATE.sub("", language.dated),
                              (("weekday", in_dated), ("time", time))),
         # Two moments of one day said once (banner: "Expected back at 01:50 and next update
-        # at 00:50, both on Friday 27 November (overnight from Thursday)").
+        # at 00:50, both in the early hours of Friday 27 November").
         "day_dated": dated_day(dated, language),
         "day_dated_plain": dated_day(Phrase(language.dated, (("weekday", in_dated),
                                                               ("date", date))), language),
@@ -990,6 +990,8 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "status": incident.status.value,
         "status_label": _word(language.status[incident.status.value], language.speech),
         "status_short": _word(language.status_short[incident.status.value], language.speech),
+        "status_line": _word(language.status_line.get(incident.status.value)
+                             or language.status[incident.status.value], language.speech),
         "status_said": _word(language.status_said.get(incident.status.value)
                              or language.status[incident.status.value], language.speech),
         "severity": incident.severity.value,
@@ -1165,7 +1167,7 @@ def _name_sources(incident: Incident, config: Config,
 
 def _times_day(facts: Mapping[str, Any]) -> Piece | None:
     """The day (or night) the estimate and the next update share, said once for both
-    (``f.times_day``: "both on Sunday 29 November (overnight from Saturday)"; s22, reading 24
+    (``f.times_day``: "both in the early hours of Sunday 29 November"; s22, reading 24
     N2): its ``day_dated`` when both name the day alike, else the plain one; None when they fall
     on different days, or the estimate changed or ends monitoring (their own sentences)."""
     eta, update = facts["eta"], facts["next_update"]
@@ -1187,6 +1189,9 @@ def _add_inline(facts: dict[str, Any], incident: Incident, config: Config, langu
     # the email's "In the meantime: international calls…", R11 he #9): small first letter
     # unless it opens with a name. ``workaround_inline`` lowers only listed openings.
     facts["workaround_after_label"] = _inline(facts["workaround_inline"], language, names, texts)
+    # The impact after the email's label ("What is happening: some customers cannot sign in…",
+    # reading 44 EN-8): small first letter unless it opens with a name.
+    facts["impact_inline"] = _inline(facts["impact"], language, names, texts)
     internal = facts["internal"]
     if internal is not None:
         for key in ("priority", "cause"):

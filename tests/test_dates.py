@@ -67,7 +67,7 @@ def test_a_night_eta_on_a_lasting_channel_names_the_night() -> None:
     bundle = night_eta()
     page = strip_controls(bundle["he", "status_page"].text)
     assert "בלילה שבין שלישי לרביעי (24–25 בנובמבר), בשעה 02:00" in page
-    assert ("at 02:00 on Wednesday 25 November (overnight from Tuesday)"
+    assert ("at 02:00 in the early hours of Wednesday 25 November"
             in bundle["en", "status_page"].text)
     for where, text in texts(bundle, "he", LASTING).items():
         assert "מחר" not in text, where

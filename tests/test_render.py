@@ -63,7 +63,7 @@ def test_eta_after_midnight_says_tonight(bundles: dict[str, Bundle]) -> None:
     bundle = bundles["overnight"]
     ivr = strip_controls(bundle["he", "ivr"].text)
     assert "הלילה בשעה 02:00" in ivr and "מחר" not in ivr
-    assert ("at 02:00 on Wednesday 25 November (overnight from Tuesday)"
+    assert ("at 02:00 in the early hours of Wednesday 25 November"
             in bundle["en", "email"].text)
 
 
@@ -234,7 +234,8 @@ def test_incident_text_is_never_template_code() -> None:
     data: dict[str, Any] = load_example("identified").model_dump(mode="json", exclude_none=True)
     data["title"] = {"he": "{{ 7*7 }} <script>alert(1)</script>", "en": "{% raw %}&{{ 7*7 }}"}
     bundle = render(parse_incident(data))
-    he = bundle["he", "email"]
+    # The partner notice prints the title in its body (the ongoing email says the impact).
+    he = bundle["he", "partners"]
     assert "{{ 7*7 }}" in he.text and "49" not in he.text
     assert "<script>" not in (he.html or "") and "&lt;script&gt;" in (he.html or "")
     ssml = bundle["en", "ivr"].ssml or ""

@@ -28,7 +28,7 @@ def night() -> Bundle:
 
 NIGHT = {
     "he": "בלילה שבין שלישי לרביעי (24–25 בנובמבר), בשעה 02:00",
-    "en": "at 02:00 on Wednesday 25 November (overnight from Tuesday)",
+    "en": "at 02:00 in the early hours of Wednesday 25 November",
     "ar": "الساعة 02:00 بعد منتصف ليل الثلاثاء (فجر الأربعاء 25 نوفمبر)",
     "ru": "в ночь на среду, 25 ноября, в 02:00",
 }
@@ -51,7 +51,7 @@ def test_a_night_across_a_month_names_both_months() -> None:
         eta="2026-12-01T02:00:00+02:00")), languages=("he", "en"), channels=("status_page",))
     assert "בלילה שבין שני לשלישי (30 בנובמבר–1 בדצמבר), בשעה 02:00" in seen(bundle, "he",
                                                                       "status_page")
-    assert "at 02:00 on Tuesday 1 December (overnight from Monday)" in seen(bundle, "en",
+    assert "at 02:00 in the early hours of Tuesday 1 December" in seen(bundle, "en",
                                                                             "status_page")
 
 
@@ -134,8 +134,11 @@ def test_a_workaround_after_a_colon_starts_with_a_small_letter_but_a_name_keeps_
 
 EXPECT = {"he": "אנו צופים שהשירות יחזור", "en": "we expect service to be back",
           "ar": "نتوقع عودة الخدمة", "ru": "мы рассчитываем восстановить"}
-WATCHING = {"he": "אנו עוקבים אחר פעולת השירות", "en": "we are monitoring the service",
-            "ar": "نتابع عمل الخدمة", "ru": "мы следим за работой сервиса"}
+# The he and ar status pages say it once, in the headline (reading 44 HE-5, AR-12).
+WATCHING = {"he": ("אנו עוקבים אחר פעולת השירות", "**מצב הטיפול: התיקון הושלם, אנו במעקב.**"),
+            "en": ("we are monitoring the service",),
+            "ar": ("نتابع عمل الخدمة", "**الحالة: تم الإصلاح، ونحن نتابع الوضع.**"),
+            "ru": ("мы следим за работой сервиса",)}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -147,7 +150,7 @@ def test_monitoring_says_we_are_watching_never_that_service_will_be_back(
     for channel in ("email", "status_page"):
         text = seen(bundle, lang, channel)
         assert EXPECT[lang] not in text, channel
-        assert WATCHING[lang].casefold() in text.casefold(), channel
+        assert any(w.casefold() in text.casefold() for w in WATCHING[lang]), channel
     assert EXPECT[lang] not in seen(bundle, lang, "banner")
 
 

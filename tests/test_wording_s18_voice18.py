@@ -121,10 +121,13 @@ def test_a_withdrawn_estimate_is_said_on_management_and_partners() -> None:
     bundle = render(type(current).model_validate(data), previous=previous)
     for channel in ("management", "partners"):
         en = _text(bundle, "en", channel)
-        assert "(the earlier estimate, today at 15:30, no longer holds)." in en, channel
+        # The management update gives the date (s26, reading 44 HE-14: kept and forwarded).
+        day = {"en": "on Sunday 22 November", "he": "ביום ראשון, 22 בנובמבר,"} \
+            if channel == "management" else {"en": "today", "he": "היום"}
+        assert f"(the earlier estimate, {day['en']} at 15:30, no longer holds)." in en, channel
         assert "Expected back: We" not in en
         he = _text(bundle, "he", channel)
-        assert "(הצפי הקודם, היום בשעה 15:30, כבר אינו בתוקף)." in he, channel
+        assert f"(הצפי הקודם, {day['he']} בשעה 15:30, כבר אינו בתוקף)." in he, channel
 
 
 def test_the_partner_priority_line_reads_plainly() -> None:

@@ -93,7 +93,8 @@ def test_hebrew_management_says_how_long_it_has_lasted_in_one_sentence() -> None
     text = seen(render(load_example("identified"), languages=["he"], channels=["management"]),
                 "he", "management")
     assert "היא נמשכת" not in text
-    assert "התקלה החלה היום בשעה 13:05 ונמשכת כבר שעה וחמש דקות." in text
+    # s26 (reading 44 HE-14): with its date, the update being kept and forwarded.
+    assert "התקלה החלה ביום ראשון, 22 בנובמבר, בשעה 13:05 ונמשכת כבר שעה וחמש דקות." in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -109,8 +110,9 @@ def test_reps_quote_the_customer_action_and_english_lowers_after_a_colon() -> No
                     channels=["talking_points", "partners"])
     assert '- "There is no need to reinstall the app' in seen(bundle, "en", "talking_points")
     assert '- "אין צורך להתקין מחדש את האפליקציה' in seen(bundle, "he", "talking_points")
-    for channel in ("talking_points", "partners"):
-        assert "Workaround for customers: to get" in seen(bundle, "en", channel)
+    # s26 (reading 44 AR-4): the workaround is offered to the customer, quoted whole.
+    assert 'A workaround to offer the customer: "To get' in seen(bundle, "en", "talking_points")
+    assert 'A workaround you can offer your clients: "To get' in seen(bundle, "en", "partners")
 
 
 @pytest.mark.parametrize("lang", ["he", "en"])

@@ -81,7 +81,10 @@ def test_monitoring_next_step_label_and_one_next_update_form() -> None:
     for channel in ("email", "status_page"):
         text = written(b, "ar", channel)
         assert "ما التالي" not in text, channel
-        assert "الخطوة التالية: نتابع عمل الخدمة" in text.replace("**", ""), channel
+        # s26 (reading 44 AR-12): the status line says it; no second line.
+        assert "الخطوة التالية" not in text, channel
+        assert ("الحالة: تم الإصلاح، ونتابع عمل الخدمة" if channel == "email" else
+                "الحالة: تم الإصلاح، ونحن نتابع الوضع") in text.replace("**", ""), channel
     for channel in ("banner", "social"):
         text = written(b, "ar", channel)
         assert "التحديث القادم:" not in text, channel

@@ -67,7 +67,8 @@ NOT_KEPT = {"he": {"email": "פנייתכם לא נשמרה, ואנו מתנצל
 def test_email_down_is_not_said_kept_unless_the_team_states_it(
         call_centre: Bundle, lang: str, channel: str) -> None:
     text = seen(call_centre, lang, channel)
-    assert CALL_CENTRE["impact"][lang] in text
+    # The ongoing English email lowers the impact's first letter after its label (s26).
+    assert CALL_CENTRE["impact"][lang][1:] in text
     assert not any(words in text for words in KEPT[lang]), (lang, channel, text[:500])
     assert NOT_KEPT[lang][channel] in text, (lang, channel, text[:500])
 
@@ -116,7 +117,9 @@ def test_monitoring_says_we_are_monitoring_not_working_on_it(lang: str, channel:
                         channels=channels)
     text = seen(monitoring, lang, channel)
     assert WORKING_ON_IT[lang] not in text, (lang, channel)
-    assert MONITORING[lang].casefold() in text.casefold(), (lang, channel)
+    # s26 (reading 44 HE-5): the Hebrew status page says it once, in its headline.
+    said = "אנו במעקב" if (lang, channel) == ("he", "status_page") else MONITORING[lang]
+    assert said.casefold() in text.casefold(), (lang, channel)
     # While the fix is still under way, the sentence stays.
     identified = render(parse_incident(_example("identified")), languages=LANGS,
                         channels=channels)

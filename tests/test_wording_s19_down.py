@@ -119,7 +119,8 @@ def test_english_text_after_a_label_starts_small(output: str) -> None:
     assert "Cause: a certificate update on the identity server" in tp
     night = seen(render(load_example("overnight"), languages=["en"],
                         channels=["talking_points"]), "en", "talking_points", output)
-    assert "Workaround for customers: international calls can be made" in night
+    # s26 (reading 44 AR-4): the workaround is offered to the customer, quoted whole.
+    assert 'A workaround to offer the customer: "International calls can be made' in night
     status = seen(render(load_example("compensation"), languages=["en"],
                          channels=["status_page"]), "en", "status_page", output)
     # s26: the voucher sentence opens with its last day ("by Saturday 28 November, we will …").

@@ -64,7 +64,8 @@ def test_one_date_style_in_a_staff_notice(channel: str, output: str) -> None:
     reps' brief of a resolved incident is quoted for weeks, so both carry the date there."""
     bundle = render(load_example("compensation"), languages=["he", "en"], channels=[channel])
     he, en = seen(bundle, "he", channel, output), seen(bundle, "en", channel, output)
-    if channel == "talking_points":
+    # s26 (reading 44 HE-14): the management update too, kept and forwarded.
+    if channel in ("talking_points", "management"):
         assert "השירות חזר לפעול ביום שבת, 21 בנובמבר, בשעה 17:50" in he
         assert "התקלה החלה ביום שישי, 20 בנובמבר, בשעה 06:10" in he and "אתמול" not in he
         assert "restored on Saturday 21 November at 17:50" in en

@@ -145,10 +145,11 @@ def test_a_time_still_ahead_this_evening_is_tonight() -> None:
     incident = load_example("overnight")
     assert "Our next update is tonight at 23:30." in _ivr(incident)
     assert "tonight at eleven thirty p.m." in _ivr(incident, "ssml")
-    # The statement's own time has passed: "Updated today at 22:40", not "tonight".
+    # The management update gives the date (s26, reading 44 HE-14: kept and forwarded), never
+    # "tonight" for its own time.
     bundle = render(incident, languages=["en", "he"], channels=["management"])
-    assert "Updated today at 22:40. Next update tonight at 23:30." in seen(
-        bundle, "en", "management")
+    assert ("Updated on Tuesday 24 November at 22:40. Next update on Tuesday 24 November at"
+            " 23:30.") in seen(bundle, "en", "management")
     # Before 20:00 the day stays "today"; Hebrew has its own hour (s23 reading 24 A3: from
     # 22:00, `[day] evening_from`, so 23:30 is "הלילה" too).
     assert "Our next update is today at 15:00." in _ivr(load_example("identified"))

@@ -72,7 +72,7 @@ def _banner(lang: str, when: tuple[int, int, int], no_eta: bool = False) -> tupl
 
 
 # s26: the day first, then both times after a colon (not "…, both on …", "…، وذلك …").
-NIGHT = {"en": "On Friday 27 November (overnight from Thursday)",
+NIGHT = {"en": "In the early hours of Friday 27 November",
          "ar": "بعد منتصف ليل الخميس (فجر الجمعة 27 نوفمبر)"}
 SAID_ONCE = {"en": ": next update at 00:50, expected back at 01:50.",
              "ar": ": التحديث القادم الساعة 00:50، والعودة المتوقعة الساعة 01:50."}

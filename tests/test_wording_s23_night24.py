@@ -64,7 +64,7 @@ def test_he_night_is_the_night_between_its_days() -> None:
 
 @pytest.mark.parametrize(("lang", "night"), [
     ("he", "בלילה שבין שבת לראשון"),
-    ("en", "(overnight from Saturday)"),
+    ("en", "in the early hours of Sunday"),
     ("ar", "بعد منتصف ليل"),
     ("ru", "в ночь на воскресенье"),
 ])

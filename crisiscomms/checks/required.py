@@ -63,8 +63,10 @@ def required_facts(facts: Mapping[str, Any],
             texts += tuple(facts["eta_change"][form] for form in _FORMS)
         needed.append(("no_eta", ("no_eta", "no_eta_short", "no_eta_brief", *said), texts))
     if spec.audience in _STATUS_AUDIENCES:
-        needed.append(("status_label", ("status_label", "status_short", "status_said"),
-                       (facts["status_label"], facts["status_short"], facts["status_said"])))
+        needed.append(("status_label", ("status_label", "status_short", "status_said",
+                                        "status_line"),
+                       (facts["status_label"], facts["status_short"], facts["status_said"],
+                        facts["status_line"])))
         # A title that names every service states them (a short SMS drops the list then).
         every = facts.get("services_in_title", False)
         # Or names some, and a sentence says only the others ("It also affects..."), or the
