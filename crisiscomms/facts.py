@@ -2199,7 +2199,7 @@ def _resend(incident: Incident, config: Config, text: str, say: speech.SpeechWor
     ...     base.services[0].model_copy(update={"id": "support-mail"})]})
     >>> lost = en.lost_email.lost
     >>> str(_resend(mail, config, lost, en.speech, {"email"}, False))[:36]
-    'Emails sent since the problem began '
+    'Emails sent to us since the problem '
     >>> _resend(mail, config, lost, en.speech, {"email"}, True) is None
     True
     >>> _resend(base, config, lost, en.speech, set(), False) is None
