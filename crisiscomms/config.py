@@ -588,6 +588,10 @@ class CompensationWords(_Strict):
     """What the apology is for ("the inconvenience")..."""
     trouble_long: str
     """... and after a long outage (``[compensation] long_outage_hours`` in the config)."""
+    trouble_critical: str | None = None
+    """... and in a critical incident that is not (yet) a long outage: the harm to the service
+    from the first minute, not an "inconvenience" (s26 HE-3, AR-9); without it,
+    ``trouble_long``."""
 
 
 class CompensationVoiceWords(_Strict):

@@ -44,6 +44,7 @@ from .config import (
     WEEKDAYS,
     ChangeKindName,
     CompensationKindId,
+    CompensationWords,
     Config,
     ContactWords,
     DayWords,
@@ -1079,9 +1080,10 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         # A long outage says how long it has lasted and apologises for the harm; short
         # channels (SMS, social) then find room for the apology.
         "long_outage": long_outage,
-        # What an apology is for: "inconvenience" belittles a long outage.
-        "trouble": _word(language.compensation.trouble_long
-                         if long_outage else language.compensation.trouble, language.speech),
+        # What an apology is for: "inconvenience" belittles a long outage, and a critical one
+        # from its first minute (s26 HE-3, AR-9).
+        "trouble": _word(_trouble(language.compensation, long_outage,
+                                  incident.severity.value == "critical"), language.speech),
         "contact": _contact(incident, config, language, lang, say, down_ids,
                             {s.id for s, k in zip(incident.services, named, strict=True) if k}),
         "action_says_no_contact": _says_no_contact(incident.customer_action, language, lang),
@@ -1338,6 +1340,16 @@ def _bare(url: str) -> str:
     'status.netivim.example'
     """
     return url.split("://", 1)[-1]
+
+
+def _trouble(words: CompensationWords, long_outage: bool, critical: bool) -> str:
+    """What the apology is for (``f.trouble``): ``trouble_long`` after a long outage,
+    ``trouble_critical`` (else ``trouble_long``) in a critical incident, else ``trouble``."""
+    if long_outage:
+        return words.trouble_long
+    if critical:
+        return words.trouble_critical or words.trouble_long
+    return words.trouble
 
 
 def _compensation(incident: Incident, config: Config, language: Language, lang: str,

@@ -1,0 +1,49 @@
+"""Reading 44 (s26), compensation and apologies: Russian dates that leave the day itself in
+doubt (RU-3); an apology for "inconvenience" in a critical incident (HE-3, AR-9)."""
+
+from __future__ import annotations
+
+from crisiscomms import render
+from crisiscomms.samples import load_example
+from crisiscomms.text.bidi import strip_controls
+
+CUSTOMER = ("ivr", "email", "banner", "sms", "status_page", "social")
+
+
+def _text(bundle: object, lang: str, channel: str) -> str:
+    return strip_controls(bundle[lang, channel].text)  # type: ignore[index]
+
+
+def test_ru_compensation_says_through_and_no_later_than() -> None:
+    """RU-3: «по 31 декабря 2026 года включительно», «не позднее субботы, 28 ноября»; the SMS
+    «действует по 31.12.2026. Пришлём его в SMS не позднее 28.11.», in three segments."""
+    bundle = render(load_example("compensation"), languages=["ru"])
+    for channel in ("ivr", "email", "status_page", "talking_points", "management", "partners"):
+        said = _text(bundle, "ru", channel)
+        assert "по 31 декабря 2026 года включительно" in said, channel
+        assert "не позднее субботы, 28 ноября" in said, channel
+        assert "до 31 декабря" not in said and "до субботы" not in said, channel
+    for channel in ("sms", "social", "banner"):
+        said = _text(bundle, "ru", channel)
+        assert "действует по 31.12.2026. Пришлём его в SMS не позднее 28.11." in said, channel
+    assert bundle["ru", "sms"].stats["segments"] <= 3
+    assert len(_text(bundle, "ru", "banner")) <= 300
+
+
+def test_a_critical_incident_apologises_for_the_harm_not_an_inconvenience() -> None:
+    """HE-3, AR-9: the critical investigating example (a whole region without internet and TV)
+    apologises for the harm to the service from its first minute."""
+    bundle = render(load_example("investigating"), languages=["he", "en", "ar", "ru"])
+    words = {"he": ("הפגיעה בשירות", "אי הנוחות"), "en": ("the disruption", "inconvenience"),
+             "ar": ("انقطاع الخدمة", "الإزعاج"), "ru": ("перебои", "неудобства")}
+    for lang, (harm, belittling) in words.items():
+        for channel in ("email", "status_page", "banner", "social"):
+            said = _text(bundle, lang, channel)
+            assert harm in said, (lang, channel)
+            assert belittling not in said, (lang, channel)
+
+
+def test_a_major_incident_keeps_the_inconvenience() -> None:
+    bundle = render(load_example("identified"), languages=["he", "en"], channels=["email"])
+    assert "אי הנוחות" in _text(bundle, "he", "email")
+    assert "the inconvenience" in _text(bundle, "en", "email")
