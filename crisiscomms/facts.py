@@ -1405,8 +1405,6 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
         # The expiry as the full sentence says it: a voucher's own verb ("وتسري القسيمة").
         brief = whole(words.sentence, words.what[kind], until, expiry,
                       how(words.delivery_brief[delivery]))
-    short_base = (_word(words.base_short[comp.of.value], language.speech)
-                  if comp.of.value in words.base_short else base)
     expiry_said = words.expiry_short_kind.get(kind, words.expiry_short)
 
     def dated(table: Mapping[DeliveryKey, str], lead: Piece | None, last: Atom | None,
@@ -1422,8 +1420,16 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
         return with_words(pattern, (("by", lead), ("percent", percent), ("base", base),
                                     ("expiry", until_piece)), language.speech)
 
+    short_base = (_word(words.base_short[comp.of.value], language.speech)
+                  if comp.of.value in words.base_short else base)
     if (whole_sent := dated(words.sent, sent.lead, expiry, until, base)) is not None:
         sentence = brief = whole_sent
+    # The same said to one customer (the email reply, the IVR, a rep's quote: "we will text you
+    # a voucher worth 10% of your monthly bill"), s26 EN-5.
+    direct_base = (_word(words.base_direct[comp.of.value], language.speech)
+                   if comp.of.value in words.base_direct else short_base)
+    direct = dated(words.sent_direct, sent.lead or (sent.by if sent.by_date else None), expiry,
+                   words.expiry_direct or until, direct_base) or sentence
     short_sent = dated(words.sent_short, sent.lead_short, expiry_short, expiry_said, short_base)
     if short_sent is not None:
         short = short_sent
@@ -1442,6 +1448,7 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
             # (``voucher_within_days`` after the restoration, once resolved), or None.
             "route": sent.route, "by_date": sent.by_date,
             "sentence": sentence,
+            "direct": direct,
             "staff": voiced["staff"] or sentence,
             "partner": voiced["partner"] or sentence,
             "short": short,

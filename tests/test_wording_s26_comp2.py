@@ -3,7 +3,7 @@ doubt (RU-3); an apology for "inconvenience" in a critical incident (HE-3, AR-9)
 
 from __future__ import annotations
 
-from crisiscomms import render
+from crisiscomms import load_incident, render
 from crisiscomms.samples import load_example
 from crisiscomms.text.bidi import strip_controls
 
@@ -47,3 +47,35 @@ def test_a_major_incident_keeps_the_inconvenience() -> None:
     bundle = render(load_example("identified"), languages=["he", "en"], channels=["email"])
     assert "אי הנוחות" in _text(bundle, "he", "email")
     assert "the inconvenience" in _text(bundle, "en", "email")
+
+
+def test_one_to_one_channels_say_you_public_ones_every_affected_customer() -> None:
+    """EN-5, AR-6: the email reply, the IVR and the rep's quote speak to one customer ("we will
+    text you a voucher worth 10% of your monthly bill"); the banner, status page and social keep
+    "every affected customer … their"."""
+    bundle = render(load_example("compensation"), languages=["en", "ar"])
+    you = ("By Saturday 28 November, we will text you a voucher worth 10% of your monthly bill,"
+           " valid until 31 December 2026. You do not need to ask for it.")
+    assert you in _text(bundle, "en", "email")
+    assert f'"{you}"' in _text(bundle, "en", "talking_points")
+    for channel in ("banner", "status_page", "social"):
+        said = _text(bundle, "en", channel)
+        assert "every affected customer" in said and "of their monthly bill" in said, channel
+    ar_you = ("ستحصلون، كسائر الزبائن المتضررين، على قسيمة شراء بقيمة 10% من فاتورتكم الشهرية،"
+              " سارية حتى 31 ديسمبر 2026، وستصلكم برسالة نصية بحلول يوم السبت 28 نوفمبر دون"
+              " الحاجة إلى التواصل معنا.")
+    for channel in ("email", "talking_points"):
+        said = _text(bundle, "ar", channel)
+        assert ar_you in said, channel
+        assert "ستصلهم" not in said, channel
+    assert not [f for f in bundle.findings if f.severity == "error"]
+
+
+def test_the_voucher_ivr_says_you() -> None:
+    bundle = render(load_incident("tests/data/hard/voucher.yaml"), languages=["en"],
+                    channels=["ivr"])
+    ssml = strip_controls(bundle["en", "ivr"].ssml or "")
+    assert ("By Sunday the twenty-seventh of December, we will text you a voucher worth fifteen"
+            " percent of your monthly bill, valid until the thirty-first of January twenty"
+            " twenty-seven. You do not need to ask for it.") in ssml
+    assert bundle["en", "ivr"].stats["seconds"] <= 45
