@@ -79,3 +79,23 @@ def test_the_voucher_ivr_says_you() -> None:
             " percent of your monthly bill, valid until the thirty-first of January twenty"
             " twenty-seven. You do not need to ask for it.") in ssml
     assert bundle["en", "ivr"].stats["seconds"] <= 45
+
+
+def test_a_resolved_long_outage_gets_the_stronger_apology() -> None:
+    """EN-4: the compensation example (35 h 40 min, resolved) apologises as long35 does, in the
+    past tense, in the email and on the status page, in every language."""
+    bundle = render(load_example("compensation"), languages=["he", "en", "ar", "ru"],
+                    channels=["email", "status_page"])
+    strong = {"en": "We are very sorry for the disruption to your service, which went on far too"
+                    " long, and thank you for your patience.",
+              "he": "אנו מתנצלים מכל הלב על הפגיעה בשירות לאורך זמן רב כל כך",
+              "ar": "نعتذر بشدة عن انقطاع الخدمة",
+              "ru": "Приносим искренние извинения за длительный сбой"}
+    for lang, words in strong.items():
+        for channel in ("email", "status_page"):
+            assert words in _text(bundle, lang, channel), (lang, channel)
+
+
+def test_a_resolved_short_outage_keeps_the_routine_apology() -> None:
+    bundle = render(load_example("resolved"), languages=["en"], channels=["email"])
+    assert "We apologise for the inconvenience and thank you" in _text(bundle, "en", "email")
