@@ -580,6 +580,17 @@ class CompensationWords(_Strict):
     monthly bill, valid until 31 December 2026; no need to ask.", reading 33 en): ``{by}`` (from
     ``by_lead``), ``{percent}``, ``{base}``, ``{expiry}``. It is ``sentence`` and ``brief`` alike;
     without it (or before the day is known), ``sentence``."""
+    sent_direct: dict[DeliveryKey, str] = {}
+    """``sent`` said to one customer (``f.compensation.direct``: the email reply, the IVR, the
+    rep's quote), where ``sent`` speaks of "every affected customer" for the public channels
+    (s26 EN-5, AR-6): ``{by}`` (from ``by_lead``, else ``by``), ``{percent}``, ``{base}``
+    (``base_direct``, else ``base_short``, else ``base``), ``{expiry}`` (``expiry_direct``, else
+    as the sentence says it); without it (or before the day is known), the sentence."""
+    base_direct: dict[Literal["bill", "purchase"], str] = {}
+    """``base`` in ``sent_direct`` ("من فاتورتكم الشهرية"); without it, ``base_short``."""
+    expiry_direct: str | None = None
+    """``expiry`` in ``sent_direct`` (Arabic "، سارية حتى {date}" after "قسيمة"); without it,
+    the sentence's."""
     sent_short: dict[DeliveryKey, str] = {}
     """``sent`` in the short form (SMS), said to the reader: ``{by}`` (from ``by_lead_short``),
     ``{percent}``, ``{base}`` (``base_short``), ``{expiry}`` (``expiry_short``); without it,
@@ -588,6 +599,10 @@ class CompensationWords(_Strict):
     """What the apology is for ("the inconvenience")..."""
     trouble_long: str
     """... and after a long outage (``[compensation] long_outage_hours`` in the config)."""
+    trouble_critical: str | None = None
+    """... and in a critical incident that is not (yet) a long outage: the harm to the service
+    from the first minute, not an "inconvenience" (s26 HE-3, AR-9); without it,
+    ``trouble_long``."""
 
 
 class CompensationVoiceWords(_Strict):

@@ -44,6 +44,7 @@ from .config import (
     WEEKDAYS,
     ChangeKindName,
     CompensationKindId,
+    CompensationWords,
     Config,
     ContactWords,
     DayWords,
@@ -1081,9 +1082,10 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         # A long outage says how long it has lasted and apologises for the harm; short
         # channels (SMS, social) then find room for the apology.
         "long_outage": long_outage,
-        # What an apology is for: "inconvenience" belittles a long outage.
-        "trouble": _word(language.compensation.trouble_long
-                         if long_outage else language.compensation.trouble, language.speech),
+        # What an apology is for: "inconvenience" belittles a long outage, and a critical one
+        # from its first minute (s26 HE-3, AR-9).
+        "trouble": _word(_trouble(language.compensation, long_outage,
+                                  incident.severity.value == "critical"), language.speech),
         "contact": _contact(incident, config, language, lang, say, down_ids,
                             {s.id for s, k in zip(incident.services, named, strict=True) if k}),
         "action_says_no_contact": _says_no_contact(incident.customer_action, language, lang),
@@ -1352,6 +1354,16 @@ def _bare(url: str) -> str:
     return url.split("://", 1)[-1]
 
 
+def _trouble(words: CompensationWords, long_outage: bool, critical: bool) -> str:
+    """What the apology is for (``f.trouble``): ``trouble_long`` after a long outage,
+    ``trouble_critical`` (else ``trouble_long``) in a critical incident, else ``trouble``."""
+    if long_outage:
+        return words.trouble_long
+    if critical:
+        return words.trouble_critical or words.trouble_long
+    return words.trouble
+
+
 def _compensation(incident: Incident, config: Config, language: Language, lang: str,
                   now: dt.datetime, zone: ZoneInfo) -> dict[str, Any] | None:
     """The compensation as one complete fact: ``sentence`` (how much, of what, in what form,
@@ -1405,8 +1417,6 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
         # The expiry as the full sentence says it: a voucher's own verb ("وتسري القسيمة").
         brief = whole(words.sentence, words.what[kind], until, expiry,
                       how(words.delivery_brief[delivery]))
-    short_base = (_word(words.base_short[comp.of.value], language.speech)
-                  if comp.of.value in words.base_short else base)
     expiry_said = words.expiry_short_kind.get(kind, words.expiry_short)
 
     def dated(table: Mapping[DeliveryKey, str], lead: Piece | None, last: Atom | None,
@@ -1422,8 +1432,16 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
         return with_words(pattern, (("by", lead), ("percent", percent), ("base", base),
                                     ("expiry", until_piece)), language.speech)
 
+    short_base = (_word(words.base_short[comp.of.value], language.speech)
+                  if comp.of.value in words.base_short else base)
     if (whole_sent := dated(words.sent, sent.lead, expiry, until, base)) is not None:
         sentence = brief = whole_sent
+    # The same said to one customer (the email reply, the IVR, a rep's quote: "we will text you
+    # a voucher worth 10% of your monthly bill"), s26 EN-5.
+    direct_base = (_word(words.base_direct[comp.of.value], language.speech)
+                   if comp.of.value in words.base_direct else short_base)
+    direct = dated(words.sent_direct, sent.lead or (sent.by if sent.by_date else None), expiry,
+                   words.expiry_direct or until, direct_base) or sentence
     short_sent = dated(words.sent_short, sent.lead_short, expiry_short, expiry_said, short_base)
     if short_sent is not None:
         short = short_sent
@@ -1442,6 +1460,7 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
             # (``voucher_within_days`` after the restoration, once resolved), or None.
             "route": sent.route, "by_date": sent.by_date,
             "sentence": sentence,
+            "direct": direct,
             "staff": voiced["staff"] or sentence,
             "partner": voiced["partner"] or sentence,
             "short": short,

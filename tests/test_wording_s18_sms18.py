@@ -211,7 +211,8 @@ def test_hebrew_sms_says_when_the_next_update_comes_in_hebrew_terms() -> None:
     ("he", ["יישלח ב-SMS עד 28.11", "10%", "מהחשבון החודשי", "31.12.2026"]),
     ("en", ["we will text you", "no need to ask", "10%", "of your monthly bill", "31 Dec 2026"]),
     ("ar", ["تصلكم برسالة نصية بحلول 28.11", "من الفاتورة الشهرية", "31.12.2026"]),
-    ("ru", ["Пришлём его в SMS до 28.11", "от ежемесячного счёта", "31.12.2026"]),
+    # s26 RU-3: "не позднее" for the last day.
+    ("ru", ["Пришлём его в SMS не позднее 28.11", "от ежемесячного счёта", "31.12.2026"]),
 ])
 def test_short_compensation_says_it_is_automatic(lang: str, words: list[str]) -> None:
     message = render(load_example("compensation"), languages=[lang], channels=["sms"])[lang,

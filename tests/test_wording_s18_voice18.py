@@ -42,10 +42,16 @@ def moved() -> Bundle:
 # Session 25 (reading 30 en-1): the shipped config sends the voucher by SMS within 7 days.
 # s26 (reading 33): the customer sentence is in the third person too ("ללא צורך בפנייה", "ستصلهم";
 # en "we will text every affected customer").
+# s26 (EN-5, AR-6): the email answers one customer and says it to them (f.compensation.direct:
+# en "we will text you", ar "وستصلكم"); the public channels keep the third person. Neither is in
+# a briefing outside a quote.
 CUSTOMER_VOICE = {"he": ("ללא צורך בפנייה", "לפנות אלינו כדי"),
-                  "en": ("we will text every affected customer", "no need to ask"),
-                  "ar": ("ستصلهم", "التواصل معنا من أجل"),
+                  "en": ("we will text every affected customer", "no need to ask",
+                         "we will text you", "You do not need to ask"),
+                  "ar": ("ستصلهم", "التواصل معنا من أجل", "وستصلكم", "ستحصلون"),
                   "ru": ("Мы пришлём его", "пришлём его")}
+DIRECT_VOICE = {"he": "ללא צורך בפנייה", "en": "we will text you a voucher",
+                "ar": "وستصلكم برسالة نصية", "ru": "Мы пришлём его"}
 STAFF_VOICE = {"he": "השובר יישלח ללקוחות ב-SMS עד יום שבת, 28 בנובמבר, ואין צורך שיפנו כדי "
                      "לקבל אותו.",
                "en": "We will text it to them by Saturday 28 November; they need not ask for it.",
@@ -81,8 +87,9 @@ def test_staff_and_partners_get_the_compensation_in_their_own_voice(compensated:
         assert PARTNER_VOICE[lang] in seen, output
         for phrase in CUSTOMER_VOICE[lang]:
             assert phrase not in seen, (output, phrase)
-    # Customers still hear it in theirs.
-    assert CUSTOMER_VOICE[lang][0] in _text(compensated, lang, "email")
+    # Customers still hear it in theirs: the email to the one customer, the status page to all.
+    assert DIRECT_VOICE[lang] in _text(compensated, lang, "email")
+    assert CUSTOMER_VOICE[lang][0] in _text(compensated, lang, "status_page")
 
 
 def test_the_voiced_compensation_counts_as_placed(compensated: Bundle) -> None:

@@ -103,9 +103,16 @@ def test_banner_says_the_compensation_in_full_in_every_language() -> None:
     for lang in ("he", "en", "ar", "ru"):
         message = bundle[lang, "banner"]
         # s25 (reading 30 AR-14): with the voucher's route and last day the Arabic banner says
-        # the compensation in short (318 characters in full).
-        assert message.stats.get("short", 0) < (3 if lang == "ar" else 2), (lang, message.stats)
+        # the compensation in short (318 characters in full). s26 (RU-3): so does the Russian,
+        # its full sentence 306 with "по 31 декабря 2026 года включительно".
+        assert message.stats.get("short", 0) < (3 if lang in ("ar", "ru") else 2), (
+            lang, message.stats)
         assert message.stats["characters"] <= 300, (lang, message.stats)
+    # The short form still says the percent, its base, the last day with its year and how and
+    # by when the voucher arrives.
+    ru = seen(bundle, "ru", "banner")
+    assert ("Компенсация: сертификат на 10 % от ежемесячного счёта, действует по 31.12.2026. "
+            "Пришлём его в SMS не позднее 28.11.") in ru, ru
 
 
 URLCODE_RU: dict[str, Any] = {

@@ -118,13 +118,15 @@ def test_the_compensation_year_has_its_g() -> None:
                     channels=("email", "status_page", "ivr"))
     for channel in ("email", "status_page"):
         text = seen(bundle, "ru", channel)
-        assert "действующий до 31 декабря 2026 года." in text and "г.." not in text, channel
+        # s26 RU-3: "по … включительно", the last day beyond doubt.
+        assert ("действующий по 31 декабря 2026 года включительно." in text
+                and "г.." not in text), channel
     # Within the phone hours (the example's Saturday evening makes room for the hours line).
     sunday = load_example("compensation").model_copy(
         update={"updated_at": dt.datetime.fromisoformat("2026-11-22T10:00:00+02:00")})
     ivr = render(sunday, languages=("ru",), channels=("ivr",))
     # s25 (reading 30 RU-9): the route and the last day.
-    assert "двадцать шестого года. Мы пришлём его в" in seen(ivr, "ru", "ivr", "ssml")
+    assert "двадцать шестого года включительно. Мы пришлём его в" in seen(ivr, "ru", "ivr", "ssml")
 
 
 def test_internal_labels_run_in_so_the_capital_is_right() -> None:

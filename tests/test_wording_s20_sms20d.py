@@ -90,7 +90,8 @@ def test_the_usual_compensation_form_stays_where_it_fits() -> None:
     # takes the sender's room.
     ("ar", "عادت الخدمة الساعة 17:50. تعويض: قسيمة شراء بقيمة 10% من الفاتورة الشهرية، "
            "سارية حتى 31.12.2026، تصلكم برسالة نصية بحلول 28.11. نعتذر عن الانقطاع."),
-    ("ru", "действует до 31.12.2026. Пришлём его в SMS до 28.11. Приносим извинения."),
+    # s26 RU-3: "по" and "не позднее" for the days.
+    ("ru", "действует по 31.12.2026. Пришлём его в SMS не позднее 28.11. Приносим извинения."),
 ])
 def test_the_arabic_and_russian_compensation_sms_apologise_before_the_link(
         lang: str, said: str) -> None:

@@ -76,9 +76,10 @@ def test_r2_russian_monitoring_ivr_is_a_sentence() -> None:
 def test_r3_russian_compensation_sms_says_the_title_as_a_sentence_and_the_link() -> None:
     text, units = _sms("compensation", "ru")
     assert text.startswith("Нетивим: сбой мобильной связи в центре страны устранён в 17:50. ")
-    # s25 (reading 30 RU-9): "на сумму", then the route and the last day, which outrank the link.
-    assert text.endswith("Пришлём его в SMS до 28.11. Приносим извинения.")
-    assert "сертификат на сумму 10 % от ежемесячного счёта, действует до 31.12.2026" in text
+    # s25 (reading 30 RU-9): the route and the last day, which outrank the link; s26 RU-3: "по"
+    # and "не позднее" for the days, "сертификат на 10 %" without "на сумму".
+    assert text.endswith("Пришлём его в SMS не позднее 28.11. Приносим извинения.")
+    assert "сертификат на 10 % от ежемесячного счёта, действует по 31.12.2026" in text
     assert units <= 201
 
 

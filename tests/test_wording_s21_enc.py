@@ -52,7 +52,10 @@ def test_scripts_keep_the_whole_sentence_within_45_seconds(voucher: Bundle,
         assert message.stats["seconds"] <= 45
     # s25 (reading 30 en-1): the shop's script says the whole sentence with the route and last
     # day; the compensation example's, with its action out of hours, the short form.
-    assert ARRIVES in seen(voucher, "en", "ivr")
+    # s26 (EN-5): the phone line speaks to one caller: "we will text you", the whole sentence.
+    assert ("By Sunday 27 December, we will text you a voucher worth 15% of your monthly bill, "
+            "valid until 31 January 2027. You do not need to ask for it.") in seen(voucher, "en",
+                                                                                   "ivr")
     assert "By 28 Nov, we will text you" in seen(compensation, "en", "ivr")
 
 

@@ -62,9 +62,11 @@ def test_the_russian_compensation_is_the_complete_sentence_at_every_level() -> N
     # it and that there is no need to ask; the apology is the shorter one instead.
     bundle = render(load_example("compensation"), languages=["ru"], channels=["ivr"])
     text = seen(bundle, "ru", "ivr")
-    # s25 (reading 30 RU-9): "на сумму", the route and the last day.
-    assert ("Все пострадавшие клиенты получат сертификат на сумму 10 % от ежемесячного счёта, "
-            "действующий до 31 декабря 2026 года. Мы пришлём его в SMS до субботы, 28 ноября, "
+    # s25 (reading 30 RU-9): the route and the last day; s26 RU-3: "по … включительно", no
+    # "на сумму" (the long forms keep "до субботы, 28 ноября" for the day it arrives).
+    assert ("Все пострадавшие клиенты получат сертификат на 10 % от ежемесячного счёта, "
+            "действующий по 31 декабря 2026 года включительно. Мы пришлём его в SMS до "
+            "субботы, 28 ноября, "
             "обращаться за ним не нужно.") in text, text
     assert "за длительный сбой." in text and "благодарим" not in text, text
     for message in _levels(load_example("compensation"), "ru"):

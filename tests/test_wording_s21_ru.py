@@ -52,8 +52,10 @@ def test_r6_the_whole_no_eta_stays_where_the_link_fits() -> None:
 def test_r6_every_russian_sms_ends_with_the_link(name: str) -> None:
     b = _bundle(name, "sms")
     if name == "compensation":
-        # s25 (reading 30 RU-9): the voucher's route and last day outrank the link.
-        assert seen(b, "ru", "sms").endswith("Пришлём его в SMS до 28.11. Приносим извинения.")
+        # s25 (reading 30 RU-9): the voucher's route and last day outrank the link; s26 RU-3:
+        # "не позднее" for the last day.
+        assert seen(b, "ru", "sms").endswith(
+            "Пришлём его в SMS не позднее 28.11. Приносим извинения.")
     else:
         assert seen(b, "ru", "sms").endswith(" " + LINK)
     assert b["ru", "sms"].stats["segments"] <= 3

@@ -61,15 +61,23 @@ def test_compensation_sweep_has_no_error(name: str, kind: str, next_year: bool, 
     assert errors == []
 
 
-@pytest.mark.parametrize(("lang", "short"), [("ar", "نعتذر عن الانقطاع."),
-                                             ("ru", "Приносим извинения.")])
-def test_compact_resolved_social_falls_back_to_the_short_apology(lang: str, short: str) -> None:
+# s26 (RU-3): the shortest Russian resolved post no longer says the status ("…: работа
+# восстановлена …"), so the credit's harm apology fits it (269 of 280): said in full, not the
+# short one.
+@pytest.mark.parametrize(("lang", "short", "harm"), [
+    ("ar", "نعتذر عن الانقطاع.", None),
+    ("ru", "Приносим извинения.", "Приносим извинения за длительный сбой.")])
+def test_compact_resolved_social_falls_back_to_the_short_apology(lang: str, short: str,
+                                                                 harm: str | None) -> None:
     """R19 ar M1: the credit after a long outage was 284 (ar) / 294 (ru) of 280, the compact
     wording always saying the harm apology; it now says the short one when that does not fit."""
     bundle = render(_variant(ROOT / "examples/compensation.yaml", "credit", False, "bill"),
                     languages=(lang,), channels=("social",))
     text = _text(bundle, lang, "social")
-    assert short in text
+    if harm is None:
+        assert short in text
+    else:
+        assert harm in text and bundle.messages[0].stats["weighted_length"] <= 280, text
     assert not [f for f in bundle.findings if f.channel == "social"]
     # Where the harm apology fits, the compact wording still says it (the refund).
     bundle = render(_variant(ROOT / "examples/compensation.yaml", "refund", False, "bill"),

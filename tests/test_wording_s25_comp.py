@@ -37,7 +37,9 @@ ROUTE = {"he": "SMS", "en": "will text", "ar": "برسالة نصية", "ru": "S
 # text every affected customer …").
 BY = {"he": "עד יום שבת, 28 בנובמבר", "en": "Saturday 28 November",
       "ar": "بحلول يوم السبت 28 نوفمبر", "ru": "до субботы, 28 ноября"}
-BY_SHORT = {"he": "עד 28.11", "en": "By 28 Nov", "ar": "بحلول 28.11", "ru": "до 28.11"}
+# s26 RU-3: the Russian short form says the last day with "не позднее" ("до" left the day itself
+# in doubt); the long forms keep "до субботы, 28 ноября".
+BY_SHORT = {"he": "עד 28.11", "en": "By 28 Nov", "ar": "بحلول 28.11", "ru": "не позднее 28.11"}
 BY_SAID = {"he": "עד יום שבת, עשרים ושמונה בנובמבר", "en": "By the twenty-eighth of November",
            # The Saturday-evening Arabic script says it in short, keeping the chat and the action.
            "ar": "بحلول الثامن والعشرين من نوفمبر",
@@ -130,14 +132,21 @@ def test_the_sms_keeps_percent_base_and_expiry_with_year(shipped: Bundle, lang: 
 
 def test_the_readers_wording(shipped: Bundle) -> None:
     # en-1: whose bill; "of your monthly bill" said to the reader in the SMS.
-    assert "a voucher worth 10% of their monthly bill" in seen(shipped, "en", "email")
+    assert "a voucher worth 10% of their monthly bill" in seen(shipped, "en", "status_page")
     assert "a voucher worth 10% of your monthly bill" in seen(shipped, "en", "sms")
-    assert ("By Saturday 28 November, we will text every affected customer a voucher worth 10% of "
+    # (on the status page after its label's colon: "Compensation: by Saturday …")
+    assert ("by Saturday 28 November, we will text every affected customer a voucher worth 10% of "
             "their monthly bill, valid until 31 December 2026; no need to ask.") in seen(
+        shipped, "en", "status_page")
+    # s26 EN-5: the email answers one customer and says it to them.
+    assert ("By Saturday 28 November, we will text you a voucher worth 10% of your monthly bill, "
+            "valid until 31 December 2026. You do not need to ask for it.") in seen(
         shipped, "en", "email")
-    # RU-9: a voucher worth 10 % of the bill, not a 10 % discount coupon.
-    assert "сертификат на сумму 10 % от ежемесячного счёта" in seen(shipped, "ru", "sms")
-    assert "сертификат на сумму 10 %" in seen(shipped, "ru", "email")
+    # RU-9: a voucher worth 10 % of the bill, not a 10 % discount coupon; s26 RU-3: "на 10 %"
+    # says it without "на сумму".
+    assert "сертификат на 10 % от ежемесячного счёта" in seen(shipped, "ru", "sms")
+    assert "сертификат на 10 %" in seen(shipped, "ru", "email")
+    assert "на сумму" not in seen(shipped, "ru", "email")
     # AR-14: "قسيمة شراء" in the SMS as everywhere else.
     assert "قسيمة شراء بقيمة 10%" in seen(shipped, "ar", "sms")
     # HE-17: "שובר זיכוי" in the SMS as everywhere else, and it still apologises.
@@ -190,8 +199,10 @@ def test_the_date_is_the_restoration_plus_the_days_with_the_year_when_it_changes
                         updated_at="2026-12-20T16:00:00+02:00")
     data["updates"][-1]["at"] = "2026-12-20T15:30:00+02:00"
     bundle = _bundle(data, folder)
-    assert "By Sunday 3 January 2027, we will email every affected customer a voucher" in seen(
-        bundle, "en", "email")
+    assert "by Sunday 3 January 2027, we will email every affected customer a voucher" in seen(
+        bundle, "en", "status_page")
+    # s26 EN-5: the email says it to the one customer it answers.
+    assert "By Sunday 3 January 2027, we will email you a voucher" in seen(bundle, "en", "email")
     assert "השובר יישלח בדואר האלקטרוני עד יום ראשון, 3 בינואר 2027," in seen(
         bundle, "he", "email")
     assert "By 3 Jan 2027, we will email you a voucher" in seen(bundle, "en", "sms")

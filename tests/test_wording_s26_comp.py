@@ -43,10 +43,17 @@ def _text(bundle: Bundle, lang: str, channel: str) -> str:
 def test_the_english_sentence_is_one_voice_the_day_first(example: Bundle) -> None:
     sentence = ("By Saturday 28 November, we will text every affected customer a voucher worth "
                 "10% of their monthly bill, valid until 31 December 2026; no need to ask.")
-    for channel in ("banner", "social", "email"):
+    for channel in ("banner", "social", "status_page"):
         text = _text(example, "en", channel)
-        assert sentence in text, channel
+        # The status page says it after its label's colon ("Compensation: by Saturday …").
+        assert sentence in text or sentence[0].lower() + sentence[1:] in text, channel
         assert "to you by" not in text, channel
+    # The email answers one customer and says it to them, the day first too (s26 EN-5,
+    # f.compensation.direct).
+    text = _text(example, "en", "email")
+    assert ("By Saturday 28 November, we will text you a voucher worth 10% of your monthly bill, "
+            "valid until 31 December 2026. You do not need to ask for it.") in text
+    assert "every affected customer" not in text and "to you by" not in text
 
 
 @pytest.mark.parametrize("channel", ["sms", "ivr"])
@@ -66,7 +73,9 @@ def test_the_english_budgets_hold(example: Bundle) -> None:
 
 @pytest.mark.parametrize("channel", ["ivr", "sms", "banner", "social", "email"])
 def test_every_english_channel_says_no_need_to_ask(hard: Bundle, channel: str) -> None:
-    assert NO_NEED["en"] in _text(hard, "en", channel)
+    # The email reply and the phone line speak to one customer (s26 EN-5): a sentence of its own.
+    said = "You do not need to ask for it." if channel in ("ivr", "email") else NO_NEED["en"]
+    assert said in _text(hard, "en", channel)
 
 
 def test_hebrew_says_no_need_to_ask_in_the_third_person(example: Bundle, hard: Bundle) -> None:
@@ -79,6 +88,13 @@ def test_hebrew_says_no_need_to_ask_in_the_third_person(example: Bundle, hard: B
 
 
 def test_arabic_says_the_voucher_reaches_them(example: Bundle) -> None:
-    text = _text(example, "ar", "email")
+    # The public notice speaks of every affected customer in the third person.
+    text = _text(example, "ar", "status_page")
     assert "ستصلهم القسيمة برسالة نصية" in text
     assert "ستصلكم القسيمة" not in text
+    # The email answers one customer in the second person throughout (s26 AR-6,
+    # f.compensation.direct): no "جميع الزبائن المتضررين" beside "ستصلكم".
+    text = _text(example, "ar", "email")
+    assert "ستحصلون، كسائر الزبائن المتضررين، على قسيمة شراء" in text
+    assert "وستصلكم برسالة نصية بحلول يوم السبت 28 نوفمبر" in text
+    assert "جميع الزبائن المتضررين" not in text and "ستصلهم" not in text
