@@ -3,6 +3,7 @@ HE-13)."""
 
 from __future__ import annotations
 
+from crisiscomms import render
 from crisiscomms.samples import load_example
 from crisiscomms.text.speech import speech_words, wrap_ssml
 
@@ -13,3 +14,22 @@ def test_english_ssml_is_british() -> None:
     assert (words.xml_lang, words.voice) == ("en-GB", "en-GB-SoniaNeural")
     assert 'xml:lang="en-GB"' in wrap_ssml("Hello", "en")
     assert 'name="en-GB-SoniaNeural"' in wrap_ssml("Hello", "en", dialect="azure")
+
+
+def test_keyword_is_said_as_a_word_in_latin_letters() -> None:
+    # EN-16, RU-4, AR-2: a short-code keyword is said as a word, and in he/ar/ru as typed in
+    # Latin letters; the written script keeps the text as it is.
+    from crisiscomms.text.speech import speak_text
+    assert speak_text("or by texting PAY to 2040.", "en") == (
+        'or by texting the word <sub alias="pay">PAY</sub> to two zero four zero.')
+    assert "the word the word" not in speak_text("text the word BILL to 2040", "en")
+    assert "латинскими буквами на номер" in speak_text(
+        "отправьте SMS со словом BILL на номер 2040.", "ru")
+    assert "</lang> بالأحرف الإنجليزية" in speak_text("أرسلوا كلمة BILL إلى الرقم 2040.", "ar")
+    assert "</lang> באותיות לועזיות" in speak_text("עם המילה BILL למספר 2040", "he")
+    assert "word" not in speak_text("Watch BBC on 2040.", "en")
+    bundle = render(load_example("identified"), languages=["en", "ru"])
+    for lang in ("en", "ru"):
+        ivr = bundle[lang, "ivr"]
+        assert ivr.ssml is not None and '<sub alias="bill">BILL</sub>' in ivr.ssml
+        assert "the word" not in ivr.text and "латинскими" not in ivr.text
