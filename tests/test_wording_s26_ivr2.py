@@ -33,3 +33,13 @@ def test_keyword_is_said_as_a_word_in_latin_letters() -> None:
         ivr = bundle[lang, "ivr"]
         assert ivr.ssml is not None and '<sub alias="bill">BILL</sub>' in ivr.ssml
         assert "the word" not in ivr.text and "латинскими" not in ivr.text
+
+
+def test_arabic_ivr_close_tells_the_caller_to_hang_up() -> None:
+    # AR-3: "لا حاجة إلى الانتظار بخصوص هذا الخلل" did not say what to do; the close says the
+    # caller may end the call, and to hold for anything else.
+    for name in ("identified", "investigating", "monitoring"):
+        ivr = render(load_example(name), languages=["ar"])["ar", "ivr"]
+        assert "فيمكنكم إنهاء المكالمة: نحن على علم به." in ivr.text, name
+        assert "الانتظار بخصوص" not in ivr.text and ivr.ssml is not None
+        assert "فيمكنكم إنهاء المكالمة" in ivr.ssml
