@@ -466,6 +466,9 @@ class UnitForms(_Strict):
     одну минуту"), Arabic genitive after a preposition ("بعد خمس وثلاثين ساعة")."""
     after: dict[str, str] = {}
     """Whole wordings of a count that follows a larger unit ("שעה וחצי": 30 = "חצי")."""
+    alone: dict[str, str] = {}
+    """A count said in words of its own when it is the whole length, by count (Hebrew
+    ``30 = "חצי שעה"``, never "שלושים דקות"; reading 44 HE-13)."""
     and_half: str | None = None
     """A rounded length of ``{n}`` units and a half said as one ("{n} and a half hours", British
     English: "about two and a half hours"); the exact lengths keep the forms above."""

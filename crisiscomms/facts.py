@@ -211,6 +211,8 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
     ('שעתיים וחמישים דקות', 'שעה ושלוש דקות', 'שעה וחצי')
     >>> str(duration(60, he, "he")), str(duration(120, he, "he")), str(duration(180, he, "he"))
     ('שעה', 'שעתיים', 'שלוש שעות')
+    >>> str(duration(30, he, "he")), str(duration(150, he, "he"))
+    ('חצי שעה', 'שעתיים וחצי')
     >>> str(duration(35 * 60 + 40, he, "he")), str(duration(48 * 60 + 1, he, "he"))
     ('35 שעות ו-40 דקות', 'יומיים ודקה')
     >>> str(duration(51 * 60, he, "he", hours=True))
@@ -231,6 +233,11 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
     else:
         parts = [("day", minutes // _DAY), ("hour", minutes % _DAY // 60),
                  ("minute", minutes % 60)]
+    said = [(unit, count) for unit, count in parts if count]
+    alone = (None if figures or len(said) != 1 else
+             language.units[said[0][0]].alone.get(str(said[0][1])))  # type: ignore[index]
+    if alone is not None:
+        return _word(alone, language.speech)
     pieces: list[Piece] = []
     worded = not figures and _counts_worded(parts, language)
     for unit, count in parts:

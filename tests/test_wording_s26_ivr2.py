@@ -43,3 +43,12 @@ def test_arabic_ivr_close_tells_the_caller_to_hang_up() -> None:
         assert "فيمكنكم إنهاء المكالمة: نحن على علم به." in ivr.text, name
         assert "الانتظار بخصوص" not in ivr.text and ivr.ssml is not None
         assert "فيمكنكم إنهاء المكالمة" in ivr.ssml
+
+
+def test_hebrew_thirty_minutes_is_half_an_hour() -> None:
+    # HE-13: "ונמשכת כבר שלושים דקות" -> "ונמשכת כבר חצי שעה".
+    from crisiscomms.config import default_templates_dir, load_language
+    from crisiscomms.facts import duration
+    he = load_language(default_templates_dir(), "he")
+    assert (str(duration(30, he, "he")), str(duration(90, he, "he"))) == ("חצי שעה", "שעה וחצי")
+    assert str(duration(31, he, "he")) != "חצי שעה"
