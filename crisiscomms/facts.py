@@ -163,7 +163,8 @@ def time_atom(clock: dt.time, language: Language) -> Atom:
                 partial(_spoken_time, clock, language.speech), ltr=True)
 
 
-_speak_text = lru_cache(maxsize=4096)(speech.speak_text)
+# Marked: the IVR keeps or leaves out a keyword's words by its wording (render).
+_speak_text = lru_cache(maxsize=4096)(partial(speech.speak_text, marked=True))
 _spoken_time = lru_cache(maxsize=4096)(speech.spoken_time)
 _spoken_date = lru_cache(maxsize=4096)(speech.spoken_date)
 

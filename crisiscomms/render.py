@@ -484,6 +484,9 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
                                          outputs.get("subject"), spec.html_document)
         else:
             voice = settings.voice.get(lang)
+            # A keyword's words ("the word BILL", "BILL латиницей") go from the wording after
+            # [speech] keyword_through, for their time (reading 44 EN-16, RU-4, AR-2).
+            raw = speech.keyword_words(raw, short <= language.speech.keyword_through)
             body = speech.glue_prefixes(_tidy(raw), language.speech)
             outputs[output] = speech.wrap_ssml(body, language.speech,
                                                dialect=settings.ssml_dialect, voice=voice)

@@ -89,6 +89,7 @@ __all__ = [
     "SpeechWords",
     "estimate_seconds",
     "glue_prefixes",
+    "keyword_words",
     "replace_addresses",
     "speak_text",
     "speech_words",
@@ -293,6 +294,9 @@ class SpeechWords:
     keyword_named: frozenset[str] = frozenset()
     """Those of ``keyword_after`` that already name it as a word ("word"): after one of them,
     ``keyword``'s words before ``{word}`` are left out."""
+    keyword_through: int = 99
+    """The last IVR wording (``short``) that says ``keyword``'s words; from the next, the
+    keyword is said alone, as a word (:func:`keyword_words`), for the time they take."""
 
     @classmethod
     def from_mapping(cls, lang: str, data: Mapping[str, Any]) -> SpeechWords:
@@ -497,6 +501,7 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
         keyword=r.text("keyword", ""),
         keyword_after=r.words("keyword_after"),
         keyword_named=r.words("keyword_named"),
+        keyword_through=r.integer("keyword_through", 0, 99, 99),
     )
     r.done()
     for name, pattern in (("time", words.time), ("time_full_hour", words.time_full_hour),
@@ -541,7 +546,7 @@ def speech_words(lang: str) -> SpeechWords:
     """The spoken vocabulary of a built-in language (``he``, ``en``; ``he-IL`` works too).
 
     >>> speech_words("en-US").xml_lang
-    'en-US'
+    'en-GB'
     """
     code = re.split(r"[-_]", lang.strip(), maxsplit=1)[0].lower()
     path = _builtin_file(code) if re.fullmatch(r"[a-z]{2,3}", code) else None
@@ -803,7 +808,7 @@ def spoken_date(d: datetime.date, lang: str | SpeechWords, *, with_year: bool = 
 # speech, the second would make the document ill-formed.
 _DROP_RE: Final = re.compile(
     "[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
-    "\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\ue002\ufffe\uffff\ud800-\udfff]"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\ue005\ufffe\uffff\ud800-\udfff]"
 )
 _SPACES_RE: Final = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _NON_ASCII_DIGIT_RE: Final = re.compile(r"(?![0-9])\d")
@@ -1307,6 +1312,8 @@ def _month_dates(text: str, w: SpeechWords) -> str:
 _KEYWORD_MARKS: Final = ("\ue000", "\ue002", "\ue001")
 _KEYWORD_RE: Final = re.compile(r"(?<![\w'\"&.+-])[A-Z]{2,}(?![\w'\"&.+-])")
 _KEYWORD_SAID_RE: Final = re.compile("([\ue000\ue002])(.*?)\ue001")
+# The words ``keyword`` adds around a keyword, in a fragment from speak_text(marked=True).
+_KEYWORD_WORDS_RE: Final = re.compile("\ue004([^\ue005]*)\ue005")
 
 
 def _mark_keywords(text: str, w: SpeechWords) -> str:
@@ -1345,18 +1352,34 @@ def _say_keywords(fragment: str, w: SpeechWords) -> str:
         alias = f'<sub alias={quoteattr(word.casefold())}>{word}</sub>'
         inner = re.sub(rf"(?<![\w=\"]){re.escape(word)}(?![\w\"])", lambda _: alias, inner,
                        count=1)
-        return (escape(lead) if match.group(1) == _KEYWORD_MARKS[0] else "") + inner + escape(
-            tail)
+        before = escape(lead) if match.group(1) == _KEYWORD_MARKS[0] else ""
+        return ((f"\ue004{before}\ue005" if before else "") + inner
+                + (f"\ue004{escape(tail)}\ue005" if tail else ""))
 
     return _KEYWORD_SAID_RE.sub(said, fragment)
 
 
-def speak_text(text: str, lang: str | SpeechWords) -> str:
+def keyword_words(fragment: str, keep: bool) -> str:
+    """A fragment from ``speak_text(..., marked=True)`` with the words ``keyword`` adds around
+    each keyword kept (``keep``) or left out, the keyword still said as a word.
+
+    >>> said = speak_text("text PAY to 2040", "en", marked=True)
+    >>> keyword_words(said, True)
+    'text the word <sub alias="pay">PAY</sub> to two zero four zero'
+    >>> keyword_words(said, False)
+    'text <sub alias="pay">PAY</sub> to two zero four zero'
+    """
+    return _KEYWORD_WORDS_RE.sub(lambda m: m.group(1) if keep else "", fragment)
+
+
+def speak_text(text: str, lang: str | SpeechWords, *, marked: bool = False) -> str:
     """Return free text as an escaped SSML fragment with every number spoken in words.
 
     Times, dates, percentages, decimals, phone numbers and codes are spelled
     out; abbreviations expanded; an address becomes the words for where it
-    points; a prefix letter joined to a number by a hyphen is glued to the word.
+    points; a prefix letter joined to a number by a hyphen is glued to the word. A short-code
+    keyword is said from ``SpeechWords.keyword``; ``marked`` keeps the words that adds marked,
+    for :func:`keyword_words` to keep or leave out once the wording is known.
 
     >>> speak_text("נחזור ב-02:00 & נעדכן באתר https://example.com", "he")
     'נחזור בשתיים לפנות בוקר &amp; נעדכן באתר שלנו'
@@ -1373,7 +1396,8 @@ def speak_text(text: str, lang: str | SpeechWords) -> str:
         out.append(_speak_token(match, w, cleaned))
         position = match.end()
     out.append(_plain(cleaned[position:], w))
-    return _SPACES_RE.sub(" ", _say_keywords("".join(out), w)).strip()
+    said = _say_keywords("".join(out), w)
+    return _SPACES_RE.sub(" ", said if marked else keyword_words(said, True)).strip()
 
 
 def glue_prefixes(fragment: str, lang: str | SpeechWords) -> str:
