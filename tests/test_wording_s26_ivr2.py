@@ -3,6 +3,8 @@ HE-13)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from crisiscomms import render
 from crisiscomms.samples import load_example
 from crisiscomms.text.speech import speech_words, wrap_ssml
@@ -63,3 +65,26 @@ def test_keyword_words_go_from_wording_5_the_keyword_still_said_as_a_word() -> N
     assert ivr.stats["short"] > 4 and ivr.ssml is not None
     assert 'text <sub alias="bill">BILL</sub> to two zero four zero' in ivr.ssml
     assert all(speech_words(lang).keyword_through == 4 for lang in ("he", "en", "ar", "ru"))
+
+
+FRIDAY = {"he": "ראשון עד חמישי מ-08:00 עד 20:00, וביום שישי עד 13:00, ואפשר",
+          "en": "call back Sunday to Thursday, 08:00 to 20:00, Friday until 13:00, or chat",
+          "ar": "من الأحد إلى الخميس، من 08:00 حتى 20:00، ويوم الجمعة حتى 13:00، أو",
+          "ru": "с воскресенья по четверг с 08:00 до 20:00, в пятницу до 13:00, или"}
+
+
+def test_out_of_hours_the_ivr_says_friday_too() -> None:
+    # EN-18, RU-6, HE-8: the written channels give Friday's hours; the IVR said Sunday to
+    # Thursday alone. English "call us" to a caller -> "call back".
+    # Where they fit: a wording over budget drops them before the next wording's cuts (the
+    # English overnight keeps its thanks; the compensation IVRs their customer action).
+    from crisiscomms.loading import load_incident
+    from crisiscomms.text.bidi import strip_controls
+    bundle = render(load_example("overnight"), languages=["he", "ar", "ru"], channels=["ivr"])
+    night = render(load_incident(Path(__file__).parent / "data" / "hard" / "night.yaml"),
+                   languages=["en"], channels=["ivr"])
+    for lang, words in FRIDAY.items():
+        ivr = (night if lang == "en" else bundle)[lang, "ivr"]
+        assert words in strip_controls(ivr.text), lang
+        assert ivr.stats["seconds"] <= 45
+    assert "Friday until one p.m." in (night["en", "ivr"].ssml or "")
