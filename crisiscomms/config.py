@@ -466,6 +466,9 @@ class UnitForms(_Strict):
     одну минуту"), Arabic genitive after a preposition ("بعد خمس وثلاثين ساعة")."""
     after: dict[str, str] = {}
     """Whole wordings of a count that follows a larger unit ("שעה וחצי": 30 = "חצי")."""
+    alone: dict[str, str] = {}
+    """A count said in words of its own when it is the whole length, by count (Hebrew
+    ``30 = "חצי שעה"``, never "שלושים דקות"; reading 44 HE-13)."""
     and_half: str | None = None
     """A rounded length of ``{n}`` units and a half said as one ("{n} and a half hours", British
     English: "about two and a half hours"); the exact lengths keep the forms above."""
@@ -736,6 +739,14 @@ class ContactWords(_Strict):
     open_hours_tomorrow: str = ""
     """... on one day that is the next day: ``{open}``, ``{close}``. Missing:
     ``open_hours_day``."""
+    open_hours_more: str = ""
+    """The run of days the line next opens (``{hours}``) followed by the week's other hours
+    (``{more}``, each run in ``open_hours`` or ``open_hours_day``), so that a caller on a
+    Saturday night hears Friday's hours too ("Sunday to Thursday, 08:00 to 20:00, or on
+    Friday, 08:00 to 13:00"; reading 44 EN-18, RU-6, HE-8). Missing: the run alone."""
+    open_hours_until: str = ""
+    """One of those other days that opens when the run does, its closing alone: ``{first}``
+    (``days_on``), ``{close}`` ("Friday until {close}"). Missing: ``open_hours_day``."""
     opens_day: str = ""
     """When the line next opens, its day and time alone (``{first}``: ``days_on``, ``{open}``;
     "on {first} from {open}"), in ``f.contact.phone_closed_next``, the IVR's last wordings.

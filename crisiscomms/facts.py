@@ -164,7 +164,8 @@ def time_atom(clock: dt.time, language: Language) -> Atom:
                 partial(_spoken_time, clock, language.speech), ltr=True)
 
 
-_speak_text = lru_cache(maxsize=4096)(speech.speak_text)
+# Marked: the IVR keeps or leaves out a keyword's words by its wording (render).
+_speak_text = lru_cache(maxsize=4096)(partial(speech.speak_text, marked=True))
 _spoken_time = lru_cache(maxsize=4096)(speech.spoken_time)
 _spoken_date = lru_cache(maxsize=4096)(speech.spoken_date)
 
@@ -212,6 +213,8 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
     ('שעתיים וחמישים דקות', 'שעה ושלוש דקות', 'שעה וחצי')
     >>> str(duration(60, he, "he")), str(duration(120, he, "he")), str(duration(180, he, "he"))
     ('שעה', 'שעתיים', 'שלוש שעות')
+    >>> str(duration(30, he, "he")), str(duration(150, he, "he"))
+    ('חצי שעה', 'שעתיים וחצי')
     >>> str(duration(35 * 60 + 40, he, "he")), str(duration(48 * 60 + 1, he, "he"))
     ('35 שעות ו-40 דקות', 'יומיים ודקה')
     >>> str(duration(51 * 60, he, "he", hours=True))
@@ -232,6 +235,11 @@ def duration(minutes: int, language: Language, lang: str, *, hours: bool = False
     else:
         parts = [("day", minutes // _DAY), ("hour", minutes % _DAY // 60),
                  ("minute", minutes % 60)]
+    said = [(unit, count) for unit, count in parts if count]
+    alone = (None if figures or len(said) != 1 else
+             language.units[said[0][0]].alone.get(str(said[0][1])))  # type: ignore[index]
+    if alone is not None:
+        return _word(alone, language.speech)
     pieces: list[Piece] = []
     worded = not figures and _counts_worded(parts, language)
     for unit, count in parts:
@@ -1709,6 +1717,9 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
     listed = _alternatives(working, language) if working else None
     # When the line opens, worked out once for both sentences that say it.
     phone_hours = None if is_down.get("phone") else _phone_hours(incident, config, language, say)
+    # The run the line opens in without the week's other hours, for the last wording.
+    phone_run = None if is_down.get("phone") else _phone_hours(incident, config, language, say,
+                                                               more=False)
     email = config.contact.get("email")
     own = _own_services(config)
     # The down channels whose affected own services the title names, every one of them.
@@ -1775,7 +1786,12 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         "phone_closed": _phone_closed(phone_hours, config, language, say, others),
         # The same without the other channel ("For anything else, call us ... 08:00 to
         # 20:00."), for the IVR's last wordings (s22 ivr22d).
-        "phone_closed_alone": _phone_closed(phone_hours, config, language, say, ()),
+        # The run the line opens in alone: the week's other hours ("or Friday until 13:00")
+        # are said at every wording before (reading 44 EN-18).
+        "phone_closed_alone": _phone_closed(phone_run, config, language, say, ()),
+        # The run with the other channel, for the wording before the last (the chat kept over
+        # the week's other hours).
+        "phone_closed_run": _phone_closed(phone_run, config, language, say, others),
         # The same with the line's next opening alone ("call us tomorrow from 08:00, or chat
         # with us ..."), for the IVR's last wordings, which keep the chat (s23 saidb23).
         "phone_closed_next": _phone_closed(
@@ -1913,11 +1929,12 @@ def _phone_closed(hours: Atom | None, config: Config, language: Language,
 
 
 def _phone_hours(incident: Incident, config: Config, language: Language,
-                 say: speech.SpeechWords) -> Atom | None:
+                 say: speech.SpeechWords, *, more: bool = True) -> Atom | None:
     """When the statement's time falls outside ``[contact.phone] opening_hours`` or on a day
     the business is closed (``[cases] holidays`` and ``closed``): when the line opens (the run
     of days with the hours of its next opening, or every day); None inside the hours, or with
-    no structured hours or no ``phone_closed`` wording."""
+    no structured hours or no ``phone_closed`` wording. ``more``: the week's other hours
+    after that run (``open_hours_more``), Friday's after Sunday to Thursday."""
     words = language.contact
     phone = config.contact.get("phone")
     week = None if phone is None else phone.opening_hours
@@ -1962,6 +1979,28 @@ def _phone_hours(incident: Incident, config: Config, language: Language,
     alone = words.days_on if len(words.days_on) == 7 else words.days
     text = pattern.format(first=starts[first] if first != last else alone[first],
                           last=words.days[last], open=at(opens), close=at(closes))
+    if more and words.open_hours_more and pattern == words.open_hours and first != last \
+            and not broken:
+        # The week's other hours after the run it opens in: Friday's after Sunday to Thursday.
+        runs: list[str] = []
+        d = (last + 1) % 7
+        while d != first:
+            if spans[d] is None:
+                d = (d + 1) % 7
+                continue
+            start = d
+            while (d + 1) % 7 != first and spans[(d + 1) % 7] == spans[start]:
+                d = (d + 1) % 7
+            o, c = spans[start] or (dt.time(0), None)
+            # A day that opens when the run does says its closing alone ("Friday until 13:00").
+            runs.append(words.open_hours.format(first=starts[start], last=words.days[d],
+                                                open=at(o), close=at(c)) if start != d else
+                        words.open_hours_until.format(first=alone[d], close=at(c))
+                        if o == opens and words.open_hours_until else
+                        words.open_hours_day.format(first=alone[d], open=at(o), close=at(c)))
+            d = (d + 1) % 7
+        for other in runs:
+            text = words.open_hours_more.format(hours=text, more=other)
     return Atom(text, partial(_speak_text, text, say))
 
 

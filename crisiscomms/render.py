@@ -348,21 +348,27 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, vi
     # A wording over budget is told by the outputs its budgets count (an IVR's seconds by its
     # SSML alone): while another wording is left, only those are rendered first.
     probe = None if fixed else _budget_outputs(spec.outputs, settings, lang)
+    # A wording over budget is tried once more `trim`med before the next: without the words a
+    # template keeps only where they fit (the IVR's week of phone hours, reading 44 EN-18), so
+    # they go before anything the next wording drops.
+    trims = not fixed and _reads(ts, lang, channel, "trim")
+    trim = False
     while True:
         done = None
         if probe is not None and level < spec.short_wording:
             done = _probe(ts, lang, channel, views, facts, language, stated, probe,
-                          short=level, recipient=recipient, wheres=wheres)
+                          short=level, recipient=recipient, wheres=wheres, trim=trim)
             if done is not None and _over_budget(done[2], settings, lang):
-                level += 1
+                level, trim = (level, True) if trims and not trim else (level + 1, False)
                 continue
         outputs, reads = _render_outputs(ts, lang, channel, views, facts, language, stated,
                                          short=level, recipient=recipient, wheres=wheres,
-                                         done=None if done is None else done[:2])
+                                         done=None if done is None else done[:2], trim=trim)
         stats = _stats(channel, lang, outputs, ts)
-        if fixed or level >= spec.short_wording or not _over_budget(stats, settings, lang):
+        if fixed or not _over_budget(stats, settings, lang) or (
+                level >= spec.short_wording and (trim or not trims)):
             break
-        level += 1
+        level, trim = (level, True) if trims and not trim else (level + 1, False)
     # The fill: a wording drops a line for every incident alike, though this one may leave
     # room for it. The same wording once more, told the room left under the budget (`room`,
     # 0 in every other render), adds back what fits; kept only while still within budget.
@@ -371,10 +377,10 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, vi
     # (a fill per recipient would mean a render per recipient); the render path for one
     # recipient agrees with it.
     room = 0 if fixed or recipient is not None else _room(stats, settings, lang)
-    if room > 0 and _reads_room(ts, lang, channel):
+    if room > 0 and _reads(ts, lang, channel, "room"):
         filled, filled_reads = _render_outputs(ts, lang, channel, views, facts, language,
                                                stated, short=level, recipient=recipient,
-                                               room=room, wheres=wheres)
+                                               room=room, wheres=wheres, trim=trim)
         filled_stats = _stats(channel, lang, filled, ts)
         if not _over_budget(filled_stats, settings, lang):
             outputs, reads, stats = filled, filled_reads, filled_stats
@@ -413,7 +419,7 @@ def _budget_outputs(outputs: Sequence[Output], settings: ChannelConfig,
 def _probe(ts: TemplateSet, lang: str, channel: str, views: Views, facts: Facts,
            language: Language, stated: dict[str, frozenset[str]], only: frozenset[Output], *,
            short: int, recipient: Personal | None,
-           wheres: dict[str, dict[int, list[str]]] | None,
+           wheres: dict[str, dict[int, list[str]]] | None, trim: bool = False,
            ) -> tuple[dict[str, str], dict[str, set[str]], dict[str, Any]] | None:
     """The outputs ``only`` of one wording and their stats; None when rendering or counting
     them fails (the whole wording is then rendered in order, so the error raised is the one a
@@ -421,7 +427,7 @@ def _probe(ts: TemplateSet, lang: str, channel: str, views: Views, facts: Facts,
     try:
         outputs, reads = _render_outputs(ts, lang, channel, views, facts, language, stated,
                                          short=short, recipient=recipient, only=only,
-                                         wheres=wheres)
+                                         wheres=wheres, trim=trim)
         return outputs, reads, _stats(channel, lang, outputs, ts)
     except CrisisError:
         return None
@@ -433,6 +439,7 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
                     only: frozenset[Output] | None = None,
                     done: tuple[dict[str, str], dict[str, set[str]]] | None = None,
                     wheres: dict[str, dict[int, list[str]]] | None = None,
+                    trim: bool = False,
                     ) -> tuple[dict[str, str], dict[str, set[str]]]:
     """The outputs of one wording, in the channel's order: ``only`` these when given; those in
     ``done`` (rendered by a probe of this same wording) are taken from it."""
@@ -459,7 +466,7 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
         placed = reads[output] = set()
         f = View(facts, views[key], spec.hidden, placed=placed, stated=stated, wheres=wheres)
         context = {"f": f, "lang": lang, "dir": language.direction, "channel": channel,
-                   "short": short, "room": room, "said_as": language.said_as,
+                   "short": short, "room": room, "trim": trim, "said_as": language.said_as,
                    "recipient": None if recipient is None else recipient(kind, strategy)}
         template = ts.template(lang, channel, output)
         raw = _run(template, context, f"{ts.folder}/{lang}/{template_name(channel, output)}",
@@ -484,6 +491,9 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
                                          outputs.get("subject"), spec.html_document)
         else:
             voice = settings.voice.get(lang)
+            # A keyword's words ("the word BILL", "BILL латиницей") go from the wording after
+            # [speech] keyword_through, for their time (reading 44 EN-16, RU-4, AR-2).
+            raw = speech.keyword_words(raw, short <= language.speech.keyword_through)
             body = speech.glue_prefixes(_tidy(raw), language.speech)
             outputs[output] = speech.wrap_ssml(body, language.speech,
                                                dialect=settings.ssml_dialect, voice=voice)
@@ -516,24 +526,25 @@ def _room(stats: Mapping[str, Any], settings: ChannelConfig, lang: str) -> int:
     return max(0, min(left)) if left else 0
 
 
-_ROOM_READERS: weakref.WeakKeyDictionary[Template, bool] = weakref.WeakKeyDictionary()
+_READERS: weakref.WeakKeyDictionary[Template, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
-def _reads_room(ts: TemplateSet, lang: str, channel: str) -> bool:
-    """Whether a template of the channel reads `room` (else a fill render would change
-    nothing): found once per compiled template, from its source."""
+def _reads(ts: TemplateSet, lang: str, channel: str, variable: str) -> bool:
+    """Whether a template of the channel reads ``variable`` (`room`, else a fill render would
+    change nothing; `trim`, else a trimmed render would): found once per compiled template,
+    from its source."""
     env = ts.environment(lang)
     found = False
     for output in CHANNELS[channel].outputs:
         template = ts.template(lang, channel, output)
-        reads = _ROOM_READERS.get(template)
-        if reads is None:
+        names = _READERS.get(template)
+        if names is None:
             name = template_name(channel, output)
             assert env.loader is not None
             source = env.loader.get_source(env, name)[0]
-            reads = _ROOM_READERS[template] = "room" in jinja2.meta.find_undeclared_variables(
-                env.parse(source))
-        found = found or reads
+            names = _READERS[template] = frozenset(jinja2.meta.find_undeclared_variables(
+                env.parse(source)))
+        found = found or variable in names
     return found
 
 

@@ -115,7 +115,9 @@ def test_each_ladder_keeps_the_first_wording_that_fits(name: str,
                     break
             stats = bundle[lang, channel].stats
             kept = stats.get("short", 1 if stats["wording"] == "short" else 0)
-            assert kept == first, (lang, channel)
+            # A channel that reads `trim` may keep an earlier wording, trimmed (s26).
+            trims = render_module._reads(ts, lang, channel, "trim")
+            assert kept == first or (trims and kept < first), (lang, channel)
 
 
 def _runs(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
@@ -136,7 +138,9 @@ def test_an_ivr_script_is_written_out_only_for_the_wording_kept(
     bundle = render(load_example("identified"), languages=["he"], channels=["ivr"])
     level = bundle["he", "ivr"].stats["short"]
     assert level > 0  # the identified outage is over 45 s in full
-    assert runs["he/ivr.ssml"] == level + 1  # every wording is timed by its SSML
+    # Every wording is timed by its SSML; an IVR wording over budget is timed once more
+    # `trim`med before the next (s26, the week's phone hours only where they fit).
+    assert runs["he/ivr.ssml"] <= 2 * level + 1
     assert runs["he/ivr.txt"] == 1  # the text only for the wording kept
 
 

@@ -287,7 +287,7 @@ def test_wrap_ssml_plain_document(lang: str) -> None:
     root = ET.fromstring(doc)
     assert root.tag == f"{SSML_NS}speak"
     assert root.get("version") == "1.1"
-    assert root.get(XML_LANG) == {"he": "he-IL", "en": "en-US"}[lang]
+    assert root.get(XML_LANG) == {"he": "he-IL", "en": "en-GB"}[lang]
     assert root.find(f"{SSML_NS}voice") is None
 
 
@@ -295,7 +295,7 @@ def test_wrap_ssml_plain_document(lang: str) -> None:
     ("lang", "voice", "expected"),
     [
         pytest.param("he", None, "he-IL-HilaNeural", id="default-hebrew-voice"),
-        pytest.param("en", None, "en-US-JennyNeural", id="default-english-voice"),
+        pytest.param("en", None, "en-GB-SoniaNeural", id="default-english-voice"),
         pytest.param("he", 'he-IL-"Avri"Neural', 'he-IL-"Avri"Neural', id="voice-attr-escaped"),
     ],
 )
@@ -305,7 +305,7 @@ def test_wrap_ssml_azure_has_voice(lang: str, voice: str | None, expected: str) 
     assert voice_element is not None
     assert voice_element.get("name") == expected
     assert voice_element.text == "שלום"
-    assert root.get(XML_LANG) in ("he-IL", "en-US")
+    assert root.get(XML_LANG) in ("he-IL", "en-GB")
 
 
 def test_wrap_ssml_google_has_no_declaration_and_no_voice() -> None:

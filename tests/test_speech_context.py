@@ -413,7 +413,7 @@ def test_ivr_script_is_speech_not_a_form(name: str) -> None:
         # Out of the phone's opening hours (overnight), when the line opens (R11 he #1).
         assert "הישארו על הקו" in he or "המוקד הטלפוני זמין" in he
         en = said(bundle["en", "ivr"].ssml or "")
-        assert "stay on the line" in en or "call us Sunday to Thursday" in en
+        assert "stay on the line" in en or "call back Sunday to Thursday" in en
 
 
 # --- wording lives in data ----------------------------------------------------------------

@@ -23,9 +23,11 @@ from crisiscomms.text.speech import speak_text, spoken_time
 from .example_edits import overnight_ivr_at, seen
 
 LANGS = ("he", "en", "ar", "ru")
-RU_CLOSED = ("По другим вопросам звоните нам с воскресенья по четверг, с 08:00 до 20:00, "
-             "или пишите в чат на нашем сайте.")
-RU_SAID = "звоните нам с воскресенья по четверг, с восьми утра до восьми вечера, или пишите"
+# s26 reading 44 RU-6: Friday too, and no comma inside a run's hours (the reader's wording).
+RU_CLOSED = ("По другим вопросам звоните нам с воскресенья по четверг с 08:00 до 20:00, "
+             "в пятницу до 13:00, или пишите в чат на нашем сайте.")
+RU_SAID = ("звоните нам с воскресенья по четверг с восьми утра до восьми вечера, в пятницу до "
+           "часа дня, или пишите")
 HOLD = "stay on the line"
 
 ivr = overnight_ivr_at
@@ -73,8 +75,8 @@ def test_yom_kippur_closes_the_line_and_opens_next_skips_it() -> None:
     # 2026-09-21 (Monday) is Yom Kippur, a public holiday in Israel ([cases] holidays = "IL").
     on_the_day = ivr("2026-09-21T10:00:00+03:00")
     assert HOLD not in seen(on_the_day, "en", "ivr")
-    assert "call us Tuesday to Thursday, 08:00 to 20:00" in seen(on_the_day, "en", "ivr")
-    assert "звоните нам со вторника по четверг, с 08:00 до 20:00" in seen(on_the_day, "ru",
+    assert "call back Tuesday to Thursday, 08:00 to 20:00" in seen(on_the_day, "en", "ivr")
+    assert "звоните нам со вторника по четверг с 08:00 до 20:00" in seen(on_the_day, "ru",
                                                                            "ivr")
     # The evening before: it does not open Monday.
     eve = seen(ivr("2026-09-20T21:00:00+03:00"), "he", "ivr")
@@ -87,7 +89,7 @@ def test_a_holiday_later_in_the_run_ends_it() -> None:
     # Sunday 2026-09-20 07:00: opens today, but Monday is a holiday: on Sunday only, said
     # "today" (the IVR is heard at once; reading 18).
     early = seen(ivr("2026-09-20T07:00:00+03:00"), "en", "ivr")
-    assert "call us today, 08:00 to 20:00" in early, early
+    assert "call back today, 08:00 to 20:00" in early, early
 
 
 def test_closed_days_close_the_line(tmp_path: Path) -> None:
@@ -110,7 +112,7 @@ def _templates(tmp_path: Path, cases: str = "", hours: str | None = None) -> Pat
 
 
 EVERY = {"he": "המוקד הטלפוני זמין בכל יום מ-08:00 עד 22:00",
-         "en": "call us every day, 08:00 to 22:00",
+         "en": "call back every day, 08:00 to 22:00",
          "ar": "اتصلوا بنا كل يوم، من 08:00 حتى 22:00",
          "ru": "звоните нам ежедневно, с 08:00 до 22:00"}
 
@@ -131,7 +133,7 @@ def test_russian_says_vo_vtornik_for_a_day_alone(tmp_path: Path) -> None:
     folder = _templates(tmp_path, cases="closed = [2026-11-23, 2026-11-25]\n")
     b = ivr("2026-11-22T21:00:00+02:00", folder)
     assert "звоните нам во вторник, с 08:00 до 20:00, или пишите" in seen(b, "ru", "ivr")
-    assert "call us on Tuesday, 08:00 to 20:00" in seen(b, "en", "ivr")
+    assert "call back on Tuesday, 08:00 to 20:00" in seen(b, "en", "ivr")
 
 
 def test_one_day_and_a_run_in_every_language() -> None:
@@ -139,7 +141,7 @@ def test_one_day_and_a_run_in_every_language() -> None:
     # one day near, as the IVR is heard at once).
     thursday = ivr("2026-11-26T21:00:00+02:00")
     assert "זמין מחר מ-08:00 עד 13:00" in seen(thursday, "he", "ivr")
-    assert "call us tomorrow, 08:00 to 13:00" in seen(thursday, "en", "ivr")
+    assert "call back tomorrow, 08:00 to 13:00" in seen(thursday, "en", "ivr")
     assert "اتصلوا بنا غدًا، من 08:00 حتى 13:00" in seen(thursday, "ar", "ivr")
     assert "звоните нам завтра, с 08:00 до 13:00, или пишите" in seen(thursday, "ru", "ivr")
     assert "завтра, с восьми утра до часа дня" in said(thursday, "ru")
@@ -149,4 +151,4 @@ def test_a_year_the_holiday_calendar_lacks_still_renders_the_phone_hours() -> No
     # The days ahead reach 2101, a year the `holidays` package does not cover: the line is
     # said with its weekly hours, never a render that fails (the cases' clock reports it).
     bundle = ivr("2100-12-20T22:40:00+02:00")
-    assert "call us Sunday to Thursday" in seen(bundle, "en", "ivr")
+    assert "call back Sunday to Thursday" in seen(bundle, "en", "ivr")

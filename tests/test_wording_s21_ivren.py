@@ -54,7 +54,7 @@ def test_out_of_hours_the_time_range_is_closed_by_a_comma_and_the_chat_has_a_ver
     # R13 #4: "…08:00 to 20:00 or reach us by chat on our website" ran "eight p.m. or reach us"
     # together.
     text = _ivr(load_example("overnight"))
-    assert ("For anything else, call us Sunday to Thursday, 08:00 to 20:00, or chat with us on "
+    assert ("For anything else, call back Sunday to Thursday, 08:00 to 20:00, or chat with us on "
             "our website.") in text, text
     assert "reach us by chat" not in text
     assert "eight a.m. to eight p.m., or chat with us on our website" in _ivr(

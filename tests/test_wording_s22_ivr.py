@@ -64,7 +64,9 @@ def test_1_arabic_compensation_every_wording_says_no_need_to_contact_us() -> Non
 def test_2_russian_overnight_has_room() -> None:
     levels = _levels("ru", "overnight")
     seconds, text = levels[0]
-    assert seconds <= 44.7, seconds
+    # s26: Friday's hours (reading 44 RU-6) take 2.5 s of that room: the full wording is
+    # over 45 s, and the script is said at wording 3 (every request's words kept).
+    assert seconds <= 47.2, seconds
     # Reading 28 EN-5: out of phone hours (22:40) nobody answers, so no hold line: the
     # closed-hours form says there is no need to call (reading 27's "Ждать оператора" is for
     # the open line).

@@ -59,9 +59,9 @@ CHAT = {"en": "chat with us on our website", "ar": "الدردشة في موقع
 
 
 @pytest.mark.parametrize(("lang", "hours"), [
-    ("en", "For anything else, call us Sunday to Thursday, 08:00 to 20:00."),
+    ("en", "For anything else, call back Sunday to Thursday, 08:00 to 20:00."),
     ("ar", "لأي استفسار آخر، اتصلوا بنا من الأحد إلى الخميس، من 08:00 حتى 20:00."),
-    ("ru", "По другим вопросам звоните нам с воскресенья по четверг, с 08:00 до 20:00."),
+    ("ru", "По другим вопросам звоните нам с воскресенья по четверг с 08:00 до 20:00."),
 ])
 def test_out_of_hours_names_the_hours_alone(lang: str, hours: str) -> None:
     data = _moved("examples/identified.yaml", SUNDAY_NIGHT, no_eta=True)

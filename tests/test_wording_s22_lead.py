@@ -77,11 +77,11 @@ def test_arabic_management_says_the_number_of_open_requests_is_not_known() -> No
 
 @pytest.mark.parametrize(("lang", "words"), [
     ("he", "המוקד הטלפוני זמין היום מ-08:00 עד 13:00"),
-    ("en", "call us today, 08:00 to 13:00"),
+    ("en", "call back today, 08:00 to 13:00"),
     ("ar", "اتصلوا بنا اليوم، من 08:00 حتى 13:00"),
     ("ru", "звоните нам сегодня, с 08:00 до 13:00")])
 def test_a_line_that_opens_later_the_same_day_is_said_today(lang: str, words: str) -> None:
-    """At 06:40 on a Friday the IVR said "call us on Friday" about that same day (reading 18
+    """At 06:40 on a Friday the IVR said "call back on Friday" about that same day (reading 18
     ar nit); the IVR is heard at once, so "today"."""
     bundle = overnight_ivr_at("2026-11-27T06:40:00+02:00")
     assert words in seen(bundle, lang, "ivr")

@@ -4,7 +4,7 @@ said23 made the IVR say the whole workaround and, to make room, wording 7 out of
 named the line's hours alone (f.contact.phone_closed_alone): at night the chat, the only way
 to reach a person, was no longer said (the defect reading 21 had flagged, "ru L2: IVR 7 drops
 chat at night"). Wording 7 now says when the line next opens instead of its run of days
-(f.contact.phone_closed_next: "call us tomorrow from 08:00, or chat with us on our website")
+(f.contact.phone_closed_next: "call back tomorrow from 08:00, or chat with us on our website")
 and keeps the chat; Arabic fits with its run of days and the chat.
 """
 
@@ -63,17 +63,17 @@ def test_out_of_phone_hours_the_ivr_names_the_working_chat(
 
 @pytest.mark.parametrize(("when", "en", "ru", "en_said", "ru_said"), [
     # At 01:15 the weekday, never "today" (reading 30 en-12, RU-12).
-    ((6, 1, 15), "call us on Sunday from 08:00, or chat with us on our website.",
+    ((6, 1, 15), "call back on Sunday from 08:00, or chat with us on our website.",
      "звоните нам в воскресенье с 08:00 или пишите в чат на нашем сайте.",
-     "call us on Sunday from eight a.m., or chat",
+     "call back on Sunday from eight a.m., or chat",
      "звоните нам в воскресенье с восьми утра или пишите в чат"),
-    ((5, 22, 40), "call us tomorrow from 08:00, or chat with us on our website.",
+    ((5, 22, 40), "call back tomorrow from 08:00, or chat with us on our website.",
      "звоните нам завтра с 08:00 или пишите в чат на нашем сайте.",
-     "call us tomorrow from eight a.m., or chat",
+     "call back tomorrow from eight a.m., or chat",
      "звоните нам завтра с восьми утра или пишите в чат"),
-    ((4, 13, 0), "call us on Sunday from 08:00, or chat with us on our website.",
+    ((4, 13, 0), "call back on Sunday from 08:00, or chat with us on our website.",
      "звоните нам в воскресенье с 08:00 или пишите в чат на нашем сайте.",
-     "call us on Sunday from eight a.m., or chat",
+     "call back on Sunday from eight a.m., or chat",
      "звоните нам в воскресенье с восьми утра или пишите в чат"),
 ])
 def test_wording_seven_says_when_the_line_opens_and_the_chat(

@@ -3,7 +3,7 @@
 en-3: a long outage's recording said how long it had lasted ("has now lasted 35 hours and 40
 minutes"), wrong within the hour since it plays until the next update: it now says when the
 outage began (f.started_said: the weekday when not today) with the stronger apology.
-en-12, HE-13, RU-12: at 02:00 or 01:15 the closed line said "call us today from 08:00", heard as
+en-12, HE-13, RU-12: at 02:00 or 01:15 the closed line said "call back today from 08:00", heard as
 the day that had just ended: in the small hours the line's opening is said by its weekday.
 en-10, HE-8, AR-16, RU-6: a fix watched until the next update is said once, in plain words,
 never "We are monitoring the service until our next update." / "המעקב יימשך עד העדכון הבא.".
@@ -98,7 +98,7 @@ def _moved(name: str, index: int, add: tuple[str, ...] = ()) -> dict[str, Any]:
 
 SUNDAY = {"he": "ראשון", "en": "on Sunday from 08:00", "ar": "الأحد",
           "ru": "в воскресенье с 08:00"}
-FRIDAY = {"he": "זמין ביום שישי מ-08:00 עד 13:00", "en": "call us on Friday, 08:00 to 13:00",
+FRIDAY = {"he": "זמין ביום שישי מ-08:00 עד 13:00", "en": "call back on Friday, 08:00 to 13:00",
           "ar": "اتصلوا بنا يوم الجمعة، من 08:00 حتى 13:00",
           "ru": "звоните нам в пятницу, с 08:00 до 13:00"}
 TODAY = {"he": "היום", "en": "today", "ar": "اليوم", "ru": "сегодня"}

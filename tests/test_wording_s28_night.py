@@ -35,10 +35,10 @@ FRI_0200 = (4, 2, 0)     # Friday 27 November 2026, 02:00: next update 02:50 the
 SAT_2240 = (5, 22, 40)   # Saturday 28 November 2026, 22:40: next update 23:30 the same day
 SUN_0115 = (6, 1, 15)    # Sunday 29 November 2026, 01:15
 
-FRIDAY = {"he": "זמין ביום שישי מ-08:00 עד 13:00", "en": "call us on Friday, 08:00 to 13:00",
+FRIDAY = {"he": "זמין ביום שישי מ-08:00 עד 13:00", "en": "call back on Friday, 08:00 to 13:00",
           "ar": "اتصلوا بنا يوم الجمعة، من 08:00 حتى 13:00",
           "ru": "звоните нам в пятницу, с 08:00 до 13:00"}
-FRIDAY_SAID = {"he": "זמין ביום שישי משמונה בבוקר", "en": "call us on Friday, eight a.m.",
+FRIDAY_SAID = {"he": "זמין ביום שישי משמונה בבוקר", "en": "call back on Friday, eight a.m.",
                "ar": "اتصلوا بنا يوم الجمعة، من الثامنة صباحًا",
                "ru": "звоните нам в пятницу, с восьми утра"}
 NEAR = {"he": ("מחר", "היום"), "en": ("tomorrow", "today"), "ar": ("غدًا", "اليوم"),
@@ -69,11 +69,11 @@ def test_a_recording_heard_after_midnight_names_the_weekday(name: str) -> None:
 
 
 def test_the_next_opening_alone_names_the_weekday_too() -> None:
-    # f.contact.phone_closed_next, the IVR's last wordings ("call us on Friday from 08:00").
+    # f.contact.phone_closed_next, the IVR's last wordings ("call back on Friday from 08:00").
     path = ROOT / "examples" / "identified.yaml"
     ts = template_set(None)
-    for when, en, ru in ((THU_2350, "call us on Friday from 08:00", "нам в пятницу с 08:00"),
-                         (SAT_2240, "call us tomorrow from 08:00", "нам завтра с 08:00")):
+    for when, en, ru in ((THU_2350, "call back on Friday from 08:00", "нам в пятницу с 08:00"),
+                         (SAT_2240, "call back tomorrow from 08:00", "нам завтра с 08:00")):
         incident = parse_incident(moved_to(path, when), str(path))
         for lang, expected in (("en", en), ("ru", ru)):
             contact = build_facts(incident, ts.config, ts.language(lang), lang, None)["contact"]

@@ -49,8 +49,8 @@ __all__ = [
 
 N = TypeVar("N", bound=nodes.Node)
 
-CONTEXT_NAMES = frozenset({"f", "lang", "dir", "channel", "short", "room", "recipient",
-                           "said_as"})
+CONTEXT_NAMES = frozenset({"f", "lang", "dir", "channel", "short", "room", "trim",
+                           "recipient", "said_as"})
 """The names render() gives every template besides the environment's globals."""
 
 SUFFIXES = (".txt", ".html", ".ssml", ".md")

@@ -89,6 +89,7 @@ __all__ = [
     "SpeechWords",
     "estimate_seconds",
     "glue_prefixes",
+    "keyword_words",
     "replace_addresses",
     "speak_text",
     "speech_words",
@@ -281,6 +282,21 @@ class SpeechWords:
     """A time after a word that governs the genitive; None: said as anywhere else."""
     codes: frozenset[str] = frozenset()
     """Digits of numbers always read one by one (the organisation's phone), set by the caller."""
+    keyword: str = ""
+    """How a keyword is said: a word in Latin capitals (two or more, not in ``say``) after one
+    of ``keyword_after`` and before a digit trigger and its number in the same clause ("text
+    BILL to 2040"), with ``{word}``
+    for the word itself, said as a word (``<sub alias="bill">``): English "the word {word}",
+    Russian "{word} латинскими буквами" (reading 44 EN-16, RU-4, AR-2). Empty: said as
+    written. Speech only; the written script keeps the text as it is."""
+    keyword_after: frozenset[str] = frozenset()
+    """The words a keyword comes right after ("text", "send", "word", "словом")."""
+    keyword_named: frozenset[str] = frozenset()
+    """Those of ``keyword_after`` that already name it as a word ("word"): after one of them,
+    ``keyword``'s words before ``{word}`` are left out."""
+    keyword_through: int = 99
+    """The last IVR wording (``short``) that says ``keyword``'s words; from the next, the
+    keyword is said alone, as a word (:func:`keyword_words`), for the time they take."""
 
     @classmethod
     def from_mapping(cls, lang: str, data: Mapping[str, Any]) -> SpeechWords:
@@ -482,6 +498,10 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
         abbreviations=r.texts("abbreviations"),
         say=r.texts("say"),
         genitive=_genitive(r),
+        keyword=r.text("keyword", ""),
+        keyword_after=r.words("keyword_after"),
+        keyword_named=r.words("keyword_named"),
+        keyword_through=r.integer("keyword_through", 0, 99, 99),
     )
     r.done()
     for name, pattern in (("time", words.time), ("time_full_hour", words.time_full_hour),
@@ -490,6 +510,8 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
             pattern.format(hour="", minutes="", part="", day="", month="", year="")
         except (KeyError, IndexError, ValueError) as exc:
             raise ValueError(f"speech.{name}: a slot it cannot fill ({exc})") from exc
+    if words.keyword and words.keyword.count("{word}") != 1:
+        raise ValueError("speech.keyword: expected {word} once")
     if re.search(r"[^\w]", words.prefix_letters):
         raise ValueError("speech.prefix_letters: expected letters only")
     return words
@@ -524,7 +546,7 @@ def speech_words(lang: str) -> SpeechWords:
     """The spoken vocabulary of a built-in language (``he``, ``en``; ``he-IL`` works too).
 
     >>> speech_words("en-US").xml_lang
-    'en-US'
+    'en-GB'
     """
     code = re.split(r"[-_]", lang.strip(), maxsplit=1)[0].lower()
     path = _builtin_file(code) if re.fullmatch(r"[a-z]{2,3}", code) else None
@@ -786,7 +808,7 @@ def spoken_date(d: datetime.date, lang: str | SpeechWords, *, with_year: bool = 
 # speech, the second would make the document ill-formed.
 _DROP_RE: Final = re.compile(
     "[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
-    "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\ue005\ufffe\uffff\ud800-\udfff]"
 )
 _SPACES_RE: Final = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _NON_ASCII_DIGIT_RE: Final = re.compile(r"(?![0-9])\d")
@@ -1285,12 +1307,79 @@ def _month_dates(text: str, w: SpeechWords) -> str:
     return _month_date_re(w.lang, year_word).sub(said, text)
 
 
-def speak_text(text: str, lang: str | SpeechWords) -> str:
+# A keyword (SpeechWords.keyword) is marked in the cleaned text by these private-use
+# characters, one on each side: said with the pattern's words before it, or without them.
+_KEYWORD_MARKS: Final = ("\ue000", "\ue002", "\ue001")
+_KEYWORD_RE: Final = re.compile(r"(?<![\w'\"&.+-])[A-Z]{2,}(?![\w'\"&.+-])")
+_KEYWORD_SAID_RE: Final = re.compile("([\ue000\ue002])(.*?)\ue001")
+# The words ``keyword`` adds around a keyword, in a fragment from speak_text(marked=True).
+_KEYWORD_WORDS_RE: Final = re.compile("\ue004([^\ue005]*)\ue005")
+
+
+def _mark_keywords(text: str, w: SpeechWords) -> str:
+    """Mark each keyword (``SpeechWords.keyword``): a word in Latin capitals, not in ``say``
+    nor an abbreviation, right after one of ``keyword_after`` and followed in its clause by a
+    digit trigger and a number."""
+    if not w.keyword or not w.digit_triggers:
+        return text
+    out: list[str] = []
+    position = 0
+    for match in _KEYWORD_RE.finditer(text):
+        word = match.group()
+        before = re.search(r"([^\W\d_]+)[ ]*$", text[:match.start()])
+        if (any(k in w.say for k in (word, word.casefold())) or word in w.abbreviations
+                or before is None or before.group(1).casefold() not in w.keyword_after):
+            continue
+        ends = _CLAUSE_END_RE.search(text, match.end())
+        clause = text[match.end():ends.start() if ends else len(text)]
+        if not any(found.group(1).casefold() in w.digit_triggers
+                   for found in re.finditer(r"(?<![\w])([^\W\d_][\w'.]*)[ ]+\d", clause)):
+            continue
+        named = before.group(1).casefold() in w.keyword_named
+        out.append(text[position:match.start()] + _KEYWORD_MARKS[1 if named else 0] + word
+                   + _KEYWORD_MARKS[2])
+        position = match.end()
+    return "".join(out) + text[position:]
+
+
+def _say_keywords(fragment: str, w: SpeechWords) -> str:
+    """The marked keywords of a spoken fragment, said from ``SpeechWords.keyword``."""
+    lead, _, tail = w.keyword.partition("{word}")
+
+    def said(match: re.Match[str]) -> str:
+        inner = match.group(2)
+        word = re.sub(r"<[^>]*>", "", inner)
+        alias = f'<sub alias={quoteattr(word.casefold())}>{word}</sub>'
+        inner = re.sub(rf"(?<![\w=\"]){re.escape(word)}(?![\w\"])", lambda _: alias, inner,
+                       count=1)
+        before = escape(lead) if match.group(1) == _KEYWORD_MARKS[0] else ""
+        return ((f"\ue004{before}\ue005" if before else "") + inner
+                + (f"\ue004{escape(tail)}\ue005" if tail else ""))
+
+    return _KEYWORD_SAID_RE.sub(said, fragment)
+
+
+def keyword_words(fragment: str, keep: bool) -> str:
+    """A fragment from ``speak_text(..., marked=True)`` with the words ``keyword`` adds around
+    each keyword kept (``keep``) or left out, the keyword still said as a word.
+
+    >>> said = speak_text("text PAY to 2040", "en", marked=True)
+    >>> keyword_words(said, True)
+    'text the word <sub alias="pay">PAY</sub> to two zero four zero'
+    >>> keyword_words(said, False)
+    'text <sub alias="pay">PAY</sub> to two zero four zero'
+    """
+    return _KEYWORD_WORDS_RE.sub(lambda m: m.group(1) if keep else "", fragment)
+
+
+def speak_text(text: str, lang: str | SpeechWords, *, marked: bool = False) -> str:
     """Return free text as an escaped SSML fragment with every number spoken in words.
 
     Times, dates, percentages, decimals, phone numbers and codes are spelled
     out; abbreviations expanded; an address becomes the words for where it
-    points; a prefix letter joined to a number by a hyphen is glued to the word.
+    points; a prefix letter joined to a number by a hyphen is glued to the word. A short-code
+    keyword is said from ``SpeechWords.keyword``; ``marked`` keeps the words that adds marked,
+    for :func:`keyword_words` to keep or leave out once the wording is known.
 
     >>> speak_text("נחזור ב-02:00 & נעדכן באתר https://example.com", "he")
     'נחזור בשתיים לפנות בוקר &amp; נעדכן באתר שלנו'
@@ -1298,8 +1387,8 @@ def speak_text(text: str, lang: str | SpeechWords) -> str:
     'Save ten percent until the thirty-first of December twenty twenty-six.'
     """
     w = _resolve(lang)
-    cleaned = _month_dates(
-        _tidy(_expand_abbreviations(_replace_addresses(_clean(text), w), w)), w)
+    cleaned = _mark_keywords(_month_dates(
+        _tidy(_expand_abbreviations(_replace_addresses(_clean(text), w), w)), w), w)
     out: list[str] = []
     position = 0
     for match in _token_re(w.prefix_letters, "".join(w.currency)).finditer(cleaned):
@@ -1307,7 +1396,8 @@ def speak_text(text: str, lang: str | SpeechWords) -> str:
         out.append(_speak_token(match, w, cleaned))
         position = match.end()
     out.append(_plain(cleaned[position:], w))
-    return _SPACES_RE.sub(" ", "".join(out)).strip()
+    said = _say_keywords("".join(out), w)
+    return _SPACES_RE.sub(" ", said if marked else keyword_words(said, True)).strip()
 
 
 def glue_prefixes(fragment: str, lang: str | SpeechWords) -> str:
