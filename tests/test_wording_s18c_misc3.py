@@ -104,7 +104,7 @@ def test_banner_says_the_compensation_in_full_in_every_language() -> None:
         message = bundle[lang, "banner"]
         # s25 (reading 30 AR-14): with the voucher's route and last day the Arabic banner says
         # the compensation in short (318 characters in full). s26 (RU-3): so does the Russian,
-        # its full sentence 306 with "по 31 декабря 2026 года включительно".
+        # its full sentence 306 with "до 31 декабря 2026 года включительно".
         assert message.stats.get("short", 0) < (3 if lang in ("ar", "ru") else 2), (
             lang, message.stats)
         assert message.stats["characters"] <= 300, (lang, message.stats)

@@ -119,7 +119,7 @@ def test_the_compensation_year_has_its_g() -> None:
     for channel in ("email", "status_page"):
         text = seen(bundle, "ru", channel)
         # s26 RU-3: "по … включительно", the last day beyond doubt.
-        assert ("действующий по 31 декабря 2026 года включительно." in text
+        assert ("действующий до 31 декабря 2026 года включительно." in text
                 and "г.." not in text), channel
     # Within the phone hours (the example's Saturday evening makes room for the hours line).
     sunday = load_example("compensation").model_copy(

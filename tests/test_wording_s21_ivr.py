@@ -65,7 +65,7 @@ def test_the_russian_compensation_is_the_complete_sentence_at_every_level() -> N
     # s25 (reading 30 RU-9): the route and the last day; s26 RU-3: "по … включительно", no
     # "на сумму" (the long forms keep "до субботы, 28 ноября" for the day it arrives).
     assert ("Все пострадавшие клиенты получат сертификат на 10 % от ежемесячного счёта, "
-            "действующий по 31 декабря 2026 года включительно. Мы пришлём его в SMS до "
+            "действующий до 31 декабря 2026 года включительно. Мы пришлём его в SMS до "
             "субботы, 28 ноября, "
             "обращаться за ним не нужно.") in text, text
     assert "за длительный сбой." in text and "благодарим" not in text, text

@@ -15,19 +15,23 @@ def _text(bundle: object, lang: str, channel: str) -> str:
 
 
 def test_ru_compensation_says_through_and_no_later_than() -> None:
-    """RU-3: «по 31 декабря 2026 года включительно»; the SMS
+    """RU-3: «до 31 декабря 2026 года включительно» (reading 35 RU-2: «по» needs the accusative,
+    which speech does not say); the SMS
     «действует по 31.12.2026. Пришлём его в SMS не позднее 28.11.», in three segments."""
     bundle = render(load_example("compensation"), languages=["ru"])
     for channel in ("ivr", "email", "status_page", "talking_points", "management", "partners"):
         said = _text(bundle, "ru", channel)
-        assert "по 31 декабря 2026 года включительно" in said, channel
+        assert "до 31 декабря 2026 года включительно" in said, channel
         # The long forms keep "до субботы, 28 ноября" for now: "не позднее" put the out-of-hours
         # IVR a wording lower (the chat dropped), s26 comp2.
-        assert "до 31 декабря" not in said, channel
+        # Said as written: the genitive "до тридцать первого декабря" is right after "до".
+        assert "по 31 декабря" not in said, channel
     for channel in ("sms", "social", "banner"):
         said = _text(bundle, "ru", channel)
         assert "действует по 31.12.2026. Пришлём его в SMS не позднее 28.11." in said, channel
     assert bundle["ru", "sms"].stats["segments"] <= 3
+    ssml = bundle["ru", "ivr"].ssml or ""
+    assert "до тридцать первого декабря" in ssml and "по тридцать первого" not in ssml
     assert len(_text(bundle, "ru", "banner")) <= 300
 
 

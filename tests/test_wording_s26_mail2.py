@@ -199,3 +199,10 @@ def test_the_en_titles() -> None:
     wide = _texts(load_incident(HARD / "longtitle.yaml"), ("en",), ("email", "ivr"))
     for text in wide.values():
         assert "the Sharon and the Shfela" in text and "Wide network" not in text, text
+
+
+def test_ru_what_is_happening_lowers_a_one_letter_opening() -> None:
+    """Reading 35 (ru): «Что происходит: у клиентов…», not «У клиентов» after the colon."""
+    bundle = render(load_example("investigating"), languages=["ru"], channels=["email"])
+    text = bundle["ru", "email"].text
+    assert "Что происходит: у клиентов" in text, text
