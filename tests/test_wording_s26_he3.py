@@ -1,0 +1,39 @@
+"""s26 he3: the Hebrew native reader's reading 45 (HE-2, HE-4, HE-5, HE-7, HE-8).
+
+1. HE-2: the call centre's lost-email line says "מאז תחילת התקלה", "לא נשמרו" (the automatic reply
+   told the sender so), and what to send again ("אותם"); the post, short of room, ends "כשהמייל
+   יחזור."; the banner names the service centres again where the fill finds room.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crisiscomms import load_incident, render
+
+HARD = Path(__file__).parent / "data" / "hard"
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def _message(path: Path, channel: str, lang: str = "he") -> tuple[str, dict[str, object]]:
+    bundle = render(load_incident(path), languages=[lang], channels=[channel])
+    (message,) = bundle.messages
+    return message.text, dict(message.stats)
+
+
+LOST = "מיילים שנשלחו מאז תחילת התקלה לא נשמרו: נבקש לשלוח אותם שוב כשהמייל יחזור לפעול."
+LOST_BRIEF = "מיילים שנשלחו מאז תחילת התקלה לא נשמרו: נבקש לשלוח אותם שוב כשהמייל יחזור."
+
+
+def test_callcentre_banner_lost_emails_and_every_working_channel() -> None:
+    text, stats = _message(HARD / "callcentre.yaml", "banner")
+    assert "אנו מתנצלים. " + LOST + " ניתן לפנות בצ'אט באתר ובמרכזי השירות." in text, text
+    assert "לא התקבלו" not in text
+    assert int(str(stats["characters"])) <= 300
+
+
+def test_callcentre_social_lost_emails_in_the_room_left() -> None:
+    text, stats = _message(HARD / "callcentre.yaml", "social")
+    assert "מתנצלים על אי הנוחות. " + LOST_BRIEF + " ניתן לפנות בצ'אט באתר ובמרכזי השירות." in text, text
+    assert "לא התקבלו" not in text
+    assert int(str(stats["weighted_length"])) <= 280
