@@ -34,6 +34,7 @@ def test_callcentre_banner_lost_emails_and_every_working_channel() -> None:
 
 def test_callcentre_social_lost_emails_in_the_room_left() -> None:
     text, stats = _message(HARD / "callcentre.yaml", "social")
-    assert "מתנצלים על אי הנוחות. " + LOST_BRIEF + " ניתן לפנות בצ'אט באתר ובמרכזי השירות." in text, text
+    said = "מתנצלים על אי הנוחות. " + LOST_BRIEF + " ניתן לפנות בצ'אט באתר ובמרכזי השירות."
+    assert said in text, text
     assert "לא התקבלו" not in text
     assert int(str(stats["weighted_length"])) <= 280
