@@ -3,6 +3,9 @@
 1. HE-2: the call centre's lost-email line says "מאז תחילת התקלה", "לא נשמרו" (the automatic reply
    told the sender so), and what to send again ("אותם"); the post, short of room, ends "כשהמייל
    יחזור."; the banner names the service centres again where the fill finds room.
+2. HE-4: the resolved compensation IVR, with the phone line closed, says "ללא צורך בפנייה" and,
+   in the room of the week's hours, when the line next opens, by its day (never "מחר": the
+   recording still plays after midnight), within its 45 seconds.
 """
 
 from __future__ import annotations
@@ -38,3 +41,17 @@ def test_callcentre_social_lost_emails_in_the_room_left() -> None:
     assert said in text, text
     assert "לא התקבלו" not in text
     assert int(str(stats["weighted_length"])) <= 280
+
+
+def test_compensation_ivr_no_need_to_ask_and_the_next_opening() -> None:
+    bundle = render(load_incident(EXAMPLES / "compensation.yaml"), languages=["he"],
+                    channels=["ivr"])
+    (message,) = bundle.messages
+    assert "השובר יישלח ב-SMS עד יום שבת, 28 בנובמבר, ללא צורך בפנייה." in message.text
+    assert ("בנושא אחר, המוקד הטלפוני ייפתח ביום ראשון ב-08:00, ואפשר לפנות אלינו בצ'אט באתר."
+            in message.text), message.text
+    ssml = message.ssml or ""
+    assert "עד יום שבת, עשרים ושמונה בנובמבר, ללא צורך בפנייה." in ssml
+    assert "המוקד הטלפוני ייפתח ביום ראשון בשמונה בבוקר, ואפשר לפנות" in ssml, ssml
+    assert "מחר" not in ssml
+    assert float(str(message.stats["seconds"])) <= 45
