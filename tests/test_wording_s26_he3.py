@@ -6,6 +6,8 @@
 2. HE-4: the resolved compensation IVR, with the phone line closed, says "ללא צורך בפנייה" and,
    in the room of the week's hours, when the line next opens, by its day (never "מחר": the
    recording still plays after midnight), within its 45 seconds.
+3. HE-5: the critical outage's SMS says "אין צורך" once, the action joined with "or contact us
+   again", and apologises: "נעדכן ב-09:10." gives the apology its room; never more segments.
 """
 
 from __future__ import annotations
@@ -55,3 +57,11 @@ def test_compensation_ivr_no_need_to_ask_and_the_next_opening() -> None:
     assert "המוקד הטלפוני ייפתח ביום ראשון בשמונה בבוקר, ואפשר לפנות" in ssml, ssml
     assert "מחר" not in ssml
     assert float(str(message.stats["seconds"])) <= 45
+
+
+def test_investigating_sms_one_no_need_and_an_apology() -> None:
+    text, stats = _message(EXAMPLES / "investigating.yaml", "sms")
+    assert text.endswith("טרם נקבע צפי. אין צורך לכבות ולהדליק את הנתב או לפנות שוב. "
+                         "נעדכן ב-09:10. מתנצלים."), text
+    assert text.count("אין צורך") == 1
+    assert stats["segments"] == 2
