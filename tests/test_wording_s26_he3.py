@@ -8,6 +8,8 @@
    recording still plays after midnight), within its 45 seconds.
 3. HE-5: the critical outage's SMS says "אין צורך" once, the action joined with "or contact us
    again", and apologises: "נעדכן ב-09:10." gives the apology its room; never more segments.
+4. HE-7: the call centre's automatic reply apologises once, for the lost email; its close only
+   thanks ("תודה על הסבלנות."), in the text and the HTML.
 """
 
 from __future__ import annotations
@@ -65,3 +67,13 @@ def test_investigating_sms_one_no_need_and_an_apology() -> None:
                          "נעדכן ב-09:10. מתנצלים."), text
     assert text.count("אין צורך") == 1
     assert stats["segments"] == 2
+
+
+def test_callcentre_auto_reply_apologises_once() -> None:
+    bundle = render(load_incident(HARD / "callcentre.yaml"), languages=["he"],
+                    channels=["email"])
+    (message,) = bundle.messages
+    for text in (message.text, message.html or ""):
+        assert "פנייתכם לא נשמרה, ואנו מתנצלים על כך:" in text
+        assert text.count("מתנצלים") == 1, text
+        assert "הצוותים שלנו עובדים על התקלה ברציפות. תודה על הסבלנות." in text
