@@ -10,6 +10,8 @@
    again", and apologises: "נעדכן ב-09:10." gives the apology its room; never more segments.
 4. HE-7: the call centre's automatic reply apologises once, for the lost email; its close only
    thanks ("תודה על הסבלנות."), in the text and the HTML.
+5. HE-8: the compensation and voucher posts say "ללא צורך בפנייה" within 280 (the voucher's
+   apology "מתנצלים." for its room).
 """
 
 from __future__ import annotations
@@ -77,3 +79,13 @@ def test_callcentre_auto_reply_apologises_once() -> None:
         assert "פנייתכם לא נשמרה, ואנו מתנצלים על כך:" in text
         assert text.count("מתנצלים") == 1, text
         assert "הצוותים שלנו עובדים על התקלה ברציפות. תודה על הסבלנות." in text
+
+
+def test_compensation_posts_say_no_need_to_ask() -> None:
+    text, stats = _message(EXAMPLES / "compensation.yaml", "social")
+    assert "יישלח ב-SMS עד \u206628.11\u2069, ללא צורך בפנייה. מתנצלים על הפגיעה בשירות." in text, (
+        text)
+    assert int(str(stats["weighted_length"])) <= 280
+    text, stats = _message(HARD / "voucher.yaml", "social")
+    assert "השובר יישלח ב-SMS עד יום ראשון, 27 בדצמבר, ללא צורך בפנייה. מתנצלים." in text, text
+    assert int(str(stats["weighted_length"])) <= 280
