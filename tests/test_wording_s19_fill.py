@@ -69,7 +69,8 @@ def test_investigating_sms_adds_the_thanks_it_has_room_for() -> None:
     # The router line (customer_action_short, reading 10 #2) takes the room of the sender
     # and the link (level 5); "no need to contact us again" stays.
     assert bundle["he", "sms"].stats["short"] == 5
-    assert _sms(bundle).endswith("העדכון הבא: 09:10. אין צורך לפנות שוב.")
+    # s26 he3 (reading 45 HE-5): the no-need line joined into the router line, and the apology.
+    assert _sms(bundle).endswith("הנתב או לפנות שוב. נעדכן ב-09:10. מתנצלים.")
 
 
 @pytest.mark.parametrize("example", example_names())

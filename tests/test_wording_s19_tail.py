@@ -58,7 +58,9 @@ def test_resolved_social_keeps_the_complete_compensation_sentence_when_it_fits()
     he = seen(bundle, "he", "social")
     assert "שובר זיכוי בגובה 15% מהחשבון החודשי, בתוקף עד 31 בינואר 2027" in he, he
     # s25 (reading 30 HE-17): the route and the last day, in brief.
-    assert "השובר יישלח ב-SMS עד יום ראשון, 27 בדצמבר." in he and "פיצוי" not in he
+    # s26 he3 (reading 45 HE-8): the whole sentence, "ללא צורך בפנייה" with it.
+    assert "השובר יישלח ב-SMS עד יום ראשון, 27 בדצמבר, ללא צורך בפנייה." in he
+    assert "פיצוי" not in he
     assert bundle["he", "social"].stats["weighted_length"] <= 280
 
 

@@ -89,8 +89,9 @@ def test_compensation_social_keeps_the_complete_sentence_in_hebrew() -> None:
     assert "פיצוי אוטומטי" not in text
     # s25 (reading 30 HE-17): with the voucher's route and last day the complete sentence is 3
     # over 280 after this long outage; the short form says them all, in the SMS's words.
-    assert ("פיצוי: שובר זיכוי 10% מהחשבון החודשי, בתוקף עד 31.12.2026, יישלח ב-SMS עד 28.11."
-            ) in text
+    # s26 he3 (reading 45 HE-8): with ", ללא צורך בפנייה" where it fits.
+    assert ("פיצוי: שובר זיכוי 10% מהחשבון החודשי, בתוקף עד 31.12.2026, יישלח ב-SMS עד 28.11, "
+            "ללא צורך בפנייה.") in text
     assert text.startswith("ההפסקה בשירותי הסלולר במרכז טופלה. ")
 
 

@@ -97,8 +97,9 @@ def test_hebrew_compensation_post_is_unchanged() -> None:
     text = seen(b, "he", "social")
     assert "השירות חזר לפעול ביום שבת, 21 בנובמבר, בשעה 17:50." in text
     # s25 (reading 30 HE-17): the complete sentence with the route and last day is 3 over.
-    assert ("פיצוי: שובר זיכוי 10% מהחשבון החודשי, בתוקף עד 31.12.2026, יישלח ב-SMS עד 28.11."
-            in text)
+    # s26 he3 (reading 45 HE-8): with ", ללא צורך בפנייה" where it fits.
+    assert ("פיצוי: שובר זיכוי 10% מהחשבון החודשי, בתוקף עד 31.12.2026, יישלח ב-SMS עד 28.11, "
+            "ללא צורך בפנייה." in text)
 
 
 def _row(channel: str) -> list[str]:

@@ -31,7 +31,8 @@ CC_ARRU = DATA / "hard" / "callcentre-arru.yaml"
 CC_S24 = DATA / "callcentre-s24.yaml"
 # The segments each language's call-centre SMS took before s26: never more.
 SEGMENTS = {"he": 2, "en": 2, "ar": 3, "ru": 3}
-LOST = {"he": "מיילים שנשלחו מאז התקלה לא התקבלו: נבקש לשלוח שוב כשהמייל יחזור.",
+# s26 he3 (reading 45 HE-2): "מאז תחילת התקלה", "לא נשמרו", "אותם"; the post ends "כשהמייל יחזור."
+LOST = {"he": "מיילים שנשלחו מאז תחילת התקלה לא נשמרו: נבקש לשלוח אותם שוב כשהמייל יחזור.",
         # s26 cc2 (reading 44 EN-2, EN-3): with its times ([lost_email] lost_dated).
         "en": "Emails sent to us since 09:30 have not reached us: please resend them after "
               "12:00."}

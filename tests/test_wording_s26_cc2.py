@@ -33,7 +33,7 @@ def test_banner_asks_for_lost_emails_with_an_apology() -> None:
     assert lost in en
     assert "We are sorry." in en
     he = _text("callcentre.yaml", "he", "banner")
-    assert "מיילים שנשלחו מאז התקלה לא התקבלו" in he
+    assert "מיילים שנשלחו מאז תחילת התקלה לא נשמרו" in he
     assert "מתנצלים" in he
 
 
