@@ -39,3 +39,45 @@ def test_ru_monitoring_status_says_the_fault_is_fixed() -> None:
         assert "— сбой устранён, идёт проверка" in subject, channel
     for channel in ("sms", "social", "status_page", "management", "partners"):
         assert "наблюдаем после устранения" not in _text(bundle, "ru", channel), channel
+
+
+def test_ru_compensation_delivery_is_no_later_than_in_every_channel() -> None:
+    """RU-1: the long forms said «в SMS до субботы, 28 ноября» while the short ones said «не
+    позднее 28.11»: now «не позднее субботы, 28 ноября; обращаться за ним не нужно» (a
+    semicolon, not a bare comma), and the out-of-hours IVR keeps the chat (the customer action
+    «Если сигнала всё ещё нет, перезагрузите телефон» makes the room)."""
+    bundle = render(load_example("compensation"), languages=["ru"])
+    for channel in ("ivr", "email", "status_page"):
+        said = _text(bundle, "ru", channel)
+        assert "Мы пришлём его в SMS не позднее субботы, 28 ноября; обращаться за ним не нужно." \
+            in said, channel
+    for channel in ("talking_points", "management"):
+        assert ("Сертификат придёт клиентам в SMS не позднее субботы, 28 ноября; обращаться за "
+                "ним не нужно.") in _text(bundle, "ru", channel), channel
+    assert "не позднее субботы, 28 ноября; обращаться за ним ни к вам, ни к нам не нужно." \
+        in _text(bundle, "ru", "partners")
+    for channel in ("ivr", "email", "status_page", "talking_points", "management", "partners"):
+        assert "до субботы" not in _text(bundle, "ru", channel), channel
+    ivr = bundle["ru", "ivr"]
+    assert "не позднее субботы, двадцать восьмого ноября; обращаться" in (ivr.ssml or "")
+    assert "или пишите в чат на нашем сайте." in _text(bundle, "ru", "ivr")
+    assert float(ivr.stats["seconds"]) <= 45
+
+
+def test_ru_compensation_ivr_apologises_formally() -> None:
+    """RU-9: «Извините за длительный сбой.» was too casual for a 35-hour outage."""
+    bundle = render(load_example("compensation"), languages=["ru"], channels=["ivr"])
+    said = _text(bundle, "ru", "ivr")
+    assert "Приносим извинения за длительный сбой." in said and "Извините" not in said
+    assert "Приносим извинения за длительный сбой." in (bundle["ru", "ivr"].ssml or "")
+
+
+def test_ru_investigating_ivr_does_not_say_the_fault_twice() -> None:
+    """RU-14: «Сейчас у нас сбой … Сбой затронул также телевидение» -> «… Он затронул также
+    телевидение»; a title of another word keeps «Сбой затронул»."""
+    bundle = render(load_example("investigating"), languages=["ru"], channels=["ivr"])
+    for said in (_text(bundle, "ru", "ivr"), bundle["ru", "ivr"].ssml or ""):
+        assert "на севере. Он затронул также телевидение." in said
+        assert "Сбой затронул" not in said
+    other = render(load_example("identified"), languages=["ru"], channels=["ivr"])
+    assert "Сбой затронул также личный кабинет на сайте." in _text(other, "ru", "ivr")
