@@ -30,7 +30,7 @@ WATCH = {"he": ("לסיים את המעקב", "מעקב עד", "סיום המע�
                 "Сейчас мы следим за работой сервиса",
                 # Session 25 (reading 30 RU-6): the SMS gives ", по окончании наблюдения" (tool
                 # words) to "и обращаться" beside the action's reason; its status still says it.
-                "наблюдаем после устранения")}
+                "сбой устранён, идёт проверка")}
 
 
 @pytest.mark.parametrize("lang", ["he", "en", "ar", "ru"])

@@ -83,7 +83,7 @@ def test_the_monitoring_ivr_speaks_of_a_fixed_fault() -> None:
 
 @pytest.mark.parametrize(("example", "tag"), [("compensation", "— неисправность устранена"),
                                               ("resolved", "— неисправность устранена"),
-                                              ("monitoring", "— наблюдаем после устранения")])
+                                              ("monitoring", "— сбой устранён, идёт проверка")])
 def test_the_status_tag_agrees_with_any_title(example: str, tag: str) -> None:
     """M6: "Сбой … — устранено" / "Проблема … — устранено" disagreed with the title."""
     bundle = render(load_example(example), languages=("ru",),

@@ -54,7 +54,7 @@ def test_a_resolved_script_out_of_hours_keeps_the_customer_action(lang: str) -> 
         # the hours line that follows sends only other matters to the phone).
         # s25 (reading 30): how it arrives is now the route and the last day.
         assert {"he": "השובר יישלח ב-SMS עד יום שבת, 28 בנובמבר", "ar": "تصلكم برسالة نصية بحلول",
-                "ru": "Мы пришлём его в SMS до субботы, 28 ноября"}[lang] in text, text
+                "ru": "Мы пришлём его в SMS не позднее субботы, 28 ноября"}[lang] in text, text
 
 
 def test_the_russian_compensation_is_the_complete_sentence_at_every_level() -> None:
@@ -63,10 +63,10 @@ def test_the_russian_compensation_is_the_complete_sentence_at_every_level() -> N
     bundle = render(load_example("compensation"), languages=["ru"], channels=["ivr"])
     text = seen(bundle, "ru", "ivr")
     # s25 (reading 30 RU-9): the route and the last day; s26 RU-3: "по … включительно", no
-    # "на сумму" (the long forms keep "до субботы, 28 ноября" for the day it arrives).
+    # "на сумму"; reading 45 RU-1: "не позднее субботы, 28 ноября; обращаться …".
     assert ("Все пострадавшие клиенты получат сертификат на 10 % от ежемесячного счёта, "
-            "действующий до 31 декабря 2026 года включительно. Мы пришлём его в SMS до "
-            "субботы, 28 ноября, "
+            "действующий до 31 декабря 2026 года включительно. Мы пришлём его в SMS не позднее "
+            "субботы, 28 ноября; "
             "обращаться за ним не нужно.") in text, text
     assert "за длительный сбой." in text and "благодарим" not in text, text
     for message in _levels(load_example("compensation"), "ru"):

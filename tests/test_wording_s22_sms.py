@@ -106,7 +106,7 @@ def test_the_fact_is_none_for_an_action_that_is_not_a_no_need_again_line() -> No
         facts = build_facts(load_example("monitoring"), ts.config, ts.language(lang), lang,
                             None)
         said = {"he": " התשלום יופיע עד סוף יום א׳.", "ar": " ستظهر الدفعات قبل نهاية الأحد.",
-                "ru": " всё зачтём до понедельника."}[lang]
+                "ru": " платёж отобразится 22.11."}[lang]
         assert str(facts["action_joined_no_contact"]) == JOINED[lang] + said, lang
 
 

@@ -84,7 +84,12 @@ def test_compact_resolved_social_falls_back_to_the_short_apology(lang: str, shor
                     languages=(lang,), channels=("social",))
     text = _text(bundle, lang, "social")
     assert bundle.messages[0].stats["short"] == 2
-    assert short not in text
+    if lang == "ru":
+        # Reading 45 RU-1: the shorter Russian action ("Если сигнала всё ещё нет, перезагрузите
+        # телефон.") now fits the refund post, which gives it room before the harm apology.
+        assert "перезагрузите телефон." in text and short in text, text
+    else:
+        assert short not in text
 
 
 def _call_centre_alone() -> Incident:

@@ -36,19 +36,19 @@ ROUTE = {"he": "SMS", "en": "will text", "ar": "برسالة نصية", "ru": "S
 # s26 (reading 33 en): the English sentence opens with the day ("By Saturday 28 November, we will
 # text every affected customer …").
 BY = {"he": "עד יום שבת, 28 בנובמבר", "en": "Saturday 28 November",
-      "ar": "بحلول يوم السبت 28 نوفمبر", "ru": "до субботы, 28 ноября"}
+      "ar": "بحلول يوم السبت 28 نوفمبر", "ru": "не позднее субботы, 28 ноября"}
 # s26 RU-3: the Russian short form says the last day with "не позднее" ("до" left the day itself
-# in doubt); the long forms keep "до субботы, 28 ноября".
+# in doubt); reading 45 RU-1: the long forms say "не позднее субботы, 28 ноября" too.
 BY_SHORT = {"he": "עד 28.11", "en": "By 28 Nov", "ar": "بحلول 28.11", "ru": "не позднее 28.11"}
 BY_SAID = {"he": "עד יום שבת, עשרים ושמונה בנובמבר", "en": "By the twenty-eighth of November",
            # The Saturday-evening Arabic script says it in short, keeping the chat and the action.
            "ar": "بحلول الثامن والعشرين من نوفمبر",
-           "ru": "до субботы, двадцать восьмого ноября"}
+           "ru": "не позднее субботы, двадцать восьмого ноября"}
 # How it arrives without the settings (the wording before session 25).
 OLD = {"he": "השובר יישלח אוטומטית, ללא צורך בפנייה.",  # s26: no "אליכם", reading 33
        "en": "It will arrive automatically; no need to ask.",
        "ar": "ستصلهم القسيمة تلقائيًا دون الحاجة إلى التواصل معنا.",
-       "ru": "Он придёт автоматически, обращаться за ним не нужно."}
+       "ru": "Он придёт автоматически; обращаться за ним не нужно."}  # ";": reading 45 RU-1
 
 
 def _bundle(data: dict[str, Any], templates: Path | None = None) -> Bundle:
@@ -177,7 +177,7 @@ def test_a_live_incident_says_the_route_but_no_date() -> None:
         bundle, "en", "management")
     assert "השובר יישלח ללקוחות ב-SMS, ואין צורך" in seen(bundle, "he", "management")
     assert "ستصل القسيمة إلى الزبائن برسالة نصية، ولا حاجة" in seen(bundle, "ar", "management")
-    assert "Сертификат придёт клиентам в SMS, обращаться за ним не нужно." in seen(
+    assert "Сертификат придёт клиентам в SMS; обращаться за ним не нужно." in seen(
         bundle, "ru", "management")
     for lang in LANGS:
         assert "28" not in written(bundle, lang, "management")
@@ -223,7 +223,7 @@ def test_a_credit_or_refund_takes_no_route_or_date(kind: str) -> None:
 LETTER = {"he": "השובר יישלח אליך ב-SMS עד יום חמישי, 3 בדצמבר,",
           "en": "We will text it to you by Thursday 3 December, so there is no need to ask",
           "ar": "ستصلك القسيمة برسالة نصية بحلول يوم الخميس 3 ديسمبر،",
-          "ru": "Сертификат придёт Вам в SMS до четверга, 3 декабря,"}
+          "ru": "Сертификат придёт Вам в SMS не позднее четверга, 3 декабря;"}
 
 
 @pytest.fixture(scope="module")

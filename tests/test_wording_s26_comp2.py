@@ -22,8 +22,8 @@ def test_ru_compensation_says_through_and_no_later_than() -> None:
     for channel in ("ivr", "email", "status_page", "talking_points", "management", "partners"):
         said = _text(bundle, "ru", channel)
         assert "до 31 декабря 2026 года включительно" in said, channel
-        # The long forms keep "до субботы, 28 ноября" for now: "не позднее" put the out-of-hours
-        # IVR a wording lower (the chat dropped), s26 comp2.
+        # Reading 45 RU-1: the long forms say "не позднее субботы, 28 ноября" too
+        # (tests/test_wording_s26_ru3.py); the shorter customer action keeps the IVR's chat.
         # Said as written: the genitive "до тридцать первого декабря" is right after "до".
         assert "по 31 декабря" not in said, channel
     for channel in ("sms", "social", "banner"):
