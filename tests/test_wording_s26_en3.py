@@ -1,0 +1,35 @@
+"""Reading 45 (English): after a long outage the short channels say the email's stronger apology (EN-2)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from crisiscomms import load_incident, render
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _text(path: str, channel: str) -> str:
+    bundle = render(load_incident(ROOT / path), languages=["en"], channels=[channel])
+    (message,) = bundle.messages
+    return message.text
+
+
+def test_compensation_short_channels_say_very_sorry_for_the_long_outage() -> None:
+    # EN-2: a 35 h 40 min outage, resolved: not the routine "We apologise for the disruption."
+    assert "We are very sorry for such a long disruption." in _text("examples/compensation.yaml", "ivr")
+    assert _text("examples/compensation.yaml", "sms").endswith(
+        "If you still have no signal, restart your phone. We are very sorry for such a long disruption.")
+    assert "We are very sorry for such a long disruption." in _text("examples/compensation.yaml", "banner")
+    assert "We are very sorry for the long outage." in _text("examples/compensation.yaml", "social")
+    for channel in ("ivr", "sms", "banner", "social"):
+        assert "We apologise" not in _text("examples/compensation.yaml", channel), channel
+
+
+def test_compensation_ivr_keeps_the_customer_action() -> None:
+    # The stronger apology does not push "restart your phone" out of the 45 seconds.
+    assert "If you still have no signal, restart your phone." in _text("examples/compensation.yaml", "ivr")
+
+
+def test_long35_sms_says_it_has_gone_on_far_too_long() -> None:
+    assert ("We are very sorry for the disruption to your service, which has gone on far too long. "
+            "Thank you for your patience.") in _text("tests/data/hard/long35.yaml", "sms")
