@@ -33,3 +33,14 @@ def test_compensation_ivr_keeps_the_customer_action() -> None:
 def test_long35_sms_says_it_has_gone_on_far_too_long() -> None:
     assert ("We are very sorry for the disruption to your service, which has gone on far too long. "
             "Thank you for your patience.") in _text("tests/data/hard/long35.yaml", "sms")
+
+
+def test_compensation_banner_html_says_it_too() -> None:
+    bundle = render(load_incident(ROOT / "examples/compensation.yaml"), languages=["en"], channels=["banner"])
+    (message,) = bundle.messages
+    assert message.html is not None and "We are very sorry for such a long disruption." in message.html
+
+
+def test_short_outage_ivr_thanks_without_comma() -> None:
+    assert "We apologise for the inconvenience and thank you for your patience." in _text(
+        "examples/resolved.yaml", "ivr")
