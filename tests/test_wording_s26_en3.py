@@ -44,3 +44,10 @@ def test_compensation_banner_html_says_it_too() -> None:
 def test_short_outage_ivr_thanks_without_comma() -> None:
     assert "We apologise for the inconvenience and thank you for your patience." in _text(
         "examples/resolved.yaml", "ivr")
+
+
+def test_callcentre_social_asks_for_lost_emails_again() -> None:
+    # EN-1: a reader who sees only the post must not wait for a reply that will never come.
+    text = _text("tests/data/hard/callcentre.yaml", "social")
+    assert "Emails sent to us since 09:30 have not reached us: please resend them after 12:00." in text
+    assert "You can reach us by chat on our website." in text
