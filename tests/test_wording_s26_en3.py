@@ -51,3 +51,11 @@ def test_callcentre_social_asks_for_lost_emails_again() -> None:
     text = _text("tests/data/hard/callcentre.yaml", "social")
     assert "Emails sent to us since 09:30 have not reached us: please resend them after 12:00." in text
     assert "You can reach us by chat on our website." in text
+
+
+def test_open_sms_in_full_wording_says_sorry() -> None:
+    # EN-3: where the apology does not fit beside the thanks, it takes their place.
+    assert _text("tests/data/hard/phonechat.yaml", "sms").endswith(
+        "and at our service centres. We are sorry. status.netivim.example")
+    assert _text("examples/investigating.yaml", "sms").endswith(
+        "No need to contact us again. We are sorry. status.netivim.example")
