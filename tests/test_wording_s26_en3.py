@@ -59,3 +59,10 @@ def test_open_sms_in_full_wording_says_sorry() -> None:
         "and at our service centres. We are sorry. status.netivim.example")
     assert _text("examples/investigating.yaml", "sms").endswith(
         "No need to contact us again. We are sorry. status.netivim.example")
+
+
+def test_monitoring_short_action_says_end_of_sunday() -> None:
+    # EN-4: the same words as the other channels, not "by Sunday night".
+    text = _text("examples/monitoring.yaml", "social")
+    assert "payments will show by the end of Sunday." in text
+    assert "Sunday night" not in text
