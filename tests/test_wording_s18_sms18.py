@@ -116,7 +116,7 @@ def test_sms_apologises_after_a_long_outage() -> None:
     data.pop("workaround_short", None)
     bundle = _render(data)
     assert "מתנצלים על הפגיעה בשירות" in _text(bundle["he", "sms"])
-    assert "We apologise for the disruption to your service" in _text(bundle["en", "sms"])
+    assert "We are very sorry for the disruption to your service" in _text(bundle["en", "sms"])
     assert bundle["he", "sms"].stats["segments"] <= 2
     assert not _errors(bundle), bundle.findings
 

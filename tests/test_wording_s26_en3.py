@@ -1,5 +1,5 @@
 """Reading 45 (English): the stronger apology after a long outage (EN-2), the lost emails on
-social (EN-1), the open SMS apology (EN-3), monitoring's short action (EN-4)."""
+social (EN-1), the open SMS apology (EN-3)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -66,9 +66,3 @@ def test_open_sms_in_full_wording_says_sorry() -> None:
     assert _text("examples/investigating.yaml", "sms").endswith(
         "No need to contact us again. We are sorry. status.netivim.example")
 
-
-def test_monitoring_short_action_says_end_of_sunday() -> None:
-    # EN-4: the same words as the other channels, not "by Sunday night".
-    text = _text("examples/monitoring.yaml", "social")
-    assert "payments will show by the end of Sunday." in text
-    assert "Sunday night" not in text
