@@ -131,7 +131,7 @@ def test_social_compact_wording_apologises_after_a_long_outage_and_keeps_the_lin
     bundle = _render(data, channels=("social",))
     # English: the middle wording's shorter apology leaves the compensation its room (s20).
     for lang, apology in (("he", "מתנצלים על הפגיעה בשירות"),
-                          ("en", "We apologise for the disruption")):
+                          ("en", "We are very sorry for the long outage")):
         message = bundle[lang, "social"]
         assert apology in _text(message), message.text
         assert STATUS_PAGE in message.text
