@@ -116,7 +116,7 @@ def test_sms_apologises_after_a_long_outage() -> None:
     data.pop("workaround_short", None)
     bundle = _render(data)
     assert "מתנצלים על הפגיעה בשירות" in _text(bundle["he", "sms"])
-    assert "We apologise for the disruption to your service" in _text(bundle["en", "sms"])
+    assert "We are very sorry for the disruption to your service" in _text(bundle["en", "sms"])
     assert bundle["he", "sms"].stats["segments"] <= 2
     assert not _errors(bundle), bundle.findings
 
@@ -131,7 +131,7 @@ def test_social_compact_wording_apologises_after_a_long_outage_and_keeps_the_lin
     bundle = _render(data, channels=("social",))
     # English: the middle wording's shorter apology leaves the compensation its room (s20).
     for lang, apology in (("he", "מתנצלים על הפגיעה בשירות"),
-                          ("en", "We apologise for the disruption")):
+                          ("en", "We are very sorry for the long outage")):
         message = bundle[lang, "social"]
         assert apology in _text(message), message.text
         assert STATUS_PAGE in message.text

@@ -36,11 +36,12 @@ def test_resolved_banner_after_a_long_outage_ends_with_the_apology() -> None:
     assert "שובר זיכוי בגובה 10%" in he  # the complete sentence still fits
     assert len(bundle["he", "banner"].text) <= 300
     en = seen(bundle, "en", "banner")
-    assert en.endswith("We apologise for the disruption to your service."), en  # s26
+    assert en.endswith("We are very sorry for such a long disruption."), en  # s26
     assert len(bundle["en", "banner"].text) <= 300
     for lang in ("he", "en"):
         html = seen(bundle, lang, "banner", "html")
-        assert ("מתנצלים על הפגיעה בשירות" in html) or ("apologise for the disruption" in html)
+        assert ("מתנצלים על הפגיעה בשירות" in html) or (
+            "very sorry for such a long disruption" in html)
 
 
 def test_resolved_banner_after_a_short_outage_apologises_for_the_inconvenience() -> None:
@@ -103,7 +104,7 @@ def test_long_outage_banner_keeps_a_complete_compensation_sentence_with_the_apol
     # s25 (reading 30 en-1): the route and the last day; the harm said as "the disruption".
     # s26 (reading 33 en): one voice, the day first; room again for "to your service".
     assert ("By Saturday 28 November, we will text every affected customer a voucher worth 10% "
-            "of their monthly bill, valid until 31 December 2026; no need to ask. We apologise "
-            "for the disruption to your service.") in en, en
+            "of their monthly bill, valid until 31 December 2026; no need to ask. We are very "
+            "sorry for such a long disruption.") in en, en
     assert "Automatic compensation:" not in en
     assert bundle["en", "banner"].stats["short"] == 1

@@ -56,11 +56,11 @@ def test_the_compensation_keeps_the_customer_action() -> None:
     # R11 he #3: every other channel says how to get the signal back; the IVR lost it.
     bundle = render(load_example("compensation"), languages=["en"], channels=["ivr"])
     text = seen(bundle, "en", "ivr")
-    assert "If you still have no signal, switch your phone off and on again." in text
+    assert "If you still have no signal, restart your phone." in text
     # s25 (reading 30 en-1): the route and the last day, in the short form to keep the action.
     assert "valid until 31 Dec 2026; no need to ask." in text  # s26
     # Out of phone hours (Saturday 18:30) the apology is said in brief to make room.
-    assert "We apologise for the disruption" in text
+    assert "We are very sorry for such a long disruption" in text
     assert bundle["en", "ivr"].stats["seconds"] <= 45
 
 

@@ -48,7 +48,7 @@ TODAY = {"en": "resolved today at 17:50.", "ar": "عادت الخدمة اليو
 YESTERDAY = {"en": "resolved yesterday at 17:50.", "ar": "عادت الخدمة أمس الساعة 17:50.",
              "ru": "работа восстановлена вчера в 17:50."}
 WEEKDAY = {"en": "on Saturday 21", "ar": "السبت", "ru": "в субботу"}
-SORRY = {"en": "We apologise for the disruption.", "ar": "نعتذر عن الانقطاع.",
+SORRY = {"en": "We are very sorry for the long outage.", "ar": "نعتذر عن الانقطاع.",
          "ru": "Приносим извинения."}
 
 

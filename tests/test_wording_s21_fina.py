@@ -90,7 +90,7 @@ def test_a_long_outage_on_the_phone_line_stays_a_disruption() -> None:
     # Out of phone hours the long outage's apology is said in brief to make room.
     compensation = seen(render(load_example("compensation"), languages=["en"],
                                channels=["ivr"]), "en", "ivr")
-    assert "We apologise for the disruption." in compensation
+    assert "We are very sorry for such a long disruption." in compensation
 
 
 @pytest.mark.parametrize(("name", "incident", "previous"), _every_incident(),

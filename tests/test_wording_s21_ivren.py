@@ -109,8 +109,8 @@ def test_the_compensation_still_says_no_one_need_ask_for_it() -> None:
     # s26 (reading 33 en): it says "no need to ask" again, as a sentence to the caller.
     assert ("By 28 Nov, we will text you a voucher worth 10% of your monthly bill, valid until "
             "31 Dec 2026; no need to ask.") in text, text
-    assert "If you still have no signal, switch your phone off and on again." in text
-    assert "We apologise for the disruption." in text
+    assert "If you still have no signal, restart your phone." in text
+    assert "We are very sorry for such a long disruption." in text
     assert "By the twenty-eighth of November, we will text you" in _ivr(incident, "ssml")
     assert render(incident, languages=["en"], channels=["ivr"])["en", "ivr"].stats[
         "seconds"] <= 45

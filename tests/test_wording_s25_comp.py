@@ -159,11 +159,11 @@ def test_the_english_banner_keeps_the_whole_sentence(shipped: Bundle) -> None:
     banner = seen(shipped, "en", "banner")
     assert "we will text every affected customer a voucher" in banner, banner
     # s26: the shorter sentence leaves room for the whole apology.
-    assert "We apologise for the disruption to your service." in banner
+    assert "We are very sorry for such a long disruption." in banner
 
 
 def test_the_english_sms_still_apologises_after_a_long_outage(shipped: Bundle) -> None:
-    assert "We apologise for the disruption." in seen(shipped, "en", "sms")
+    assert "We are very sorry for such a long disruption." in seen(shipped, "en", "sms")
 
 
 # --- live, unset, other kinds -------------------------------------------------------------
