@@ -107,7 +107,7 @@ def test_resolved_post_apologises(lang: str) -> None:
     text = _post(b, lang)
     assert SORRY[lang] in text
     # The post keeps what the customer need not do.
-    need = {"he": "אין צורך לשלוח שוב", "en": "no need to send again",
+    need = {"he": "אין צורך לשלוח שוב", "en": "no need to send your emails again",
             "ar": "لا حاجة إلى إعادة الإرسال", "ru": "Отправлять повторно не нужно"}
     assert need[lang] in text
 

@@ -20,7 +20,7 @@ from tests.example_edits import CONTACT_SHORT, with_services
 LANGS = ("he", "en", "ar", "ru")
 # The short form of each action, which the whole form begins with or contains.
 PAY = {"he": "אין צורך לשלם", "en": "do not pay again", "ar": "الدفع مجددًا", "ru": "латить"}
-RESEND = {"he": "אין צורך לשלוח שוב", "en": "no need to send again",
+RESEND = {"he": "אין צורך לשלוח שוב", "en": "no need to send your emails again",
           "ar": "لا حاجة إلى إعادة الإرسال", "ru": "Отправлять повторно не нужно"}
 SORRY = {"he": "מתנצלים", "en": "We apologise", "ar": "نعتذر", "ru": "Приносим извинения"}
 

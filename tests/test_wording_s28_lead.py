@@ -20,10 +20,11 @@ from crisiscomms import parse_incident, render
 from crisiscomms.samples import example_path, load_example
 from crisiscomms.text.bidi import strip_controls
 
-ACTION_SHORT = {"he": "אין צורך לשלוח שוב", "en": "No need to send again",
+ACTION_SHORT = {"he": "אין צורך לשלוח שוב", "en": "No need to resend your emails",
                 "ar": "لا حاجة إلى إعادة الإرسال", "ru": "Отправлять повторно не нужно"}
 ACTION_WHOLE = {"he": "אין צורך לשלוח שוב: כל המיילים שהתעכבו נשלחו",
-                "en": "There is no need to send again: every delayed email has been sent",
+                "en": "There is no need to send your emails again: every delayed email has now "
+                      "been sent",
                 "ar": "لا حاجة إلى إعادة الإرسال: جميع الرسائل المتأخرة أُرسلت",
                 "ru": "Отправлять повторно не нужно: все задержанные письма уже отправлены"}
 SORRY = {"he": "מתנצלים", "en": "apologise", "ar": "نعتذر", "ru": "Приносим извинения"}
