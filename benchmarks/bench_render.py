@@ -58,7 +58,7 @@ def floor_renderer(example: str) -> Callable[[], list[str]]:
                 kind = "text" if output == "subject" else output
                 f = view(facts, kind, strategy)
                 context = {"f": f, "lang": lang, "dir": language.direction, "channel": channel,
-                           "short": 0, "room": 0, "recipient": None}
+                           "short": 0, "room": 0, "recipient": None, "trim": False}
                 template = ts.environment(lang).get_template(template_name(channel, output))
                 jobs.append((template, context))
     return lambda: [template.render(context) for template, context in jobs]
