@@ -359,7 +359,7 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, vi
             done = _probe(ts, lang, channel, views, facts, language, stated, probe,
                           short=level, recipient=recipient, wheres=wheres, trim=trim)
             if done is not None and _over_budget(done[2], settings, lang):
-                level, trim = (level, True) if trims and not trim else (level + 1, False)
+                level, trim = _next_wording(level, trim, trims)
                 continue
         outputs, reads = _render_outputs(ts, lang, channel, views, facts, language, stated,
                                          short=level, recipient=recipient, wheres=wheres,
@@ -368,7 +368,7 @@ def _render_one(ts: TemplateSet, incident: Incident, lang: str, channel: str, vi
         if fixed or not _over_budget(stats, settings, lang) or (
                 level >= spec.short_wording and (trim or not trims)):
             break
-        level, trim = (level, True) if trims and not trim else (level + 1, False)
+        level, trim = _next_wording(level, trim, trims)
     # The fill: a wording drops a line for every incident alike, though this one may leave
     # room for it. The same wording once more, told the room left under the budget (`room`,
     # 0 in every other render), adds back what fits; kept only while still within budget.
@@ -524,6 +524,16 @@ def _room(stats: Mapping[str, Any], settings: ChannelConfig, lang: str) -> int:
         elif stat in ("characters", "weighted_length") and stat in stats:
             left.append(limit - stats[stat])
     return max(0, min(left)) if left else 0
+
+
+def _next_wording(level: int, trim: bool, trims: bool) -> tuple[int, bool]:
+    """The wording to try after (``level``, ``trim``) went over budget: the same level trimmed
+    where the templates read `trim` and it was not yet, else the next level untrimmed.
+
+    >>> _next_wording(2, False, True), _next_wording(2, True, True), _next_wording(2, False, False)
+    ((2, True), (3, False), (3, False))
+    """
+    return (level, True) if trims and not trim else (level + 1, False)
 
 
 _READERS: weakref.WeakKeyDictionary[Template, frozenset[str]] = weakref.WeakKeyDictionary()
