@@ -35,7 +35,7 @@ from .errors import ConfigError, Problem
 from .folder import DATA_FILE_BYTES, problem
 from .loading import file_stamp, read_data, validate
 from .text.bidi import Strategy, clean_text
-from .text.speech import SpeechWords, speech_words
+from .text.speech import Pronunciation, SpeechWords, parse_lexicon, speech_words
 
 _SCAN = PluginScanOff()  # until the end of the module: see crisiscomms._pydantic
 
@@ -119,8 +119,22 @@ class Organisation(_Strict):
     time_zone: str = "Asia/Jerusalem"
     # A language code names a folder: nothing but letters (and a region) may reach a path.
     languages: Annotated[tuple[LanguageCode, ...], Field(min_length=1)] = ("he", "en")
+    pronounce: dict[LanguageCode, dict[str, Pronunciation]] = {}
+    """How the organisation's own names are said, by language: written word -> ``ipa``,
+    ``alias`` (docs/hebrew.md, "Pronunciation lexicon"), added to the language's
+    ``[speech.lexicon]`` in the IVR's SSML."""
 
     _check_name = field_validator("name", "short_name")(_clean_all)
+
+    @field_validator("pronounce", mode="before")
+    @classmethod
+    def _lexicons(cls, value: Any) -> dict[str, dict[str, Pronunciation]]:
+        if not isinstance(value, Mapping):
+            raise ValueError(f"expected a table by language, got {value!r}")
+        found: dict[str, dict[str, Pronunciation]] = {}
+        for lang, table in value.items():
+            found[str(lang)] = parse_lexicon(table, str(lang))
+        return found
 
     @field_validator("time_zone")
     @classmethod

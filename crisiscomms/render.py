@@ -53,6 +53,7 @@ from .config import (
 )
 from .errors import (
     AudienceError,
+    ConfigError,
     CrisisError,
     IncidentError,
     Problem,
@@ -495,12 +496,34 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
             # [speech] keyword_through, for their time (reading 44 EN-16, RU-4, AR-2).
             raw = speech.keyword_words(raw, short <= language.speech.keyword_through)
             body = speech.glue_prefixes(_tidy(raw), language.speech)
-            outputs[output] = speech.wrap_ssml(body, language.speech,
+            outputs[output] = speech.wrap_ssml(body, _said_words(ts, lang, language),
                                                dialect=settings.ssml_dialect, voice=voice)
     return outputs, reads
 
 
 _ISOLATED_RE = re.compile(f"{LRI}([^{LRI}{PDI}]*){PDI}")
+
+
+def _said_words(ts: TemplateSet, lang: str, language: Language) -> speech.SpeechWords:
+    """The language's spoken words with the organisation's ``pronounce`` entries for ``lang``
+    added to its lexicon (docs/hebrew.md, "Pronunciation lexicon"); an entry with a phone the
+    language's voices do not know is a ConfigError naming ``crisiscomms.toml`` and the entry."""
+    entries = ts.config.organisation.pronounce.get(lang)
+    if not entries:
+        return language.speech
+    return _with_lexicon(language.speech, tuple(entries.items()), str(ts.folder))
+
+
+@lru_cache(maxsize=32)
+def _with_lexicon(words: speech.SpeechWords, entries: tuple[tuple[str, speech.Pronunciation], ...],
+                  folder: str) -> speech.SpeechWords:
+    where = f"organisation.pronounce.{words.lang}"
+    try:
+        return words.with_lexicon(dict(entries), where)
+    except ValueError as exc:
+        path, _, message = str(exc).partition(": ")
+        raise ConfigError(str(Path(folder) / "crisiscomms.toml"), [Problem(path, message)]) \
+            from None
 
 
 def _reprotect(match: re.Match[str]) -> str:

@@ -149,5 +149,6 @@ def test_one_opener_at_every_level(lang: str, name: str) -> None:
     for level, message in enumerate(_levels(current, lang, previous)):
         first = strip_controls(message.text).split("\n", 1)[0]
         assert first == OPENERS[lang], (level, first)
-        ssml = message.ssml or ""
+        # s27: the name inside is said from the lexicon (<sub alias="netteeveem">Netivim</sub>).
+        ssml = re.sub(r'<sub alias="[^"]*">([^<]*)</sub>', r"\1", message.ssml or "")
         assert re.search(rf"<p>{re.escape(OPENERS[lang])}</p>", ssml), (level, ssml[:300])

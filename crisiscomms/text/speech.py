@@ -86,10 +86,13 @@ __all__ = [
     "Measure",
     "Noun",
     "Place",
+    "Pronunciation",
     "SpeechWords",
+    "apply_lexicon",
     "estimate_seconds",
     "glue_prefixes",
     "keyword_words",
+    "parse_lexicon",
     "replace_addresses",
     "speak_text",
     "speech_words",
@@ -213,6 +216,97 @@ class Place:
     prefixed: Mapping[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class Pronunciation:
+    """How a word of the lexicon (``[speech.lexicon]``, the organisation's ``pronounce``) is
+    said: ``ipa`` in the voice's IPA phones, for the dialects that read ``<phoneme>`` (Azure,
+    Google); ``alias`` a respelling the plain dialect's engine (espeak-ng, which ignores
+    ``<phoneme>``) says right, in ``<sub alias>``. ``any_case``: the word is found in any
+    case, not only as written."""
+
+    ipa: str = ""
+    alias: str = ""
+    any_case: bool = False
+
+
+LEXICON_MAX_ENTRIES: Final = 500
+"""The most entries one lexicon table may hold."""
+LEXICON_MAX_WORD: Final = 64
+"""The longest written word (or name of a few words) a lexicon entry may name."""
+LEXICON_MAX_SAID: Final = 100
+"""The longest ``ipa`` or ``alias`` a lexicon entry may give."""
+# A written word: letters, digits inside, single spaces, hyphens and apostrophes between.
+_LEXICON_WORD_RE: Final = re.compile(r"[^\W\d_](?:[\w'\u2019-]| (?! ))*(?<=[^\W_])")
+_ALIAS_RE: Final = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f'\u2019-]| (?! ))*")
+# IPA: letters (ˈ ˌ ː are modifier letters), combining marks, and the syllable dot and tie.
+_IPA_EXTRA: Final = frozenset(".\u203f\u0361\u035c")
+
+
+def _ipa_problem(ipa: str, phones: frozenset[str]) -> str | None:
+    """Why ``ipa`` is no IPA the voice can say, or None: a character that is no letter nor mark,
+    or (when the language lists its ``ipa_phones``) a piece that is no phone of the list."""
+    for char in ipa:
+        if not (unicodedata.category(char)[0] in "LM" or char in _IPA_EXTRA):
+            return f"{char!r} is not IPA (stress is ˈ and ˌ, length ː, not ' , :)"
+    if not phones:
+        return None
+    longest = max(map(len, phones))
+    position = 0
+    while position < len(ipa):
+        if ipa[position] in "ˈˌ.\u203f":
+            position += 1
+            continue
+        for size in range(min(longest, len(ipa) - position), 0, -1):
+            if ipa[position:position + size] in phones:
+                position += size
+                break
+        else:
+            return (f"{ipa[position]!r} (at {position + 1}) is not one of the voice's phones "
+                    "(ipa_phones in language.toml): the engine would refuse the whole document")
+    return None
+
+
+def parse_lexicon(data: object, where: str,
+                  phones: frozenset[str] = frozenset()) -> dict[str, Pronunciation]:
+    """A lexicon table (written word -> ``{ipa, alias, any_case}``), each entry checked; a bad
+    entry is a ValueError naming ``where`` and the entry.
+
+    >>> parse_lexicon({"Netivim": {"ipa": "nɛtɪˈviːm"}}, "x")["Netivim"].ipa
+    'nɛtɪˈviːm'
+    >>> parse_lexicon({"Netivim": {"ipa": "neti'vim"}}, "speech.lexicon")
+    Traceback (most recent call last):
+    ...
+    ValueError: speech.lexicon.Netivim.ipa: "'" is not IPA (stress is ˈ and ˌ, length ː, not ' , :)
+    """
+    if not isinstance(data, Mapping):
+        raise ValueError(f"{where}: expected a table of words, got {data!r}")
+    if len(data) > LEXICON_MAX_ENTRIES:
+        raise ValueError(f"{where}: {len(data)} entries, at most {LEXICON_MAX_ENTRIES}")
+    found: dict[str, Pronunciation] = {}
+    for word, spec in data.items():
+        name = f"{where}.{word}"
+        if (not isinstance(word, str) or len(word) > LEXICON_MAX_WORD
+                or not _LEXICON_WORD_RE.fullmatch(word)):
+            raise ValueError(f"{name}: expected a word as written (letters; spaces, hyphens or "
+                             f"apostrophes between; at most {LEXICON_MAX_WORD} characters)")
+        r = _Reader(spec, name)
+        entry = Pronunciation(r.text("ipa", ""), r.text("alias", ""), r.flag("any_case", False))
+        r.done()
+        if not entry.ipa and not entry.alias:
+            raise ValueError(f"{name}: expected ipa, alias or both")
+        for key, value in (("ipa", entry.ipa), ("alias", entry.alias)):
+            if len(value) > LEXICON_MAX_SAID:
+                raise ValueError(f"{name}.{key}: at most {LEXICON_MAX_SAID} characters")
+        if entry.alias and not _ALIAS_RE.fullmatch(entry.alias):
+            raise ValueError(f"{name}.alias: expected a respelling in letters (spaces, hyphens, "
+                             f"apostrophes between), got {entry.alias!r}")
+        problem = _ipa_problem(entry.ipa, phones) if entry.ipa else None
+        if problem:
+            raise ValueError(f"{name}.ipa: {problem}")
+        found[word] = entry
+    return found
+
+
 @dataclass(frozen=True, eq=False)
 class SpeechWords:
     """A language's spoken vocabulary: the ``[speech]`` table of its ``language.toml``.
@@ -297,6 +391,12 @@ class SpeechWords:
     keyword_through: int = 99
     """The last IVR wording (``short``) that says ``keyword``'s words; from the next, the
     keyword is said alone, as a word (:func:`keyword_words`), for the time they take."""
+    ipa_phones: frozenset[str] = frozenset()
+    """The phones the language's voices know, for IPA in the lexicon (an engine refuses a whole
+    document with a phone it does not know); empty: not checked."""
+    lexicon: Mapping[str, Pronunciation] = field(default_factory=dict)
+    """Words said otherwise than an engine guesses from their spelling (``[speech.lexicon]``:
+    place names; the organisation's ``pronounce`` adds its names): :func:`apply_lexicon`."""
 
     @classmethod
     def from_mapping(cls, lang: str, data: Mapping[str, Any]) -> SpeechWords:
@@ -308,6 +408,17 @@ class SpeechWords:
         ValueError: speech.voice: expected text, got 1
         """
         return _parse_words(lang, data)
+
+    def with_lexicon(self, entries: Mapping[str, Pronunciation], where: str) -> SpeechWords:
+        """A copy whose lexicon adds ``entries`` (over an entry for the same word), their IPA
+        checked against ``ipa_phones``; a ValueError names ``where`` and the entry."""
+        for word, entry in entries.items():
+            problem = _ipa_problem(entry.ipa, self.ipa_phones) if entry.ipa else None
+            if problem:
+                raise ValueError(f"{where}.{word}.ipa: {problem}")
+        if len(self.lexicon) + len(entries) > 2 * LEXICON_MAX_ENTRIES:
+            raise ValueError(f"{where}: too many entries")
+        return replace(self, lexicon={**self.lexicon, **entries})
 
     def with_codes(self, codes: Iterable[str]) -> SpeechWords:
         """A copy that reads these numbers (the organisation's phone, say) digit by digit."""
@@ -502,7 +613,10 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
         keyword_after=r.words("keyword_after"),
         keyword_named=r.words("keyword_named"),
         keyword_through=r.integer("keyword_through", 0, 99, 99),
+        ipa_phones=_phones(r),
     )
+    words = replace(words, lexicon=parse_lexicon(r.table("lexicon").data, "speech.lexicon",
+                                                 words.ipa_phones))
     r.done()
     for name, pattern in (("time", words.time), ("time_full_hour", words.time_full_hour),
                           ("date", words.date), ("date_year", words.date_year)):
@@ -515,6 +629,16 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
     if re.search(r"[^\w]", words.prefix_letters):
         raise ValueError("speech.prefix_letters: expected letters only")
     return words
+
+
+def _phones(r: _Reader) -> frozenset[str]:
+    value = r._get("ipa_phones")
+    if value is None:
+        return frozenset()
+    if (not isinstance(value, list) or len(value) > 200
+            or not all(isinstance(v, str) and 0 < len(v) <= 4 for v in value)):
+        raise ValueError(f"speech.ipa_phones: expected a list of phones, got {value!r}")
+    return frozenset(value)
 
 
 def _genitive(r: _Reader) -> Genitive | None:
@@ -1422,6 +1546,106 @@ _LANG_OPEN_RE: Final = re.compile(r"<lang(?=[\s>/])")
 _LANG_CLOSE_RE: Final = re.compile(r"</lang\s*>")
 
 
+# Elements whose words are said already as something else, or in another language: the
+# lexicon leaves what is inside them alone.
+_LEXICON_SHUT: Final = frozenset({"sub", "phoneme", "say-as", "lang", "voice", "audio"})
+_TAG_RE: Final = re.compile(r"(<[^>]*>)")
+_TAG_NAME_RE: Final = re.compile(r"<(/?)([\w:-]+)[^>]*?(/?)>")
+
+
+@lru_cache(maxsize=64)
+def _lexicon_re(w: SpeechWords) -> re.Pattern[str] | None:
+    """The lexicon's words, longest first, each whole: not inside a longer word, an address
+    (``netivim.example``, ``@Netivim``) or a hyphenated name; a possessive after it is fine."""
+    if not w.lexicon:
+        return None
+    words = sorted(w.lexicon, key=len, reverse=True)
+    alternatives = "|".join(
+        f"(?i:{re.escape(word)})" if w.lexicon[word].any_case else re.escape(word)
+        for word in words)
+    return re.compile(rf"(?<![\w@/.:-])(?P<word>{alternatives})(?![\w@/-]|[.:][^\W_])"
+                      r"(?P<s>['\u2019]s(?!\w))?")
+
+
+def _possessive_ipa(ipa: str, phones: frozenset[str]) -> str:
+    """The sound of an English possessive "'s" after ``ipa``: ɪz after a sibilant, s after
+    another voiceless sound, else z; empty when the voice's phones lack it (left outside the
+    element then, for the engine to say).
+
+    >>> en = speech_words("en").ipa_phones
+    >>> _possessive_ipa("nɛtɪˈviːm", en), _possessive_ipa("ʃɒp", en), _possessive_ipa("tʃɜːtʃ", en)
+    ('z', 's', 'ɪz')
+    """
+    said = "ɪz" if ipa.endswith(("s", "z", "ʃ", "ʒ")) else \
+        "s" if ipa.endswith(("p", "t", "k", "f", "θ")) else "z"
+    return said if all(phone in phones for phone in said) else ""
+
+
+def _lexicon_entry(w: SpeechWords, written: str) -> Pronunciation | None:
+    found = w.lexicon.get(written)
+    if found is not None:
+        return found
+    folded = written.casefold()
+    return next((entry for word, entry in w.lexicon.items()
+                 if entry.any_case and word.casefold() == folded), None)
+
+
+def apply_lexicon(body: str, lang: str | SpeechWords, dialect: Dialect = "ssml") -> str:
+    """Say the lexicon's words (:attr:`SpeechWords.lexicon`) in an escaped SSML fragment as
+    the data says them: ``<phoneme alphabet="ipa">`` for Azure and Google, ``<sub alias>``
+    (the respelling) for the plain dialect, whose engine (espeak-ng) ignores ``<phoneme>``; an
+    entry without the form a dialect takes is said from the other where it can (an alias
+    anywhere), else left as written. Whole words only, matched as written unless the entry
+    says ``any_case``; never inside an element that says its words already (``<sub>``,
+    ``<phoneme>``, ``<say-as>``) or in another language (``<lang>``, ``<voice>``), nor in an
+    address.
+
+    >>> from dataclasses import replace
+    >>> w = replace(speech_words("en"), lexicon={"Netivim": Pronunciation("nɛtɪˈviːm", "nett")})
+    >>> apply_lexicon("This is Netivim, not netivim.example.", w, "azure")
+    'This is <phoneme alphabet="ipa" ph="nɛtɪˈviːm">Netivim</phoneme>, not netivim.example.'
+    >>> apply_lexicon('<lang xml:lang="en-US">Netivim</lang> Netivim', w)
+    '<lang xml:lang="en-US">Netivim</lang> <sub alias="nett">Netivim</sub>'
+    """
+    w = _resolve(lang)
+    pattern = _lexicon_re(w)
+    if pattern is None:
+        return body
+
+    def said(match: re.Match[str]) -> str:
+        written, possessive = match.group("word"), match.group("s") or ""
+        entry = _lexicon_entry(w, written)
+        if entry is None:
+            return match.group()
+        if entry.ipa and dialect != "ssml":
+            tail = _possessive_ipa(entry.ipa, w.ipa_phones) if possessive else ""
+            ipa = entry.ipa + tail
+            if tail:  # the possessive inside, in the voice's phones ("Netivim's": ...ˈviːmz)
+                written, possessive = written + possessive, ""
+            return (f'<phoneme alphabet="ipa" ph={quoteattr(ipa)}>{written}</phoneme>'
+                    + possessive)
+        if entry.alias:
+            # The possessive inside: said after the alias, not as a letter of its own.
+            return (f"<sub alias={quoteattr(entry.alias + possessive)}>{written}{possessive}"
+                    "</sub>")
+        return match.group()
+
+    out: list[str] = []
+    shut = 0
+    for piece in _TAG_RE.split(body):
+        tag = _TAG_NAME_RE.fullmatch(piece) if piece.startswith("<") else None
+        if tag is not None:
+            closing, name, empty = tag.groups()
+            if name.rsplit(":", 1)[-1] in _LEXICON_SHUT and not empty:
+                shut = max(0, shut - 1) if closing else shut + 1
+            out.append(piece)
+        elif piece.startswith("<") or shut:
+            out.append(piece)
+        else:
+            out.append(pattern.sub(said, piece))
+    return "".join(out)
+
+
 def wrap_ssml(body: str, lang: str | SpeechWords, *, dialect: Dialect = "ssml",
               voice: str | None = None) -> str:
     """Wrap a trusted, already escaped SSML fragment in a complete ``<speak>`` document.
@@ -1432,14 +1656,15 @@ def wrap_ssml(body: str, lang: str | SpeechWords, *, dialect: Dialect = "ssml",
     default neural voice unless ``voice`` is given) and keeps ``<lang>``, as Azure
     allows no nested voice; ``"google"`` has no XML declaration and no voice, since
     Google chooses the voice in the request. ``voice`` is used only by ``"azure"``.
-    An abbreviation's final dot before a template's full stop is kept once (``a.m.``).
+    An abbreviation's final dot before a template's full stop is kept once (``a.m.``). The
+    language's lexicon is applied for the dialect (:func:`apply_lexicon`).
 
     >>> doc = wrap_ssml("שלום", "he", dialect="google")
     >>> doc.startswith('<speak version="1.1"'), 'xml:lang="he-IL">שלום</speak>' in doc
     (True, True)
     """
     w = _resolve(lang)
-    body = _DOUBLE_DOT_RE.sub(r"\1", body)
+    body = apply_lexicon(_DOUBLE_DOT_RE.sub(r"\1", body), w, dialect)
     xml_lang = quoteattr(w.xml_lang)
     if dialect == "azure":
         name = quoteattr(voice or w.voice)
