@@ -234,8 +234,9 @@ def test_incident_text_is_never_template_code() -> None:
     data: dict[str, Any] = load_example("identified").model_dump(mode="json", exclude_none=True)
     data["title"] = {"he": "{{ 7*7 }} <script>alert(1)</script>", "en": "{% raw %}&{{ 7*7 }}"}
     bundle = render(parse_incident(data))
-    # The partner notice prints the title in its body (the ongoing email says the impact).
-    he = bundle["he", "partners"]
+    # The talking points print the title in their heading (the ongoing email and the partner
+    # notice say the impact, the title left to the subject: reading 46 HE-5).
+    he = bundle["he", "talking_points"]
     assert "{{ 7*7 }}" in he.text and "49" not in he.text
     assert "<script>" not in (he.html or "") and "&lt;script&gt;" in (he.html or "")
     ssml = bundle["en", "ivr"].ssml or ""

@@ -128,9 +128,9 @@ def test_a_withdrawn_estimate_is_said_on_management_and_partners() -> None:
     bundle = render(type(current).model_validate(data), previous=previous)
     for channel in ("management", "partners"):
         en = _text(bundle, "en", channel)
-        # The management update gives the date (s26, reading 44 HE-14: kept and forwarded).
-        day = {"en": "on Sunday 22 November", "he": "ביום ראשון, 22 בנובמבר,"} \
-            if channel == "management" else {"en": "today", "he": "היום"}
+        # The management update and the partner notice give the date (s26, reading 44 HE-14;
+        # reading 46 HE-6: kept and forwarded).
+        day = {"en": "on Sunday 22 November", "he": "ביום ראשון, 22 בנובמבר,"}
         assert f"(the earlier estimate, {day['en']} at 15:30, no longer holds)." in en, channel
         assert "Expected back: We" not in en
         he = _text(bundle, "he", channel)

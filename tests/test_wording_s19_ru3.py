@@ -59,8 +59,9 @@ def test_the_callcentre_sms_keeps_the_sender_and_staff_do_not_promise_a_lost_ema
     assert seen(bundle, "ru", "sms").startswith("Нетивим: ")
     for output in ("text", "html"):
         tp = seen(bundle, "ru", "talking_points", output)
-        assert "Ваше обращение мы зарегистрировали прямо сейчас, отправлять письмо повторно не "\
-               "нужно." in tp
+        # Reading 46 RU-12: the consequence joined by "так что", not a bare comma.
+        assert "Мы только что зарегистрировали ваше обращение, так что отправлять письмо "\
+               "повторно не нужно." in tp
         assert "Обращаться повторно не нужно" not in tp
     ivr = seen(bundle, "ru", "ivr")
     assert "наша телефонная линия" not in ivr
