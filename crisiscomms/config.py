@@ -779,6 +779,15 @@ class ContactWords(_Strict):
     ``[contact.channel]``); ``f.contact.phone_closed``. Missing: the line is never closed."""
     phone_closed_alone: str = ""
     """... when no other channel works: ``{hours}``."""
+    phone_closes: str = ""
+    """Inside the hours, when the line closes today before the next update replaces the
+    recording: said on the IVR instead of a bare "stay on the line", in place of
+    ``phone_closed`` (``{close}``: today's closing; ``{next}``: its next opening,
+    ``reopens_tomorrow`` or ``reopens_day``). Missing: ``phone_closed`` stays None there."""
+    reopens_tomorrow: str = ""
+    """... the next opening the next day (``{open}``). Missing: ``reopens_day``."""
+    reopens_day: str = ""
+    """... the next opening by its weekday (``{first}``: ``days_on``, ``{open}``)."""
     phone_closed_next: str = ""
     """``phone_closed`` for the line's next opening alone (``opens_day``), whose ``{hours}``
     has no comma of its own to close ("звоните нам сегодня с 08:00 или пишите в чат", where

@@ -1720,6 +1720,11 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
     # The run the line opens in without the week's other hours, for the last wording.
     phone_run = None if is_down.get("phone") else _phone_hours(incident, config, language, say,
                                                                more=False)
+    # Inside the hours, when the line closes before the next update replaces the statement:
+    # each hold line below says until when it answers today and when it opens next instead
+    # (``[contact] phone_closes``; reading 46 HE-2). None without that wording.
+    closing = None if is_down.get("phone") or phone_hours is not None \
+        else _phone_closes(incident, config, language, say)
     email = config.contact.get("email")
     own = _own_services(config)
     # The down channels whose affected own services the title names, every one of them.
@@ -1783,20 +1788,20 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         if working_short else None,
         **_contact_scoped(config, language, is_down, working_short, say),
         # Outside the phone's opening hours, the IVR's "stay on the line" (R11 he #1).
-        "phone_closed": _phone_closed(phone_hours, config, language, say, others),
+        "phone_closed": _phone_closed(phone_hours, config, language, say, others) or closing,
         # The same without the other channel ("For anything else, call us ... 08:00 to
         # 20:00."), for the IVR's last wordings (s22 ivr22d).
         # The run the line opens in alone: the week's other hours ("or Friday until 13:00")
         # are said at every wording before (reading 44 EN-18).
-        "phone_closed_alone": _phone_closed(phone_run, config, language, say, ()),
+        "phone_closed_alone": _phone_closed(phone_run, config, language, say, ()) or closing,
         # The run with the other channel, for the wording before the last (the chat kept over
         # the week's other hours).
-        "phone_closed_run": _phone_closed(phone_run, config, language, say, others),
+        "phone_closed_run": _phone_closed(phone_run, config, language, say, others) or closing,
         # The same with the line's next opening alone ("call us tomorrow from 08:00, or chat
         # with us ..."), for the IVR's last wordings, which keep the chat (s23 saidb23).
         "phone_closed_next": _phone_closed(
             None if phone_hours is None else _phone_opens(incident, config, language, say),
-            config, language, say, others, language.contact.phone_closed_next),
+            config, language, say, others, language.contact.phone_closed_next) or closing,
         **_contact_other(config, language, is_down, working_short, say),
         **_contact_only(affected, config, language, working_short),
     }
@@ -2028,6 +2033,64 @@ def _phone_opens(incident: Incident, config: Config, language: Language,
     text = (pattern or words.opens_day).format(
         first=alone[date.weekday()],
         open=_format_time(opens, language.time_format, language.locale))
+    return Atom(text, partial(_speak_text, text, say))
+
+
+def _phone_closes(incident: Incident, config: Config, language: Language,
+                  say: speech.SpeechWords) -> Atom | None:
+    """When the statement's time is inside ``[contact.phone] opening_hours`` but the line
+    closes today before the next update replaces the statement: ``[contact] phone_closes``
+    with today's closing and the line's next opening ("stay on the line: we are open today
+    until 20:00, and tomorrow from 08:00"), so that a caller who hears the recording after
+    closing is not told to hold for a closed line (reading 46 HE-2); said by the
+    ``f.contact.phone_closed`` facts. None otherwise, or without that wording.
+
+    >>> from crisiscomms.config import default_templates_dir, load_config, load_language
+    >>> from crisiscomms.samples import load_example
+    >>> config = load_config(default_templates_dir())
+    >>> he = load_language(default_templates_dir(), "he")
+    >>> inc = load_example("identified")
+    >>> late = inc.model_copy(update={
+    ...     "updated_at": inc.updated_at.replace(hour=19, minute=40),
+    ...     "next_update_at": inc.updated_at.replace(hour=20, minute=40)})
+    >>> str(_phone_closes(late, config, he, he.speech))
+    'אם פנייתכם בנושא אחר, הישארו על הקו: המוקד הטלפוני פתוח היום עד 20:00, ומחר מ-08:00.'
+    >>> _phone_closes(inc, config, he, he.speech) is None
+    True
+    """
+    words = language.contact
+    phone = config.contact.get("phone")
+    week = None if phone is None else phone.opening_hours
+    if week is None or not words.phone_closes or not words.reopens_day \
+            or incident.next_update_at is None or len(words.days) != 7:
+        return None
+    spans = [hours_span(week[day]) for day in WEEKDAYS]
+    zone = ZoneInfo(config.organisation.time_zone)
+    now = incident.updated_at.astimezone(zone)
+    clock, today = now.time().replace(second=0, microsecond=0, tzinfo=None), now.date()
+    shut = days_shut(config.cases, today)
+    span = None if today in shut else spans[today.weekday()]
+    if span is None or span[1] is None or not span[0] <= clock < span[1]:
+        return None
+    closing = dt.datetime.combine(today, span[1], tzinfo=zone)
+    if incident.next_update_at.astimezone(zone) <= closing:
+        return None
+    found = (d for d in (today + dt.timedelta(days=n) for n in range(1, len(shut) + 9))
+             if d not in shut and spans[d.weekday()] is not None)
+    date = next(found, None)
+    if date is None:
+        return None
+    opens = (spans[date.weekday()] or (dt.time(0), None))[0]
+    near = (date - today).days == 1 and not _heard_later(incident, zone) \
+        and not _small_hours(now, language)
+    alone = words.days_on if len(words.days_on) == 7 else words.days
+
+    def at(clock: dt.time) -> str:
+        return _format_time(clock, language.time_format, language.locale)
+
+    after = (words.reopens_tomorrow if near and words.reopens_tomorrow else words.reopens_day)
+    text = words.phone_closes.format(
+        close=at(span[1]), next=after.format(first=alone[date.weekday()], open=at(opens)))
     return Atom(text, partial(_speak_text, text, say))
 
 

@@ -31,7 +31,8 @@ def test_visual_hebrew_sms() -> None:
     assert he == visual(message["he", "sms"].text)
     # Visual order: Hebrew letters reversed, the times as written, to the left of their label.
     assert "17:00 :יפצ" in he and "15:00-ב ןכדענ" in he
-    assert he.endswith(":םיביתנ")
+    # The first word at the right end, the last at the left (reading 46 HE-3: the apology).
+    assert he.endswith("הלקת") and he.startswith(".םילצנתמ")
     # English is left as it is.
     assert shown["en", "sms"] == message["en", "sms"].text
 

@@ -65,7 +65,8 @@ def test_long_title_keeps_its_services_and_fits_two_segments() -> None:
     sms = _text(bundle["he", "sms"])
     # With no room spent on idle direction marks (s20), "no need to contact us again" fits;
     # it outranks the sender, which the handset shows as the sender ID (R8 he #7).
-    assert sms.startswith("תקלה רחבה ברשת") and "אין צורך לפנות שוב." in sms
+    # Reading 46 HE-4: "שוב" and "העדכון הבא:" give their room to the apology.
+    assert sms.startswith("תקלה רחבה ברשת") and "אין צורך לפנות. מתנצלים." in sms
     assert "(האינטרנט, הטלוויזיה והטלפון הביתי)" in sms
     assert bundle["he", "sms"].stats["segments"] == 2
     assert not _errors(bundle), bundle.findings
@@ -123,7 +124,8 @@ def test_sms_apologises_after_a_long_outage() -> None:
 
 def test_a_short_outage_sms_does_not_apologise_for_harm() -> None:
     bundle = _render(_data("identified"))
-    assert "מתנצלים" not in _text(bundle["he", "sms"])
+    # Reading 46 HE-3: a brief apology, never one for the harm of a long outage.
+    assert "מתנצלים על הפגיעה" not in _text(bundle["he", "sms"])
 
 
 def test_social_compact_wording_apologises_after_a_long_outage_and_keeps_the_link() -> None:
@@ -175,7 +177,7 @@ def test_phone_and_chat_down_the_sms_names_the_email_and_fits() -> None:
     data.pop("customer_action", None)
     bundle = _render(data)
     sms = _text(bundle["he", "sms"])
-    assert "במייל service@netivim.example" in sms
+    assert "מייל service@netivim.example" in sms  # reading 46 HE-4: "בינתיים: מייל …"
     assert bundle["he", "sms"].stats["segments"] == 2
     assert "service@netivim.example" in _text(bundle["en", "sms"])
     assert not _errors(bundle), bundle.findings

@@ -33,14 +33,17 @@ def test_a_channel_down_sms_says_no_need_and_a_working_channel_before_the_sender
     # the fill brings the sender back instead.
     text, _ = _sms(HARD / "phonechat.yaml")
     # R15 #1 (fin21a): the channels are scoped to any other matter before the sender comes back.
-    assert text.endswith("נעדכן ב-11:00. בינתיים ניתן לפנות במייל service@netivim.example "
-                         "או במרכזי השירות.")
+    # Reading 46 HE-4: the channels as a bare list, with the apology.
+    assert text.endswith("נעדכן ב-11:00. בינתיים: מייל service@netivim.example "
+                         "או מרכזי השירות. מתנצלים.")
     assert "אין צורך לפנות שוב" not in text
 
 
 def test_a_keyword_sms_keeps_the_sender() -> None:
     text, _ = _sms(example_path("identified"))
-    assert text.startswith("נתיבים: ")
+    # Reading 46 HE-3: a major outage's keyword text gives its sender to the apology (the
+    # handset shows the sender ID).
+    assert not text.startswith("נתיבים: ") and text.endswith("מתנצלים.")
     assert "שלחו 'חשבונית' ל-2040" in text
 
 

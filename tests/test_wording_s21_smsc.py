@@ -26,8 +26,8 @@ def _sms(path: Path, lang: str) -> tuple[str, int]:
 def test_phonechat_names_every_working_channel_without_contradiction() -> None:
     text, units = _sms(HARD / "phonechat.yaml", "he")
     # R15 #1 (fin21a): the channels are scoped to any other matter ("בעניין אחר פנו …").
-    assert text.endswith("נעדכן ב-11:00. בינתיים ניתן לפנות במייל service@netivim.example "
-                         "או במרכזי השירות.")
+    assert text.endswith("נעדכן ב-11:00. בינתיים: מייל service@netivim.example "
+                         "או מרכזי השירות. מתנצלים.")  # reading 46 HE-4
     assert "אין צורך לפנות שוב" not in text and "אין צורך לפנות." not in text
     assert units <= BUDGET["he"]
 
@@ -47,7 +47,7 @@ def test_the_call_centre_sms_says_there_is_no_need_to_contact_us_again() -> None
     he, units = _sms(HARD / "callcentre.yaml", "he")
     # s22 (reading 18 #2): "בעניין אחר פנו …" says it without "don't contact us; contact us".
     assert he == ("נתיבים: תקלה במוקד שירות הלקוחות (טלפון ומייל) – בטיפול. צפי: 12:00. "
-                  "נעדכן ב-11:00. בינתיים ניתן לפנות בצ'אט באתר או במרכזי השירות.")
+                  "נעדכן ב-11:00. בינתיים: צ'אט באתר או מרכזי השירות. אנו מתנצלים.")
     assert units <= BUDGET["he"]
     # s25: tests/data/callcentre-s24*, the old-shaped call-centre incident (title naming
     # neither service; both in the bracket) these wordings were pinned against.
