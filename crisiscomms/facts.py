@@ -1621,7 +1621,9 @@ def voucher_sent(restored: dt.datetime | None, config: Config, language: Languag
         if words.by_short is not None:
             by_short = Phrase(words.by_short, (("date", short_date),))
         if words.by_lead_short is not None:
-            lead_short = Phrase(words.by_lead_short, (("date", short_date),))
+            # With its weekday where the language says it ("By Saturday 28 Nov", reading 46 EN-8).
+            lead_short = Phrase(words.by_lead_short, (("weekday", weekday),
+                                                      ("date", short_date)))
     return VoucherSent(kind, key, route, date, by, by_short, lead, lead_short)
 
 
