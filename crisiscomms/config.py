@@ -802,8 +802,8 @@ class LostEmailWords(_Strict):
     ..., please write again"; ``f.contact.resend_said``)."""
 
     lost_said_dated: str = ""
-    """``lost_said`` with its times, as ``lost_dated`` has them ("If you have emailed us since
-    {since}, please email us again after {back}."), while an estimate is set and not
+    """``lost_said`` with its times, as ``lost_dated`` has them ("If you have written to us
+    since {since}, please write again after {back}."), while an estimate is set and not
     monitoring. Empty: ``lost_said`` alone (reading 46 EN-4)."""
 
 
