@@ -39,8 +39,10 @@ BY = {"he": "עד יום שבת, 28 בנובמבר", "en": "Saturday 28 November
       "ar": "بحلول يوم السبت 28 نوفمبر", "ru": "не позднее субботы, 28 ноября"}
 # s26 RU-3: the Russian short form says the last day with "не позднее" ("до" left the day itself
 # in doubt); reading 45 RU-1: the long forms say "не позднее субботы, 28 ноября" too.
-BY_SHORT = {"he": "עד 28.11", "en": "By Saturday 28 Nov", "ar": "بحلول 28.11", "ru": "не позднее 28.11"}
-BY_SAID = {"he": "עד יום שבת, עשרים ושמונה בנובמבר", "en": "By Saturday the twenty-eighth of November",
+BY_SHORT = {"he": "עד 28.11", "en": "By Saturday 28 Nov", "ar": "بحلول 28.11",
+            "ru": "не позднее 28.11"}
+BY_SAID = {"he": "עד יום שבת, עשרים ושמונה בנובמבר",
+           "en": "By Saturday the twenty-eighth of November",
            # The Saturday-evening Arabic script says it in short, keeping the chat and the action.
            "ar": "بحلول الثامن والعشرين من نوفمبر",
            "ru": "не позднее субботы, двадцать восьмого ноября"}

@@ -136,8 +136,9 @@ def test_the_english_monitoring_script_with_the_chat_down_says_checking() -> Non
     text = _both(with_services("monitoring", ["chat"], None), ("en",))["en"][0]
     # s27 (reading 46 EN-2): the shorter action lets the full wording fit, which says it in two
     # sentences.
-    assert ("We have applied a fix and are checking that it holds." in text
-            or "We have applied a fix. We are checking that it holds." in " ".join(text.split())), text
+    flat = " ".join(text.split())
+    assert ("We have applied a fix and are checking that it holds." in flat
+            or "We have applied a fix. We are checking that it holds." in flat), text
 
 
 @pytest.mark.parametrize(("lang", "said"), [
