@@ -824,6 +824,11 @@ class LostEmailWords(_Strict):
     through: only the request, without naming email again ("if you have written to us since
     ..., please write again"; ``f.contact.resend_said``)."""
 
+    lost_said_dated: str = ""
+    """``lost_said`` with its times, as ``lost_dated`` has them ("If you have written to us
+    since {since}, please write again after {back}."), while an estimate is set and not
+    monitoring. Empty: ``lost_said`` alone (reading 46 EN-4)."""
+
 
 class CaseWords(_Strict):
     """The small words of complaint-case letters (``[cases]`` of ``language.toml``): how a

@@ -1119,12 +1119,15 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         facts["contact"][key] = _resend(incident, config, text, say, down_ids,
                                         facts["action_says_resend"])
     # With an estimate, the short channels' sentence says the times where the language has
-    # them ([lost_email] lost_dated): "since 09:30 … after 12:00" is shorter and says more.
-    dated = language.lost_email.lost_dated
-    if (facts["contact"]["resend"] is not None and dated and incident.eta is not None
-            and incident.status.value != "monitoring"):
-        facts["contact"]["resend"] = Phrase(dated, (("since", facts["started"]["short"]),
-                                                    ("back", facts["eta"]["short"])))
+    # them ([lost_email] lost_dated): "since 09:30 … after 12:00" is shorter and says more; the
+    # phone line's too (lost_said_dated: "since the problem began … once it is fixed" never
+    # told callers when, reading 46 EN-4).
+    for key, dated in (("resend", language.lost_email.lost_dated),
+                       ("resend_said", language.lost_email.lost_said_dated)):
+        if (facts["contact"][key] is not None and dated and incident.eta is not None
+                and incident.status.value != "monitoring"):
+            facts["contact"][key] = Phrase(dated, (("since", facts["started"]["short"]),
+                                                   ("back", facts["eta"]["short"])))
     facts["changes"] = [_change(c, language, lang, say, moment) for c in changes or ()]
     # The estimate's change on its own, for the sentence that replaces a message's ETA line.
     facts["eta_change"] = next((c for c in facts["changes"] if c["eta"]), None)
@@ -1618,7 +1621,9 @@ def voucher_sent(restored: dt.datetime | None, config: Config, language: Languag
         if words.by_short is not None:
             by_short = Phrase(words.by_short, (("date", short_date),))
         if words.by_lead_short is not None:
-            lead_short = Phrase(words.by_lead_short, (("date", short_date),))
+            # With its weekday where the language says it ("By Saturday 28 Nov", reading 46 EN-8).
+            lead_short = Phrase(words.by_lead_short, (("weekday", weekday),
+                                                      ("date", short_date)))
     return VoucherSent(kind, key, route, date, by, by_short, lead, lead_short)
 
 

@@ -94,7 +94,7 @@ def test_sms_short_form_keeps_percent_base_and_year(voucher_next_year: Bundle) -
     en = _seen(voucher_next_year, "en", "sms")
     # s25 (reading 30 en-1): said to the reader, with the route and the last day.
     assert "a voucher worth 15% of your purchase, valid until 31 Jan 2027" in en
-    assert "By 28 Nov, we will text you a voucher" in en and "no need to ask" in en
+    assert "By Saturday 28 Nov, we will text you a voucher" in en and "no need to ask" in en
 
 
 def test_ivr_speaks_the_year_of_the_last_day(voucher_next_year: Bundle) -> None:

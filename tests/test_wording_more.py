@@ -112,7 +112,7 @@ def test_the_auto_reply_never_says_received_when_email_is_down() -> None:
                      "לפנות אלינו בטלפון",
                "en": "This is an automatic reply: because of the problem signing in to the app, "
                      "we cannot handle emails at the moment and your email has not been saved. "
-                     "Please send it again once our email is working again (we expect this on "
+                     "Please send it again once our email is back up (we expect this on "
                      "Sunday 22 November at 17:00). Until then, you can reach us by phone"}
     for lang, words in received.items():
         for output in ("text", "html"):

@@ -184,8 +184,9 @@ def test_a_long_outage_says_how_long_and_apologises_for_the_harm() -> None:
     ssml = seen(bundle, "he", "ivr", "ssml")
     assert "החלה ביום שבת בשעה שתיים וחצי לפנות בוקר" in ssml
     en = seen(bundle, "en", "ivr")
-    assert "We are very sorry for the disruption to your service: the problem signing in to " \
-        "the app began on Saturday at 02:30." in en
+    # s27 (reading 46 EN-6): the apology first, the outage still going on.
+    assert "We are very sorry: the problem signing in to the app, which began on Saturday at " \
+        "02:30, is still going on." in en
 
 
 def test_a_resolved_script_gives_the_length_as_the_email_does(tmp_path: Path) -> None:

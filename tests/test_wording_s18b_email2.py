@@ -76,7 +76,7 @@ OPENING = {
            "בינתיים אפשר לפנות אלינו בצ'אט באתר ובמרכזי השירות."],
     # s26 cc2 (reading 44 EN-1, RU-2): a reply to the email says it was not saved.
     "en": ["because of the customer service centre problem, we cannot handle emails",
-           "your email has not been saved. Please send it again once our email is working again",
+           "your email has not been saved. Please send it again once our email is back up",
            "Our phone line is down because of this problem.",
            "Until then, you can reach us by chat on our website and at our service centres."],
     "ar": ["بسبب عطل في مركز خدمة الزبائن، لا يمكننا حاليًا معالجة الرسائل",
@@ -249,7 +249,7 @@ def test_a_resolved_message_no_longer_says_the_channels_are_down() -> None:
 # s25 (reading 30 en-2, HE-5, RU-5): since the problem began, and which service must be back.
 STATUS_KEPT = {"he": "פניות שנשלחו אלינו במייל מאז תחילת התקלה לא נשמרו: נבקש לשלוח אותן שוב",
                "en": "Emails sent to us since the problem began have not reached us: please "
-                     "send them again once our email is working again",
+                     "send them again once our email is back up",
                "ar": "لم يتم حفظ الرسائل المرسلة إلينا بالبريد الإلكتروني منذ بداية الخلل",
                "ru": "Письма, отправленные нам с начала сбоя, до нас не дошли"}
 

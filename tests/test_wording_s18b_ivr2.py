@@ -73,7 +73,8 @@ def test_english_keeps_the_customer_action_in_45_seconds(name: str) -> None:
     bundle = render(load_example(name), languages=["en"], channels=["ivr"])
     action = load_example(name).customer_action
     assert action is not None
-    assert action["en"] in seen(bundle, "en", "ivr")
+    # s27 (reading 46 EN-2): today's date said as "today" where the script is replaced today.
+    assert action["en"].replace("Sunday 22 November", "today") in seen(bundle, "en", "ivr")
     assert bundle["en", "ivr"].stats["seconds"] <= 45
 
 

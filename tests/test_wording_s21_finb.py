@@ -78,8 +78,10 @@ def test_monitoring_gives_the_date_with_the_weekday(lang: str) -> None:
     assert (incident.customer_action.get(lang) or "").endswith(action)
     assert impact in incident.impact[lang]
     bundle = render(incident, languages=[lang], channels=["ivr", "sms", "status_page"])
-    # The IVR says the whole action, with its date, and keeps its monitoring line.
-    assert action.rstrip(".") in bundle[lang, "ivr"].text
+    # The IVR says the whole action, with its date, and keeps its monitoring line; English says
+    # today's date as "today", as its next update does (s27, reading 46 EN-2).
+    said = action.replace("Sunday 22 November", "today") if lang == "en" else action
+    assert said.rstrip(".") in bundle[lang, "ivr"].text
     assert bundle[lang, "ivr"].stats["seconds"] <= 45
     assert action.rstrip(".") in bundle[lang, "status_page"].text
     assert not [f for f in bundle.findings if f.severity == "error"]

@@ -54,11 +54,12 @@ def test_out_of_hours_the_time_range_is_closed_by_a_comma_and_the_chat_has_a_ver
     # R13 #4: "…08:00 to 20:00 or reach us by chat on our website" ran "eight p.m. or reach us"
     # together.
     text = _ivr(load_example("overnight"))
-    assert ("For anything else, call back Sunday to Thursday, 08:00 to 20:00, or chat with us on "
-            "our website.") in text, text
+    # s27 (reading 46 EN-8): with Friday's hours, "we know about it" trimmed for them.
+    assert ("For anything else, call back Sunday to Thursday, 08:00 to 20:00, Friday until 13:00, "
+            "or chat with us on our website.") in text, text
     assert "reach us by chat" not in text
-    assert "eight a.m. to eight p.m., or chat with us on our website" in _ivr(
-        load_example("overnight"), "ssml")
+    assert ("eight a.m. to eight p.m., Friday until one p.m., or chat with us on our website"
+            in _ivr(load_example("overnight"), "ssml"))
 
 
 def test_the_overnight_script_keeps_its_thanks() -> None:
@@ -107,11 +108,11 @@ def test_the_compensation_still_says_no_one_need_ask_for_it() -> None:
     # s25 (reading 30 en-1): beside the action out of hours, the short form says how and by when
     # the voucher arrives (what makes a customer call), without "no need to ask".
     # s26 (reading 33 en): it says "no need to ask" again, as a sentence to the caller.
-    assert ("By 28 Nov, we will text you a voucher worth 10% of your monthly bill, valid until "
-            "31 Dec 2026; no need to ask.") in text, text
+    assert ("By Saturday 28 Nov, we will text you a voucher worth 10% of your monthly bill, "
+            "valid until 31 Dec 2026; no need to ask.") in text, text
     assert "If you still have no signal, restart your phone." in text
     assert "We are very sorry for such a long disruption." in text
-    assert "By the twenty-eighth of November, we will text you" in _ivr(incident, "ssml")
+    assert "By Saturday the twenty-eighth of November, we will text you" in _ivr(incident, "ssml")
     assert render(incident, languages=["en"], channels=["ivr"])["en", "ivr"].stats[
         "seconds"] <= 45
 

@@ -39,8 +39,10 @@ BY = {"he": "עד יום שבת, 28 בנובמבר", "en": "Saturday 28 November
       "ar": "بحلول يوم السبت 28 نوفمبر", "ru": "не позднее субботы, 28 ноября"}
 # s26 RU-3: the Russian short form says the last day with "не позднее" ("до" left the day itself
 # in doubt); reading 45 RU-1: the long forms say "не позднее субботы, 28 ноября" too.
-BY_SHORT = {"he": "עד 28.11", "en": "By 28 Nov", "ar": "بحلول 28.11", "ru": "не позднее 28.11"}
-BY_SAID = {"he": "עד יום שבת, עשרים ושמונה בנובמבר", "en": "By the twenty-eighth of November",
+BY_SHORT = {"he": "עד 28.11", "en": "By Saturday 28 Nov", "ar": "بحلول 28.11",
+            "ru": "не позднее 28.11"}
+BY_SAID = {"he": "עד יום שבת, עשרים ושמונה בנובמבר",
+           "en": "By Saturday the twenty-eighth of November",
            # The Saturday-evening Arabic script says it in short, keeping the chat and the action.
            "ar": "بحلول الثامن والعشرين من نوفمبر",
            "ru": "не позднее субботы, двадцать восьмого ноября"}
@@ -205,7 +207,7 @@ def test_the_date_is_the_restoration_plus_the_days_with_the_year_when_it_changes
     assert "By Sunday 3 January 2027, we will email you a voucher" in seen(bundle, "en", "email")
     assert "השובר יישלח בדואר האלקטרוני עד יום ראשון, 3 בינואר 2027," in seen(
         bundle, "he", "email")
-    assert "By 3 Jan 2027, we will email you a voucher" in seen(bundle, "en", "sms")
+    assert "By Sunday 3 Jan 2027, we will email you a voucher" in seen(bundle, "en", "sms")
 
 
 @pytest.mark.parametrize("kind", ["credit", "refund"])

@@ -40,8 +40,7 @@ LOST = {"he": "מיילים שנשלחו מאז תחילת התקלה לא נש�
 # будет устранён" (not "после его устранения", which points back to the letter).
 SAID = {"he": "אם שלחתם לנו מייל מאז תחילת התקלה, הוא לא נשמר: נבקש לשלוח אותו שוב כשהמייל "
               "יחזור לפעול.",
-        "en": "If you have written to us since the problem began, please write again once it "
-              "is fixed.",
+        "en": "If you have written to us since 09:30, please write again after 12:00.",
         "ar": "إذا راسلتمونا منذ بداية الخلل، فيُرجى إعادة إرسال رسالتكم بعد إصلاحه.",
         "ru": "Если вы писали нам с начала сбоя, пожалуйста, отправьте письмо повторно, когда "
               "сбой будет устранён."}
@@ -69,9 +68,12 @@ def test_the_call_centre_sms_keeps_its_segments_sender_and_no_contradiction(lang
     assert "אין צורך לפנות" not in text
 
 
-def test_the_english_sms_asks_for_the_lost_emails_with_its_sender_and_link() -> None:
+def test_the_english_sms_asks_for_the_lost_emails_with_its_link_and_apology() -> None:
     text, stats = _message(load_incident(CC), "en", "sms")
-    assert text.startswith("Netivim: Call centre problem. Also affected: email to us.")
+    # s27 (reading 46 EN-1): the sender gives its room to "We are sorry." (the handset shows the
+    # sender ID).
+    assert text.startswith("Call centre problem. Also affected: email to us.")
+    assert " We are sorry. status.netivim.example" in text
     assert text.endswith(" status.netivim.example"), text
     assert ("Next update: 11:00. " + LOST["en"] + " You can reach us by chat on our website "
             "and at our service centres.") in text
@@ -177,12 +179,12 @@ def test_the_english_auto_reply_says_the_email_was_not_saved() -> None:
         message = render(incident, languages=["en"], channels=["email"])["en", "email"]
         body = " ".join(strip_controls(getattr(message, output) or "").split())
         assert "we cannot handle emails at the moment and your email has not been saved. Please " \
-               "send it again once our email is working again (we expect this on Monday 23 " \
+               "send it again once our email is back up (we expect this on Monday 23 " \
                "November at 12:00)." in body, body
         assert "We have not received" not in body
     page, _ = _message(incident, "en", "status_page")
     assert "Emails sent to us since the problem began have not reached us: please send them " \
-           "again once our email is working again" in page
+           "again once our email is back up" in page
     assert "saved" not in page
 
 

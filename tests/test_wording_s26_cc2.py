@@ -15,9 +15,9 @@ def _text(path: str, lang: str, channel: str) -> str:
 def test_en_auto_reply_does_not_deny_receiving_the_email() -> None:
     text = _text("callcentre.yaml", "en", "email")
     assert "We have not received your email" not in text
-    assert ("your email has not been saved. Please send it again once our email is working again"
+    assert ("your email has not been saved. Please send it again once our email is back up"
             in text)
-    assert "once our email is working again" in _text("callcentre.yaml", "en", "status_page")
+    assert "once our email is back up" in _text("callcentre.yaml", "en", "status_page")
 
 
 def test_ru_auto_reply_says_the_letter_is_not_kept() -> None:

@@ -60,8 +60,8 @@ def test_the_english_sentence_is_one_voice_the_day_first(example: Bundle) -> Non
 def test_the_english_short_form_is_a_sentence_to_the_reader(example: Bundle,
                                                              channel: str) -> None:
     text = _text(example, "en", channel)
-    assert ("By 28 Nov, we will text you a voucher worth 10% of your monthly bill, valid until "
-            "31 Dec 2026; no need to ask.") in text
+    assert ("By Saturday 28 Nov, we will text you a voucher worth 10% of your monthly bill, "
+            "valid until 31 Dec 2026; no need to ask.") in text
     assert "Compensation:" not in text
 
 
