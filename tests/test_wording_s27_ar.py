@@ -1,0 +1,68 @@
+"""Arabic reading 46 (s27). AR-1: the compensation example's IVR, banner, social post and SMS gave
+the voucher as a form field, «تعويض: قسيمة شراء … سارية حتى 31.12.2026، تصلكم برسالة نصية بحلول
+28.11.», and after 35 hours apologised only «نعتذر عن الانقطاع». The voucher is now one sentence
+([compensation] by_lead, [compensation.sent], [compensation.sent_brief], [compensation.sent_short]),
+with month-name dates except in the SMS, and the apology is the stronger «نعتذر بشدة عن طول
+الانقطاع»."""
+
+from __future__ import annotations
+
+import pytest
+
+from crisiscomms import render
+from crisiscomms.samples import load_example
+from crisiscomms.text.bidi import strip_controls
+
+_BUDGET = {"banner": ("characters", 300), "social": ("weighted_length", 280),
+           "sms": ("segments", 3), "ivr": ("seconds", 45)}
+
+
+def _text(name: str, channel: str, output: str = "text") -> str:
+    message = render(load_example(name), languages=["ar"], channels=[channel])["ar", channel]
+    key, most = _BUDGET.get(channel, ("", 0))
+    if key:
+        assert float(message.stats[key]) <= most, (channel, message.stats)
+    return strip_controls(getattr(message, output) or "")
+
+
+@pytest.mark.parametrize("channel", ["ivr", "banner", "social", "sms"])
+def test_ar1_compensation_is_a_sentence_not_a_label(channel: str) -> None:
+    text = _text("compensation", channel)
+    assert "تعويض:" not in text, text
+    assert "ستصلكم" in text and "قسيمة شراء بقيمة 10% من الفاتورة الشهرية" in text, text
+    assert "نعتذر بشدة عن طول الانقطاع" in text and "نعتذر عن الانقطاع" not in text, text
+
+
+@pytest.mark.parametrize("channel", ["ivr", "banner", "social"])
+def test_ar1_lasting_channels_and_the_ivr_say_the_dates_with_month_names(channel: str) -> None:
+    text = _text("compensation", channel)
+    assert "بحلول السبت 28 نوفمبر" in text and "31 ديسمبر 2026" in text, text
+    assert "31.12.2026" not in text and "28.11" not in text, text
+
+
+def test_ar1_banner_and_ivr_say_it_is_compensation() -> None:
+    assert "وتعويضًا عن ذلك، ستصلكم برسالة نصية" in _text("compensation", "banner")
+    assert "دون الحاجة إلى التواصل معنا" in _text("compensation", "banner")
+    assert "وتعويضًا عن ذلك، ستصلكم تلقائيًا برسالة نصية" in _text("compensation", "ivr")
+
+
+def test_ar1_ivr_speaks_the_dates() -> None:
+    ssml = _text("compensation", "ivr", "ssml")
+    assert "بحلول السبت الثامن والعشرين من نوفمبر" in ssml, ssml
+    assert "حتى الحادي والثلاثين من ديسمبر عام ألفين وستة وعشرين" in ssml, ssml
+    assert "ونعتذر بشدة عن طول الانقطاع" in ssml, ssml
+
+
+def test_ar1_sms_keeps_the_short_dates_and_says_it_comes_by_itself() -> None:
+    text = _text("compensation", "sms")
+    assert "ستصلكم تلقائيًا برسالة نصية بحلول 28.11 قسيمة شراء" in text, text
+    assert "سارية حتى 31.12.2026" in text, text
+
+
+def test_ar1_status_page_says_no_need_to_contact_us_and_the_email_is_unchanged() -> None:
+    page = _text("compensation", "status_page")
+    assert ("ستصلكم برسالة نصية بحلول السبت 28 نوفمبر قسيمة شراء بقيمة 10% من الفاتورة الشهرية، "
+            "دون الحاجة إلى التواصل معنا، وتسري القسيمة حتى 31 ديسمبر 2026.") in page, page
+    email = _text("compensation", "email")
+    assert ("وستصلكم برسالة نصية بحلول يوم السبت 28 نوفمبر دون الحاجة إلى التواصل معنا."
+            in email), email
