@@ -3,13 +3,15 @@ the voucher as a form field, «تعويض: قسيمة شراء … سارية ح
 28.11.», and after 35 hours apologised only «نعتذر عن الانقطاع». The voucher is now one sentence
 ([compensation] by_lead, [compensation.sent], [compensation.sent_brief], [compensation.sent_short]),
 with month-name dates except in the SMS, and the apology is the stronger «نعتذر بشدة عن طول
-الانقطاع»."""
+الانقطاع». AR-3: the call-centre banner and social post ask for the emails lost since 09:30."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from crisiscomms import render
+from crisiscomms import load_incident, render
 from crisiscomms.samples import load_example
 from crisiscomms.text.bidi import strip_controls
 
@@ -66,3 +68,23 @@ def test_ar1_status_page_says_no_need_to_contact_us_and_the_email_is_unchanged()
     email = _text("compensation", "email")
     assert ("وستصلكم برسالة نصية بحلول يوم السبت 28 نوفمبر دون الحاجة إلى التواصل معنا."
             in email), email
+
+
+# AR-3: the call-centre banner and post did not say that emails sent since 09:30 are lost
+# ([lost_email] lost_dated, f.contact.resend).
+_HARD = Path(__file__).resolve().parent / "data" / "hard"
+_LOST = "لم تصلنا رسائل البريد الإلكتروني منذ 09:30، فيُرجى إعادة إرسالها بعد الإصلاح."
+
+
+@pytest.mark.parametrize(("channel", "output"), [("banner", "text"), ("banner", "html"),
+                                                 ("social", "text")])
+def test_ar3_callcentre_banner_and_post_ask_for_the_lost_emails(channel: str,
+                                                                output: str) -> None:
+    message = render(load_incident(_HARD / "callcentre-arru.yaml"), languages=["ar"],
+                     channels=[channel])["ar", channel]
+    text = strip_controls(getattr(message, output) or "").replace("<bdi>", "").replace(
+        "</bdi>", "")
+    assert _LOST in text, text
+    assert "نعتذر عن الإزعاج." in text and "عبر الدردشة في موقعنا" in text, text
+    key, most = _BUDGET[channel]
+    assert float(message.stats[key]) <= most, message.stats
