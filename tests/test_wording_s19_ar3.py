@@ -91,7 +91,7 @@ def test_channels_down_need_no_agreement(call_centre: Bundle, channel: str) -> N
         assert "لا يمكن لممثلينا الرد على المكالمات، ولا تصلنا رسائل البريد الإلكتروني" in text
     elif channel == "status_page":
         # s25: the status page says email in its own lost-email sentence, the phone line alone.
-        assert "خط الهاتف لدينا معطل" in text and "لم يتم حفظ الرسائل" in text
+        assert "خط الهاتف لدينا معطل" in text and "لم تُحفظ الرسائل" in text
     else:
         assert "خط الهاتف والبريد الإلكتروني لدينا" in text
 

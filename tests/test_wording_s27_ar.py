@@ -88,3 +88,30 @@ def test_ar3_callcentre_banner_and_post_ask_for_the_lost_emails(channel: str,
     assert "نعتذر عن الإزعاج." in text and "عبر الدردشة في موقعنا" in text, text
     key, most = _BUDGET[channel]
     assert float(message.stats[key]) <= most, message.stats
+
+
+# AR-4: the call-centre auto-reply said "… ونعتذر عن ذلك، لذا يُرجى …" and apologised again for
+# "الإزعاج"; the status page gave the estimate again in brackets.
+def _callcentre(channel: str, output: str = "text") -> str:
+    message = render(load_incident(_HARD / "callcentre-arru.yaml"), languages=["ar"],
+                     channels=[channel])["ar", channel]
+    return strip_controls(getattr(message, output) or "").replace("<bdi>", "").replace(
+        "</bdi>", "")
+
+
+@pytest.mark.parametrize("output", ["text", "html"])
+def test_ar4_callcentre_auto_reply_apologises_once(output: str) -> None:
+    text = _callcentre("email", output)
+    assert ("هذا رد آلي. بسبب خلل في مركز الاتصال، لا يمكننا حاليًا استقبال الرسائل بالبريد "
+            "الإلكتروني، ولم تُحفظ رسالتكم، ونعتذر عن ذلك. يُرجى إعادة إرسالها بعد عودة البريد "
+            "الإلكتروني إلى العمل، والمتوقعة يوم الاثنين 23 نوفمبر الساعة 12:00.") in text, text
+    assert "لذا" not in text and "الإزعاج" not in text and text.count("نعتذر") == 1, text
+    assert "تعمل فرقنا على معالجة الخلل على مدار الساعة. نشكركم على صبركم." in text, text
+
+
+@pytest.mark.parametrize("output", ["text", "html"])
+def test_ar4_callcentre_status_page_says_the_estimate_once(output: str) -> None:
+    text = _callcentre("status_page", output)
+    assert ("لم تُحفظ الرسائل التي أُرسلت إلينا بالبريد الإلكتروني منذ الساعة 09:30، لذا يُرجى "
+            "إعادة إرسالها بعد عودة البريد الإلكتروني إلى العمل.") in text, text
+    assert text.count("12:00") == 1, text
