@@ -37,8 +37,9 @@ def test_resolved_email_opening_is_one_grammatical_sentence() -> None:
     for output in ("text", "html"):
         text = seen(b, "ar", "email", output).replace("<strong>", "").replace("</strong>", "")
         assert "بشأنه:" not in text
-        assert ("نود إعلامكم بما يلي عن الخلل الذي راسلتمونا بشأنه (خلل في الشبكة الخلوية في "
-                "وسط البلاد): تمت معالجة الخلل، وعادت الخدمة إلى العمل بالكامل") in text
+        # s27 (reading 46 AR-5): the title without brackets, the restoration as news.
+        assert ("شكرًا لتواصلكم معنا بشأن الخلل في الشبكة الخلوية في وسط البلاد. يسعدنا إعلامكم "
+                "بأن الخلل قد عولج، وبأن الخدمة عادت إلى العمل بالكامل") in text
 
 
 def test_voucher_expiry_in_short_agrees_with_the_compensation() -> None:

@@ -115,3 +115,19 @@ def test_ar4_callcentre_status_page_says_the_estimate_once(output: str) -> None:
     assert ("لم تُحفظ الرسائل التي أُرسلت إلينا بالبريد الإلكتروني منذ الساعة 09:30، لذا يُرجى "
             "إعادة إرسالها بعد عودة البريد الإلكتروني إلى العمل.") in text, text
     assert text.count("12:00") == 1, text
+
+
+# AR-5: the resolved email put the title in brackets ("نود إعلامكم بما يلي عن الخلل الذي
+# راسلتمونا بشأنه (خلل في …): تمت معالجة الخلل، …").
+@pytest.mark.parametrize(("name", "said"), [
+    ("compensation", "شكرًا لتواصلكم معنا بشأن الخلل في الشبكة الخلوية في وسط البلاد. يسعدنا "
+                     "إعلامكم بأن الخلل قد عولج، وبأن الخدمة عادت إلى العمل بالكامل يوم السبت 21 "
+                     "نوفمبر الساعة 17:50، بعد 35 ساعة و40 دقيقة من بدء الخلل."),
+    ("resolved", "يسعدنا إعلامكم بأن الخلل قد عولج، وبأن الخدمة عادت إلى العمل بالكامل يوم الأحد "
+                 "22 نوفمبر الساعة 10:05، بعد ساعة من بدء الخلل.")])
+@pytest.mark.parametrize("output", ["text", "html"])
+def test_ar5_resolved_email_names_the_fault_without_brackets(name: str, said: str,
+                                                             output: str) -> None:
+    text = _text(name, "email", output).replace("<bdi>", "").replace("</bdi>", "")
+    assert said in text, text
+    assert "نود إعلامكم بما يلي" not in text and "بشأنه (" not in text, text
