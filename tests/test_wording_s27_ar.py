@@ -131,3 +131,25 @@ def test_ar5_resolved_email_names_the_fault_without_brackets(name: str, said: st
     text = _text(name, "email", output).replace("<bdi>", "").replace("</bdi>", "")
     assert said in text, text
     assert "نود إعلامكم بما يلي" not in text and "بشأنه (" not in text, text
+
+
+# AR-6: the IVR's written script left out «بالإنجليزية», which the SSML says ([speech]
+# keyword_script).
+def test_ar6_identified_ivr_script_says_the_keyword_as_the_ssml_does() -> None:
+    text = _text("identified", "ivr")
+    assert "أرسلوا كلمة BILL بالإنجليزية برسالة نصية إلى الرقم 2040." in text, text
+    assert text.count("بالإنجليزية") == 1, text
+
+
+def test_ar6_urlcode_ivr_script_says_the_keyword_as_the_ssml_does() -> None:
+    message = render(load_incident(_HARD / "urlcode-arru.yaml"), languages=["ar"],
+                     channels=["ivr"])["ar", "ivr"]
+    text = strip_controls(message.text)
+    assert "أو بإرسال كلمة PAY بالإنجليزية برسالة نصية إلى الرقم 2040." in text, text
+    assert "بالإنجليزية برسالة نصية إلى الرقم اثنان صفر أربعة صفر" in strip_controls(
+        message.ssml or "")
+
+
+def test_ar6_other_languages_keep_their_script() -> None:
+    en = render(load_example("identified"), languages=["en"], channels=["ivr"])["en", "ivr"]
+    assert "text BILL to 2040" in en.text and "the word" not in en.text
