@@ -153,3 +153,11 @@ def test_ar6_urlcode_ivr_script_says_the_keyword_as_the_ssml_does() -> None:
 def test_ar6_other_languages_keep_their_script() -> None:
     en = render(load_example("identified"), languages=["en"], channels=["ivr"])["en", "ivr"]
     assert "text BILL to 2040" in en.text and "the word" not in en.text
+
+
+# AR-7: the overnight IVR gave the next update's time but not where to find it.
+@pytest.mark.parametrize("output", ["text", "ssml"])
+def test_ar7_overnight_ivr_says_where_the_next_update_comes(output: str) -> None:
+    text = _text("overnight", "ivr", output)
+    assert "الليلة" in text and "، هنا وعلى موقعنا. شكرًا لصبركم." in text, text
+    assert "عبر الدردشة في موقعنا" in text and "ويوم الجمعة حتى" in text, text
