@@ -161,3 +161,15 @@ def test_ar7_overnight_ivr_says_where_the_next_update_comes(output: str) -> None
     text = _text("overnight", "ivr", output)
     assert "الليلة" in text and "، هنا وعلى موقعنا. شكرًا لصبركم." in text, text
     assert "عبر الدردشة في موقعنا" in text and "ويوم الجمعة حتى" in text, text
+
+
+# AR-2: the call-centre SMS (phone and email down) said neither where the next update appears
+# nor sorry.
+def test_ar2_callcentre_sms_gives_the_link_and_apologises() -> None:
+    message = render(load_incident(_HARD / "callcentre-arru.yaml"), languages=["ar"],
+                     channels=["sms"])["ar", "sms"]
+    text = strip_controls(message.text)
+    assert text.startswith("خلل في مركز الاتصال والبريد الإلكتروني: قيد الإصلاح."), text
+    assert "عبر الدردشة في موقعنا، أو بزيارة مراكز الخدمة. نعتذر لكم." in text, text
+    assert text.endswith(" status.netivim.example"), text
+    assert message.stats["segments"] <= 3
