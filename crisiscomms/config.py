@@ -597,6 +597,10 @@ class CompensationWords(_Strict):
     monthly bill, valid until 31 December 2026; no need to ask.", reading 33 en): ``{by}`` (from
     ``by_lead``), ``{percent}``, ``{base}``, ``{expiry}``. It is ``sentence`` and ``brief`` alike;
     without it (or before the day is known), ``sentence``."""
+    sent_brief: dict[DeliveryKey, str] = {}
+    """``sent`` in brief (``f.compensation.brief``: the social post, short on room), with the
+    dates in full: the same slots, ``{expiry}`` as ``expiry_short`` says it (Arabic "، سارية
+    حتى 31 ديسمبر 2026"; reading 46 AR-1); without it, ``sent``."""
     sent_direct: dict[DeliveryKey, str] = {}
     """``sent`` said to one customer (``f.compensation.direct``: the email reply, the IVR, the
     rep's quote), where ``sent`` speaks of "every affected customer" for the public channels

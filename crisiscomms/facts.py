@@ -1447,6 +1447,7 @@ def _compensation(incident: Incident, config: Config, language: Language, lang: 
                   if comp.of.value in words.base_short else base)
     if (whole_sent := dated(words.sent, sent.lead, expiry, until, base)) is not None:
         sentence = brief = whole_sent
+        brief = dated(words.sent_brief, sent.lead, expiry, expiry_said, base) or brief
     # The same said to one customer (the email reply, the IVR, a rep's quote: "we will text you
     # a voucher worth 10% of your monthly bill"), s26 EN-5.
     direct_base = (_word(words.base_direct[comp.of.value], language.speech)

@@ -479,6 +479,9 @@ def _render_outputs(ts: TemplateSet, lang: str, channel: str, views: Views,
                 # A script read aloud: a caller cannot follow a link, so an address typed in
                 # incident text becomes the words for where it points, as in the SSML.
                 raw = speech.replace_addresses(raw, language.speech)
+                # A keyword said as the SSML says it, where the language writes it so.
+                raw = speech.script_keywords(raw, language.speech,
+                                             short <= language.speech.keyword_through)
                 if strategy == "isolates":
                     # Those words may land inside an isolated left-to-right value ("https://…
                     # *2040" becomes "באתר שלנו *2040"): protect what follows them again.

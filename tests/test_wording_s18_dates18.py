@@ -163,7 +163,7 @@ def test_the_hebrew_one_to_one_email_opens_with_shalom_rav() -> None:
 
 # s25 (reading 30 en-2): English says it first, "This is an automatic reply:".
 AUTOMATIC = {"he": "ומייל זה נשלח אליכם אוטומטית.", "en": "This is an automatic reply:",
-             "ar": "وهذا رد آلي.", "ru": "Это автоматический ответ."}
+             "ar": "هذا رد آلي. بسبب", "ru": "Это автоматический ответ."}  # ar: s27 AR-4
 RECEIVED = {"he": ("תודה שכתבתם", "פנייתכם התקבלה"), "en": ("Thank you for", "We have your"),
             "ar": ("شكرًا", "تلقينا طلبكم"), "ru": ("Спасибо за обращение", "получено")}
 

@@ -212,7 +212,8 @@ def test_hebrew_sms_says_when_the_next_update_comes_in_hebrew_terms() -> None:
 @pytest.mark.parametrize(("lang", "words"), [
     ("he", ["יישלח ב-SMS עד 28.11", "10%", "מהחשבון החודשי", "31.12.2026"]),
     ("en", ["we will text you", "no need to ask", "10%", "of your monthly bill", "31 Dec 2026"]),
-    ("ar", ["تصلكم برسالة نصية بحلول 28.11", "من الفاتورة الشهرية", "31.12.2026"]),
+    ("ar", ["ستصلكم تلقائيًا برسالة نصية بحلول 28.11",  # s27 AR-1
+             "من الفاتورة الشهرية", "31.12.2026"]),
     # s26 RU-3: "не позднее" for the last day.
     ("ru", ["Пришлём его в SMS не позднее 28.11", "от ежемесячного счёта", "31.12.2026"]),
 ])

@@ -48,7 +48,9 @@ def moved() -> Bundle:
 CUSTOMER_VOICE = {"he": ("ללא צורך בפנייה", "לפנות אלינו כדי"),
                   "en": ("we will text every affected customer", "no need to ask",
                          "we will text you", "You do not need to ask"),
-                  "ar": ("ستصلهم", "التواصل معنا من أجل", "وستصلكم", "ستحصلون"),
+                  # s27 (reading 46 AR-1): the Arabic public sentence speaks to its readers.
+                  "ar": ("ستصلكم برسالة نصية بحلول", "ستصلهم", "التواصل معنا من أجل", "وستصلكم",
+                         "ستحصلون"),
                   "ru": ("Мы пришлём его", "пришлём его")}
 DIRECT_VOICE = {"he": "ללא צורך בפנייה", "en": "we will text you a voucher",
                 "ar": "وستصلكم برسالة نصية", "ru": "Мы пришлём его"}

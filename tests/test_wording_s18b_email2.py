@@ -79,8 +79,9 @@ OPENING = {
            "your email has not been saved. Please send it again once our email is back up",
            "Our phone line is down because of this problem.",
            "Until then, you can reach us by chat on our website and at our service centres."],
-    "ar": ["بسبب عطل في مركز خدمة الزبائن، لا يمكننا حاليًا معالجة الرسائل",
-           "لم يتم حفظ رسالتكم",
+    # s27 (reading 46 AR-4): "هذا رد آلي" first; the message not kept, then the apology.
+    "ar": ["هذا رد آلي. بسبب عطل في مركز خدمة الزبائن، لا يمكننا حاليًا استقبال الرسائل",
+           "ولم تُحفظ رسالتكم، ونعتذر عن ذلك.",
            "خط الهاتف لدينا معطل حاليًا بسبب هذا الخلل.",
            "يمكنكم التواصل معنا عبر الدردشة في موقعنا، أو بزيارة مراكز الخدمة."],
     "ru": ["Сейчас у нас сбой в центре обслуживания клиентов, поэтому Ваше письмо не будет "
@@ -113,7 +114,7 @@ def test_the_auto_reply_names_the_fault_then_the_email_kept_then_where_to_turn(
 
 
 NOT_KEPT = {"he": "פנייתכם לא נשמרה", "en": "your email has not been saved",
-            "ar": "لم يتم حفظ رسالتكم", "ru": "Ваше письмо не будет обработано и не сохранится"}
+            "ar": "لم تُحفظ رسالتكم", "ru": "Ваше письмо не будет обработано и не сохранится"}
 # Said only when the team states `[contact.email] kept = true` (s19: not promised by default).
 KEPT = {"he": "פנייתכם נשמרה אצלנו ותטופל כשהשירות יחזור לפעול, ואין צורך לשלוח אותה שוב.",
         "en": "Your email has been kept and will be answered once email is back, so "
@@ -250,7 +251,7 @@ def test_a_resolved_message_no_longer_says_the_channels_are_down() -> None:
 STATUS_KEPT = {"he": "פניות שנשלחו אלינו במייל מאז תחילת התקלה לא נשמרו: נבקש לשלוח אותן שוב",
                "en": "Emails sent to us since the problem began have not reached us: please "
                      "send them again once our email is back up",
-               "ar": "لم يتم حفظ الرسائل المرسلة إلينا بالبريد الإلكتروني منذ بداية الخلل",
+               "ar": "لم تُحفظ الرسائل التي أُرسلت إلينا بالبريد الإلكتروني منذ",  # s27 AR-4
                "ru": "Письма, отправленные нам с начала сбоя, до нас не дошли"}
 
 

@@ -65,7 +65,11 @@ def test_the_whole_workaround_outlasts_the_customer_action(lang: str) -> None:
     assert incident.workaround is not None
     text, level = _script(incident, lang)
     # Russian says it after "А пока, " (s21 R13 #8): its first letter is small there.
-    assert incident.workaround[lang].rstrip(".")[1:] in text and level < 4
+    said = incident.workaround[lang].rstrip(".")[1:]
+    if lang == "ar":
+        # s27 (reading 46 AR-6): the script says the keyword as the SSML does.
+        said = said.replace("BILL", "BILL بالإنجليزية")
+    assert said in text and level < 4
 
 
 @pytest.mark.parametrize("name", ["monitoring", "investigating"])

@@ -37,8 +37,9 @@ def test_resolved_email_opening_is_one_grammatical_sentence() -> None:
     for output in ("text", "html"):
         text = seen(b, "ar", "email", output).replace("<strong>", "").replace("</strong>", "")
         assert "بشأنه:" not in text
-        assert ("نود إعلامكم بما يلي عن الخلل الذي راسلتمونا بشأنه (خلل في الشبكة الخلوية في "
-                "وسط البلاد): تمت معالجة الخلل، وعادت الخدمة إلى العمل بالكامل") in text
+        # s27 (reading 46 AR-5): the title without brackets, the restoration as news.
+        assert ("شكرًا لتواصلكم معنا بشأن الخلل في الشبكة الخلوية في وسط البلاد. يسعدنا إعلامكم "
+                "بأن الخلل قد عولج، وبأن الخدمة عادت إلى العمل بالكامل") in text
 
 
 def test_voucher_expiry_in_short_agrees_with_the_compensation() -> None:
@@ -48,8 +49,9 @@ def test_voucher_expiry_in_short_agrees_with_the_compensation() -> None:
     assert "صالح حتى" not in text
     # s22 (reading 18): the last day follows the voucher it bounds, agreeing with it.
     # s25 (reading 30 AR-14): "قسيمة شراء" as everywhere else, then the route and the last day.
-    assert ("تعويض: قسيمة شراء بقيمة 10% من الفاتورة الشهرية، سارية حتى 31.12.2026، تصلكم "
-            "برسالة نصية بحلول 28.11.") in text
+    # s27 (reading 46 AR-1): one sentence, said to the reader, the route and the last day first.
+    assert ("ستصلكم تلقائيًا برسالة نصية بحلول 28.11 قسيمة شراء بقيمة 10% من الفاتورة الشهرية، "
+            "سارية حتى 31.12.2026.") in text
 
 
 @pytest.mark.parametrize("name", ["compensation", "resolved"])

@@ -91,7 +91,7 @@ def test_channels_down_need_no_agreement(call_centre: Bundle, channel: str) -> N
         assert "لا يمكن لممثلينا الرد على المكالمات، ولا تصلنا رسائل البريد الإلكتروني" in text
     elif channel == "status_page":
         # s25: the status page says email in its own lost-email sentence, the phone line alone.
-        assert "خط الهاتف لدينا معطل" in text and "لم يتم حفظ الرسائل" in text
+        assert "خط الهاتف لدينا معطل" in text and "لم تُحفظ الرسائل" in text
     else:
         assert "خط الهاتف والبريد الإلكتروني لدينا" in text
 
@@ -125,8 +125,9 @@ def test_the_ivr_says_the_compensation_as_the_email_does() -> None:
     # s25 (reading 30 AR-14): with the voucher's route and last day said, the Saturday-evening
     # script keeps the action and the chat (the only way to a person until Sunday) by saying the
     # compensation in its short form, the percent, the bill, the year, the route and the day kept.
-    assert ("تعويض: قسيمة شراء بقيمة 10% من الفاتورة الشهرية، سارية حتى 31.12.2026، تصلكم "
-            "برسالة نصية بحلول 28.11.") in ivr
+    # s27 (reading 46 AR-1): one sentence with the dates by month name, in brief.
+    assert ("وتعويضًا عن ذلك، ستصلكم تلقائيًا برسالة نصية بحلول السبت 28 نوفمبر قسيمة شراء بقيمة "
+            "10% من الفاتورة الشهرية، سارية حتى 31 ديسمبر 2026.") in ivr
     # The last day with its year, as every channel says it (s23 arcomp, issue 11 #9).
     assert "ويسري التعويض" not in ivr
     assert bundle["ar", "ivr"].stats["seconds"] <= 45

@@ -94,7 +94,9 @@ def test_arabic_resolved_sms_puts_a_colon_before_the_status() -> None:
         for text in levels(load_example(name), "ar"):
             assert " - " not in text, text
     # Reading 7 L3: no "الخلل: تمت المعالجة" doubling; the status opens the sentence.
-    assert "تمت معالجة الخلل في الشبكة الخلوية في وسط البلاد." in _text(sms("compensation", "ar"))
+    # s27 (reading 46 AR-1): the time said in the same sentence, for the stronger apology.
+    assert "تمت معالجة الخلل في الشبكة الخلوية في وسط البلاد الساعة 17:50." in _text(
+        sms("compensation", "ar"))
 
 
 # --- 3. Emails not kept: no "no need to contact us again" ------------------------------------

@@ -111,9 +111,8 @@ def test_arabic_compensation_banner_says_the_voucher_runs_until() -> None:
     b = render(load_example("compensation"), languages=("ar",), channels=("banner",))
     text = seen(b, "ar", "banner")
     assert "ويسري التعويض" not in text
-    # s25 (reading 30 AR-14): with the voucher's route and last day the banner says it in short,
-    # the voucher's own "سارية" agreeing with it.
-    assert "قسيمة شراء بقيمة 10% من الفاتورة الشهرية، سارية حتى 31.12.2026، تصلكم" in text
+    # s27 (reading 46 AR-1): one sentence, the voucher's own verb agreeing with it.
+    assert "من الفاتورة الشهرية، دون الحاجة إلى التواصل معنا، وتسري القسيمة حتى 31 ديسمبر" in text
 
 
 def test_hebrew_compensation_banner_says_the_status_as_a_sentence() -> None:

@@ -38,8 +38,9 @@ def test_arabic_status_page_names_the_fault_with_one_word() -> None:
     bundle = render(load_incident(HARD / "callcentre-arru.yaml"), languages=["ar"],
                     channels=["status_page"])
     text = seen(bundle, "ar", "status_page")
-    # s25 (reading 30): emails lost "since the fault began" (منذ بداية الخلل), one word still.
-    assert "منذ بداية الخلل" in text and "العطل" not in text
+    # s25 (reading 30): emails lost "since the fault began" (منذ بداية الخلل), one word still;
+    # s27 (reading 46 AR-4): since its time, the same day.
+    assert "منذ الساعة 09:30" in text and "العطل" not in text
 
 
 def test_call_centre_auto_reply_says_now_once() -> None:

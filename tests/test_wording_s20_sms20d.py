@@ -91,8 +91,10 @@ def test_the_usual_compensation_form_stays_where_it_fits() -> None:
     # s21 (R12 ar L1): the short time form keeps the status link.
     # s25 (reading 30): the voucher's route and last day outrank the link; the Arabic apology
     # takes the sender's room.
-    ("ar", "عادت الخدمة الساعة 17:50. تعويض: قسيمة شراء بقيمة 10% من الفاتورة الشهرية، "
-           "سارية حتى 31.12.2026، تصلكم برسالة نصية بحلول 28.11. نعتذر عن الانقطاع."),
+    # s27 (reading 46 AR-1): one sentence, and the stronger apology, for which the title takes
+    # the time into its own sentence.
+    ("ar", "الساعة 17:50. ستصلكم تلقائيًا برسالة نصية بحلول 28.11 قسيمة شراء بقيمة 10% من "
+           "الفاتورة الشهرية، سارية حتى 31.12.2026. نعتذر بشدة عن طول الانقطاع."),
     # s26 RU-3: "по" and "не позднее" for the days.
     ("ru", "действует по 31.12.2026. Пришлём его в SMS не позднее 28.11. Приносим извинения."),
 ])

@@ -38,8 +38,9 @@ AUTOMATICALLY = {"en": "will text", "ar": "تلقائي", "ru": "автомат�
 # s25 (reading 30 AR-14, RU-9): with the voucher's route and last day the Arabic and Russian
 # complete sentences no longer fit 280 beside the apology; the post says the short form, which
 # keeps the percent, the bill, the expiry with its year, the route and the last day.
-SHORT_SENT = {"ar": ("تعويض: قسيمة شراء بقيمة 10% من الفاتورة الشهرية، سارية حتى 31.12.2026، تصلكم "
-                     "برسالة نصية بحلول 28.11."),
+# s27 (reading 46 AR-1): the Arabic one sentence in brief, the dates by month name.
+SHORT_SENT = {"ar": ("ستصلكم تلقائيًا برسالة نصية بحلول السبت 28 نوفمبر قسيمة شراء بقيمة 10% من "
+                     "الفاتورة الشهرية، سارية حتى 31 ديسمبر 2026."),
               # s26 RU-3: "по" and "не позднее" for the days, no "на сумму".
               "ru": ("Компенсация: сертификат на 10 % от ежемесячного счёта, действует по "
                      "31.12.2026. Пришлём его в SMS не позднее 28.11.")}
@@ -48,7 +49,7 @@ TODAY = {"en": "resolved today at 17:50.", "ar": "عادت الخدمة اليو
 YESTERDAY = {"en": "resolved yesterday at 17:50.", "ar": "عادت الخدمة أمس الساعة 17:50.",
              "ru": "работа восстановлена вчера в 17:50."}
 WEEKDAY = {"en": "on Saturday 21", "ar": "السبت", "ru": "в субботу"}
-SORRY = {"en": "We are very sorry for the long outage.", "ar": "نعتذر عن الانقطاع.",
+SORRY = {"en": "We are very sorry for the long outage.", "ar": "نعتذر بشدة عن طول الانقطاع.",
          "ru": "Приносим извинения."}
 
 

@@ -53,7 +53,8 @@ def test_a_resolved_script_out_of_hours_keeps_the_customer_action(lang: str) -> 
         # The compensation still says how it arrives (Arabic: in brief at the last level, where
         # the hours line that follows sends only other matters to the phone).
         # s25 (reading 30): how it arrives is now the route and the last day.
-        assert {"he": "השובר יישלח ב-SMS עד יום שבת, 28 בנובמבר", "ar": "تصلكم برسالة نصية بحلول",
+        assert {"he": "השובר יישלח ב-SMS עד יום שבת, 28 בנובמבר",
+                "ar": "ستصلكم تلقائيًا برسالة نصية بحلول",  # s27 AR-1
                 "ru": "Мы пришлём его в SMS не позднее субботы, 28 ноября"}[lang] in text, text
 
 
@@ -85,9 +86,11 @@ def test_the_arabic_restoration_is_dated_at_every_level() -> None:
     # The complete sentence, in every channel, with the last day's year at every level since s23;
     # s25 (reading 30 AR-14): the voucher's route and last day, the last wordings in short.
     levels = [strip_controls(m.text) for m in _levels(load_example("compensation"), "ar")]
-    assert ("ستصلهم القسيمة برسالة نصية بحلول يوم السبت 28 نوفمبر دون الحاجة إلى التواصل معنا."
-            in levels[0])
-    assert "سارية حتى 31.12.2026، تصلكم برسالة نصية بحلول 28.11." in levels[-1]
+    # s27 (reading 46 AR-1): one sentence, the dates by month name at every level.
+    assert ("ستصلكم برسالة نصية بحلول السبت 28 نوفمبر قسيمة شراء بقيمة 10% من الفاتورة الشهرية، "
+            "دون الحاجة إلى التواصل معنا، وتسري القسيمة حتى 31 ديسمبر 2026." in levels[0])
+    assert "بحلول السبت 28 نوفمبر قسيمة شراء" in levels[-1]
+    assert "سارية حتى 31 ديسمبر 2026." in levels[-1]
 
 
 def test_the_arabic_workaround_follows_a_comma() -> None:

@@ -79,7 +79,7 @@ def test_he_template_builds_no_compensation_by_replace() -> None:
 def test_ar_compensation_sms_keeps_link_with_short_time() -> None:
     text, units = _sms(load_example("compensation"), "ar")
     assert units <= 201
-    assert "عادت الخدمة الساعة 17:50." in text
-    # s25 (reading 30 AR-14): the voucher's route and last day outrank the link; the apology
-    # takes the sender's room.
-    assert text.endswith("تصلكم برسالة نصية بحلول 28.11. نعتذر عن الانقطاع."), text
+    # s27 (reading 46 AR-1): the stronger apology; the title takes the time into its sentence
+    # and the apology the sender's room.
+    assert "في وسط البلاد الساعة 17:50." in text
+    assert text.endswith("سارية حتى 31.12.2026. نعتذر بشدة عن طول الانقطاع."), text

@@ -30,7 +30,8 @@ from .example_edits import edited, seen
 ROOT = Path(__file__).resolve().parent.parent
 HARD = ROOT / "tests" / "data" / "hard"
 # s25 (reading 30 AR-14): the voucher now comes "برسالة نصية بحلول …"; the no-need clause stays.
-NO_CONTACT = "دون الحاجة إلى التواصل معنا."
+# s27 (reading 46 AR-1): one sentence, the last day after the no-need clause.
+NO_CONTACT = "دون الحاجة إلى التواصل معنا، وتسري القسيمة حتى 31 ديسمبر 2026."
 
 
 def _levels(lang: str, incident_path: str) -> list[tuple[float, str]]:
@@ -54,11 +55,12 @@ def test_1_arabic_compensation_every_wording_says_no_need_to_contact_us() -> Non
     # and the year (the whole sentence no longer fits beside the action and the chat).
     for _seconds, text in levels[:7]:
         assert NO_CONTACT in text, text
-        assert "ستصلهم القسيمة برسالة نصية بحلول يوم السبت 28 نوفمبر" in text, text
+        assert "ستصلكم برسالة نصية بحلول السبت 28 نوفمبر" in text, text
     for seconds, text in levels[7:]:
         assert seconds <= 45, seconds
-        assert ("تعويض: قسيمة شراء بقيمة 10% من الفاتورة الشهرية، سارية حتى 31.12.2026، تصلكم "
-                "برسالة نصية بحلول 28.11.") in text
+        # s27 (reading 46 AR-1): one sentence in brief, "تلقائيًا", the dates by month name.
+        assert ("ستصلكم تلقائيًا برسالة نصية بحلول السبت 28 نوفمبر قسيمة شراء بقيمة 10% من "
+                "الفاتورة الشهرية، سارية حتى 31 ديسمبر 2026.") in text
 
 
 def test_2_russian_overnight_has_room() -> None:

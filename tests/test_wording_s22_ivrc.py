@@ -51,7 +51,8 @@ def test_ar_voucher_next_year_says_the_year_in_brief() -> None:
     text = strip_controls(bundle["ar", "ivr"].text)
     # s25 (reading 30 AR-14): with the voucher's route and last day, the short form keeps the
     # year of a voucher valid next year.
-    assert "سارية حتى 31.1.2027، تصلكم برسالة نصية بحلول 28.11." in text
+    # s27 (reading 46 AR-1): one sentence in brief, the dates by month name.
+    assert "بحلول السبت 28 نوفمبر قسيمة شراء" in text and "سارية حتى 31 يناير 2027." in text
     assert bundle["ar", "ivr"].stats["seconds"] <= 45
 
 

@@ -116,5 +116,7 @@ def test_arabic_compensation_keeps_no_need_to_contact_us() -> None:
     # s25 (reading 30 AR-14): the voucher's route and last day put the whole sentence over 45 s
     # beside the action and the chat out of hours: wording 7 says the short form, with the year.
     assert message.stats["short"] == 7 and message.stats["seconds"] <= 45
-    assert ("تعويض: قسيمة شراء بقيمة 10% من الفاتورة الشهرية، سارية حتى 31.12.2026، تصلكم "
-            "برسالة نصية بحلول 28.11." in strip_controls(message.text))
+    # s27 (reading 46 AR-1): one sentence in brief, "تلقائيًا", the dates by month name.
+    assert ("وتعويضًا عن ذلك، ستصلكم تلقائيًا برسالة نصية بحلول السبت 28 نوفمبر قسيمة شراء "
+            "بقيمة 10% من الفاتورة الشهرية، سارية حتى 31 ديسمبر 2026."
+            in strip_controls(message.text))

@@ -81,7 +81,8 @@ def test_ar_changed_sms_keeps_the_link() -> None:
 def test_ar_compensation_expiry_follows_the_voucher() -> None:
     text, units = _sms(load_example("compensation"), "ar")
     # s25 (reading 30 AR-14): "قسيمة شراء", then the route and the last day.
-    assert "تعويض: قسيمة شراء بقيمة 10% من الفاتورة الشهرية، سارية حتى 31.12.2026،" in text
+    # s27 (reading 46 AR-1): one sentence.
+    assert "قسيمة شراء بقيمة 10% من الفاتورة الشهرية، سارية حتى 31.12.2026." in text
     assert "يسري حتى" not in text
     assert units <= 201
 

@@ -65,7 +65,7 @@ def test_compensation_sweep_has_no_error(name: str, kind: str, next_year: bool, 
 # восстановлена …"), so the credit's harm apology fits it (269 of 280): said in full, not the
 # short one.
 @pytest.mark.parametrize(("lang", "short", "harm"), [
-    ("ar", "نعتذر عن الانقطاع.", None),
+    ("ar", "نعتذر بشدة عن طول الانقطاع.", None),  # s27 AR-1
     ("ru", "Приносим извинения.", "Приносим извинения за длительный сбой.")])
 def test_compact_resolved_social_falls_back_to_the_short_apology(lang: str, short: str,
                                                                  harm: str | None) -> None:
@@ -137,7 +137,9 @@ def test_ar_banner_says_the_voucher_needs_no_contact() -> None:
         text = _text(bundle, "ar", "banner", output)
         # s25 (reading 30 AR-14): with the voucher's route and last day the banner says the
         # short form, then the long outage's apology.
-        assert "تصلكم برسالة نصية بحلول" in text
-        assert "28.11</bdi>. نعتذر عن انقطاع الخدمة وما سبّبه لكم من عناء." in text or (
-            "28.11. نعتذر عن انقطاع الخدمة وما سبّبه لكم من عناء." in text), text
+        # s27 (reading 46 AR-1): one sentence, with "دون الحاجة إلى التواصل معنا", then the
+        # stronger apology.
+        assert "وتعويضًا عن ذلك، ستصلكم برسالة نصية بحلول" in text
+        assert "دون الحاجة إلى التواصل معنا، وتسري القسيمة حتى" in text
+        assert "2026. نعتذر بشدة عن طول الانقطاع." in text, text
     assert not [f for f in bundle.findings if f.channel == "banner"]

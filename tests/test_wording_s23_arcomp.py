@@ -128,6 +128,8 @@ def test_arabic_ivr_sent_says_the_whole_fact_with_its_year() -> None:
     text = strip_controls(bundle["ar", "ivr"].text)
     said = TAGS.sub("", strip_controls(bundle["ar", "ivr"].ssml or ""))
     # s25 (reading 30 AR-14): the route and the last day, in the short form with the year.
-    assert ("سارية حتى 31.12.2026، تصلكم برسالة نصية بحلول 28.11.") in text
+    # s27 (reading 46 AR-1): one sentence, the dates by month name.
+    assert "ستصلكم تلقائيًا برسالة نصية بحلول السبت 28 نوفمبر" in text
+    assert "سارية حتى 31 ديسمبر 2026." in text
     assert "حتى الحادي والثلاثين من ديسمبر عام ألفين وستة وعشرين" in said
     assert bundle["ar", "ivr"].stats["seconds"] <= 45

@@ -80,5 +80,8 @@ def test_arabic_stores_have_their_own_verb_noun() -> None:
     texts = [strip_controls(m.text) for m in bundle.messages]
     assert not [t for t in texts if "وفي مراكز الخدمة" in t]
     social = strip_controls(bundle["ar", "social"].text)
-    assert "عبر الدردشة في موقعنا أو بزيارة مراكز الخدمة." in social
+    # s27 (reading 46 AR-3): the lost-email line takes the second channel's room, as in English
+    # (reading 45 EN-1); the chat stays.
+    assert "لم تصلنا رسائل البريد الإلكتروني منذ 09:30" in social
+    assert "عبر الدردشة في موقعنا." in social
     assert any("عبر الدردشة في موقعنا، أو بزيارة مراكز الخدمة." in t for t in texts)

@@ -36,7 +36,7 @@ ROUTE = {"he": "SMS", "en": "will text", "ar": "برسالة نصية", "ru": "S
 # s26 (reading 33 en): the English sentence opens with the day ("By Saturday 28 November, we will
 # text every affected customer …").
 BY = {"he": "עד יום שבת, 28 בנובמבר", "en": "Saturday 28 November",
-      "ar": "بحلول يوم السبت 28 نوفمبر", "ru": "не позднее субботы, 28 ноября"}
+      "ar": "السبت 28 نوفمبر", "ru": "не позднее субботы, 28 ноября"}  # ar: s27 AR-1
 # s26 RU-3: the Russian short form says the last day with "не позднее" ("до" left the day itself
 # in doubt); reading 45 RU-1: the long forms say "не позднее субботы, 28 ноября" too.
 BY_SHORT = {"he": "עד 28.11", "en": "By Saturday 28 Nov", "ar": "بحلول 28.11",
@@ -44,7 +44,7 @@ BY_SHORT = {"he": "עד 28.11", "en": "By Saturday 28 Nov", "ar": "بحلول 28
 BY_SAID = {"he": "עד יום שבת, עשרים ושמונה בנובמבר",
            "en": "By Saturday the twenty-eighth of November",
            # The Saturday-evening Arabic script says it in short, keeping the chat and the action.
-           "ar": "بحلول الثامن والعشرين من نوفمبر",
+           "ar": "بحلول السبت الثامن والعشرين من نوفمبر",  # s27 AR-1
            "ru": "не позднее субботы, двадцать восьмого ноября"}
 # How it arrives without the settings (the wording before session 25).
 OLD = {"he": "השובר יישלח אוטומטית, ללא צורך בפנייה.",  # s26: no "אליכם", reading 33

@@ -88,10 +88,11 @@ def test_hebrew_says_no_need_to_ask_in_the_third_person(example: Bundle, hard: B
 
 
 def test_arabic_says_the_voucher_reaches_them(example: Bundle) -> None:
-    # The public notice speaks of every affected customer in the third person.
+    # s27 (reading 46 AR-1): the public notice speaks to its readers, as its apology does
+    # ("وما سبّبه لكم من عناء"), in one sentence: no "جميع الزبائن المتضررين … ستصلهم".
     text = _text(example, "ar", "status_page")
-    assert "ستصلهم القسيمة برسالة نصية" in text
-    assert "ستصلكم القسيمة" not in text
+    assert "ستصلكم برسالة نصية بحلول السبت 28 نوفمبر قسيمة شراء" in text
+    assert "ستصلهم" not in text
     # The email answers one customer in the second person throughout (s26 AR-6,
     # f.compensation.direct): no "جميع الزبائن المتضررين" beside "ستصلكم".
     text = _text(example, "ar", "email")

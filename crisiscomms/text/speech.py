@@ -94,6 +94,7 @@ __all__ = [
     "keyword_words",
     "parse_lexicon",
     "replace_addresses",
+    "script_keywords",
     "speak_text",
     "speech_words",
     "spoken_date",
@@ -397,6 +398,10 @@ class SpeechWords:
     lexicon: Mapping[str, Pronunciation] = field(default_factory=dict)
     """Words said otherwise than an engine guesses from their spelling (``[speech.lexicon]``:
     place names; the organisation's ``pronounce`` adds its names): :func:`apply_lexicon`."""
+    keyword_script: bool = False
+    """Whether the IVR's written script says ``keyword``'s words too, as the SSML does
+    (:func:`script_keywords`; Arabic "كلمة BILL بالإنجليزية", reading 46 AR-6): whoever records
+    or reads the script must not leave them out."""
 
     @classmethod
     def from_mapping(cls, lang: str, data: Mapping[str, Any]) -> SpeechWords:
@@ -614,6 +619,7 @@ def _parse_words(lang: str, data: Mapping[str, Any]) -> SpeechWords:
         keyword_named=r.words("keyword_named"),
         keyword_through=r.integer("keyword_through", 0, 99, 99),
         ipa_phones=_phones(r),
+        keyword_script=r.flag("keyword_script", False),
     )
     words = replace(words, lexicon=parse_lexicon(r.table("lexicon").data, "speech.lexicon",
                                                  words.ipa_phones))
@@ -1481,6 +1487,27 @@ def _say_keywords(fragment: str, w: SpeechWords) -> str:
                 + (f"\ue004{escape(tail)}\ue005" if tail else ""))
 
     return _KEYWORD_SAID_RE.sub(said, fragment)
+
+
+def script_keywords(text: str, lang: str | SpeechWords, keep: bool) -> str:
+    """Plain text (the IVR's written script) with each keyword said as the SSML says it, where
+    the language writes it so (``SpeechWords.keyword_script``) and the wording keeps the
+    keyword's words (``keep``); else the text as it is.
+
+    >>> from dataclasses import replace
+    >>> w = replace(_resolve("ar"), keyword_script=True)
+    >>> script_keywords("أرسلوا كلمة BILL إلى الرقم 2040.", w, True)
+    'أرسلوا كلمة BILL بالإنجليزية إلى الرقم 2040.'
+    >>> script_keywords("أرسلوا كلمة BILL إلى الرقم 2040.", w, False)
+    'أرسلوا كلمة BILL إلى الرقم 2040.'
+    """
+    w = _resolve(lang)
+    if not (keep and w.keyword_script and w.keyword):
+        return text
+    lead, _, tail = w.keyword.partition("{word}")
+    marked = _mark_keywords(text, w)
+    return _KEYWORD_SAID_RE.sub(
+        lambda m: (lead if m.group(1) == _KEYWORD_MARKS[0] else "") + m.group(2) + tail, marked)
 
 
 def keyword_words(fragment: str, keep: bool) -> str:
