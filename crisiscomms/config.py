@@ -796,6 +796,11 @@ class ContactWords(_Strict):
     """``phone_closed`` for the line's next opening alone (``opens_day``), whose ``{hours}``
     has no comma of its own to close ("звоните нам сегодня с 08:00 или пишите в чат", where
     the run of days takes "…, с 08:00 до 20:00, или …"). Missing: ``phone_closed``."""
+    phone_closed_run: str = ""
+    """``phone_closed`` for the run the line opens in alone, without the week's other hours
+    (``f.contact.phone_closed_run``), whose ``{hours}`` has no comma of its own to close
+    ("звоните нам с воскресенья по четверг с 08:00 до 20:00 или пишите в чат"; reading 46
+    RU-4). Missing: ``phone_closed``."""
 
 
 _VIA = Literal["phone", "email", "web", "letter", "fax", "store"]

@@ -1802,7 +1802,8 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         "phone_closed_alone": _phone_closed(phone_run, config, language, say, ()) or closing,
         # The run with the other channel, for the wording before the last (the chat kept over
         # the week's other hours).
-        "phone_closed_run": _phone_closed(phone_run, config, language, say, others) or closing,
+        "phone_closed_run": _phone_closed(phone_run, config, language, say, others,
+                                          language.contact.phone_closed_run) or closing,
         # The same with the line's next opening alone ("call us tomorrow from 08:00, or chat
         # with us ..."), for the IVR's last wordings, which keep the chat (s23 saidb23).
         "phone_closed_next": _phone_closed(

@@ -76,7 +76,8 @@ def test_monitoring_payment_sms_says_do_not_pay_again() -> None:
     # s26: the reason says what will happen, after the joined clause.
     assert ("لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا: ستظهر الدفعات قبل نهاية الأحد."
             in _text(ar))
-    assert "Платить и обращаться повторно не нужно: платёж отобразится 22.11." in _text(ru)
+    # s27 (reading 46 RU-7): the reason first, then both no-needs.
+    assert "Платёж отобразится 22.11, платить и обращаться повторно не нужно." in _text(ru)
     assert ar.stats["segments"] <= 3 and ru.stats["segments"] <= 3
 
 

@@ -127,7 +127,8 @@ def test_hebrew_compensation_banner_says_the_status_as_a_sentence() -> None:
 @pytest.mark.parametrize(("lang", "beyond", "repeat"), [
     ("ar", "خلل في الإنترنت المنزلي في الشمال (ويشمل أيضًا خدمة التلفزيون).",
      "الخدمات المتأثرة: الإنترنت المنزلي"),
-    ("ru", "Сбой домашнего интернета на севере (также телевидение).",
+    # s27 (reading 46 RU-8): a sentence, not "(также X)".
+    ("ru", "Сбой домашнего интернета на севере. Он затронул также телевидение.",
      "Затронутые сервисы: домашний интернет"),
     ("he", "הפסקת אינטרנט ביתי בצפון (גם שירות הטלוויזיה).", "השירותים המושפעים:"),
     ("en", "Home internet outage in the North (also TV service).", "Affected services:"),

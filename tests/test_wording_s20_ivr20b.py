@@ -26,15 +26,17 @@ LAST = 5  # short_wording - 1 until s22 ivrd added wordings 7-8 (out of phone ho
 NOW = {"he": r"כרגע", "en": r"\b(?:right now|for now|now|at the moment)\b", "ar": r"حاليًا",
        "ru": r"\bсейчас\b"}
 CALLS = {"he": "נציגינו אינם יכולים לענות לשיחות", "en": "Our representatives cannot take calls",
-         "ar": "لا يمكن لممثلينا الرد على المكالمات", "ru": "Наши операторы"}
+         # s27 (reading 46 RU-1): after "Сейчас у нас сбой колл-центра:" in small letters.
+         "ar": "لا يمكن لممثلينا الرد على المكالمات", "ru": "аши операторы"}
 EMAIL = {"he": "וגם פניות במייל אינן מתקבלות", "en": "emails to us are not getting through",
          "ar": "ولا تصلنا رسائل البريد الإلكتروني",
-         # s26: the fault is not named yet on the Russian down line, which comes first.
-         "ru": "из-за сбоя письма на нашу электронную почту тоже не доходят"}
+         # s27 (reading 46 RU-1): the fault is named first, before its colon.
+         "ru": "письма на нашу электронную почту тоже не доходят"}
 WORKING = {"he": "ניתן לפנות בצ'אט באתר ובמרכזי השירות",
            "en": "You can reach us by chat on our website and at our service centres",
            "ar": "يمكنكم التواصل معنا عبر الدردشة في موقعنا، أو بزيارة مراكز الخدمة",
-           "ru": "Мы на связи в чате на нашем сайте и в наших сервисных центрах"}
+           # s27: "А пока мы на связи …" after the estimate.
+           "ru": "ы на связи в чате на нашем сайте и в наших сервисных центрах"}
 
 
 @pytest.mark.parametrize("lang", LANGS)

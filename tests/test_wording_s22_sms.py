@@ -29,9 +29,10 @@ HARD = ROOT / "tests" / "data" / "hard"
 # s26: the short action opens with its no-need clause and says its reason after a colon.
 JOINED = {"he": "אין צורך לשלם או לפנות שוב:",
           "ar": "لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا:",
-          "ru": "Платить и обращаться повторно не нужно:"}
+          # s27 (reading 46 RU-7): Russian gives the reason first, "Платёж отобразится 22.11, …".
+          "ru": "платить и обращаться повторно не нужно."}
 SHORT = {"he": "אין צורך לשלם שוב:", "ar": "لا حاجة إلى الدفع مجددًا:",
-         "ru": "Платить повторно не нужно:"}
+         "ru": "платить повторно не нужно."}
 HE_MONITORING = ("נתיבים: עיכוב בקליטת תשלומים באתר – התיקון הושלם, במעקב. העדכון הבא: 12:30. "
                  "אין צורך לשלם או לפנות שוב: התשלום יופיע עד סוף יום א׳.")
 
@@ -106,8 +107,9 @@ def test_the_fact_is_none_for_an_action_that_is_not_a_no_need_again_line() -> No
         facts = build_facts(load_example("monitoring"), ts.config, ts.language(lang), lang,
                             None)
         said = {"he": " התשלום יופיע עד סוף יום א׳.", "ar": " ستظهر الدفعات قبل نهاية الأحد.",
-                "ru": " платёж отобразится 22.11."}[lang]
-        assert str(facts["action_joined_no_contact"]) == JOINED[lang] + said, lang
+                "ru": "Платёж отобразится 22.11, "}[lang]
+        joined = said + JOINED[lang] if lang == "ru" else JOINED[lang] + said
+        assert str(facts["action_joined_no_contact"]) == joined, lang
 
 
 def test_a_joined_action_already_says_no_contact() -> None:

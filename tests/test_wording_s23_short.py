@@ -38,7 +38,8 @@ BEYOND = {"he": "תקלה בכניסה לאפליקציה, באזור האישי
 BEYOND_LIST = {"he": "(גם האזור האישי, המוקד והצ'אט)",
                "en": "(also the online account, the phone line and the chat)",
                "ar": "(ويشمل أيضًا الحساب الشخصي ومركز الاتصال والدردشة)",
-               "ru": "(также личный кабинет, колл-центр и чат)"}
+               # s27 (reading 46 RU-8): "Затронуты также: …" where it fits, else in brackets.
+               "ru": "личный кабинет, колл-центр и чат"}
 
 
 def _full_names(raw: dict[str, Any], lang: str) -> list[str]:

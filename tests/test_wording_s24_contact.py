@@ -94,7 +94,8 @@ BEYOND_FULL = {"he": "(גם האזור האישי באתר, המוקד הטלפ�
                "en": "(also the online account, our phone line and the chat on our website)",
                "ar": "الدردشة في موقعنا)", "ru": "(также личный кабинет на сайте, телефонная линия"}
 BEYOND_SHORT = {"he": "המוקד והצ'אט)", "en": "the phone line and the chat)",
-                "ar": "ومركز الاتصال والدردشة)", "ru": "колл-центр и чат)"}
+                # s27 (reading 46 RU-8): "Затронуты также: …" where it fits, else in brackets.
+                "ar": "ومركز الاتصال والدردشة)", "ru": "личный кабинет, колл-центр и чат"}
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -38,7 +38,7 @@ PAY = {"he": "לשלם", "en": "pay again", "ar": "الدفع مجددًا", "ru
 REASON = {"he": ("התשלום יופיע",),
           "en": ("payments will show", "your payment will show"),
           "ar": ("ستظهر الدفعات", "ستظهر الدفعة"),
-          "ru": ("всё зачтём", "платёж отобразится")}
+          "ru": ("всё зачтём", "латёж отобразится")}
 SORRY = {"he": "מתנצלים", "en": ("sorry", "apologise"), "ar": "نعتذر", "ru": "извинени"}
 
 
@@ -80,7 +80,7 @@ def test_the_no_contact_clause_joins_the_action_after_its_reason() -> None:
     ts = template_set()
     joined = {"he": "אין צורך לשלם או לפנות שוב: התשלום יופיע עד סוף יום א׳.",
               "ar": "لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا: ستظهر الدفعات قبل نهاية الأحد.",
-              "ru": "Платить и обращаться повторно не нужно: платёж отобразится 22.11."}
+              "ru": "Платёж отобразится 22.11, платить и обращаться повторно не нужно."}
     for lang, said in joined.items():
         facts = build_facts(load_example("monitoring"), ts.config, ts.language(lang), lang, None)
         assert str(facts["action_joined_no_contact"]) == said, lang

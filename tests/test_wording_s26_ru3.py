@@ -22,7 +22,7 @@ def test_ru_monitoring_short_action_says_when_the_payment_shows() -> None:
     for channel in ("sms", "banner", "social"):
         said = _text(bundle, "ru", channel)
         assert "зачтём" not in said and "до понедельника" not in said, channel
-        assert "платёж отобразится 22.11." in said, channel
+        assert "Платёж отобразится 22.11," in said, channel
     sms = bundle["ru", "sms"]
     assert sms.stats["segments"] <= 3
     assert "status.netivim.example" in _text(bundle, "ru", "sms")

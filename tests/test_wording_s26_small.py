@@ -48,7 +48,7 @@ def _texts(incident: object, langs: tuple[str, ...], channels: tuple[str, ...]
 
 PROMISE = {"he": "נקלט", "en": "went through", "ar": "تمت دفعتكم", "ru": "прошёл"}
 SHOWS = {"he": ("התשלום יופיע",), "en": ("will show",), "ar": ("ستظهر الدفع",),
-         "ru": ("платёж отобразится",)}
+         "ru": ("латёж отобразится",)}
 
 
 @pytest.mark.parametrize("services", [(), ("chat",), ("call-centre",)],
@@ -68,7 +68,8 @@ def test_the_short_action_says_when_payments_will_show() -> None:
     assert short["he"] == "אין צורך לשלם שוב: התשלום יופיע עד סוף יום א׳"
     assert short["en"] == "Please do not pay again: payments will show by Sunday night"
     assert short["ar"] == "لا حاجة إلى الدفع مجددًا: ستظهر الدفعات قبل نهاية الأحد"
-    assert short["ru"] == "Платить повторно не нужно: платёж отобразится 22.11"
+    # s27 (reading 46 RU-7): the reason first.
+    assert short["ru"] == "Платёж отобразится 22.11, платить повторно не нужно"
 
 
 def test_the_no_need_clause_takes_contact_us_before_its_reason() -> None:
@@ -76,7 +77,7 @@ def test_the_no_need_clause_takes_contact_us_before_its_reason() -> None:
     joined = {"he": "אין צורך לשלם או לפנות שוב: התשלום יופיע עד סוף יום א׳.",
               "ar": "لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا: ستظهر الدفعات قبل نهاية "
                     "الأحد.",
-              "ru": "Платить и обращаться повторно не нужно: платёж отобразится 22.11."}
+              "ru": "Платёж отобразится 22.11, платить и обращаться повторно не нужно."}
     for lang, said in joined.items():
         facts = build_facts(load_example("monitoring"), ts.config, ts.language(lang), lang, None)
         assert str(facts["action_joined_no_contact"]) == said, lang
@@ -96,8 +97,8 @@ def test_monitoring_sms_keeps_its_segments_and_the_contact_clause() -> None:
     # An earlier try lost "ولا إلى التواصل معنا": "مع انتهاء المتابعة" gives it room; link kept.
     assert text["ar"].endswith("التحديث القادم: 12:30. لا حاجة إلى الدفع مجددًا ولا إلى التواصل "
                                "معنا: ستظهر الدفعات قبل نهاية الأحد. status.netivim.example")
-    assert text["ru"].endswith("Следующее сообщение: 12:30. Платить и обращаться повторно не "
-                               "нужно: платёж отобразится 22.11. status.netivim.example")
+    assert text["ru"].endswith("Следующее сообщение: 12:30. Платёж отобразится 22.11, платить и "
+                               "обращаться повторно не нужно. status.netivim.example")
     assert "Please do not pay again: your payment will show by the end of Sunday 22 November." \
         in text["en"] and "No need to contact us again." in text["en"]
 
