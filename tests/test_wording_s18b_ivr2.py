@@ -66,9 +66,8 @@ def test_the_whole_workaround_outlasts_the_customer_action(lang: str) -> None:
     text, level = _script(incident, lang)
     # Russian says it after "А пока, " (s21 R13 #8): its first letter is small there.
     said = incident.workaround[lang].rstrip(".")[1:]
-    if lang == "ar":
-        # s27 (reading 46 AR-6): the script says the keyword as the SSML does.
-        said = said.replace("BILL", "BILL بالإنجليزية")
+    # s27 (reading 46 AR-6, RU-3): the script says the keyword as the SSML does.
+    said = said.replace("BILL", {"ar": "BILL بالإنجليزية", "ru": "BILL латиницей"}[lang])
     assert said in text and level < 4
 
 
