@@ -2,10 +2,10 @@
 "will be handled according to the priority order" («והוא יטופל לפי סדר העדיפויות») whenever the
 incident had one, though that order does not put such clients first: every language now always says
 the urgent form. HE-4: the talking points of a resolved long outage gave reps no words for the
-stronger apology the customer channels use: they now quote it, as the open long outage's do. HE-3: the
-monitoring SMS was the only open one without an apology: «מתנצלים.» now takes the room of the sender
-the fill brought back (the handset shows the sender ID). HE-1 (the call-centre SMS's lost emails) is
-left: see the report."""
+stronger apology the customer channels use: they now quote it, as the open long outage's do.
+HE-3: the monitoring SMS was the only open one without an apology: «מתנצלים.» now takes the
+room of the sender the fill brought back (the handset shows the sender ID). HE-1 (the call-centre
+SMS's lost emails) is left: see the report."""
 
 from __future__ import annotations
 
@@ -36,7 +36,8 @@ def test_he2_partners_a_client_in_distress_is_urgent(name: str, lang: str, outpu
 
 
 _STRONG = {"he": "\"אנו מתנצלים מכל הלב על הפגיעה בשירות לאורך זמן רב כל כך.\"",
-           "en": "\"We are very sorry for the disruption to your service, which went on far too long.\"",
+           "en": "\"We are very sorry for the disruption to your service, which went on far too"
+                 " long.\"",
            "ar": "طوال تلك المدة الطويلة.»",
            "ru": "«Приносим искренние извинения за длительный сбой»."}
 
