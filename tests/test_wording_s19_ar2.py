@@ -74,7 +74,8 @@ def test_partners_promise_no_priority_order_without_a_priority() -> None:
     text = seen(bare, "ar", "partners")
     assert "ترتيب الأولوية" not in text and "على وجه السرعة" in text
     kept = seen(render(incident, languages=["ar"], channels=["partners"]), "ar", "partners")
-    assert "ترتيب الأولوية" in kept
+    # s27b (reading 47 HE-2): with a priority too the client is treated as urgent.
+    assert "ترتيب الأولوية" not in kept and "على وجه السرعة" in kept
 
 
 def test_monitoring_speaks_of_the_fault_as_past() -> None:

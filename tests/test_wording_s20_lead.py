@@ -28,9 +28,10 @@ def test_partners_promise_no_priority_order_the_notice_never_set(
                     channels=["partners"])
     text = seen(bundle, lang, "partners")
     assert urgent in text and queue not in text
-    # With a stated priority the client joins it.
+    # s27b (reading 47 HE-2): with a stated priority too, which does not put such clients first.
     bundle = render(load_example("identified"), languages=[lang], channels=["partners"])
-    assert queue in seen(bundle, lang, "partners")
+    text = seen(bundle, lang, "partners")
+    assert urgent in text and queue not in text
 
 
 def test_arabic_status_page_names_the_fault_with_one_word() -> None:

@@ -50,8 +50,9 @@ def test_a_keyword_sms_keeps_the_sender() -> None:
 def test_a_no_need_action_joins_the_no_need_line_in_hebrew() -> None:
     text, _ = _sms(example_path("monitoring"))
     # Session 25 (reading 30 en-5): the action keeps its reason; s26: after the joined clause.
+    # s27b (reading 47 HE-3): the apology follows it, in the room of the sender.
     assert text.endswith("העדכון הבא: 12:30. אין צורך לשלם או לפנות שוב: התשלום יופיע עד סוף יום "
-                         "א׳.")
+                         "א׳. מתנצלים.")
     assert "אין צורך לשלם שוב" not in text
 
 

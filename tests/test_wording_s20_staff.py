@@ -127,7 +127,8 @@ def test_russian_partners_follow_the_priority_order() -> None:
     # (R8 ru M4) the client is still helped "безотлагательно".
     text = seen(bundle("identified", ("ru",), ("partners",)), "ru", "partners")
     assert "в первую очередь" not in text
-    assert "его обращение рассмотрят в установленном порядке приоритета" in text
+    # s27b (reading 47 HE-2): with an order too, the client is helped "безотлагательно".
+    assert "в установленном порядке приоритета" not in text and "безотлагательно" in text
     data = load_example("identified").model_dump(mode="json", exclude_none=True)
     internal = {k: v for k, v in data["internal"].items() if k != "priority"}
     b = render(edited("identified", internal=internal), languages=("ru",),

@@ -92,8 +92,9 @@ def test_monitoring_sms_keeps_its_segments_and_the_contact_clause() -> None:
     assert segments == {"he": 2, "en": 2, "ar": 3, "ru": 3}
     text = {m.language: strip_controls(m.text or "") for m in bundle}
     # ", עם סיום המעקב" gives its room to the joined clause (the next update still says when).
-    assert text["he"] == ("נתיבים: עיכוב בקליטת תשלומים באתר – התיקון הושלם, במעקב. העדכון הבא: "
-                          "12:30. אין צורך לשלם או לפנות שוב: התשלום יופיע עד סוף יום א׳.")
+    # s27b (reading 47 HE-3): "מתנצלים." in the room of the sender.
+    assert text["he"] == ("עיכוב בקליטת תשלומים באתר – התיקון הושלם, במעקב. העדכון הבא: "
+                          "12:30. אין צורך לשלם או לפנות שוב: התשלום יופיע עד סוף יום א׳. מתנצלים.")
     # An earlier try lost "ولا إلى التواصل معنا": "مع انتهاء المتابعة" gives it room; link kept.
     assert text["ar"].endswith("التحديث القادم: 12:30. لا حاجة إلى الدفع مجددًا ولا إلى التواصل "
                                "معنا: ستظهر الدفعات قبل نهاية الأحد. status.netivim.example")
