@@ -40,3 +40,36 @@ def test_callcentre_partner_notice_says_why_no_second_request_is_needed() -> Non
         said = seen(bundle, "ru", "partners", output)
         assert ("зарегистрированы и будут рассмотрены, так что повторно обращаться по ним не "
                 "нужно.") in said, output
+
+
+def test_open_incident_sms_apologises_within_three_segments() -> None:
+    """RU-2: the investigating, identified, overnight and call-centre SMS said no sorry while every
+    other channel did; the "Статус: " label, then "Следующее сообщение:" as "Напишем вам в",
+    make the room. The sender, the link and the action stay."""
+    bundles = {name: render(load_example(name), languages=["ru"], channels=["sms"])
+               for name in ("investigating", "identified", "overnight")}
+    bundles["callcentre"] = _hard("callcentre", ["sms"])
+    for name, bundle in bundles.items():
+        said = seen(bundle, "ru", "sms")
+        assert said.startswith("Нетивим: "), name
+        assert said.endswith(" Приносим извинения. status.netivim.example"), name
+        assert "Статус:" not in said, name
+        assert bundle["ru", "sms"].stats["segments"] <= 3, name
+    assert (" (также телевидение). Выясняем причину. Срок пока неизвестен. Перезагружать роутер "
+            "не нужно. Напишем вам в 09:10.") in seen(bundles["investigating"], "ru", "sms")
+    assert "Счёт на почту: SMS BILL на 2040. Напишем вам в 15:00." in seen(
+        bundles["identified"], "ru", "sms")
+    assert ("Нетивим: проблема с международными звонками. Идёт устранение. Ожидаемый срок: ночью "
+            "в 02:00.") in seen(bundles["overnight"], "ru", "sms")
+    assert ("Мы на связи в чате на сайте и в сервисных центрах. Приносим извинения."
+            ) in seen(bundles["callcentre"], "ru", "sms")
+
+
+def test_sms_with_no_room_for_the_apology_keeps_its_link() -> None:
+    """RU-2: the monitoring SMS (the reader: minor, may stay) has no room even without the label;
+    it keeps its label and the status page link rather than trade them for an apology."""
+    bundle = render(load_example("monitoring"), languages=["ru"], channels=["sms"])
+    said = seen(bundle, "ru", "sms")
+    assert "Статус: сбой устранён, идёт проверка." in said
+    assert said.endswith(" status.netivim.example")
+    assert bundle["ru", "sms"].stats["segments"] <= 3
