@@ -34,7 +34,7 @@ def test_critical_apology_is_for_the_outage_not_a_planned_break() -> None:
 
 
 def test_callcentre_partner_notice_says_why_no_second_request_is_needed() -> None:
-    """RU-3: a bare comma before «повторно обращаться по ним не нужно» (old RU-12's construction)."""
+    """RU-3: a bare comma before «повторно обращаться по ним не нужно» (old RU-12)."""
     bundle = _hard("callcentre", ["partners"])
     for output in ("text", "html"):
         said = seen(bundle, "ru", "partners", output)
