@@ -134,5 +134,11 @@ def test_russian_scoped_line_long_form_where_its_units_fit(level: int) -> None:
     incident = _callcentre()
     more = len(RU_LONG) - len(RU_SHORT)  # 7 units
     assert RU_SHORT in _with_room(incident, "ru", level, more - 1)
-    text = _with_room(incident, "ru", level, more)
+    # Reading 47 RU-2: the apology comes first (its 20 units for the 8 of "Статус: " and the 7
+    # of "Напишем вам в"): 7 units left give the apology, not the long form.
+    assert "Приносим извинения." in _with_room(incident, "ru", level, more)
+    assert RU_SHORT in _with_room(incident, "ru", level, more)
+    # The long form where its units fit after the apology and the rest of the fill.
+    text = _with_room(incident, "ru", level, 42)
+    assert "Приносим извинения." in text
     assert RU_LONG in text and RU_SHORT not in text, text

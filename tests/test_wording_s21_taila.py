@@ -184,16 +184,19 @@ def test_the_russian_call_centre_sms_carries_the_link() -> None:
     text, units = _sms(load_incident(HARD / "callcentre-arru.yaml"), "ru")
     # s25 (reading 30 RU-3): the title names the call centre, not a "centre обслуживания"
     # that reads as the walk-in office; the shorter title leaves room for the whole status line.
-    assert text == ("Нетивим: сбой колл-центра (также эл. почта). Статус: идёт устранение. "
-                    "Ожидаемый срок: 12:00. Следующее сообщение: 11:00. Мы на связи в чате на "
-                    "сайте и в сервисных центрах. status.netivim.example"), text
+    # Reading 47 RU-2: the apology, for the "Статус: " label and "Напишем вам в".
+    assert text == ("Нетивим: сбой колл-центра (также эл. почта). Идёт устранение. "
+                    "Ожидаемый срок: 12:00. Напишем вам в 11:00. Мы на связи в чате на "
+                    "сайте и в сервисных центрах. Приносим извинения. status.netivim.example"), text
     assert units <= 201
 
 
 @pytest.mark.parametrize("example", ["identified", "investigating", "monitoring", "overnight"])
 def test_the_promise_form_only_where_the_link_needs_it(example: str) -> None:
     text, units = _sms(load_example(example), "ru")
-    assert "Напишем вам" not in text
+    # Reading 47 RU-2: or where the apology needs it (identified, investigating).
+    assert "Напишем вам" not in text or text.endswith(" Приносим извинения. status.netivim.example")
+    assert ("Напишем вам" in text) == (example in ("identified", "investigating"))
     assert units <= 201
 
 

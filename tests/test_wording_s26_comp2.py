@@ -40,7 +40,7 @@ def test_a_critical_incident_apologises_for_the_harm_not_an_inconvenience() -> N
     apologises for the harm to the service from its first minute."""
     bundle = render(load_example("investigating"), languages=["he", "en", "ar", "ru"])
     words = {"he": ("הפגיעה בשירות", "אי הנוחות"), "en": ("the disruption", "inconvenience"),
-             "ar": ("انقطاع الخدمة", "الإزعاج"), "ru": ("перерыв в работе", "неудобства")}
+             "ar": ("انقطاع الخدمة", "الإزعاج"), "ru": ("этот сбой", "неудобства")}
     for lang, (harm, belittling) in words.items():
         for channel in ("email", "status_page", "banner", "social"):
             said = _text(bundle, lang, channel)
