@@ -79,8 +79,9 @@ def test_english_compensation_is_the_complete_sentence() -> None:
     # s25 (reading 30 en-1): the voucher's route and last day put the complete sentence over
     # 45 seconds beside the action; the short form says them all, the action kept.
     # s26 (reading 33 en): a sentence said to the caller, never the label "Compensation: …".
-    assert ("By Saturday 28 Nov, we will text you a voucher worth 10% of your monthly bill, "
-            "valid until 31 Dec 2026; no need to ask.") in text
+    # s27b (reading 47 EN-2): the caller's whole sentence, its dates in full, from wording 4 too.
+    assert ("By Saturday 28 November, we will text you a voucher worth 10% of your monthly bill, "
+            "valid until 31 December 2026. You do not need to ask for it.") in text
     assert "Compensation:" not in text
     assert "Automatic compensation" not in text and level == 4
 

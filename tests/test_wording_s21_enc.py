@@ -56,7 +56,7 @@ def test_scripts_keep_the_whole_sentence_within_45_seconds(voucher: Bundle,
     assert ("By Sunday 27 December, we will text you a voucher worth 15% of your monthly bill, "
             "valid until 31 January 2027. You do not need to ask for it.") in seen(voucher, "en",
                                                                                    "ivr")
-    assert "By Saturday 28 Nov, we will text you" in seen(compensation, "en", "ivr")
+    assert "By Saturday 28 November, we will text you" in seen(compensation, "en", "ivr")  # s27b
 
 
 def test_small_counts_of_a_length_are_words(voucher: Bundle) -> None:
