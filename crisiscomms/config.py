@@ -705,6 +705,10 @@ class ContactWords(_Strict):
     """A working channel said of the organisation in the third person, inside a quote a
     reseller says in their own name ("by chat on its website"; ``f.contact.working_third``);
     ``{address}`` optional. Missing: its ``channel``."""
+    brief: dict[ContactId, str] = {}
+    """A working channel said in brief as a whole sentence ("دردشة موقعنا تعمل."), for the SMS
+    where a lost-email request leaves no room for ``short`` (``f.contact.brief_one``, the first
+    working channel; reading 47 AR-1). Missing: not said."""
     scoped: dict[ContactId, str] = {}
     """A working channel with a verb of its own, as ``short_other`` lists them ("call
     {address}", "visit our service centres": "For anything else, call *2040 or …";
@@ -827,6 +831,12 @@ class LostEmailWords(_Strict):
     {since} did not reach us: please resend them after {back}."): ``{since}`` the outage's
     start, ``{back}`` the estimate, both as the short channels write a time; used while an
     estimate is set and not monitoring. Empty: ``lost`` alone (reading 44 EN-2, EN-3)."""
+
+    lost_brief: str = ""
+    """``lost_dated`` as a bare request, for the SMS where the working channel, the apology and
+    the link must still fit beside it ("أعيدوا إرسال رسائل البريد الإلكتروني منذ {since} بعد
+    الإصلاح."; ``f.contact.resend_brief``, reading 47 AR-1): ``{since}`` as in ``lost_dated``.
+    Empty: not said."""
 
     lost_said: str = ""
     """The same on the phone line, after its down line has said that email is not getting

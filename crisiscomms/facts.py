@@ -1128,6 +1128,11 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
                 and incident.status.value != "monitoring"):
             facts["contact"][key] = Phrase(dated, (("since", facts["started"]["short"]),
                                                    ("back", facts["eta"]["short"])))
+    # The same as a bare request, for the SMS ([lost_email] lost_brief; reading 47 AR-1).
+    brief = language.lost_email.lost_brief
+    facts["contact"]["resend_brief"] = Phrase(brief, (("since", facts["started"]["short"]),)) \
+        if (facts["contact"]["resend"] is not None and brief and incident.eta is not None
+            and incident.status.value != "monitoring") else None
     facts["changes"] = [_change(c, language, lang, say, moment) for c in changes or ()]
     # The estimate's change on its own, for the sentence that replaces a message's ETA line.
     facts["eta_change"] = next((c for c in facts["changes"] if c["eta"]), None)
@@ -1766,6 +1771,10 @@ def _contact(incident: Incident, config: Config, language: Language, lang: str,
         # caller can use from what they hear, email last (reading 28 HE-15, EN-11, AR-3, RU-1).
         "short_said": Phrase(words.short, (("channel", _said_first(working_short, working_ids)),))
         if working_short else None,
+        # The first working channel as a brief sentence ([contact.brief]), for the SMS beside a
+        # lost-email request (reading 47 AR-1); None without one.
+        "brief_one": next((_word(words.brief[cid], say) for cid in working_ids[:1]
+                           if cid in words.brief), None),
         # The working channels said of the organisation, for the partners' quote (R19).
         "working_third": _working_third(config, language, lang, say, is_down),
         # Every working channel as a bare list, for staff notices (s19 R3).
