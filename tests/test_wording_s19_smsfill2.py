@@ -96,7 +96,8 @@ def test_arabic_resolved_sms_puts_a_colon_before_the_status() -> None:
             assert " - " not in text, text
     # Reading 7 L3: no "الخلل: تمت المعالجة" doubling; the status opens the sentence.
     # s27 (reading 46 AR-1): the time said in the same sentence, for the stronger apology.
-    assert "تمت معالجة الخلل في الشبكة الخلوية في وسط البلاد الساعة 17:50." in _text(
+    # s27 (reading 47 AR-3): "عولج", shorter, keeps the sender of an SMS that announces a voucher.
+    assert "نتيفيم: عولج الخلل في الشبكة الخلوية في وسط البلاد الساعة 17:50." in _text(
         sms("compensation", "ar"))
 
 

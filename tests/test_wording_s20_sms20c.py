@@ -127,5 +127,10 @@ def test_arabic_and_russian_investigating_sms_keep_the_router_line(lang: str, sa
 ])
 def test_call_centre_sms_names_the_chat_and_the_service_centres(lang: str, said: str) -> None:
     text, units, errors = _sms(load_incident(HARD / "callcentre-arru.yaml"), lang)
+    if lang == "ar":
+        # s27b (reading 47 AR-1): with the emails sent to us lost, the request to resend them
+        # takes the second channel's room in Arabic's three segments (as wording 11 keeps one
+        # working channel); the service centres are named on every other channel.
+        said = "دردشة موقعنا تعمل."
     assert said in text, text
     _check(text, units, errors, lang)

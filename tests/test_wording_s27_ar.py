@@ -175,7 +175,8 @@ def test_ar2_callcentre_sms_gives_the_link_and_apologises() -> None:
     message = render(load_incident(_HARD / "callcentre-arru.yaml"), languages=["ar"],
                      channels=["sms"])["ar", "sms"]
     text = strip_controls(message.text)
-    assert text.startswith("خلل في مركز الاتصال والبريد الإلكتروني: قيد الإصلاح."), text
-    assert "عبر الدردشة في موقعنا، أو بزيارة مراكز الخدمة. نعتذر لكم." in text, text
+    # s27b (reading 47 AR-1): the sender and the lost-email request, the chat in brief.
+    assert text.startswith("نتيفيم: خلل في مركز الاتصال: قيد الإصلاح."), text
+    assert "دردشة موقعنا تعمل. نعتذر لكم." in text, text
     assert text.endswith(" status.netivim.example"), text
     assert message.stats["segments"] <= 3
