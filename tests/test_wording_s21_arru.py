@@ -102,7 +102,7 @@ def test_r3_nit_banner_and_partner_notice_say_the_title_as_a_sentence(channel: s
 
 def test_r4_russian_callcentre_sms_names_the_channels_in_few_words() -> None:
     text, units = _sms("callcentre-arru", "ru")
-    # s21 tail21a: "Напишем вам в 11:00." then makes room for the link after them.
+    # s21 tail21a: "Новости в 11:00." (reading 48 RU-1) then makes room for the link after them.
     # Reading 47 RU-2: the apology before the link.
     assert text.endswith("Мы на связи в чате на сайте и в сервисных центрах. Приносим "
                          "извинения. status.netivim.example")

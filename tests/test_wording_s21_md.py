@@ -134,8 +134,8 @@ def test_russian_scoped_line_long_form_where_its_units_fit(level: int) -> None:
     incident = _callcentre()
     more = len(RU_LONG) - len(RU_SHORT)  # 7 units
     assert RU_SHORT in _with_room(incident, "ru", level, more - 1)
-    # Reading 47 RU-2: the apology comes first (its 20 units for the 8 of "Статус: " and the 7
-    # of "Напишем вам в"): 7 units left give the apology, not the long form.
+    # Reading 47 RU-2: the apology comes first (its 20 units for the 8 of "Статус: " and the 11
+    # of "Новости в", reading 48 RU-1): 7 units left give the apology, not the long form.
     assert "Приносим извинения." in _with_room(incident, "ru", level, more)
     assert RU_SHORT in _with_room(incident, "ru", level, more)
     # The long form where its units fit after the apology and the rest of the fill.

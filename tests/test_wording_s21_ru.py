@@ -35,10 +35,10 @@ def _bundle(name: str, *channels: str) -> Bundle:
 def test_r6_investigating_sms_says_the_brief_no_eta_and_the_link() -> None:
     b = _bundle("investigating", "sms")
     text = seen(b, "ru", "sms")
-    # Reading 47 RU-2: the apology, for the "Статус: " label and "Напишем вам в".
+    # Reading 47 RU-2: the apology, for the "Статус: " label and "Новости в" (reading 48 RU-1).
     assert text == ("Нетивим: сбой домашнего интернета на севере (также телевидение). "
                     "Выясняем причину. Срок пока неизвестен. Перезагружать роутер не нужно. "
-                    "Напишем вам в 09:10. Приносим извинения. status.netivim.example")
+                    "Новости в 09:10. Приносим извинения. status.netivim.example")
     assert b["ru", "sms"].stats["units"] <= 201
 
 

@@ -5,7 +5,7 @@
    template copies the table. 2. With a contact channel down, the ar/ru SMS say the scoped
    no-need line ("По этому сбою обращаться повторно не нужно.") beside the working channels,
    ranked as he/en rank it, where it fits. 3. The Russian SMS with the call centre itself down
-   carries the status link: "Напишем вам в 11:00." makes the room.
+   carries the status link: "Новости в 11:00." (reading 48 RU-1) makes the room.
 """
 
 from __future__ import annotations
@@ -186,9 +186,9 @@ def test_the_russian_call_centre_sms_carries_the_link() -> None:
     text, units = _sms(load_incident(HARD / "callcentre-arru.yaml"), "ru")
     # s25 (reading 30 RU-3): the title names the call centre, not a "centre обслуживания"
     # that reads as the walk-in office; the shorter title leaves room for the whole status line.
-    # Reading 47 RU-2: the apology, for the "Статус: " label and "Напишем вам в".
-    assert text == ("Нетивим: сбой колл-центра (также эл. почта). Идёт устранение. "
-                    "Ожидаемый срок: 12:00. Напишем вам в 11:00. Мы на связи в чате на "
+    # Reading 47 RU-2: the apology, for the "Статус: " label and "Новости в" (reading 48 RU-1).
+    assert text == ("Нетивим: сбой колл-центра (также почта поддержки). Идёт устранение. "
+                    "Ожидаемый срок: 12:00. Новости в 11:00. Мы на связи в чате на "
                     "сайте и в сервисных центрах. Приносим извинения. status.netivim.example"), text
     assert units <= 201
 
@@ -197,8 +197,8 @@ def test_the_russian_call_centre_sms_carries_the_link() -> None:
 def test_the_promise_form_only_where_the_link_needs_it(example: str) -> None:
     text, units = _sms(load_example(example), "ru")
     # Reading 47 RU-2: or where the apology needs it (identified, investigating).
-    assert "Напишем вам" not in text or text.endswith(" Приносим извинения. status.netivim.example")
-    assert ("Напишем вам" in text) == (example in ("identified", "investigating"))
+    assert "Новости в" not in text or text.endswith(" Приносим извинения. status.netivim.example")
+    assert ("Новости в" in text) == (example in ("identified", "investigating"))
     assert units <= 201
 
 

@@ -44,8 +44,8 @@ def test_callcentre_partner_notice_says_why_no_second_request_is_needed() -> Non
 
 def test_open_incident_sms_apologises_within_three_segments() -> None:
     """RU-2: the investigating, identified, overnight and call-centre SMS said no sorry while every
-    other channel did; the "Статус: " label, then "Следующее сообщение:" as "Напишем вам в",
-    make the room. The sender, the link and the action stay."""
+    other channel did; the "Статус: " label, then "Следующее сообщение:" as "Новости в"
+    (reading 48 RU-1), make the room. The sender, the link and the action stay."""
     bundles = {name: render(load_example(name), languages=["ru"], channels=["sms"])
                for name in ("investigating", "identified", "overnight")}
     bundles["callcentre"] = _hard("callcentre", ["sms"])
@@ -56,8 +56,8 @@ def test_open_incident_sms_apologises_within_three_segments() -> None:
         assert "Статус:" not in said, name
         assert bundle["ru", "sms"].stats["segments"] <= 3, name
     assert (" (также телевидение). Выясняем причину. Срок пока неизвестен. Перезагружать роутер "
-            "не нужно. Напишем вам в 09:10.") in seen(bundles["investigating"], "ru", "sms")
-    assert "Счёт на почту: SMS BILL на 2040. Напишем вам в 15:00." in seen(
+            "не нужно. Новости в 09:10.") in seen(bundles["investigating"], "ru", "sms")
+    assert "Счёт на почту: SMS BILL на 2040. Новости в 15:00." in seen(
         bundles["identified"], "ru", "sms")
     assert ("Нетивим: проблема с международными звонками. Идёт устранение. Ожидаемый срок: ночью "
             "в 02:00.") in seen(bundles["overnight"], "ru", "sms")
