@@ -2043,7 +2043,10 @@ def _phone_opens(incident: Incident, config: Config, language: Language,
                 if d not in shut and (found := spans[d.weekday()]) is not None
                 and (d != today or clock < found[0]))
     opens = (spans[date.weekday()] or (dt.time(0), None))[0]
-    pattern = "" if _heard_later(incident, now.tzinfo) or _small_hours(now, language) else {
+    # A resolved statement is replaced by no update: it plays after midnight, and names the day
+    # ("on Sunday from 08:00", never "tomorrow"; reading 48 EN-1).
+    later = _heard_later(incident, now.tzinfo) or incident.status.value == "resolved"
+    pattern = "" if later or _small_hours(now, language) else {
         0: words.opens_today, 1: words.opens_tomorrow}.get((date - today).days, "")
     alone = words.days_on if len(words.days_on) == 7 else words.days
     text = (pattern or words.opens_day).format(
