@@ -74,8 +74,10 @@ def test_compensation_ivr_says_the_voucher_as_a_whole_sentence_with_full_dates()
             "valid until 31 December 2026. You do not need to ask for it.") in text
     assert "no need to ask" not in text and "no need to ask" not in ssml
     assert ("valid until the thirty-first of December twenty twenty-six. You do not need to ask "
-            "for it. If you still have no signal, restart your phone.") in ssml
-    assert "was resolved today at 17:50." in text
+            "for it.") in ssml
+    # A resolved recording plays on after its day: it keeps the date (issue 11 point 6,
+    # tests/test_dates.py), never "today", which the wording once bought its room with.
+    assert "was resolved on Saturday 21 November at 17:50." in text
     assert float(str(stats["seconds"])) <= 45
 
 

@@ -41,19 +41,18 @@ def _ssml(bundle: Bundle) -> str:
     return " ".join((bundle["en", "ivr"].ssml or "").split())
 
 
-def test_compensation_ivr_says_the_next_opening_by_its_day_within_budget() -> None:
+def test_compensation_ivr_gives_friday_or_the_next_opening_by_its_day_within_budget() -> None:
+    # The resolved date kept (issue 11 point 6), the script's wording with the week's hours
+    # fits: they come with Friday; where they would not, the next opening by its day
+    # (tests/test_wording_s22_ivrd.py, Sunday 01:15: "call back on Sunday from 08:00").
     bundle = _bundle(load_example("compensation"))
     text, ssml = _text(bundle), _ssml(bundle)
-    assert "For anything else, call back on Sunday from 08:00, or chat with us on our website." \
-        in text, text
-    assert "For anything else, call back on Sunday from eight a.m., or chat with us on our " \
-        "website." in ssml, ssml
-    # Never the run of days without Friday, never "tomorrow" (heard after midnight).
-    assert "Sunday to Thursday" not in text, text
+    assert ("For anything else, call back Sunday to Thursday, 08:00 to 20:00, Friday until 13:00, "
+            "or chat with us on our website.") in text, text
+    assert "Friday until one p.m., or chat with us on our website." in ssml, ssml
+    # Never "tomorrow" (heard after midnight).
     assert "tomorrow" not in text, text
-    # The rest of the script stays.
     assert "You do not need to ask for it." in text, text
-    assert "If you still have no signal, restart your phone." in text, text
     assert float(bundle["en", "ivr"].stats["seconds"]) <= 45
 
 
@@ -71,3 +70,14 @@ def test_an_english_ivr_that_names_sunday_to_thursday_names_friday(
     text = _text(_bundle(incident))
     if "Sunday to Thursday" in text:
         assert "Friday" in text, (name, text)
+
+
+def test_a_resolved_recording_names_the_next_opening_by_its_day_never_tomorrow() -> None:
+    # A resolved recording is not replaced by a next update: heard after midnight, "call back
+    # tomorrow from 08:00" would be wrong. The wording that says the next opening alone.
+    from .test_wording_s26_ivr import _wordings
+
+    said = [text for text, _ in _wordings(load_example("compensation"), "en")
+            if "call back on " in text]
+    assert said and all("call back on Sunday from 08:00" in t for t in said), said
+    assert not any("tomorrow" in t for t, _ in _wordings(load_example("compensation"), "en"))
