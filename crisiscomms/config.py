@@ -834,8 +834,8 @@ class LostEmailWords(_Strict):
 
     lost_brief: str = ""
     """``lost_dated`` as a bare request, for the SMS where the working channel, the apology and
-    the link must still fit beside it ("أعيدوا إرسال رسائل البريد الإلكتروني منذ {since} بعد
-    الإصلاح."; ``f.contact.resend_brief``, reading 47 AR-1): ``{since}`` as in ``lost_dated``.
+    the link must still fit beside it ("أعيدوا بعد الإصلاح إرسال رسائل البريد الإلكتروني منذ
+    {since}."; ``f.contact.resend_brief``, readings 47/48 AR-1): ``{since}`` as in ``lost_dated``.
     Empty: not said."""
 
     lost_said: str = ""
