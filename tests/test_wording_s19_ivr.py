@@ -81,7 +81,7 @@ def test_english_compensation_is_the_complete_sentence() -> None:
     # s26 (reading 33 en): a sentence said to the caller, never the label "Compensation: …".
     # s27b (reading 47 EN-2): the caller's whole sentence, its dates in full, from wording 4 too.
     assert ("By Saturday 28 November, we will text you a voucher worth 10% of your monthly bill, "
-            "valid until 31 December 2026. You do not need to ask for it.") in text
+            "valid until 31 December 2026. You do not need to ask.") in text
     assert "Compensation:" not in text
     assert "Automatic compensation" not in text and level == 4
 

@@ -58,7 +58,7 @@ def test_the_compensation_keeps_the_customer_action() -> None:
     text = seen(bundle, "en", "ivr")
     assert "If you still have no signal, restart your phone." in text
     # s25 (reading 30 en-1): the route and the last day, in the short form to keep the action.
-    assert "valid until 31 December 2026. You do not need to ask for it." in text  # s27b
+    assert "valid until 31 December 2026. You do not need to ask." in text  # s27b
     # Out of phone hours (Saturday 18:30) the apology is said in brief to make room.
     assert "We are very sorry for such a long disruption" in text
     assert bundle["en", "ivr"].stats["seconds"] <= 45

@@ -54,7 +54,7 @@ def test_scripts_keep_the_whole_sentence_within_45_seconds(voucher: Bundle,
     # day; the compensation example's, with its action out of hours, the short form.
     # s26 (EN-5): the phone line speaks to one caller: "we will text you", the whole sentence.
     assert ("By Sunday 27 December, we will text you a voucher worth 15% of your monthly bill, "
-            "valid until 31 January 2027. You do not need to ask for it.") in seen(voucher, "en",
+            "valid until 31 January 2027. You do not need to ask.") in seen(voucher, "en",
                                                                                    "ivr")
     assert "By Saturday 28 November, we will text you" in seen(compensation, "en", "ivr")  # s27b
 

@@ -108,9 +108,9 @@ def test_the_compensation_still_says_no_one_need_ask_for_it() -> None:
     # s25 (reading 30 en-1): beside the action out of hours, the short form says how and by when
     # the voucher arrives (what makes a customer call), without "no need to ask".
     # s26 (reading 33 en): it says "no need to ask" again, as a sentence to the caller.
-    # s27b (reading 47 EN-2): as a whole sentence, "You do not need to ask for it.".
+    # s27b (reading 47 EN-2): as a whole sentence, "You do not need to ask.".
     assert ("By Saturday 28 November, we will text you a voucher worth 10% of your monthly bill, "
-            "valid until 31 December 2026. You do not need to ask for it.") in text, text
+            "valid until 31 December 2026. You do not need to ask.") in text, text
     assert "If you still have no signal, restart your phone." in text
     assert "We are very sorry for such a long disruption." in text
     assert "By Saturday the twenty-eighth of November, we will text you" in _ivr(incident, "ssml")

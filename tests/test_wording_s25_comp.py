@@ -142,7 +142,7 @@ def test_the_readers_wording(shipped: Bundle) -> None:
         shipped, "en", "status_page")
     # s26 EN-5: the email answers one customer and says it to them.
     assert ("By Saturday 28 November, we will text you a voucher worth 10% of your monthly bill, "
-            "valid until 31 December 2026. You do not need to ask for it.") in seen(
+            "valid until 31 December 2026. You do not need to ask.") in seen(
         shipped, "en", "email")
     # RU-9: a voucher worth 10 % of the bill, not a 10 % discount coupon; s26 RU-3: "на 10 %"
     # says it without "на сумму".

@@ -41,9 +41,10 @@ LOST = {"he": "מיילים שנשלחו מאז תחילת התקלה לא נש�
 SAID = {"he": "אם שלחתם לנו מייל מאז תחילת התקלה, הוא לא נשמר: נבקש לשלוח אותו שוב כשהמייל "
               "יחזור לפעול.",
         "en": "If you have written to us since 09:30, please write again after 12:00.",
-        # s27c (reading 48 AR-2): the time and the channel, as en.
+        # s27c (reading 48 AR-2): the time and the channel, as en; after the fix, not the
+        # estimate's time (reading 49 B-2).
         "ar": "إذا راسلتمونا بالبريد الإلكتروني منذ الساعة 09:30، فيُرجى إعادة إرسال رسالتكم بعد "
-              "الساعة 12:00.",
+              "إصلاح الخلل.",
         "ru": "Если вы писали нам с начала сбоя, пожалуйста, отправьте письмо повторно, когда "
               "сбой будет устранён."}
 CALLS_ONLY = "No need to call about this problem."

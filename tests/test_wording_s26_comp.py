@@ -52,7 +52,7 @@ def test_the_english_sentence_is_one_voice_the_day_first(example: Bundle) -> Non
     # f.compensation.direct).
     text = _text(example, "en", "email")
     assert ("By Saturday 28 November, we will text you a voucher worth 10% of your monthly bill, "
-            "valid until 31 December 2026. You do not need to ask for it.") in text
+            "valid until 31 December 2026. You do not need to ask.") in text
     assert "every affected customer" not in text and "to you by" not in text
 
 
@@ -75,7 +75,7 @@ def test_the_english_budgets_hold(example: Bundle) -> None:
 @pytest.mark.parametrize("channel", ["ivr", "sms", "banner", "social", "email"])
 def test_every_english_channel_says_no_need_to_ask(hard: Bundle, channel: str) -> None:
     # The email reply and the phone line speak to one customer (s26 EN-5): a sentence of its own.
-    said = "You do not need to ask for it." if channel in ("ivr", "email") else NO_NEED["en"]
+    said = "You do not need to ask." if channel in ("ivr", "email") else NO_NEED["en"]
     assert said in _text(hard, "en", channel)
 
 

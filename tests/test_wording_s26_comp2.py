@@ -60,7 +60,7 @@ def test_one_to_one_channels_say_you_public_ones_every_affected_customer() -> No
     "every affected customer … their"."""
     bundle = render(load_example("compensation"), languages=["en", "ar"])
     you = ("By Saturday 28 November, we will text you a voucher worth 10% of your monthly bill,"
-           " valid until 31 December 2026. You do not need to ask for it.")
+           " valid until 31 December 2026. You do not need to ask.")
     assert you in _text(bundle, "en", "email")
     assert f'"{you}"' in _text(bundle, "en", "talking_points")
     for channel in ("banner", "status_page", "social"):
@@ -82,7 +82,7 @@ def test_the_voucher_ivr_says_you() -> None:
     ssml = strip_controls(bundle["en", "ivr"].ssml or "")
     assert ("By Sunday the twenty-seventh of December, we will text you a voucher worth fifteen"
             " percent of your monthly bill, valid until the thirty-first of January twenty"
-            " twenty-seven. You do not need to ask for it.") in ssml
+            " twenty-seven. You do not need to ask.") in ssml
     assert bundle["en", "ivr"].stats["seconds"] <= 45
 
 

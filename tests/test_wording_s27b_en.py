@@ -5,7 +5,7 @@ EN-1: the call-centre SMS asks customers to resend their emails: it opens with "
       "Status: " label ("Fix in progress.") instead; an SMS that asks the customer to do
       something (its customer action, the lost-email line) keeps the sender.
 EN-2: compensation IVR: the voucher is said as to one caller, a whole sentence, "… valid until
-      31 December 2026. You do not need to ask for it.", the script's dates in full ("28
+      31 December 2026. You do not need to ask.", the script's dates in full ("28
       November"); the resolution of today is "today at 17:50", which gives it the room.
       The Friday hours still do not fit the 45 seconds.
 EN-3: partners (call centre down): "once Netivim's email is back up", not "… working again".
@@ -71,10 +71,10 @@ def test_an_sms_that_asks_never_gives_its_sender_for_the_apology() -> None:
 def test_compensation_ivr_says_the_voucher_as_a_whole_sentence_with_full_dates() -> None:
     text, ssml, stats = _message("compensation", "ivr")
     assert ("By Saturday 28 November, we will text you a voucher worth 10% of your monthly bill, "
-            "valid until 31 December 2026. You do not need to ask for it.") in text
+            "valid until 31 December 2026. You do not need to ask.") in text
     assert "no need to ask" not in text and "no need to ask" not in ssml
-    assert ("valid until the thirty-first of December twenty twenty-six. You do not need to ask "
-            "for it.") in ssml
+    assert ("valid until the thirty-first of December twenty twenty-six. You do not need to ask. "
+            "If you still have no signal, restart your phone.") in ssml
     # A resolved recording plays on after its day: it keeps the date (issue 11 point 6,
     # tests/test_dates.py), never "today", which the wording once bought its room with.
     assert "was resolved on Saturday 21 November at 17:50." in text

@@ -41,18 +41,20 @@ def _ssml(bundle: Bundle) -> str:
     return " ".join((bundle["en", "ivr"].ssml or "").split())
 
 
-def test_compensation_ivr_gives_friday_or_the_next_opening_by_its_day_within_budget() -> None:
-    # The resolved date kept (issue 11 point 6), the script's wording with the week's hours
-    # fits: they come with Friday; where they would not, the next opening by its day
-    # (tests/test_wording_s22_ivrd.py, Sunday 01:15: "call back on Sunday from 08:00").
+def test_compensation_ivr_says_the_next_opening_by_its_day_within_budget() -> None:
+    # The resolved date kept (issue 11 point 6) and the customer action: the week's hours
+    # without Friday give way to the next opening by its day (reading 48 EN-1, 49).
     bundle = _bundle(load_example("compensation"))
     text, ssml = _text(bundle), _ssml(bundle)
-    assert ("For anything else, call back Sunday to Thursday, 08:00 to 20:00, Friday until 13:00, "
-            "or chat with us on our website.") in text, text
-    assert "Friday until one p.m., or chat with us on our website." in ssml, ssml
-    # Never "tomorrow" (heard after midnight).
-    assert "tomorrow" not in text, text
-    assert "You do not need to ask for it." in text, text
+    assert "For anything else, call back on Sunday from 08:00, or chat with us on our website." \
+        in text, text
+    assert "For anything else, call back on Sunday from eight a.m., or chat with us on our " \
+        "website." in ssml, ssml
+    # Never the run of days without Friday, never "tomorrow" (heard after midnight).
+    assert "Sunday to Thursday" not in text and "tomorrow" not in text, text
+    assert "resolved on Saturday 21 November at 17:50." in text, text
+    assert "You do not need to ask." in text, text
+    assert "If you still have no signal, restart your phone." in text, text
     assert float(bundle["en", "ivr"].stats["seconds"]) <= 45
 
 
