@@ -59,8 +59,7 @@ def test_every_channel_states_the_same_complete_sentence(voucher_next_year: Bund
                 # s26 (EN-5): the email answers one customer and says it to them
                 # (f.compensation.direct), the same fact.
                 sentence = ("By Saturday 28 November, we will text you a voucher worth 15% of "
-                            "your purchase, valid until 31 January 2027. You do not need to ask "
-                            "for it.")
+                            "your purchase, valid until 31 January 2027. You do not need to ask.")
             if lang == "he" and channel == "ivr" and message.stats.get("short") in (4, 5):
                 # s21: the Hebrew script says how the voucher arrives in brief before it falls
                 # to the short form (f.compensation.brief), still one complete sentence.

@@ -6,16 +6,13 @@ moment they cannot place, without saying which channel; it now says the time and
 AR-1: the call-centre SMS had two colons in a row («نتيفيم: خلل في مركز الاتصال: قيد
 الإصلاح.») and its request read as "resend from 09:30 on"; the status now follows the title
 after a comma, and «بعد الإصلاح» comes before what to resend ([lost_email] lost_brief).
-AR-4: the identified banner and post said «فاتورة إلكترونية», which reads as signing up for
-e-billing; they now say «فاتورتكم بالبريد» (the ar workaround_short of
-examples/identified.yaml), of the same length: a longer one cost the SMS its link where the
-estimate moves, the banner its apology."""
+AR-4 (left): «فاتورتكم بالبريد» for «فاتورة إلكترونية» was tried and reverted: reading 49 read
+«بالبريد» alone as post and marked the SMS down too (5 -> 4); a longer form costs the SMS its
+link (workaround_short is shared by SMS, banner and post)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import pytest
 
 from crisiscomms import load_incident, render
 from crisiscomms.samples import load_example
@@ -52,14 +49,3 @@ def test_ar1_callcentre_sms_one_colon_and_a_clear_request() -> None:
     assert text.count(":") - text.count(":00") - text.count(":30") == 3, text
     assert "أعيدوا بعد الإصلاح إرسال رسائل البريد الإلكتروني منذ 09:30." in text, text
     assert "دردشة موقعنا تعمل. نعتذر لكم. status.netivim.example" in text, text
-
-
-@pytest.mark.parametrize("channel", ["banner", "social", "sms"])
-def test_ar4_identified_bill_by_email(channel: str) -> None:
-    text, _ = _message(channel, "identified")
-    assert "فاتورتكم بالبريد: أرسلوا BILL إلى 2040." in text, text
-    assert "فاتورة إلكترونية" not in text, text
-    if channel == "sms":
-        assert text.startswith("نتيفيم: ") and text.endswith(" status.netivim.example"), text
-    else:
-        assert "نعتذر عن الإزعاج." in text, text
