@@ -1949,6 +1949,36 @@ def _phone_closed(hours: Atom | None, config: Config, language: Language,
     return None
 
 
+class _LineWeek(NamedTuple):
+    """The phone line's week as a statement made ``now`` sees it: each weekday's hours
+    (``spans``, Monday first; None closed), the time to the minute, as the hours are written,
+    ``today`` and the days the business is shut from today (``[cases]``)."""
+
+    spans: list[tuple[dt.time, dt.time | None] | None]
+    now: dt.datetime
+    clock: dt.time
+    today: dt.date
+    shut: frozenset[dt.date]
+
+
+def _line_week(week: Mapping[str, str], incident: Incident, config: Config) -> _LineWeek:
+    now = incident.updated_at.astimezone(ZoneInfo(config.organisation.time_zone))
+    today = now.date()
+    return _LineWeek([hours_span(week[day]) for day in WEEKDAYS], now,
+                     now.time().replace(second=0, microsecond=0, tzinfo=None), today,
+                     days_shut(config.cases, today))
+
+
+def _next_opening(line: _LineWeek) -> dt.date:
+    """The day the line next opens: today if it has not opened yet, else the next day with
+    hours that is not shut (within a week beyond the shut days: the statement's week has an
+    open day, or none of these is asked)."""
+    spans, _, clock, today, shut = line
+    return next(d for d in (today + dt.timedelta(days=n) for n in range(len(shut) + 8))
+                if d not in shut and (found := spans[d.weekday()]) is not None
+                and (d != today or clock < found[0]))
+
+
 def _phone_hours(incident: Incident, config: Config, language: Language,
                  say: speech.SpeechWords, *, more: bool = True) -> Atom | None:
     """When the statement's time falls outside ``[contact.phone] opening_hours`` or on a day
@@ -1961,17 +1991,12 @@ def _phone_hours(incident: Incident, config: Config, language: Language,
     week = None if phone is None else phone.opening_hours
     if week is None or not words.phone_closed or not words.open_hours or len(words.days) != 7:
         return None
-    spans = [hours_span(week[day]) for day in WEEKDAYS]
-    now = incident.updated_at.astimezone(ZoneInfo(config.organisation.time_zone))
-    # To the minute, as the hours are written.
-    clock, today = now.time().replace(second=0, microsecond=0, tzinfo=None), now.date()
-    shut = days_shut(config.cases, today)
+    line = _line_week(week, incident, config)
+    spans, now, clock, today, shut = line
     span = None if today in shut else spans[today.weekday()]
     if span is not None and span[0] <= clock and (span[1] is None or clock < span[1]):
         return None
-    date = next(d for d in (today + dt.timedelta(days=n) for n in range(len(shut) + 8))
-                if d not in shut and (found := spans[d.weekday()]) is not None
-                and (d != today or clock < found[0]))
+    date = _next_opening(line)
     day = date.weekday()
     # The weekly run around the day it opens, unless a closed day falls in it from today on:
     # then the days it really opens, from that day on.
@@ -2035,13 +2060,9 @@ def _phone_opens(incident: Incident, config: Config, language: Language,
     week = None if phone is None else phone.opening_hours
     if week is None or not words.opens_day or len(words.days) != 7:
         return None
-    spans = [hours_span(week[day]) for day in WEEKDAYS]
-    now = incident.updated_at.astimezone(ZoneInfo(config.organisation.time_zone))
-    clock, today = now.time().replace(second=0, microsecond=0, tzinfo=None), now.date()
-    shut = days_shut(config.cases, today)
-    date = next(d for d in (today + dt.timedelta(days=n) for n in range(len(shut) + 8))
-                if d not in shut and (found := spans[d.weekday()]) is not None
-                and (d != today or clock < found[0]))
+    line = _line_week(week, incident, config)
+    spans, now, _, today, _ = line
+    date = _next_opening(line)
     opens = (spans[date.weekday()] or (dt.time(0), None))[0]
     # A resolved statement is replaced by no update: it plays after midnight, and names the day
     # ("on Sunday from 08:00", never "tomorrow"; reading 48 EN-1).
@@ -2083,22 +2104,17 @@ def _phone_closes(incident: Incident, config: Config, language: Language,
     if week is None or not words.phone_closes or not words.reopens_day \
             or incident.next_update_at is None or len(words.days) != 7:
         return None
-    spans = [hours_span(week[day]) for day in WEEKDAYS]
-    zone = ZoneInfo(config.organisation.time_zone)
-    now = incident.updated_at.astimezone(zone)
-    clock, today = now.time().replace(second=0, microsecond=0, tzinfo=None), now.date()
-    shut = days_shut(config.cases, today)
+    line = _line_week(week, incident, config)
+    spans, now, clock, today, shut = line
+    zone = now.tzinfo
     span = None if today in shut else spans[today.weekday()]
     if span is None or span[1] is None or not span[0] <= clock < span[1]:
         return None
     closing = dt.datetime.combine(today, span[1], tzinfo=zone)
     if incident.next_update_at.astimezone(zone) <= closing:
         return None
-    found = (d for d in (today + dt.timedelta(days=n) for n in range(1, len(shut) + 9))
-             if d not in shut and spans[d.weekday()] is not None)
-    date = next(found, None)
-    if date is None:
-        return None
+    # Inside today's hours: the next opening is on a later day.
+    date = _next_opening(line)
     opens = (spans[date.weekday()] or (dt.time(0), None))[0]
     near = (date - today).days == 1 and not _heard_later(incident, zone) \
         and not _small_hours(now, language)
