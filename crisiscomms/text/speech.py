@@ -301,11 +301,17 @@ def parse_lexicon(data: object, where: str,
         if entry.alias and not _ALIAS_RE.fullmatch(entry.alias):
             raise ValueError(f"{name}.alias: expected a respelling in letters (spaces, hyphens, "
                              f"apostrophes between), got {entry.alias!r}")
-        problem = _ipa_problem(entry.ipa, phones) if entry.ipa else None
-        if problem:
-            raise ValueError(f"{name}.ipa: {problem}")
+        _check_ipa({word: entry}, phones, where)
         found[word] = entry
     return found
+
+
+def _check_ipa(entries: Mapping[str, Pronunciation], phones: frozenset[str], where: str) -> None:
+    """A ValueError naming ``where`` and the first entry whose IPA the voice cannot say."""
+    for word, entry in entries.items():
+        problem = _ipa_problem(entry.ipa, phones) if entry.ipa else None
+        if problem:
+            raise ValueError(f"{where}.{word}.ipa: {problem}")
 
 
 @dataclass(frozen=True, eq=False)
@@ -417,10 +423,7 @@ class SpeechWords:
     def with_lexicon(self, entries: Mapping[str, Pronunciation], where: str) -> SpeechWords:
         """A copy whose lexicon adds ``entries`` (over an entry for the same word), their IPA
         checked against ``ipa_phones``; a ValueError names ``where`` and the entry."""
-        for word, entry in entries.items():
-            problem = _ipa_problem(entry.ipa, self.ipa_phones) if entry.ipa else None
-            if problem:
-                raise ValueError(f"{where}.{word}.ipa: {problem}")
+        _check_ipa(entries, self.ipa_phones, where)
         if len(self.lexicon) + len(entries) > 2 * LEXICON_MAX_ENTRIES:
             raise ValueError(f"{where}: too many entries")
         return replace(self, lexicon={**self.lexicon, **entries})
