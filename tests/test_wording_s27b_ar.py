@@ -13,20 +13,27 @@ from pathlib import Path
 
 import pytest
 
-from crisiscomms import load_incident, render
+from crisiscomms import Message, load_incident, render
 from crisiscomms.samples import load_example
 from crisiscomms.text.bidi import strip_controls
 
 _HARD = Path(__file__).parent / "data" / "hard"
-_BUDGET = {"social": ("weighted_length", 280), "sms": ("segments", 3)}
+_BUDGET = {"social": ("weighted_length", 280), "sms": ("segments", 3), "ivr": ("seconds", 45)}
 
 
-def _message(channel: str, name: str = "") -> tuple[str, str]:
+def ar_message(channel: str, name: str = "") -> Message:
+    """The Arabic message of an example (``name``), else of the hard call-centre incident,
+    within its channel's budget (also for tests/test_wording_s27c_ar.py)."""
     incident = load_example(name) if name else load_incident(_HARD / "callcentre-arru.yaml")
     message = render(incident, languages=["ar"], channels=[channel])["ar", channel]
     key, most = _BUDGET.get(channel, ("", 0))
     if key:
         assert float(message.stats[key]) <= most, (channel, message.stats)
+    return message
+
+
+def _message(channel: str, name: str = "") -> tuple[str, str]:
+    message = ar_message(channel, name)
     return strip_controls(message.text), strip_controls(message.html or "")
 
 

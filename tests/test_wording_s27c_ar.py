@@ -12,22 +12,13 @@ link (workaround_short is shared by SMS, banner and post)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from crisiscomms import load_incident, render
-from crisiscomms.samples import load_example
 from crisiscomms.text.bidi import strip_controls
 
-_HARD = Path(__file__).parent / "data" / "hard"
-_BUDGET = {"social": ("weighted_length", 280), "sms": ("segments", 3), "ivr": ("seconds", 45)}
+from .test_wording_s27b_ar import ar_message
 
 
 def _message(channel: str, name: str = "") -> tuple[str, str]:
-    incident = load_example(name) if name else load_incident(_HARD / "callcentre-arru.yaml")
-    message = render(incident, languages=["ar"], channels=[channel])["ar", channel]
-    key, most = _BUDGET.get(channel, ("", 0))
-    if key:
-        assert float(message.stats[key]) <= most, (channel, message.stats)
+    message = ar_message(channel, name)
     return strip_controls(message.text), strip_controls(message.ssml or "")
 
 
