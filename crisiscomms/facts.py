@@ -1122,17 +1122,16 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
     # them ([lost_email] lost_dated): "since 09:30 … after 12:00" is shorter and says more; the
     # phone line's too (lost_said_dated: "since the problem began … once it is fixed" never
     # told callers when, reading 46 EN-4).
+    estimated = incident.eta is not None and incident.status.value != "monitoring"
     for key, dated in (("resend", language.lost_email.lost_dated),
                        ("resend_said", language.lost_email.lost_said_dated)):
-        if (facts["contact"][key] is not None and dated and incident.eta is not None
-                and incident.status.value != "monitoring"):
+        if facts["contact"][key] is not None and dated and estimated:
             facts["contact"][key] = Phrase(dated, (("since", facts["started"]["short"]),
                                                    ("back", facts["eta"]["short"])))
     # The same as a bare request, for the SMS ([lost_email] lost_brief; reading 47 AR-1).
     brief = language.lost_email.lost_brief
     facts["contact"]["resend_brief"] = Phrase(brief, (("since", facts["started"]["short"]),)) \
-        if (facts["contact"]["resend"] is not None and brief and incident.eta is not None
-            and incident.status.value != "monitoring") else None
+        if facts["contact"]["resend"] is not None and brief and estimated else None
     facts["changes"] = [_change(c, language, lang, say, moment) for c in changes or ()]
     # The estimate's change on its own, for the sentence that replaces a message's ETA line.
     facts["eta_change"] = next((c for c in facts["changes"] if c["eta"]), None)
