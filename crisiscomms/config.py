@@ -806,6 +806,17 @@ class ContactWords(_Strict):
     ("звоните нам с воскресенья по четверг с 08:00 до 20:00 или пишите в чат"; reading 46
     RU-4). Missing: ``phone_closed``."""
 
+    @property
+    def days_alone(self) -> list[str]:
+        """``days_on`` where the language gives all seven, else ``days``.
+
+        >>> from crisiscomms.config import default_templates_dir, load_language
+        >>> [load_language(default_templates_dir(), lang).contact.days_alone[6]
+        ...  for lang in ("ru", "en")]
+        ['в воскресенье', 'Sunday']
+        """
+        return self.days_on if len(self.days_on) == 7 else self.days
+
 
 _VIA = Literal["phone", "email", "web", "letter", "fax", "store"]
 _EVENT = Literal["acknowledged", "contacted_party", "progress_update", "customer_contacted",

@@ -2021,7 +2021,7 @@ def _phone_hours(incident: Incident, config: Config, language: Language,
     every_day = (last + 1) % 7 == first and words.open_hours_every_day
     pattern = (words.open_hours_every_day if every_day else words.open_hours if first != last
                else _one_day_hours(words, ahead) or words.open_hours)
-    alone = words.days_on if len(words.days_on) == 7 else words.days
+    alone = words.days_alone
     text = pattern.format(first=starts[first] if first != last else alone[first],
                           last=words.days[last], open=at(opens), close=at(closes))
     if more and words.open_hours_more and pattern == words.open_hours and first != last \
@@ -2068,7 +2068,7 @@ def _phone_opens(incident: Incident, config: Config, language: Language,
     later = _heard_later(incident, now.tzinfo) or incident.status.value == "resolved"
     pattern = "" if later or _small_hours(now, language) else {
         0: words.opens_today, 1: words.opens_tomorrow}.get((date - today).days, "")
-    alone = words.days_on if len(words.days_on) == 7 else words.days
+    alone = words.days_alone
     text = (pattern or words.opens_day).format(
         first=alone[date.weekday()],
         open=_format_time(opens, language.time_format, language.locale))
@@ -2117,7 +2117,7 @@ def _phone_closes(incident: Incident, config: Config, language: Language,
     opens = (spans[date.weekday()] or (dt.time(0), None))[0]
     near = (date - today).days == 1 and not _heard_later(incident, zone) \
         and not _small_hours(now, language)
-    alone = words.days_on if len(words.days_on) == 7 else words.days
+    alone = words.days_alone
 
     def at(clock: dt.time) -> str:
         return _format_time(clock, language.time_format, language.locale)
