@@ -34,10 +34,10 @@ def test_the_call_centre_sms_has_the_sender_and_every_working_channel() -> None:
     # s22 (reading 18 #2): the channels scoped ("בעניין אחר פנו …"), not "אין צורך לפנות בעניין
     # זה. פנו …", and the sender back in the room that frees.
     text, units, rules = _sms(HARD / "callcentre.yaml")
-    assert text.startswith("נתיבים: תקלה במוקד שירות הלקוחות (טלפון ומייל) – בטיפול.")
-    # s22 (reading 19 #1): only contact channels down: "for now" ("בינתיים ניתן לפנות …").
-    # Reading 46 HE-4: as a bare list, which leaves the apology its room.
-    assert "בינתיים: צ'אט באתר או מרכזי השירות." in text
+    # s28 (reading 48 HE-1): the lost-email request takes the room of the sender and of the second
+    # working channel; the first stays, as where to send again now.
+    assert text.startswith("תקלה במוקד שירות הלקוחות (טלפון ומייל) – בטיפול.")
+    assert "מיילים מאז 09:30 לא נשמרו. פנו שוב בצ'אט באתר." in text
     assert units <= BUDGET
     assert "required-fact" not in rules
 

@@ -39,9 +39,11 @@ def _sms(incident: Incident, lang: str, previous: Incident | None = None) -> tup
 
 def test_he_callcentre_sms_scopes_the_channels_and_brings_the_sender_back() -> None:
     text, units = _sms(_load(HARD / "callcentre.yaml"), "he")
-    assert text == ("נתיבים: תקלה במוקד שירות הלקוחות (טלפון ומייל) – בטיפול. צפי: 12:00. "
-                    "נעדכן ב-11:00. בינתיים: צ'אט באתר או מרכזי השירות. אנו מתנצלים.")
-    assert units == 132  # s22 reading 19 #1: "בינתיים"; reading 46 HE-4: with the apology
+    # s28 (reading 48 HE-1): the lost-email request takes the room of the sender and of the
+    # second working channel.
+    assert text == ("תקלה במוקד שירות הלקוחות (טלפון ומייל) – בטיפול. צפי: 12:00. "
+                    "נעדכן ב-11:00. מיילים מאז 09:30 לא נשמרו. פנו שוב בצ'אט באתר. מתנצלים.")
+    assert units == 131
 
 
 def test_no_he_level_says_no_need_then_a_bare_contact_us() -> None:

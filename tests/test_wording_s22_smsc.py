@@ -30,8 +30,10 @@ HARD = ROOT / "tests" / "data" / "hard"
 BUDGET = {"he": 134, "en": 306, "ar": 201, "ru": 201}
 
 AR_JOINED = "لا حاجة إلى الدفع مجددًا ولا إلى التواصل معنا."
-HE_CALLCENTRE = ("נתיבים: תקלה במוקד שירות הלקוחות (טלפון ומייל) – בטיפול. צפי: 12:00. "
-                 "נעדכן ב-11:00. בינתיים: צ'אט באתר או מרכזי השירות. אנו מתנצלים.")
+# s28 (reading 48 HE-1): the lost emails asked for again, in the room of the sender and the second
+# working channel.
+HE_CALLCENTRE = ("תקלה במוקד שירות הלקוחות (טלפון ומייל) – בטיפול. צפי: 12:00. "
+                 "נעדכן ב-11:00. מיילים מאז 09:30 לא נשמרו. פנו שוב בצ'אט באתר. מתנצלים.")
 HE_PHONECHAT = ("תקלה במוקד הטלפוני ובצ'אט באתר – בטיפול. צפי: 12:00. נעדכן ב-11:00. "
                 "בינתיים: מייל service@netivim.example או מרכזי השירות. מתנצלים.")
 AR_CHANGED = "خلل في تسجيل الدخول إلى التطبيق (ويشمل أيضًا الحساب الشخصي): قيد الإصلاح. موعد جديد:"
@@ -112,6 +114,11 @@ def test_beside_the_no_need_line_the_scope_stays() -> None:
     ts = template_set()
     language = ts.language("he")
     facts = build_facts(incident, ts.config, language, "he", None)
+    # s28: the lost-email request in brief comes first in the fill (reading 48 HE-1); without it
+    # (a language or incident that has none) the scoped line is what the room brings back.
+    outputs, _ = _render_outputs(ts, "he", "sms", {}, facts, language, {}, short=7, room=60)
+    assert "מיילים מאז 09:30 לא נשמרו. פנו שוב בצ'אט באתר." in strip_controls(outputs["text"])
+    facts = {**facts, "contact": {**facts["contact"], "resend_brief": None}}
     outputs, _ = _render_outputs(ts, "he", "sms", {}, facts, language, {}, short=7, room=60)
     text = strip_controls(outputs["text"])
     # s26: beside lost emails (to be sent again) the line is about calls only.

@@ -28,7 +28,7 @@ def _sms(incident: object) -> tuple[str, int]:
     (HARD / "phonechat.yaml",
      "נעדכן ב-11:00. בינתיים: מייל service@netivim.example או מרכזי השירות. מתנצלים."),
     (HARD / "callcentre.yaml",
-     "נעדכן ב-11:00. בינתיים: צ'אט באתר או מרכזי השירות. אנו מתנצלים."),
+     "נעדכן ב-11:00. מיילים מאז 09:30 לא נשמרו. פנו שוב בצ'אט באתר. מתנצלים."),
 ])
 def test_major_outage_sms_apologises(source: object, expected: str) -> None:
     """HE-3, HE-4: the apology within two segments."""
