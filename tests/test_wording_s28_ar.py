@@ -87,3 +87,13 @@ def test_b1_tight_banner_keeps_the_workaround_without_by_text() -> None:
     # Where the whole short form does not fit the banner, it is said without "برسالة نصية".
     text = _variant(with_services("identified", ("call-centre",), CONTACT_SHORT), "banner")
     assert " فاتورة بالبريد الإلكتروني: أرسلوا BILL إلى 2040. لأي أمر آخر:" in text, text
+
+
+def test_b3_callcentre_sms_says_whose_emails_and_names_email() -> None:
+    message = ar_message("sms")
+    text = strip_controls(message.text)
+    assert " أعيدوا بعد إصلاح البريد الإلكتروني إرسال رسائلكم منذ 09:30. " in text, text
+    assert "إرسال رسائل البريد الإلكتروني" not in text, text
+    incident = load_incident(_HARD / "callcentre-arru.yaml")
+    bundle = render(incident, languages=["ar"], channels=["sms"])
+    assert [f.rule for f in bundle.findings] == []
