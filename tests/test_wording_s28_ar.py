@@ -97,3 +97,15 @@ def test_b3_callcentre_sms_says_whose_emails_and_names_email() -> None:
     incident = load_incident(_HARD / "callcentre-arru.yaml")
     bundle = render(incident, languages=["ar"], channels=["sms"])
     assert [f.rule for f in bundle.findings] == []
+
+
+def test_ar3_compensation_ivr_says_friday_within_45_seconds() -> None:
+    message = ar_message("ivr", "compensation")
+    text = strip_controls(message.text)
+    assert ("لأي استفسار آخر، اتصلوا بنا من الأحد إلى الخميس، من 08:00 حتى 20:00، والجمعة حتى"
+            " 13:00، أو تواصلوا معنا عبر الدردشة في موقعنا.") in text, text
+    assert "من الثامنة صباحًا حتى الثامنة مساءً، والجمعة حتى الواحدة ظهرًا، أو" in (message.ssml or "")
+    # What the reader praised stays: the apology, the compensation's lead and whole sentence.
+    assert "ونعتذر بشدة عن طول الانقطاع." in text and "وتعويضًا عن ذلك، ستصلكم تلقائيًا" in text, text
+    assert "إذا بقي هاتفكم دون إشارة، فأعيدوا تشغيله." in text, text
+    assert float(message.stats["seconds"]) <= 45
