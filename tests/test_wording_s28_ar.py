@@ -11,10 +11,11 @@ from typing import Any
 
 from crisiscomms import load_incident, render
 from crisiscomms.loading import parse_incident
-from crisiscomms.samples import load_example
+from crisiscomms.samples import changed_example, load_example
 from crisiscomms.text.bidi import strip_controls
 
 from .example_edits import CONTACT_SHORT, with_services
+from .test_wording_s22_smsb import _sms
 from .test_wording_s25_banner import _at
 from .test_wording_s27b_ar import _HARD, ar_message
 
@@ -109,3 +110,14 @@ def test_ar3_compensation_ivr_says_friday_within_45_seconds() -> None:
     assert "ونعتذر بشدة عن طول الانقطاع." in text and "وتعويضًا عن ذلك، ستصلكم تلقائيًا" in text, text
     assert "إذا بقي هاتفكم دون إشارة، فأعيدوا تشغيله." in text, text
     assert float(message.stats["seconds"]) <= 45
+
+
+def test_b1_moved_estimate_sms_keeps_the_link() -> None:
+    # The identified SMS after the estimate moved: the sender gives way to the link
+    # (reading 18 ar L3).
+    previous, current = changed_example()
+    text, units = _sms(current, "ar", previous)
+    head = "خلل في تسجيل الدخول إلى التطبيق (ويشمل الحساب الشخصي): قيد الإصلاح."
+    assert text.startswith(head), text
+    assert " فاتورة بالبريد الإلكتروني: أرسلوا BILL إلى 2040." in text, text
+    assert text.endswith(" status.netivim.example") and units <= 201, (units, text)
