@@ -141,7 +141,8 @@ def test_en_sms_fill_brings_the_link_back() -> None:
 
 
 WK = {"he": "חשבונית במייל: שלחו 'חשבונית' ל-2040.", "en": "Bill by email: text BILL to 2040.",
-      "ar": "فاتورة إلكترونية: أرسلوا BILL إلى 2040.", "ru": "Счёт на почту: SMS BILL на 2040."}
+      "ar": "فاتورة بالبريد الإلكتروني: أرسلوا BILL إلى 2040.",
+      "ru": "Счёт на почту: SMS BILL на 2040."}
 TODAY = {"he": "היום", "en": "today", "ar": "اليوم", "ru": "сегодня"}
 
 

@@ -166,7 +166,7 @@ def test_ar6_other_languages_keep_their_script() -> None:
 def test_ar7_overnight_ivr_says_where_the_next_update_comes(output: str) -> None:
     text = _text("overnight", "ivr", output)
     assert "الليلة" in text and "، هنا وعلى موقعنا. شكرًا لصبركم." in text, text
-    assert "عبر الدردشة في موقعنا" in text and "ويوم الجمعة حتى" in text, text
+    assert "عبر الدردشة في موقعنا" in text and "، والجمعة حتى" in text, text
 
 
 # AR-2: the call-centre SMS (phone and email down) said neither where the next update appears
