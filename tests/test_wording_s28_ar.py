@@ -65,6 +65,13 @@ def test_b1_the_sms_short_form_is_not_reported_dropped() -> None:
     assert [f.rule for f in bundle.findings] == []
 
 
+def test_b1_a_short_form_said_whole_with_its_implied_words_is_not_reported_dropped() -> None:
+    # urlcode-arru's SMS says «للدفع: أرسلوا PAY برسالة نصية إلى 2040» as written: the words the
+    # rule lets an SMS leave out are still there, and the form is not dropped (merge s28 warned).
+    bundle = render(load_incident(_HARD / "urlcode-arru.yaml"), languages=["ar"], channels=["sms"])
+    assert [f.rule for f in bundle.findings] == []
+
+
 def _variant(raw: dict[str, Any], channel: str) -> str:
     bundle = render(parse_incident(raw, "x.yaml"), languages=["ar"], channels=[channel])
     message = bundle["ar", channel]

@@ -47,7 +47,7 @@ def check_workaround_dropped(context: Context) -> Iterator[Finding]:
         # With the short form given, what is left to shorten is the title (and service names).
         given = bool(facts.get("workaround_short"))
         for rule in rules:
-            if any(_without(form, rule.implied) in seen for form in forms):
+            if any(form in seen or _without(form, rule.implied) in seen for form in forms):
                 continue
             found = rule.finding({"limit": SmsText.max_length}, language=message.language,
                                  channel=message.channel, file=file,
