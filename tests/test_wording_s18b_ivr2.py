@@ -67,7 +67,8 @@ def test_the_whole_workaround_outlasts_the_customer_action(lang: str) -> None:
     # Russian says it after "А пока, " (s21 R13 #8): its first letter is small there.
     said = incident.workaround[lang].rstrip(".")[1:]
     # s27 (reading 46 AR-6, RU-3): the script says the keyword as the SSML does.
-    said = said.replace("BILL", {"ar": "BILL بالإنجليزية", "ru": "BILL латиницей"}[lang])
+    # Reading 51 B-1' (s28 ar2): the Arabic text says "أرسلوا BILL", the script adds "كلمة".
+    said = said.replace("BILL", {"ar": "كلمة BILL بالإنجليزية", "ru": "BILL латиницей"}[lang])
     assert said in text and level < 4
 
 

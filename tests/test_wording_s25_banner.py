@@ -29,7 +29,7 @@ from .example_edits import CONTACT_SHORT, shifted, with_services
 L4 = ("he", "en", "ar", "ru")
 WORKAROUND = {"he": "חשבונית במייל: שלחו 'חשבונית' ל-2040.",
               "en": "Bill by email: text BILL to 2040.",
-              "ar": "فاتورة بالبريد الإلكتروني: أرسلوا BILL إلى 2040.",
+              "ar": "فاتورتكم بالبريد الإلكتروني: أرسلوا BILL إلى 2040.",
               "ru": "Счёт на почту: SMS BILL на 2040."}
 
 

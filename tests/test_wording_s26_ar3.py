@@ -13,7 +13,8 @@ from crisiscomms.text.bidi import strip_controls
 from tests.test_wording_s22_ivrd import _moved
 from tests.test_wording_s22_ivre import IDENTIFIED, SUNDAY_NIGHT
 
-_BY_TEXT = "أرسلوا كلمة BILL برسالة نصية إلى الرقم 2040"
+# Reading 51 B-1' (s28 ar2): the text says "أرسلوا BILL"; the phone line adds "كلمة … بالإنجليزية".
+_BY_TEXT = "أرسلوا BILL برسالة نصية إلى الرقم 2040"
 
 
 @pytest.mark.parametrize("channel", ["ivr", "email", "status_page", "talking_points", "partners"])
@@ -21,7 +22,7 @@ def test_identified_workaround_says_the_keyword_goes_by_text(channel: str) -> No
     bundle = render(load_example("identified"), languages=["ar"], channels=[channel])
     text = strip_controls(bundle["ar", channel].text or "")
     # s27 (reading 46 AR-6): the IVR script says "بالإنجليزية" as its SSML does.
-    said = _BY_TEXT.replace("BILL", "BILL بالإنجليزية") if channel == "ivr" else _BY_TEXT
+    said = _BY_TEXT.replace("BILL", "كلمة BILL بالإنجليزية") if channel == "ivr" else _BY_TEXT
     assert said in text, text
 
 

@@ -105,8 +105,8 @@ def test_the_monitoring_html_email_says_it_once() -> None:
 # --- AR-4: the workaround offered to the customer ---------------------------------------------
 
 OFFER = {
-    ("ar", "partners"): "حل بديل يمكنكم اقتراحه على زبائنكم: «للحصول على فاتورتكم الأخيرة",
-    ("ar", "talking_points"): "حل بديل تقترحونه على الزبون: «للحصول على فاتورتكم الأخيرة",
+    ("ar", "partners"): "حل بديل يمكنكم اقتراحه على زبائنكم: «لفاتورتكم الأخيرة",
+    ("ar", "talking_points"): "حل بديل تقترحونه على الزبون: «لفاتورتكم الأخيرة",
     ("en", "partners"): 'A workaround you can offer your clients: "To get your latest bill',
     ("en", "talking_points"): 'A workaround to offer the customer: "To get your latest bill',
     ("he", "partners"): 'פתרון עוקף שאפשר להציע ללקוחות: "את החשבונית האחרונה',

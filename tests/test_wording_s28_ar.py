@@ -19,7 +19,9 @@ from .test_wording_s22_smsb import _sms
 from .test_wording_s25_banner import _at
 from .test_wording_s27b_ar import _HARD, ar_message
 
-_SHORT = "فاتورة بالبريد الإلكتروني: أرسلوا BILL برسالة نصية إلى 2040."
+# Reading 51 B-1' (tests/test_wording_s28_ar2.py): the banner and the social post now say the whole
+# workaround, the short form is «فاتورتكم …» without «برسالة نصية»; the assertions below follow it.
+_WHOLE = "لفاتورتكم الأخيرة بالبريد الإلكتروني، أرسلوا BILL برسالة نصية إلى الرقم 2040."
 
 
 def _text(channel: str, name: str = "identified") -> str:
@@ -29,25 +31,26 @@ def _text(channel: str, name: str = "identified") -> str:
 def test_b1_banner_says_by_email_and_by_text_and_apologises() -> None:
     text = _text("banner")
     assert "): قيد الإصلاح. يوم الأحد 22 نوفمبر:" in text, text
-    assert f" {_SHORT} نعتذر عن الإزعاج. https://" in text, text
+    assert f" {_WHOLE} نعتذر عن الإزعاج. https://" in text, text
     assert "إلكترونية" not in text, text
     html = strip_controls(ar_message("banner", "identified").html or "")
     assert "): قيد الإصلاح. يوم الأحد 22 نوفمبر:" in html, html
-    assert f" {_SHORT} نعتذر عن الإزعاج." in html, html
+    assert f" {_WHOLE} نعتذر عن الإزعاج." in html, html
     assert len(ar_message("banner", "identified").text) <= 300
 
 
 def test_b1_social_says_by_email_and_by_text() -> None:
     text = _text("social")
-    assert f" {_SHORT} نعتذر عن الإزعاج. https://" in text, text
+    assert f" {_WHOLE} نعتذر عن الإزعاج. https://" in text, text
 
 
 def test_b1_sms_leaves_by_text_out_for_the_link() -> None:
     message = ar_message("sms", "identified")
     text = strip_controls(message.text)
     assert message.stats["segments"] == 3, message.stats
-    assert "(ويشمل أيضًا الحساب الشخصي): قيد الإصلاح." in text, text
-    assert " فاتورة بالبريد الإلكتروني: أرسلوا BILL إلى 2040. التحديث القادم: 15:00." in text, text
+    assert "(ويشمل الحساب الشخصي)، قيد الإصلاح." in text, text
+    said = " فاتورتكم بالبريد الإلكتروني: أرسلوا BILL إلى 2040. التحديث القادم: 15:00."
+    assert said in text, text
     assert text.endswith(" status.netivim.example"), text
 
 
@@ -87,14 +90,15 @@ def test_b1_night_sms_gives_also_for_the_link() -> None:
     text = _variant(_at(with_services("identified", (), CONTACT_SHORT),
                         "2026-11-28T22:40:00+02:00"), "sms")
     assert "(ويشمل الحساب الشخصي): قيد الإصلاح." in text, text
-    assert " فاتورة بالبريد الإلكتروني: أرسلوا BILL إلى 2040. التحديث القادم: 23:30." in text, text
+    said = " فاتورتكم بالبريد الإلكتروني: أرسلوا BILL إلى 2040. التحديث القادم: 23:30."
+    assert said in text, text
     assert text.endswith(" status.netivim.example"), text
 
 
 def test_b1_tight_banner_keeps_the_workaround_without_by_text() -> None:
     # Where the whole short form does not fit the banner, it is said without "برسالة نصية".
     text = _variant(with_services("identified", ("call-centre",), CONTACT_SHORT), "banner")
-    assert " فاتورة بالبريد الإلكتروني: أرسلوا BILL إلى 2040. لأي أمر آخر:" in text, text
+    assert " فاتورتكم بالبريد الإلكتروني: أرسلوا BILL إلى 2040. لأي أمر آخر:" in text, text
 
 
 def test_b3_callcentre_sms_says_whose_emails_and_names_email() -> None:
@@ -126,5 +130,5 @@ def test_b1_moved_estimate_sms_keeps_the_link() -> None:
     text, units = _sms(current, "ar", previous)
     head = "خلل في تسجيل الدخول إلى التطبيق (ويشمل الحساب الشخصي): قيد الإصلاح."
     assert text.startswith(head), text
-    assert " فاتورة بالبريد الإلكتروني: أرسلوا BILL إلى 2040." in text, text
+    assert " فاتورتكم بالبريد الإلكتروني: أرسلوا BILL إلى 2040." in text, text
     assert text.endswith(" status.netivim.example") and units <= 201, (units, text)
