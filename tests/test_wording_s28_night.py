@@ -44,7 +44,9 @@ FRIDAY_SAID = {"he": "זמין ביום שישי משמונה בבוקר", "en":
 NEAR = {"he": ("מחר", "היום"), "en": ("tomorrow", "today"), "ar": ("غدًا", "اليوم"),
         "ru": ("завтра", "сегодня,")}
 HOLD = {"en": "No need to hold", "ar": "الانتظار", "ru": "Ждать оператора"}
-NO_CALL = {"he": "אין צורך להתקשר שוב", "en": "No need to call about this problem",
+# English: the whole line, or its trim "We know about this problem." (reading 53 EN-1: the old
+# trim "No need to call about this problem." alone gave no reason).
+NO_CALL = {"he": "אין צורך להתקשר שוב", "en": "about this problem",
            "ar": "لا داعي للاتصال بشأن", "ru": "По этому сбою звонить не нужно"}
 
 
