@@ -160,8 +160,9 @@ def test_ar_changed_sms_puts_the_status_after_a_colon() -> None:
 
 
 def test_ar_label_kept_where_it_fits() -> None:
-    # s28 B-1: identified's longer short workaround now takes the label's room; overnight has it.
-    text, _ = _sms(load_example("overnight"), "ar")
+    # s28 B-1: identified's longer short workaround now takes the label's room; reading 53 AR-2:
+    # overnight's whole workaround and apology take it too; investigating has it.
+    text, _ = _sms(load_example("investigating"), "ar")
     assert "الحالة: " in text and "): " not in text, text
 
 

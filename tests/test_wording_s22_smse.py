@@ -91,4 +91,5 @@ def test_level_11_leaves_the_link_out_where_it_does_not_fit() -> None:
     text, short, units = _sms(ROOT / "examples" / "identified.yaml", "chat", "ar")
     # Level 10 since sms22f: the scoped channel ("لأي أمر آخر: …") is 11 units shorter.
     assert short == 10 and units <= 201
-    assert "status.netivim.example" not in text and text.endswith("*2040.")
+    # s28 reading 53 AR-2: the label gives the apology its room.
+    assert "status.netivim.example" not in text and text.endswith("*2040. نعتذر عن الإزعاج.")

@@ -47,7 +47,9 @@ def test_ar_identified_chat_scopes_the_phone() -> None:
     text, _, units = _sms(IDE, "chat", "ar")
     assert units <= 201
     # s23 ruar23 (reading 22 N3): the phone with a verb.
-    assert text.endswith("التحديث القادم: 15:00. لأي أمر آخر اتصلوا بنا على *2040.")
+    # s28 reading 53 AR-2: the label gives the apology its room.
+    assert text.endswith("التحديث القادم: 15:00. لأي أمر آخر اتصلوا بنا على *2040."
+                         " نعتذر عن الإزعاج.")
     assert "يمكنكم التواصل" not in text
 
 

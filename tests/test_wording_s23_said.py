@@ -57,7 +57,10 @@ def _label_heard(label: str, message: Any) -> list[str]:
 
 def _labels(path: str) -> dict[str, str]:
     raw = yaml.safe_load((ROOT / path).read_text(encoding="utf-8"))
-    labels: dict[str, str] = raw["workaround_short"]
+    # A short form that is the whole workaround (overnight ar, reading 53 AR-2) is no label:
+    # the IVR says it as the whole sentence.
+    labels: dict[str, str] = {lang: label for lang, label in raw["workaround_short"].items()
+                              if label != raw["workaround"].get(lang)}
     return labels
 
 

@@ -104,7 +104,8 @@ def test_b1_tight_banner_keeps_the_workaround_without_by_text() -> None:
 def test_b3_callcentre_sms_says_whose_emails_and_names_email() -> None:
     message = ar_message("sms")
     text = strip_controls(message.text)
-    assert " أعيدوا بعد إصلاح البريد الإلكتروني إرسال رسائلكم منذ 09:30. " in text, text
+    # reading 53 AR-1
+    assert " أعيدوا بعد الإصلاح إرسال رسائلكم بالبريد الإلكتروني منذ 09:30. " in text, text
     assert "إرسال رسائل البريد الإلكتروني" not in text, text
     incident = load_incident(_HARD / "callcentre-arru.yaml")
     bundle = render(incident, languages=["ar"], channels=["sms"])
