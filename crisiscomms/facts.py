@@ -972,6 +972,7 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
     down_ids = _down_channels(incident, config)
     said_down = _said_on_call(incident, config, down_ids)
     kept = [s.id not in said_down for s in incident.services]
+    mail_own = _own_services(config).get("email", set()) if "email" in down_ids else set()
 
     def on_call(pieces: Sequence[Piece], of: Sequence[bool], said: bool = False) -> Piece | None:
         left = [p for p, k, o in zip(pieces, kept, of, strict=True) if k and o]
@@ -1064,6 +1065,9 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         "services_beyond_said_on_call": on_call(services_said, outside, said=True),
         # Each service: whether the IVR's down line names it in place of the services sentence.
         "service_on_call": [not k for k in kept],
+        # Each service: whether it is the down email channel's own (support mail), which the
+        # lost-email request names in the SMS (f.contact.resend_brief: "re-send your emails").
+        "service_in_resend": [s.id in mail_own for s in incident.services],
         # Each service: whether the title names it, when it names only some of them.
         "service_in_title": [bool(others) and k for k in named],
         "updated": moment(now),

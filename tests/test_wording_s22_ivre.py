@@ -69,7 +69,7 @@ def test_the_customer_action_short_form_from_wording_4(lang: str, action: str,
 
 
 @pytest.mark.parametrize(("lang", "hold", "chat"), [
-    ("en", "We know about this problem.", "or chat with us on our website."),
+    ("en", "We already know about this problem.", "or chat with us on our website."),
     ("ar", "لا داعي للاتصال بشأن الخلل.", "أو تواصلوا معنا عبر الدردشة في موقعنا."),
     ("ru", "По этому сбою звонить не нужно.", "или пишите в чат на нашем сайте."),
 ])

@@ -177,6 +177,6 @@ def test_ar2_callcentre_sms_gives_the_link_and_apologises() -> None:
     text = strip_controls(message.text)
     # s27b (reading 47 AR-1): the sender and the lost-email request, the chat in brief.
     assert text.startswith("نتيفيم: خلل في مركز الاتصال، قيد الإصلاح."), text  # s27c AR-1
-    assert "دردشة موقعنا تعمل. نعتذر." in text, text  # s28 reading 53 AR-1
+    assert "دردشة موقعنا تعمل. نعتذر لكم." in text, text  # s28 readings 53, 54 AR-1
     assert text.endswith(" status.netivim.example"), text
     assert message.stats["segments"] <= 3

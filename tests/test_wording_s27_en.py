@@ -128,7 +128,7 @@ def test_overnight_ivr_gives_friday_hours_within_budget() -> None:
     ssml = _ssml(bundle)
     assert ("call back Sunday to Thursday, eight a.m. to eight p.m., Friday until one p.m., or "
             "chat with us on our website." in ssml)
-    assert "We know about this problem." in ssml  # reading 53 EN-1
+    assert "We already know about this problem." in ssml  # reading 53 EN-1
     assert bundle["en", "ivr"].stats["seconds"] <= 45
 
 

@@ -41,8 +41,8 @@ def test_ar1_callcentre_sms_names_the_sender_and_asks_for_the_lost_emails() -> N
     text, _ = _message("sms")
     assert text.startswith("نتيفيم: خلل في مركز الاتصال، قيد الإصلاح."), text  # reading 48 AR-1
     # s28 reading 53 AR-1
-    assert "أعيدوا بعد الإصلاح إرسال رسائلكم بالبريد الإلكتروني منذ 09:30." in text, text
-    assert "دردشة موقعنا تعمل." in text and "نعتذر." in text, text
+    assert "بعد الإصلاح، أعيدوا إرسال رسائلكم الإلكترونية منذ 09:30." in text, text
+    assert "دردشة موقعنا تعمل." in text and "نعتذر لكم." in text, text
     assert text.endswith(" status.netivim.example"), text
 
 

@@ -39,5 +39,5 @@ def test_ar1_callcentre_sms_one_colon_and_a_clear_request() -> None:
     # One colon each after the sender and the two labels, none after the title.
     assert text.count(":") - text.count(":00") - text.count(":30") == 3, text
     # s28 reading 53 AR-1
-    assert "أعيدوا بعد الإصلاح إرسال رسائلكم بالبريد الإلكتروني منذ 09:30." in text, text
-    assert "دردشة موقعنا تعمل. نعتذر. status.netivim.example" in text, text
+    assert "بعد الإصلاح، أعيدوا إرسال رسائلكم الإلكترونية منذ 09:30." in text, text
+    assert "دردشة موقعنا تعمل. نعتذر لكم. status.netivim.example" in text, text

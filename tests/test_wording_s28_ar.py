@@ -105,7 +105,7 @@ def test_b3_callcentre_sms_says_whose_emails_and_names_email() -> None:
     message = ar_message("sms")
     text = strip_controls(message.text)
     # reading 53 AR-1
-    assert " أعيدوا بعد الإصلاح إرسال رسائلكم بالبريد الإلكتروني منذ 09:30. " in text, text
+    assert " بعد الإصلاح، أعيدوا إرسال رسائلكم الإلكترونية منذ 09:30. " in text, text
     assert "إرسال رسائل البريد الإلكتروني" not in text, text
     incident = load_incident(_HARD / "callcentre-arru.yaml")
     bundle = render(incident, languages=["ar"], channels=["sms"])

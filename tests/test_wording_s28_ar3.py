@@ -1,8 +1,9 @@
 """Arabic reading 53 (s28). AR-1: the call-centre SMS asked «أعيدوا بعد إصلاح البريد الإلكتروني
 إرسال رسائلكم منذ 09:30.», a translated order (the adverbial between the verb and its object) that
-did not say the messages were emails; it now says «أعيدوا بعد الإصلاح إرسال رسائلكم بالبريد
-الإلكتروني منذ 09:30.», which still names email (the SMS's only naming of it, rule required-fact);
-three units longer, so the apology there is «نعتذر.» where «نعتذر لكم.» does not fit. AR-2: the
+did not say the messages were emails; after reading 54 (AR-1') it says «بعد الإصلاح، أعيدوا إرسال
+رسائلكم الإلكترونية منذ 09:30.», which states the email service that is down (the SMS's only naming
+of it, rule required-fact, through f.service_in_resend); the apology is «نعتذر.» where «نعتذر لكم.»
+does not fit. AR-2: the
 overnight SMS said «اتصلوا دوليًا …» where every other channel says «يمكن إجراء المكالمات الدولية …»;
 it now says that too, and the "الحالة: " label gives the apology its room («…، قيد الإصلاح.»)."""
 
@@ -19,7 +20,7 @@ from crisiscomms.text.bidi import strip_controls
 
 from .test_wording_s27b_ar import _HARD
 
-_RESEND = "أعيدوا بعد الإصلاح إرسال رسائلكم بالبريد الإلكتروني منذ 09:30."
+_RESEND = "بعد الإصلاح، أعيدوا إرسال رسائلكم الإلكترونية منذ 09:30."
 _WORKAROUND = "يمكن إجراء المكالمات الدولية بتطبيقات الاتصال عبر الإنترنت."
 
 
@@ -33,12 +34,21 @@ def _sms(incident: Any) -> tuple[str, dict[str, Any], list[str]]:
 def test_ar1_callcentre_sms_asks_for_the_emails_in_a_native_order() -> None:
     text, stats, findings = _sms(load_incident(_HARD / "callcentre-arru.yaml"))
     assert text == ("نتيفيم: خلل في مركز الاتصال، قيد الإصلاح. العودة المتوقعة: 12:00."
-                    f" التحديث القادم: 11:00. {_RESEND} دردشة موقعنا تعمل. نعتذر."
+                    f" التحديث القادم: 11:00. {_RESEND} دردشة موقعنا تعمل. نعتذر لكم."
                     " status.netivim.example"), text
     assert "إصلاح البريد الإلكتروني إرسال" not in text, text
     assert int(stats["units"]) <= 201 and stats["segments"] == 3, stats
     # The request is the SMS's only naming of email: rule required-fact finds it there.
     assert findings == [], findings
+
+
+def test_ar1_the_brief_apology_where_the_longer_one_does_not_fit() -> None:
+    # A title four units longer leaves no room for «لكم»; the request and the apology stay.
+    raw = yaml.safe_load((_HARD / "callcentre-arru.yaml").read_text(encoding="utf-8"))
+    raw["title"]["ar"] = "خلل كبير في مركز الاتصال"
+    text, stats, findings = _sms(parse_incident(raw, "x.yaml"))
+    assert f" {_RESEND} دردشة موقعنا تعمل. نعتذر. status.netivim.example" in text, text
+    assert int(stats["units"]) <= 201 and findings == [], (stats, findings)
 
 
 def test_ar1_the_longer_apology_stays_where_it_fits() -> None:

@@ -25,7 +25,7 @@ def test_hebrew_speech_says_by_sms_as_a_message_not_glued_letters(path: str) -> 
 def test_the_english_night_line_says_why_there_is_no_need_to_call() -> None:
     # EN-1: out of phone hours the trimmed "No need to call about this problem." gave no reason.
     ivr = render(load_example("overnight"), languages=["en"], channels=["ivr"])["en", "ivr"]
-    assert "We know about this problem. For anything else, call back" in ivr.text
+    assert "We already know about this problem. For anything else, call back" in ivr.text
     assert "No need to call about this problem." not in ivr.text
     assert "Friday until 13:00" in ivr.text  # the week's other hours stay (reading 46 EN-8)
     assert ivr.stats["seconds"] <= 45

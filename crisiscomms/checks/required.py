@@ -77,6 +77,8 @@ def required_facts(facts: Mapping[str, Any],
         spoken = facts.get("service_said_list") or facts["service_list"]
         shorts = facts.get("service_short_list")
         on_call = facts.get("service_on_call") or []
+        in_resend = facts.get("service_in_resend") or []
+        resend_brief = facts["contact"].get("resend_brief")
         spoken_channel = "ssml" in spec.outputs
         for index, name in enumerate(facts["service_list"]):
             named = every or (index < len(each) and each[index])
@@ -105,6 +107,11 @@ def required_facts(facts: Mapping[str, Any],
                         facts["contact"]["down_on_call"])
                 paths = (*paths, "contact.down_on_call_after_title", "contact.down_on_call")
                 texts = (*texts, *(d for d in down if d))
+            if resend_brief and index < len(in_resend) and in_resend[index]:
+                # The SMS's lost-email request names the email channel that is down ("بعد
+                # الإصلاح، أعيدوا إرسال رسائلكم الإلكترونية منذ 09:30", reading 54 AR-1'): its own
+                # service is stated there, as the IVR's down line states it.
+                paths, texts = (*paths, "contact.resend_brief"), (*texts, resend_brief)
             needed.append((path, paths, texts))
     return needed
 
