@@ -975,6 +975,10 @@ class Language(_Strict):
     """``after_title`` for two services or more, whose list joins its own items (Hebrew ",
     {services}": "תקלה בכניסה לאפליקציה, באזור האישי, במוקד ובצ'אט", not a second "ו" before
     the list; reading 25 he D2). Missing: ``after_title``."""
+    sms_implied: tuple[Annotated[str, Field(min_length=1, max_length=40)], ...] = ()
+    """Words the SMS leaves out of the incident's short workaround because a text message says
+    them itself (Arabic " برسالة نصية": the banner needs them, the text does not; reading 50
+    B-1): ``f.workaround_min``, each taken out once, in order."""
     after_title_each: str = "{service}"
     """One of those services ("ב{service}"): its name with ``after_title_article`` taken off
     first (ב + ה: "האזור" -> "באזור")."""

@@ -818,7 +818,32 @@ def _said(text: Localized | None, lang: str, rtl: bool,
     """
     if text is None:
         return None
-    value = text[lang]
+    return _sentence(text[lang], rtl, say)
+
+
+def _without_implied(text: Localized | None, lang: str, implied: Sequence[str], rtl: bool,
+                     say: speech.SpeechWords) -> Piece | None:
+    """``text`` as :func:`_said` places it, without each of ``implied`` (once, in order); None
+    when it has none of them.
+
+    >>> from crisiscomms.config import default_templates_dir, load_language
+    >>> ar = load_language(default_templates_dir(), "ar").speech
+    >>> from crisiscomms.model import LongText
+    >>> str(_without_implied(LongText({"ar": "أرسلوا PAY برسالة نصية إلى 2040"}), "ar",
+    ...                      [" برسالة نصية"], True, ar))
+    'أرسلوا PAY إلى 2040.'
+    >>> _without_implied(LongText({"ar": "أرسلوا PAY إلى 2040"}), "ar", [" برسالة نصية"], True, ar)
+    """
+    if text is None:
+        return None
+    value = shorter = text[lang]
+    for words in implied:
+        shorter = shorter.replace(words, "", 1)
+    return None if shorter == value else _sentence(shorter, rtl, say)
+
+
+def _sentence(value: str, rtl: bool, say: speech.SpeechWords) -> Piece:
+    """``value`` as a sentence of its own (:func:`_said`)."""
     if not value.strip() or _SENTENCE_END.search(value):
         return _user_text(value, rtl, say)
     # The stop stands outside the text, in the sentence's direction: after a left-to-right
@@ -1020,6 +1045,11 @@ def build_facts(incident: Incident, config: Config, language: Language, lang: st
         # without the workaround (a team that clears the workaround clears what it says).
         "workaround_short": None if incident.workaround is None else
         _said(incident.workaround_short, lang, rtl, say),
+        # The short form without the words a text message says itself (``sms_implied``: Arabic
+        # " برسالة نصية"), for the SMS, and the banner and post where the short form does not
+        # fit; none where it has none of them.
+        "workaround_min": None if incident.workaround is None else
+        _without_implied(incident.workaround_short, lang, language.sms_implied, rtl, say),
         "customer_action": _said(incident.customer_action, lang, rtl, say),
         # The customer action in a few words, for the SMS fill; none without the action.
         "customer_action_short": None if incident.customer_action is None else

@@ -28,7 +28,7 @@ from ..rules import ShortFormKeywordRule, WorkaroundDroppedRule
 from .base import Context
 from .common import long_names, placed_in_text, rules_for, scoped_rules, template_file, written
 
-_FIELDS = ("workaround", "workaround_short")
+_FIELDS = ("workaround", "workaround_short", "workaround_min")
 
 
 def check_workaround_dropped(context: Context) -> Iterator[Finding]:
@@ -42,13 +42,13 @@ def check_workaround_dropped(context: Context) -> Iterator[Finding]:
             continue
         placed = placed_in_text(message)
         seen = "\n".join(written(message).values())
-        forms = [str(facts[name]) for name in _FIELDS if name in placed and facts.get(name)]
+        if any(name in placed and facts.get(name) and str(facts[name]) in seen
+               for name in _FIELDS):
+            continue
         file = template_file(context, message.language, message.channel, "text")
         # With the short form given, what is left to shorten is the title (and service names).
         given = bool(facts.get("workaround_short"))
         for rule in rules:
-            if any(form in seen or _without(form, rule.implied) in seen for form in forms):
-                continue
             found = rule.finding({"limit": SmsText.max_length}, language=message.language,
                                  channel=message.channel, file=file,
                                  field=f"{'title' if given else 'workaround_short'}."
@@ -56,13 +56,6 @@ def check_workaround_dropped(context: Context) -> Iterator[Finding]:
             text = rule.given_message(SmsText.max_length, long_names(context,
                                                                      message.language))
             yield replace(found, message=text) if given and text else found
-
-
-def _without(form: str, implied: tuple[str, ...]) -> str:
-    """``form`` without the words its channel says itself (each once, where it has them)."""
-    for words in implied:
-        form = form.replace(words, "", 1)
-    return form
 
 
 def _carried(facts: Mapping[str, Any]) -> bool:

@@ -441,14 +441,12 @@ class WorkaroundDroppedRule(_NamesRule):
     characters a short form may have. ``given``: the message instead when the incident has
     the short form and even that did not fit (the title is what is left to shorten);
     ``names`` follows it when services the message lists have no short name
-    (``{services}``: their names). ``implied``: words the messages in scope may leave out of
-    a form because the channel says them itself (ar " برسالة نصية" in an SMS, which the
-    template drops from the short form: the banner needs them, the text message does not)."""
+    (``{services}``: their names). The SMS's short form without the words a text message says
+    itself (``f.workaround_min``, ``sms_implied`` in language.toml) says it too."""
 
     PARAMS: ClassVar[frozenset[str]] = frozenset({"limit"})
     kind: Literal["workaround-dropped"]
     given: Annotated[str, Field(min_length=1, max_length=400)] | None = None
-    implied: tuple[Annotated[str, Field(min_length=1, max_length=40)], ...] = ()
 
     @field_validator("given")
     @classmethod
